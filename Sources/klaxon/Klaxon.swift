@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Klaxon: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "klaxon",
+        abstract: "Klaxon, an incident desk for on-call teams."
+    )
+}
