@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Asks a running Klaxon for `GET /healthz`; exits 0 when it answers 200. The container image has no curl,
+/// so its HEALTHCHECK runs this.
+struct HealthcheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "healthcheck",
+        abstract: "Exit 0 when the Klaxon at --host/--port answers GET /healthz with 200."
+    )
+
+    @Option(help: "Host of the running server (env KLAXON_HOST; 0.0.0.0 and :: mean this machine).")
+    var host: String = ProcessInfo.processInfo.environment["KLAXON_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "Port of the running server (env KLAXON_PORT).")
+    var port: Int = Int(ProcessInfo.processInfo.environment["KLAXON_PORT"] ?? "") ?? 8080
+
+    @Option(help: "Seconds to wait for the answer.")
+    var timeout: Int = 5
+
+    func run() throws {
+        let target = switch host {
+        case "0.0.0.0", "": "127.0.0.1"
+        case "::", "[::]": "::1"
+        default: host
+        }
+        do {
+            let status = try HealthProbe(host: target, port: port, timeoutSeconds: timeout).statusOfHealthz()
+            guard status == 200 else {
+                print("unhealthy: /healthz answered \(status)")
+                throw ExitCode(1)
+            }
+            print("healthy")
+        } catch let error as HealthProbe.Failure {
+            print("unhealthy: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// A minimal blocking HTTP/1.1 client for one request: enough for a health probe, nothing more.
+struct HealthProbe {
+    struct Failure: Error {
+        let message: String
+    }
+
+    let host: String
+    let port: Int
+    let timeoutSeconds: Int
+
+    func statusOfHealthz() throws(Failure) -> Int {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var results: UnsafeMutablePointer<addrinfo>?
+        let lookup = getaddrinfo(host, String(port), &hints, &results)
+        guard lookup == 0, let first = results else {
+            throw Failure(message: "cannot resolve \(host): \(String(cString: gai_strerror(lookup)))")
+        }
+        defer { freeaddrinfo(results) }
+
+        let fd = socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
+        guard fd >= 0 else { throw Failure(message: "socket: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        guard connect(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
+            throw Failure(message: "connect to \(host):\(port): \(String(cString: strerror(errno)))")
+        }
+        let request = Array("GET /healthz HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8)
+        guard send(fd, request, request.count, Int32(MSG_NOSIGNAL)) == request.count else {
+            throw Failure(message: "send: \(String(cString: strerror(errno)))")
+        }
+        var response = [UInt8](repeating: 0, count: 512)
+        var received = 0
+        while received < 12 {
+            let count = response.withUnsafeMutableBytes { buffer in
+                recv(fd, buffer.baseAddress! + received, buffer.count - received, 0)
+            }
+            guard count > 0 else {
+                throw Failure(message: count == 0 ? "connection closed early" : String(cString: strerror(errno)))
+            }
+            received += count
+        }
+        // "HTTP/1.1 200 ..." : the status code is bytes 9..<12.
+        guard let status = Int(String(decoding: response[9..<12], as: UTF8.self)) else {
+            throw Failure(message: "not an HTTP answer")
+        }
+        return status
+    }
+}
