@@ -463,22 +463,7 @@ enum OpenAPIDocument {
             },
             "responses": {
               "200": {
-                "description": "The incident after the action.",
-                "headers": {
-                  "ETag": {
-                    "$ref": "#/components/headers/ETag"
-                  },
-                  "Idempotent-Replayed": {
-                    "$ref": "#/components/headers/IdempotentReplayed"
-                  }
-                },
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Incident"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/IncidentAnswer"
               },
               "400": {
                 "$ref": "#/components/responses/BadRequest"
@@ -548,22 +533,7 @@ enum OpenAPIDocument {
             },
             "responses": {
               "200": {
-                "description": "The incident after the action.",
-                "headers": {
-                  "ETag": {
-                    "$ref": "#/components/headers/ETag"
-                  },
-                  "Idempotent-Replayed": {
-                    "$ref": "#/components/headers/IdempotentReplayed"
-                  }
-                },
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Incident"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/IncidentAnswer"
               },
               "400": {
                 "$ref": "#/components/responses/BadRequest"
@@ -633,22 +603,7 @@ enum OpenAPIDocument {
             },
             "responses": {
               "200": {
-                "description": "The incident after the action.",
-                "headers": {
-                  "ETag": {
-                    "$ref": "#/components/headers/ETag"
-                  },
-                  "Idempotent-Replayed": {
-                    "$ref": "#/components/headers/IdempotentReplayed"
-                  }
-                },
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Incident"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/IncidentAnswer"
               },
               "400": {
                 "$ref": "#/components/responses/BadRequest"
@@ -718,22 +673,7 @@ enum OpenAPIDocument {
             },
             "responses": {
               "200": {
-                "description": "The incident after the action.",
-                "headers": {
-                  "ETag": {
-                    "$ref": "#/components/headers/ETag"
-                  },
-                  "Idempotent-Replayed": {
-                    "$ref": "#/components/headers/IdempotentReplayed"
-                  }
-                },
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Incident"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/IncidentAnswer"
               },
               "400": {
                 "$ref": "#/components/responses/BadRequest"
@@ -803,22 +743,7 @@ enum OpenAPIDocument {
             },
             "responses": {
               "200": {
-                "description": "The incident after the action.",
-                "headers": {
-                  "ETag": {
-                    "$ref": "#/components/headers/ETag"
-                  },
-                  "Idempotent-Replayed": {
-                    "$ref": "#/components/headers/IdempotentReplayed"
-                  }
-                },
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Incident"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/IncidentAnswer"
               },
               "400": {
                 "$ref": "#/components/responses/BadRequest"
@@ -888,22 +813,7 @@ enum OpenAPIDocument {
             },
             "responses": {
               "200": {
-                "description": "The incident after the action.",
-                "headers": {
-                  "ETag": {
-                    "$ref": "#/components/headers/ETag"
-                  },
-                  "Idempotent-Replayed": {
-                    "$ref": "#/components/headers/IdempotentReplayed"
-                  }
-                },
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Incident"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/IncidentAnswer"
               },
               "400": {
                 "$ref": "#/components/responses/BadRequest"
