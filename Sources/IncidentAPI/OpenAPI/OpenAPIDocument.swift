@@ -437,7 +437,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Acknowledge an incident",
-            "description": "triggered -> acknowledged. Stops escalation at the current level. The body is optional (an empty body, or none, is the same as `{}`); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "triggered -> acknowledged. Stops escalation at the current level. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -507,7 +507,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Escalate an incident",
-            "description": "In any open status: raises `escalation_level` by one and, with `severity`, raises the severity. The status does not change. The body is optional (an empty body, or none, is the same as `{}`); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "In any open status: raises `escalation_level` by one and, with `severity`, raises the severity. The status does not change. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -577,7 +577,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Mark an incident mitigated",
-            "description": "acknowledged -> mitigated. The body is optional (an empty body, or none, is the same as `{}`); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "acknowledged -> mitigated. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -647,7 +647,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Resolve an incident",
-            "description": "From any open status (triggered, acknowledged, mitigated) -> resolved. The body is optional (an empty body, or none, is the same as `{}`); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "From any open status (triggered, acknowledged, mitigated) -> resolved. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -717,7 +717,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Close an incident",
-            "description": "resolved -> closed, which is final. `force` closes even when a rule such as a required postmortem would refuse. The body is optional (an empty body, or none, is the same as `{}`); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "resolved -> closed, which is final. `force` closes even when a rule such as a required postmortem would refuse. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -787,7 +787,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Reopen an incident",
-            "description": "resolved -> triggered; `resolved_at` becomes null again. The body is optional (an empty body, or none, is the same as `{}`); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "resolved -> triggered: `acknowledged_at`, `mitigated_at` and `resolved_at` become null again (the earlier times stay on the timeline); `escalation_level` is kept. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -2008,7 +2008,8 @@ enum OpenAPIDocument {
                 "maxLength": 10000,
                 "description": "Recorded on the timeline with the action's event."
               }
-            }
+            },
+            "description": "Unknown fields are ignored."
           },
           "EscalateRequest": {
             "type": "object",
@@ -2022,7 +2023,8 @@ enum OpenAPIDocument {
                 "$ref": "#/components/schemas/Severity",
                 "description": "The new severity; it may only rise (stay or become more severe). A less severe value is 422."
               }
-            }
+            },
+            "description": "Unknown fields are ignored."
           },
           "CloseRequest": {
             "type": "object",
@@ -2037,7 +2039,8 @@ enum OpenAPIDocument {
                 "default": false,
                 "description": "Close even when a rule (such as a required postmortem) would refuse it."
               }
-            }
+            },
+            "description": "Unknown fields are ignored."
           },
           "NoteCreate": {
             "type": "object",
@@ -2051,7 +2054,8 @@ enum OpenAPIDocument {
                 "maxLength": 10000,
                 "pattern": "\\S"
               }
-            }
+            },
+            "description": "Unknown fields are ignored."
           },
           "TimelineEvent": {
             "description": "One entry of an incident's append-only timeline.",
@@ -2297,7 +2301,8 @@ enum OpenAPIDocument {
               "scope": {
                 "$ref": "#/components/schemas/TokenScope"
               }
-            }
+            },
+            "description": "Unknown fields are ignored."
           },
           "TokenCreated": {
             "description": "The new token with its secret, shown this once.",
