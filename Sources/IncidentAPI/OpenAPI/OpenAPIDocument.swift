@@ -1,0 +1,2925 @@
+/// The OpenAPI 3.1 document of Klaxon's JSON API, served verbatim at `GET /openapi.json`.
+///
+/// It is the contract the server implements: paths, bodies, required scopes (`x-required-scope`)
+/// and every error answer. `Tests/openapi/validate.py` checks it against the OpenAPI 3.1 schema
+/// and Klaxon's own conventions; run it after every edit. Keep it a raw string (`#"""`) so JSON
+/// escapes such as `\"` and `\\S` reach the wire unchanged.
+enum OpenAPIDocument {
+    /// The document as JSON text (UTF-8, pretty-printed with two-space indentation).
+    static let json: String = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Klaxon API",
+        "version": "1.0.0",
+        "summary": "Incident desk for on-call teams.",
+        "description": "Klaxon's JSON API: incidents and their lifecycle, timeline and notes, services, and API tokens.\n\nConventions: JSON keys are snake_case. Times are RFC 3339 UTC with milliseconds (`2026-11-27T08:30:00.123Z`), or null. Request bodies are `application/json` (a `charset=utf-8` parameter is accepted); any other content type is 415. Lengths are counted in Unicode code points. Lists answer `{\"items\": [...], \"next_cursor\": ...}`. Every error is RFC 9457 problem details (`application/problem+json`) with `type`, `title`, `status`, `detail`, and for validation a list of `{field, message}` in `errors`; nothing is written when a request fails.\n\nAuthentication: every `/api` operation requires `Authorization: Bearer klx_...`; 401 without a valid token, 403 when its scope is too small. Each operation states its scope in `x-required-scope` and in its description.\n\nEvery POST accepts an `Idempotency-Key` header."
+      },
+      "servers": [
+        {
+          "url": "/",
+          "description": "The Klaxon server itself."
+        }
+      ],
+      "security": [
+        {
+          "bearerAuth": []
+        }
+      ],
+      "tags": [
+        {
+          "name": "incidents",
+          "description": "Incidents, their lifecycle actions, notes and timeline."
+        },
+        {
+          "name": "services",
+          "description": "Services that incidents belong to and alerts are routed to."
+        },
+        {
+          "name": "tokens",
+          "description": "API tokens."
+        },
+        {
+          "name": "health",
+          "description": "Liveness, readiness and this document."
+        }
+      ],
+      "paths": {
+        "/api/v1/incidents": {
+          "get": {
+            "operationId": "listIncidents",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "List incidents",
+            "description": "Incidents matching every given filter, newest first (by id, descending), one page at a time. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/StatusFilter"
+              },
+              {
+                "$ref": "#/components/parameters/SeverityFilter"
+              },
+              {
+                "$ref": "#/components/parameters/ServiceFilter"
+              },
+              {
+                "$ref": "#/components/parameters/LabelFilter"
+              },
+              {
+                "$ref": "#/components/parameters/TextFilter"
+              },
+              {
+                "$ref": "#/components/parameters/Since"
+              },
+              {
+                "$ref": "#/components/parameters/Until"
+              },
+              {
+                "$ref": "#/components/parameters/Limit"
+              },
+              {
+                "$ref": "#/components/parameters/Cursor"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "A page of incidents.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IncidentList"
+                    },
+                    "example": {
+                      "items": [
+                        {
+                          "id": 42,
+                          "title": "Checkout error rate above 5%",
+                          "summary": "",
+                          "status": "acknowledged",
+                          "severity": "sev2",
+                          "service": {
+                            "id": 3,
+                            "name": "payments"
+                          },
+                          "commander": "alice",
+                          "labels": {
+                            "team": "payments",
+                            "region": "eu-west-1"
+                          },
+                          "dedup_key": "checkout-5xx",
+                          "escalation_level": 0,
+                          "created_at": "2026-11-27T08:30:00.123Z",
+                          "acknowledged_at": "2026-11-27T08:31:12.004Z",
+                          "mitigated_at": null,
+                          "resolved_at": null,
+                          "closed_at": null,
+                          "version": 2,
+                          "allowed_actions": [
+                            "escalate",
+                            "mitigate",
+                            "resolve"
+                          ],
+                          "links": {
+                            "self": "/api/v1/incidents/42",
+                            "timeline": "/api/v1/incidents/42/timeline",
+                            "postmortem": "/api/v1/incidents/42/postmortem"
+                          }
+                        }
+                      ],
+                      "next_cursor": "eyJiZWZvcmUiOjQyfQ"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createIncident",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Open an incident",
+            "description": "Opens an incident (201, with `Location`). When `dedup_key` matches an open incident of the same service, that incident is answered (200) unchanged and nothing is created. The creation is recorded on the timeline as `created`. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/IncidentCreate"
+                  },
+                  "example": {
+                    "title": "Checkout error rate above 5%",
+                    "severity": "sev2",
+                    "service": "payments",
+                    "labels": {
+                      "team": "payments"
+                    },
+                    "dedup_key": "checkout-5xx"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "An open incident of the same service has this `dedup_key`; it is answered as it is.",
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Incident"
+                    }
+                  }
+                }
+              },
+              "201": {
+                "description": "The incident was created.",
+                "headers": {
+                  "Location": {
+                    "$ref": "#/components/headers/Location"
+                  },
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Incident"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "get": {
+            "operationId": "getIncident",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Get an incident",
+            "description": "One incident. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The incident.",
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Incident"
+                    },
+                    "example": {
+                      "id": 42,
+                      "title": "Checkout error rate above 5%",
+                      "summary": "",
+                      "status": "acknowledged",
+                      "severity": "sev2",
+                      "service": {
+                        "id": 3,
+                        "name": "payments"
+                      },
+                      "commander": "alice",
+                      "labels": {
+                        "team": "payments",
+                        "region": "eu-west-1"
+                      },
+                      "dedup_key": "checkout-5xx",
+                      "escalation_level": 0,
+                      "created_at": "2026-11-27T08:30:00.123Z",
+                      "acknowledged_at": "2026-11-27T08:31:12.004Z",
+                      "mitigated_at": null,
+                      "resolved_at": null,
+                      "closed_at": null,
+                      "version": 2,
+                      "allowed_actions": [
+                        "escalate",
+                        "mitigate",
+                        "resolve"
+                      ],
+                      "links": {
+                        "self": "/api/v1/incidents/42",
+                        "timeline": "/api/v1/incidents/42/timeline",
+                        "postmortem": "/api/v1/incidents/42/postmortem"
+                      }
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "patch": {
+            "operationId": "updateIncident",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Change an incident's fields",
+            "description": "Changes title, summary, severity, service, commander or labels, in any status. Each changed field is recorded on the timeline as `field_changed` with its old and new value. With `If-Match`, a stale version is 412 and nothing changes. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IfMatch"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/IncidentPatch"
+                  },
+                  "example": {
+                    "commander": "alice",
+                    "severity": "sev1"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The incident after the change.",
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Incident"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "412": {
+                "$ref": "#/components/responses/PreconditionFailed"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/acknowledge": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "post": {
+            "operationId": "acknowledgeIncident",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Acknowledge an incident",
+            "description": "triggered -> acknowledged. Stops escalation at the current level. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ActionRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/IncidentAnswer"
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/InvalidTransition"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/escalate": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "post": {
+            "operationId": "escalateIncident",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Escalate an incident",
+            "description": "In any open status: raises `escalation_level` by one and, with `severity`, raises the severity. The status does not change. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/EscalateRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/IncidentAnswer"
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/InvalidTransition"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/mitigate": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "post": {
+            "operationId": "mitigateIncident",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Mark an incident mitigated",
+            "description": "acknowledged -> mitigated. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ActionRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/IncidentAnswer"
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/InvalidTransition"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/resolve": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "post": {
+            "operationId": "resolveIncident",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Resolve an incident",
+            "description": "From any open status (triggered, acknowledged, mitigated) -> resolved. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ActionRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/IncidentAnswer"
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/InvalidTransition"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/close": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "post": {
+            "operationId": "closeIncident",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Close an incident",
+            "description": "resolved -> closed, which is final. `force` closes even when a rule such as a required postmortem would refuse. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CloseRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/IncidentAnswer"
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/InvalidTransition"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/reopen": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "post": {
+            "operationId": "reopenIncident",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Reopen an incident",
+            "description": "resolved -> triggered: `acknowledged_at`, `mitigated_at` and `resolved_at` become null again (the earlier times stay on the timeline); `escalation_level` is kept. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ActionRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "$ref": "#/components/responses/IncidentAnswer"
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/InvalidTransition"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/notes": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "post": {
+            "operationId": "addIncidentNote",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Add a note",
+            "description": "Adds a `note` event to the incident's timeline, in any status (closed included). The incident's version does not change. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/NoteCreate"
+                  },
+                  "example": {
+                    "text": "Rolled back deploy 2026.11.27-1"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The note's timeline event.",
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/TimelineEvent"
+                    },
+                    "example": {
+                      "id": 311,
+                      "at": "2026-11-27T08:35:10.250Z",
+                      "kind": "note",
+                      "actor": "alice",
+                      "message": "Rolled back deploy 2026.11.27-1",
+                      "data": {}
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/timeline": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "get": {
+            "operationId": "getIncidentTimeline",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Get an incident's timeline",
+            "description": "Every timeline event of the incident, oldest first. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The timeline.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Timeline"
+                    },
+                    "example": {
+                      "items": [
+                        {
+                          "id": 301,
+                          "at": "2026-11-27T08:30:00.123Z",
+                          "kind": "created",
+                          "actor": "alertmanager",
+                          "message": "",
+                          "data": {
+                            "severity": "sev2",
+                            "service": "payments"
+                          }
+                        },
+                        {
+                          "id": 305,
+                          "at": "2026-11-27T08:32:40.000Z",
+                          "kind": "field_changed",
+                          "actor": "alice",
+                          "message": "",
+                          "data": {
+                            "field": "commander",
+                            "old": null,
+                            "new": "alice"
+                          }
+                        }
+                      ]
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/services": {
+          "get": {
+            "operationId": "listServices",
+            "tags": [
+              "services"
+            ],
+            "summary": "List services",
+            "description": "Every service, ordered by name. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "responses": {
+              "200": {
+                "description": "The services.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ServiceList"
+                    },
+                    "example": {
+                      "items": [
+                        {
+                          "id": 3,
+                          "name": "payments",
+                          "description": "Card payments and checkout",
+                          "routing_labels": {
+                            "team": "payments"
+                          },
+                          "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
+                          "created_at": "2026-11-20T10:00:00.000Z"
+                        }
+                      ],
+                      "next_cursor": null
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createService",
+            "tags": [
+              "services"
+            ],
+            "summary": "Create a service",
+            "description": "Creates a service with a new random `integration_key`. A name already taken is 409. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ServiceCreate"
+                  },
+                  "example": {
+                    "name": "payments",
+                    "description": "Card payments and checkout",
+                    "routing_labels": {
+                      "team": "payments"
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The service was created.",
+                "headers": {
+                  "Location": {
+                    "$ref": "#/components/headers/Location"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Service"
+                    },
+                    "example": {
+                      "id": 3,
+                      "name": "payments",
+                      "description": "Card payments and checkout",
+                      "routing_labels": {
+                        "team": "payments"
+                      },
+                      "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
+                      "created_at": "2026-11-20T10:00:00.000Z"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/services/{id}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/ServiceId"
+            }
+          ],
+          "get": {
+            "operationId": "getService",
+            "tags": [
+              "services"
+            ],
+            "summary": "Get a service",
+            "description": "One service, by id or name. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "responses": {
+              "200": {
+                "description": "The service.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Service"
+                    },
+                    "example": {
+                      "id": 3,
+                      "name": "payments",
+                      "description": "Card payments and checkout",
+                      "routing_labels": {
+                        "team": "payments"
+                      },
+                      "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
+                      "created_at": "2026-11-20T10:00:00.000Z"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "patch": {
+            "operationId": "updateService",
+            "tags": [
+              "services"
+            ],
+            "summary": "Change a service",
+            "description": "Changes name, description or routing labels. A name already taken, or renaming the `default` service, is 409. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ServicePatch"
+                  },
+                  "example": {
+                    "description": "Card payments, checkout and refunds"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The service after the change.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Service"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteService",
+            "tags": [
+              "services"
+            ],
+            "summary": "Delete a service",
+            "description": "Deletes a service. A service with open incidents, and the `default` service, cannot be deleted (409). Its resolved and closed incidents keep their history with `service: null`. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "responses": {
+              "204": {
+                "description": "The service was deleted."
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/services/{id}/rotate-key": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/ServiceId"
+            }
+          ],
+          "post": {
+            "operationId": "rotateServiceKey",
+            "tags": [
+              "services"
+            ],
+            "summary": "Rotate a service's integration key",
+            "description": "Replaces the service's `integration_key` with a new random one; the old key stops working at once. No request body. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The service with its new key.",
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Service"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/tokens": {
+          "get": {
+            "operationId": "listTokens",
+            "tags": [
+              "tokens"
+            ],
+            "summary": "List tokens",
+            "description": "Every token, revoked ones included, ordered by name: names, scopes and last use, never secrets. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "responses": {
+              "200": {
+                "description": "The tokens.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/TokenList"
+                    },
+                    "example": {
+                      "items": [
+                        {
+                          "name": "ci-bot",
+                          "scope": "write",
+                          "created_at": "2026-11-27T08:00:00.000Z",
+                          "last_used_at": "2026-11-27T08:29:59.871Z",
+                          "revoked_at": null
+                        }
+                      ],
+                      "next_cursor": null
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createToken",
+            "tags": [
+              "tokens"
+            ],
+            "summary": "Create a token",
+            "description": "Creates a token and answers its secret in `token`, this once; only its SHA-256 hash is kept. A name already used (revoked tokens included) is 409. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/TokenCreate"
+                  },
+                  "example": {
+                    "name": "ci-bot",
+                    "scope": "write"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The token was created.",
+                "headers": {
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/TokenCreated"
+                    },
+                    "example": {
+                      "name": "ci-bot",
+                      "scope": "write",
+                      "created_at": "2026-11-27T08:00:00.000Z",
+                      "last_used_at": null,
+                      "revoked_at": null,
+                      "token": "klx_Zt3q8R0bM1vKx7cY2nWfP9eLhA4sGuJ6dTqE5oVyXwI"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/tokens/{name}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/TokenName"
+            }
+          ],
+          "delete": {
+            "operationId": "revokeToken",
+            "tags": [
+              "tokens"
+            ],
+            "summary": "Revoke a token",
+            "description": "Revokes the token at once: it is answered 401 from then on. Revoking a token that is already revoked is 204 and changes nothing. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "responses": {
+              "204": {
+                "description": "The token is revoked."
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/healthz": {
+          "get": {
+            "operationId": "getHealth",
+            "tags": [
+              "health"
+            ],
+            "summary": "Liveness",
+            "description": "Answers while the process is alive, whatever the state of the database. No authentication.",
+            "security": [],
+            "x-required-scope": "none",
+            "responses": {
+              "200": {
+                "description": "The process is alive.",
+                "content": {
+                  "text/plain": {
+                    "schema": {
+                      "type": "string",
+                      "const": "ok"
+                    },
+                    "example": "ok"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/readyz": {
+          "get": {
+            "operationId": "getReadiness",
+            "tags": [
+              "health"
+            ],
+            "summary": "Readiness",
+            "description": "200 when the database is writable and every migration is applied; otherwise 503 with a problem that says which part is not ready. No authentication.",
+            "security": [],
+            "x-required-scope": "none",
+            "responses": {
+              "200": {
+                "description": "Ready.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Readiness"
+                    },
+                    "example": {
+                      "status": "ok",
+                      "database": "ok",
+                      "migrations": "ok"
+                    }
+                  }
+                }
+              },
+              "503": {
+                "description": "Not ready (`https://klaxon.dev/problems/not-ready`).",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/NotReadyProblem"
+                    },
+                    "example": {
+                      "type": "https://klaxon.dev/problems/not-ready",
+                      "title": "Not ready",
+                      "status": 503,
+                      "detail": "the database is not writable",
+                      "database": "unavailable",
+                      "migrations": "ok"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/openapi.json": {
+          "get": {
+            "operationId": "getOpenAPIDocument",
+            "tags": [
+              "health"
+            ],
+            "summary": "This OpenAPI document",
+            "description": "The OpenAPI 3.1 document describing this API. No authentication.",
+            "security": [],
+            "x-required-scope": "none",
+            "responses": {
+              "200": {
+                "description": "The document.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "components": {
+        "schemas": {
+          "Timestamp": {
+            "description": "RFC 3339 UTC with milliseconds, e.g. `2026-11-27T08:30:00.123Z`.",
+            "type": "string",
+            "format": "date-time",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"
+          },
+          "NullableTimestamp": {
+            "description": "RFC 3339 UTC with milliseconds, or null when it has not happened.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "Severity": {
+            "description": "`sev1` is the most severe, `sev5` the least.",
+            "type": "string",
+            "enum": [
+              "sev1",
+              "sev2",
+              "sev3",
+              "sev4",
+              "sev5"
+            ]
+          },
+          "IncidentStatus": {
+            "description": "triggered, acknowledged and mitigated are the open statuses; closed is final.",
+            "type": "string",
+            "enum": [
+              "triggered",
+              "acknowledged",
+              "mitigated",
+              "resolved",
+              "closed"
+            ]
+          },
+          "IncidentAction": {
+            "type": "string",
+            "enum": [
+              "acknowledge",
+              "escalate",
+              "mitigate",
+              "resolve",
+              "close",
+              "reopen"
+            ]
+          },
+          "Labels": {
+            "description": "A map of string labels. Keys are 1 to 128 characters without a colon; values at most 1024 characters; at most 64 labels.",
+            "type": "object",
+            "maxProperties": 64,
+            "propertyNames": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 128,
+              "pattern": "^[^:]+$"
+            },
+            "additionalProperties": {
+              "type": "string",
+              "maxLength": 1024
+            }
+          },
+          "ServiceName": {
+            "description": "Lowercase letters, digits, `_` and `-`, starting with a letter or digit, at most 64 characters, and not only digits (a digits-only path segment is an id).",
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$",
+            "not": {
+              "pattern": "^[0-9]+$"
+            }
+          },
+          "ServiceReference": {
+            "description": "A service given by its integer id or by its name.",
+            "oneOf": [
+              {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              {
+                "$ref": "#/components/schemas/ServiceName"
+              }
+            ]
+          },
+          "ServiceSummary": {
+            "type": "object",
+            "required": [
+              "id",
+              "name"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "name": {
+                "$ref": "#/components/schemas/ServiceName"
+              }
+            }
+          },
+          "IncidentLinks": {
+            "description": "URL paths relative to the server.",
+            "type": "object",
+            "required": [
+              "self",
+              "timeline",
+              "postmortem"
+            ],
+            "properties": {
+              "self": {
+                "type": "string",
+                "format": "uri-reference",
+                "examples": [
+                  "/api/v1/incidents/42"
+                ]
+              },
+              "timeline": {
+                "type": "string",
+                "format": "uri-reference",
+                "examples": [
+                  "/api/v1/incidents/42/timeline"
+                ]
+              },
+              "postmortem": {
+                "type": "string",
+                "format": "uri-reference",
+                "examples": [
+                  "/api/v1/incidents/42/postmortem"
+                ]
+              }
+            }
+          },
+          "Incident": {
+            "type": "object",
+            "required": [
+              "id",
+              "title",
+              "summary",
+              "status",
+              "severity",
+              "service",
+              "commander",
+              "labels",
+              "dedup_key",
+              "escalation_level",
+              "created_at",
+              "acknowledged_at",
+              "mitigated_at",
+              "resolved_at",
+              "closed_at",
+              "version",
+              "allowed_actions",
+              "links"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "title": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200
+              },
+              "summary": {
+                "type": "string",
+                "maxLength": 10000,
+                "description": "May be empty."
+              },
+              "status": {
+                "$ref": "#/components/schemas/IncidentStatus"
+              },
+              "severity": {
+                "$ref": "#/components/schemas/Severity"
+              },
+              "service": {
+                "description": "The incident's service; null only when that service was deleted, which is allowed once it has no open incidents.",
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/ServiceSummary"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "commander": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 200,
+                "description": "Who leads the response."
+              },
+              "labels": {
+                "$ref": "#/components/schemas/Labels"
+              },
+              "dedup_key": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 255
+              },
+              "escalation_level": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Starts at 0; each escalation adds one."
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "acknowledged_at": {
+                "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "mitigated_at": {
+                "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "resolved_at": {
+                "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "closed_at": {
+                "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "version": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "1 on creation, raised by one on every change of the incident."
+              },
+              "allowed_actions": {
+                "description": "The lifecycle actions allowed in the current status, in the order acknowledge, escalate, mitigate, resolve, close, reopen.",
+                "type": "array",
+                "uniqueItems": true,
+                "items": {
+                  "$ref": "#/components/schemas/IncidentAction"
+                }
+              },
+              "links": {
+                "$ref": "#/components/schemas/IncidentLinks"
+              }
+            }
+          },
+          "IncidentList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Pass as `cursor` for the next page; null on the last page."
+              }
+            }
+          },
+          "IncidentCreate": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "title"
+            ],
+            "properties": {
+              "title": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200,
+                "pattern": "\\S",
+                "description": "Must contain a character other than white space."
+              },
+              "summary": {
+                "type": "string",
+                "maxLength": 10000,
+                "default": ""
+              },
+              "severity": {
+                "$ref": "#/components/schemas/Severity",
+                "default": "sev3"
+              },
+              "service": {
+                "$ref": "#/components/schemas/ServiceReference",
+                "description": "Defaults to the `default` service. An unknown service is 422."
+              },
+              "labels": {
+                "$ref": "#/components/schemas/Labels",
+                "default": {}
+              },
+              "dedup_key": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255,
+                "description": "When an open incident of the same service has this key, that incident is answered (200) and nothing is created."
+              }
+            }
+          },
+          "IncidentPatch": {
+            "description": "Fields absent stay as they are. `commander: null` removes the commander. Every change is recorded on the timeline as a `field_changed` event with the old and new value; a body that changes nothing answers 200 without raising the version.",
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "title": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200,
+                "pattern": "\\S"
+              },
+              "summary": {
+                "type": "string",
+                "maxLength": 10000
+              },
+              "severity": {
+                "$ref": "#/components/schemas/Severity"
+              },
+              "service": {
+                "$ref": "#/components/schemas/ServiceReference",
+                "description": "An unknown service is 422."
+              },
+              "commander": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "minLength": 1,
+                "maxLength": 200
+              },
+              "labels": {
+                "$ref": "#/components/schemas/Labels",
+                "description": "Replaces the whole label map."
+              }
+            }
+          },
+          "ActionRequest": {
+            "type": "object",
+            "properties": {
+              "note": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 10000,
+                "description": "Recorded on the timeline with the action's event."
+              }
+            },
+            "description": "Unknown fields are ignored."
+          },
+          "EscalateRequest": {
+            "type": "object",
+            "properties": {
+              "note": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 10000
+              },
+              "severity": {
+                "$ref": "#/components/schemas/Severity",
+                "description": "The new severity; it may only rise (stay or become more severe). A less severe value is 422."
+              }
+            },
+            "description": "Unknown fields are ignored."
+          },
+          "CloseRequest": {
+            "type": "object",
+            "properties": {
+              "note": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 10000
+              },
+              "force": {
+                "type": "boolean",
+                "default": false,
+                "description": "Close even when a rule (such as a required postmortem) would refuse it."
+              }
+            },
+            "description": "Unknown fields are ignored."
+          },
+          "NoteCreate": {
+            "type": "object",
+            "required": [
+              "text"
+            ],
+            "properties": {
+              "text": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 10000,
+                "pattern": "\\S"
+              }
+            },
+            "description": "Unknown fields are ignored."
+          },
+          "TimelineEvent": {
+            "description": "One entry of an incident's append-only timeline.",
+            "type": "object",
+            "required": [
+              "id",
+              "at",
+              "kind",
+              "actor",
+              "message",
+              "data"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "kind": {
+                "type": "string",
+                "description": "An open set: created, acknowledged, escalated, mitigated, resolved, closed, reopened, note, field_changed, alert_received, notification_sent, and more in later versions; clients must accept kinds they do not know.",
+                "examples": [
+                  "created",
+                  "acknowledged",
+                  "escalated",
+                  "mitigated",
+                  "resolved",
+                  "closed",
+                  "reopened",
+                  "note",
+                  "field_changed",
+                  "alert_received",
+                  "notification_sent"
+                ]
+              },
+              "actor": {
+                "type": "string",
+                "description": "The token's name for API calls, `system` for the escalation engine, the receiver's name (e.g. `alertmanager`) for alerts."
+              },
+              "message": {
+                "type": "string",
+                "description": "Human-readable text; the note text for `note` and for actions sent with a note; may be empty."
+              },
+              "data": {
+                "type": "object",
+                "description": "Structured details by kind, `{}` when there are none. field_changed: `{field, old, new}`; escalated: `{from_level, to_level}` plus `{from_severity, to_severity}` when the severity rose; created: `{severity, service}`.",
+                "additionalProperties": true
+              }
+            }
+          },
+          "Timeline": {
+            "type": "object",
+            "required": [
+              "items"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/TimelineEvent"
+                },
+                "description": "Every event, oldest first."
+              }
+            }
+          },
+          "IntegrationKey": {
+            "description": "A random key (at least 32 URL-safe characters) that both authenticates and routes alert senders to the service.",
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_-]{32,}$"
+          },
+          "Service": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "description",
+              "routing_labels",
+              "integration_key",
+              "created_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "name": {
+                "$ref": "#/components/schemas/ServiceName"
+              },
+              "description": {
+                "type": "string",
+                "maxLength": 2000,
+                "description": "May be empty."
+              },
+              "routing_labels": {
+                "$ref": "#/components/schemas/Labels"
+              },
+              "integration_key": {
+                "$ref": "#/components/schemas/IntegrationKey"
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              }
+            }
+          },
+          "ServiceList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Service"
+                },
+                "description": "Every service, by name."
+              },
+              "next_cursor": {
+                "type": "null",
+                "description": "Always null: the list is not paginated yet."
+              }
+            }
+          },
+          "ServiceCreate": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/ServiceName"
+              },
+              "description": {
+                "type": "string",
+                "maxLength": 2000,
+                "default": ""
+              },
+              "routing_labels": {
+                "$ref": "#/components/schemas/Labels",
+                "default": {}
+              }
+            }
+          },
+          "ServicePatch": {
+            "description": "Fields absent stay as they are.",
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/ServiceName",
+                "description": "A name already taken, or renaming the `default` service, is 409."
+              },
+              "description": {
+                "type": "string",
+                "maxLength": 2000
+              },
+              "routing_labels": {
+                "$ref": "#/components/schemas/Labels",
+                "description": "Replaces the whole map."
+              }
+            }
+          },
+          "TokenScope": {
+            "description": "`read` < `write` < `admin`; `ingest` reaches only the alert ingestion endpoints.",
+            "type": "string",
+            "enum": [
+              "read",
+              "write",
+              "admin",
+              "ingest"
+            ]
+          },
+          "TokenName": {
+            "description": "Lowercase letters, digits, `_` and `-`, starting with a letter or digit, at most 64 characters. It is the actor on the timeline.",
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$"
+          },
+          "Token": {
+            "description": "A token as listed; the secret is never shown again after creation.",
+            "type": "object",
+            "required": [
+              "name",
+              "scope",
+              "created_at",
+              "last_used_at",
+              "revoked_at"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/TokenName"
+              },
+              "scope": {
+                "$ref": "#/components/schemas/TokenScope"
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "last_used_at": {
+                "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "revoked_at": {
+                "$ref": "#/components/schemas/NullableTimestamp"
+              }
+            }
+          },
+          "TokenList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Token"
+                },
+                "description": "Every token, revoked ones included, by name."
+              },
+              "next_cursor": {
+                "type": "null",
+                "description": "Always null: the list is not paginated yet."
+              }
+            }
+          },
+          "TokenCreate": {
+            "type": "object",
+            "required": [
+              "name",
+              "scope"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/TokenName",
+                "description": "Unique among all tokens, revoked ones included; a name already used is 409."
+              },
+              "scope": {
+                "$ref": "#/components/schemas/TokenScope"
+              }
+            },
+            "description": "Unknown fields are ignored."
+          },
+          "TokenCreated": {
+            "description": "The new token with its secret, shown this once.",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Token"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "token"
+                ],
+                "properties": {
+                  "token": {
+                    "type": "string",
+                    "pattern": "^klx_[A-Za-z0-9_-]{43,}$",
+                    "description": "`klx_` followed by at least 32 random bytes, base64url without padding. Only its SHA-256 hash is stored."
+                  }
+                }
+              }
+            ]
+          },
+          "FieldError": {
+            "type": "object",
+            "required": [
+              "field",
+              "message"
+            ],
+            "properties": {
+              "field": {
+                "type": "string",
+                "description": "The body field as a dotted path (`labels.team`, `service`), or the parameter name."
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          },
+          "Problem": {
+            "description": "RFC 9457 problem details.",
+            "type": "object",
+            "required": [
+              "type",
+              "title",
+              "status",
+              "detail"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "format": "uri",
+                "examples": [
+                  "https://klaxon.dev/problems/validation"
+                ]
+              },
+              "title": {
+                "type": "string"
+              },
+              "status": {
+                "type": "integer",
+                "minimum": 400,
+                "maximum": 599
+              },
+              "detail": {
+                "type": "string"
+              },
+              "errors": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/FieldError"
+                }
+              }
+            }
+          },
+          "InvalidTransitionProblem": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Problem"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "current_status",
+                  "allowed_actions"
+                ],
+                "properties": {
+                  "current_status": {
+                    "$ref": "#/components/schemas/IncidentStatus"
+                  },
+                  "allowed_actions": {
+                    "type": "array",
+                    "uniqueItems": true,
+                    "items": {
+                      "$ref": "#/components/schemas/IncidentAction"
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          "PreconditionFailedProblem": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Problem"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "current_version"
+                ],
+                "properties": {
+                  "current_version": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1
+                  }
+                }
+              }
+            ]
+          },
+          "Readiness": {
+            "type": "object",
+            "required": [
+              "status",
+              "database",
+              "migrations"
+            ],
+            "properties": {
+              "status": {
+                "type": "string",
+                "enum": [
+                  "ok"
+                ]
+              },
+              "database": {
+                "type": "string",
+                "enum": [
+                  "ok"
+                ],
+                "description": "The database answered a write."
+              },
+              "migrations": {
+                "type": "string",
+                "enum": [
+                  "ok"
+                ],
+                "description": "Every migration is applied."
+              }
+            }
+          },
+          "NotReadyProblem": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Problem"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "database",
+                  "migrations"
+                ],
+                "properties": {
+                  "database": {
+                    "type": "string",
+                    "enum": [
+                      "ok",
+                      "unavailable"
+                    ]
+                  },
+                  "migrations": {
+                    "type": "string",
+                    "enum": [
+                      "ok",
+                      "pending"
+                    ]
+                  }
+                }
+              }
+            ]
+          }
+        },
+        "parameters": {
+          "IncidentId": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The incident's numeric id. A segment that is not a positive decimal integer is answered 400.",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 1
+            }
+          },
+          "TokenName": {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "description": "The token's name.",
+            "schema": {
+              "$ref": "#/components/schemas/TokenName"
+            }
+          },
+          "IdempotencyKey": {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": false,
+            "description": "Makes a POST safe to retry. A repeat with the same key and the same body, from the same token to the same path, within 24 hours answers the first (successful) answer again, with `Idempotent-Replayed: true`, and changes nothing. The same key with another body is 422 (`https://klaxon.dev/problems/idempotency-key-reused`). Only 2xx answers are remembered: a request that failed may be retried with the same key.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[\\x21-\\x7E]+$"
+            }
+          },
+          "IfMatch": {
+            "name": "If-Match",
+            "in": "header",
+            "required": false,
+            "description": "The incident version the change is based on, as a quoted entity tag: `\"7\"`. When the incident's current version differs the answer is 412 and nothing changes. A value that is not a quoted decimal integer is 400.",
+            "schema": {
+              "type": "string",
+              "pattern": "^\"[0-9]+\"$"
+            }
+          },
+          "StatusFilter": {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "description": "Comma-separated statuses; an incident matches any of them. `open` stands for triggered, acknowledged and mitigated.",
+            "style": "form",
+            "explode": false,
+            "schema": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "string",
+                "enum": [
+                  "open",
+                  "triggered",
+                  "acknowledged",
+                  "mitigated",
+                  "resolved",
+                  "closed"
+                ]
+              }
+            }
+          },
+          "SeverityFilter": {
+            "name": "severity",
+            "in": "query",
+            "required": false,
+            "description": "Comma-separated severities; an incident matches any of them.",
+            "style": "form",
+            "explode": false,
+            "schema": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "$ref": "#/components/schemas/Severity"
+              }
+            }
+          },
+          "ServiceFilter": {
+            "name": "service",
+            "in": "query",
+            "required": false,
+            "description": "A service id or name. An unknown service is 400.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          },
+          "LabelFilter": {
+            "name": "label",
+            "in": "query",
+            "required": false,
+            "description": "`key:value`, split at the first colon; repeat the parameter to require several labels (all must match).",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "pattern": "^[^:]+:"
+              }
+            }
+          },
+          "TextFilter": {
+            "name": "q",
+            "in": "query",
+            "required": false,
+            "description": "Text searched in title and summary, case-insensitively, as a substring.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          },
+          "Since": {
+            "name": "since",
+            "in": "query",
+            "required": false,
+            "description": "Only incidents created at or after this time (RFC 3339).",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          "Until": {
+            "name": "until",
+            "in": "query",
+            "required": false,
+            "description": "Only incidents created before this time (RFC 3339, exclusive).",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          "Limit": {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "Page size. Out of range is 400 (not clamped).",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 50
+            }
+          },
+          "Cursor": {
+            "name": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "The `next_cursor` of the previous page, opaque. Pages are keyset-based, so they stay stable while incidents are added. A cursor the server did not issue is 400.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512
+            }
+          },
+          "ServiceId": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The service's id or its name. A segment made only of digits is an id; anything else is a name (names never consist only of digits).",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        },
+        "headers": {
+          "Location": {
+            "description": "The URL path of the created resource.",
+            "schema": {
+              "type": "string",
+              "format": "uri-reference"
+            }
+          },
+          "ETag": {
+            "description": "The incident's version as a strong entity tag, `\"<version>\"`; send it back in `If-Match`.",
+            "schema": {
+              "type": "string",
+              "pattern": "^\"[0-9]+\"$"
+            }
+          },
+          "IdempotentReplayed": {
+            "description": "`true` when this answer is the stored answer of an earlier request with the same `Idempotency-Key`.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true"
+              ]
+            }
+          },
+          "RetryAfter": {
+            "description": "Seconds to wait before trying again.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "WWWAuthenticate": {
+            "description": "`Bearer realm=\"klaxon\"`, with `error=\"invalid_token\"` when a token was sent but is unknown or revoked.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        },
+        "responses": {
+          "BadRequest": {
+            "description": "The request cannot be read: malformed JSON (`https://klaxon.dev/problems/malformed-json`), or a path, query or header parameter that does not parse or is out of range (`https://klaxon.dev/problems/invalid-parameter`, with `errors` naming the parameter).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://klaxon.dev/problems/invalid-parameter",
+                  "title": "Invalid parameter",
+                  "status": 400,
+                  "detail": "limit must be an integer from 1 to 500",
+                  "errors": [
+                    {
+                      "field": "limit",
+                      "message": "must be an integer from 1 to 500"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "Unauthorized": {
+            "description": "No bearer token, or a token that is unknown or revoked (`https://klaxon.dev/problems/unauthorized`).",
+            "headers": {
+              "WWW-Authenticate": {
+                "$ref": "#/components/headers/WWWAuthenticate"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://klaxon.dev/problems/unauthorized",
+                  "title": "Unauthorized",
+                  "status": 401,
+                  "detail": "missing bearer token"
+                }
+              }
+            }
+          },
+          "Forbidden": {
+            "description": "The token's scope is too small for this operation (`https://klaxon.dev/problems/forbidden`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://klaxon.dev/problems/forbidden",
+                  "title": "Forbidden",
+                  "status": 403,
+                  "detail": "this operation requires scope write; the token has scope read"
+                }
+              }
+            }
+          },
+          "NotFound": {
+            "description": "No such resource (`https://klaxon.dev/problems/not-found`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://klaxon.dev/problems/not-found",
+                  "title": "Not found",
+                  "status": 404,
+                  "detail": "incident 42 does not exist"
+                }
+              }
+            }
+          },
+          "Conflict": {
+            "description": "The request conflicts with the current state (`https://klaxon.dev/problems/conflict`): a name already taken, a service that still has open incidents, or the `default` service.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://klaxon.dev/problems/conflict",
+                  "title": "Conflict",
+                  "status": 409,
+                  "detail": "service payments has 3 open incidents"
+                }
+              }
+            }
+          },
+          "InvalidTransition": {
+            "description": "The action is not allowed in the incident's current status (`https://klaxon.dev/problems/invalid-transition`); the body names the current status and the actions that are allowed.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/InvalidTransitionProblem"
+                },
+                "example": {
+                  "type": "https://klaxon.dev/problems/invalid-transition",
+                  "title": "Invalid transition",
+                  "status": 409,
+                  "detail": "cannot acknowledge an incident that is resolved",
+                  "current_status": "resolved",
+                  "allowed_actions": [
+                    "close",
+                    "reopen"
+                  ]
+                }
+              }
+            }
+          },
+          "PreconditionFailed": {
+            "description": "`If-Match` names a version that is no longer current (`https://klaxon.dev/problems/precondition-failed`); nothing changed. The current version is in `current_version`.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PreconditionFailedProblem"
+                },
+                "example": {
+                  "type": "https://klaxon.dev/problems/precondition-failed",
+                  "title": "Precondition failed",
+                  "status": 412,
+                  "detail": "If-Match \"6\" does not match the current version \"7\"",
+                  "current_version": 7
+                }
+              }
+            }
+          },
+          "PayloadTooLarge": {
+            "description": "The request body is larger than the configured limit (default 1 MiB) (`https://klaxon.dev/problems/payload-too-large`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "UnsupportedMediaType": {
+            "description": "A request body was sent with a content type other than `application/json` (`https://klaxon.dev/problems/unsupported-media-type`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "UnprocessableEntity": {
+            "description": "The JSON is well-formed but invalid (`https://klaxon.dev/problems/validation`, with one `{field, message}` per problem: missing or unknown fields, wrong types, unknown enum values, lengths out of range), or the `Idempotency-Key` was already used with another body (`https://klaxon.dev/problems/idempotency-key-reused`). Nothing is written.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://klaxon.dev/problems/validation",
+                  "title": "Validation failed",
+                  "status": 422,
+                  "detail": "the request body has 2 invalid fields",
+                  "errors": [
+                    {
+                      "field": "title",
+                      "message": "must be 1 to 200 characters"
+                    },
+                    {
+                      "field": "severity",
+                      "message": "must be one of sev1, sev2, sev3, sev4, sev5"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "ServiceUnavailable": {
+            "description": "The database is unavailable (busy, full, read-only) or the server is shutting down (`https://klaxon.dev/problems/unavailable`); nothing was written. Retry after `Retry-After` seconds.",
+            "headers": {
+              "Retry-After": {
+                "$ref": "#/components/headers/RetryAfter"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://klaxon.dev/problems/unavailable",
+                  "title": "Service unavailable",
+                  "status": 503,
+                  "detail": "the database is busy"
+                }
+              }
+            }
+          },
+          "IncidentAnswer": {
+            "description": "The incident after the change.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          }
+        },
+        "securitySchemes": {
+          "bearerAuth": {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "klx_ token",
+            "description": "An API token sent as `Authorization: Bearer klx_...`. Scopes form a ladder: `read` < `write` < `admin`; a token of a higher scope may call every operation of a lower one. `ingest` stands apart: it reaches only the alert ingestion endpoints and is answered 403 here. The roles listed in each operation's security requirement and its `x-required-scope` name the lowest scope that is enough."
+          }
+        }
+      }
+    }
+    """#
+}
