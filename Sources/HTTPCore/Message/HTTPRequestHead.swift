@@ -9,7 +9,7 @@ public enum HTTPBodyFraming: Hashable, Sendable {
 }
 
 /// The request line and header section of one request, validated by the parser.
-public struct HTTPRequestHead: Sendable {
+public struct HTTPRequestHead: Sendable, Equatable {
     public var method: HTTPMethod
     /// The request-target exactly as sent (origin form: path and optional query).
     public var target: String
