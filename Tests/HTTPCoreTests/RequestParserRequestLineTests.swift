@@ -49,12 +49,41 @@ import Testing
     @Test(arguments: FeedMode.allCases, [
         "GET * HTTP/1.1",  // asterisk-form only with OPTIONS (§3.2.4)
         "OPTIONS *x HTTP/1.1",
-        "GET http://a/b HTTP/1.1",  // absolute-form is not accepted (see the parser's comment, §3.2.2)
+        "GET ftp://a/b HTTP/1.1",  // absolute-form only for http and https
+        "GET http:/a HTTP/1.1",
+        "GET http:///a HTTP/1.1",  // an http URI needs a host (RFC 9110 §4.2.1)
+        "GET http://user@a/ HTTP/1.1",  // no userinfo (RFC 9110 §4.2.4)
+        "GET http://a#f/ HTTP/1.1",
         "CONNECT a:443 HTTP/1.1",  // authority-form (§3.2.3)
         "GET a/b HTTP/1.1",
     ])
-    func targetsOtherThanOriginFormAre400(mode: FeedMode, line: String) {
+    func targetsOtherThanOriginAsteriskOrHTTPAbsoluteFormAre400(mode: FeedMode, line: String) {
         #expect(parse("\(line)\r\nHost: a\r\n\r\n", mode: mode).status == 400)
+    }
+
+    @Test(arguments: FeedMode.allCases, [
+        ("GET http://klaxon.example/api/v1?x=1 HTTP/1.1", "/api/v1?x=1", "klaxon.example"),
+        ("GET HTTP://Klaxon.Example HTTP/1.1", "/", "Klaxon.Example"),
+        ("GET https://a:8443?q HTTP/1.1", "/?q", "a:8443"),
+        ("POST http://[::1]:8080/x/ HTTP/1.1", "/x/", "[::1]:8080"),
+    ])
+    func absoluteFormBecomesOriginFormAndItsAuthorityTheHost(
+        mode: FeedMode,
+        example: (line: String, target: String, host: String)
+    ) throws {
+        // RFC 9112 §3.2.2: accepted, and the received Host is ignored for the target's authority.
+        let head = try #require(parse("\(example.line)\r\nHost: other\r\nX-A: 1\r\n\r\n", mode: mode).head)
+        #expect(head.target == example.target)
+        #expect(head.headers.values("host") == [example.host])
+        #expect(head.headers["x-a"] == "1")
+    }
+
+    @Test(arguments: FeedMode.allCases)
+    func absoluteFormStillNeedsHostInHTTP11(mode: FeedMode) {
+        // RFC 9112 §3.2: every HTTP/1.1 request carries Host.
+        #expect(parse("GET http://a/ HTTP/1.1\r\n\r\n", mode: mode).status == 400)
+        #expect(parse("GET http://a/ HTTP/1.1\r\nHost: a b\r\n\r\n", mode: mode).status == 400)
+        #expect(parse("GET http://a/ HTTP/1.0\r\n\r\n", mode: mode).heads.first?.headers["host"] == "a")
     }
 
     @Test(arguments: FeedMode.allCases, ["HTTP/2.0", "HTTP/1.2", "HTTP/0.9", "HTTP/3.0", "HTTP/1.9"])
@@ -86,6 +115,13 @@ import Testing
     ])
     func malformedRequestLinesAre400(mode: FeedMode, line: String) {
         #expect(parse("\(line)\r\nHost: a\r\n\r\n", mode: mode).status == 400)
+    }
+
+    @Test(arguments: FeedMode.allCases)
+    func nonTokenFirstByteIs400WithoutWaitingForTheLine(mode: FeedMode) {
+        // A TLS ClientHello (0x16 0x03 0x01 ...) or other binary on the plain port: no line end needed to refuse it.
+        #expect(parse("\u{16}\u{03}\u{01}\u{02}", mode: mode).status == 400)
+        #expect(parse("\r\n{\"json\": 1}", mode: mode).status == 400)
     }
 
     @Test(arguments: FeedMode.allCases)
