@@ -4,33 +4,37 @@ import Testing
 
 /// Persistence (`Connection`), `Expect: 100-continue` and pipelining.
 @Suite struct RequestParserConnectionTests {
-    @Test(arguments: FeedMode.allCases, [
-        ("", true),  // RFC 9112 §9.3: HTTP/1.1 persists by default
-        ("Connection: close\r\n", false),
-        ("Connection: Close\r\n", false),
-        ("Connection: CLOSE\r\n", false),
-        ("Connection: keep-alive, close\r\n", false),
-        ("Connection: upgrade,close\r\n", false),
-        ("Connection: keep-alive\r\nConnection: close\r\n", false),
-        ("Connection: keep-alive\r\n", true),
-        ("Connection: closed\r\n", true),  // a different token
-        ("Connection: x-close\r\n", true),
-        ("Connection:\r\n", true),
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            ("", true),  // RFC 9112 §9.3: HTTP/1.1 persists by default
+            ("Connection: close\r\n", false),
+            ("Connection: Close\r\n", false),
+            ("Connection: CLOSE\r\n", false),
+            ("Connection: keep-alive, close\r\n", false),
+            ("Connection: upgrade,close\r\n", false),
+            ("Connection: keep-alive\r\nConnection: close\r\n", false),
+            ("Connection: keep-alive\r\n", true),
+            ("Connection: closed\r\n", true),  // a different token
+            ("Connection: x-close\r\n", true),
+            ("Connection:\r\n", true),
+        ])
     func http11KeepsAliveUnlessCloseIsListed(mode: FeedMode, example: (fields: String, keepAlive: Bool)) throws {
         let head = try #require(parse("GET / HTTP/1.1\r\nHost: a\r\n\(example.fields)\r\n", mode: mode).head)
         #expect(head.keepAlive == example.keepAlive)
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        ("", false),  // RFC 9112 §9.3: HTTP/1.0 closes by default
-        ("Connection: keep-alive\r\n", true),
-        ("Connection: Keep-Alive\r\n", true),
-        ("Connection: foo, keep-alive\r\n", true),
-        ("Connection: keep-alive, close\r\n", false),
-        ("Connection: close\r\n", false),
-        ("Connection: keepalive\r\n", false),
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            ("", false),  // RFC 9112 §9.3: HTTP/1.0 closes by default
+            ("Connection: keep-alive\r\n", true),
+            ("Connection: Keep-Alive\r\n", true),
+            ("Connection: foo, keep-alive\r\n", true),
+            ("Connection: keep-alive, close\r\n", false),
+            ("Connection: close\r\n", false),
+            ("Connection: keepalive\r\n", false),
+        ])
     func http10KeepsAliveOnlyWithKeepAlive(mode: FeedMode, example: (fields: String, keepAlive: Bool)) throws {
         let head = try #require(parse("GET / HTTP/1.0\r\n\(example.fields)\r\n", mode: mode).head)
         #expect(head.keepAlive == example.keepAlive)

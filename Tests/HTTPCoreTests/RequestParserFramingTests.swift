@@ -29,33 +29,39 @@ import Testing
         #expect(outcome.bodies == [""])
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        "Content-Length: 5, 5",  // RFC 9112 §6.3 ¶5: identical values act as one
-        "Content-Length: 5,5",
-        "Content-Length: 5\r\nContent-Length: 5",
-        "Content-Length: 005",
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            "Content-Length: 5, 5",  // RFC 9112 §6.3 ¶5: identical values act as one
+            "Content-Length: 5,5",
+            "Content-Length: 5\r\nContent-Length: 5",
+            "Content-Length: 005",
+        ])
     func identicalContentLengthsAreAccepted(mode: FeedMode, fields: String) throws {
         let outcome = parse("POST / HTTP/1.1\r\nHost: a\r\n\(fields)\r\n\r\nhello", mode: mode)
         #expect(try #require(outcome.head).framing == .contentLength(5))
         #expect(outcome.bodies == ["hello"])
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        "Content-Length: 5, 6",  // RFC 9112 §6.3 ¶5: differing values are 400
-        "Content-Length: 5\r\nContent-Length: 6",
-        "Content-Length: 5\r\ncontent-length: 5, 6",
-        "Content-Length: 0\r\nContent-Length: 5",
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            "Content-Length: 5, 6",  // RFC 9112 §6.3 ¶5: differing values are 400
+            "Content-Length: 5\r\nContent-Length: 6",
+            "Content-Length: 5\r\ncontent-length: 5, 6",
+            "Content-Length: 0\r\nContent-Length: 5",
+        ])
     func differingContentLengthsAre400(mode: FeedMode, fields: String) {
         #expect(parse("POST / HTTP/1.1\r\nHost: a\r\n\(fields)\r\n\r\nhello", mode: mode).status == 400)
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        "+5", "-1", "5 5", "0x5", "5a", "", "abc", "5,", ",5", "5,,5", "1.0", "\u{662}",
-        "99999999999999999999",  // beyond Int.max
-        "9223372036854775808",  // Int.max + 1
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            "+5", "-1", "5 5", "0x5", "5a", "", "abc", "5,", ",5", "5,,5", "1.0", "\u{662}",
+            "99999999999999999999",  // beyond Int.max
+            "9223372036854775808",  // Int.max + 1
+        ])
     func invalidContentLengthsAre400(mode: FeedMode, value: String) {
         // RFC 9110 §8.6: Content-Length = 1*DIGIT.
         #expect(parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: \(value)\r\n\r\n", mode: mode).status == 400)
@@ -69,14 +75,17 @@ import Testing
         #expect(outcome.status == 413)
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        "Transfer-Encoding: chunked\r\nContent-Length: 5",  // RFC 9112 §6.1 / §6.3 ¶3
-        "Content-Length: 5\r\nTransfer-Encoding: chunked",
-        "Content-Length: 0\r\nTransfer-Encoding: chunked",
-        "Transfer-Encoding: gzip, chunked\r\nContent-Length: 5",
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            "Transfer-Encoding: chunked\r\nContent-Length: 5",  // RFC 9112 §6.1 / §6.3 ¶3
+            "Content-Length: 5\r\nTransfer-Encoding: chunked",
+            "Content-Length: 0\r\nTransfer-Encoding: chunked",
+            "Transfer-Encoding: gzip, chunked\r\nContent-Length: 5",
+        ])
     func transferEncodingWithContentLengthIs400(mode: FeedMode, fields: String) {
-        #expect(parse("POST / HTTP/1.1\r\nHost: a\r\n\(fields)\r\n\r\n5\r\nhello\r\n0\r\n\r\n", mode: mode).status == 400)
+        #expect(
+            parse("POST / HTTP/1.1\r\nHost: a\r\n\(fields)\r\n\r\n5\r\nhello\r\n0\r\n\r\n", mode: mode).status == 400)
     }
 
     @Test(arguments: FeedMode.allCases)
@@ -86,38 +95,47 @@ import Testing
         #expect(parse(request, mode: mode).status == 400)
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        "chunked", "Chunked", "CHUNKED", " chunked ", ", chunked", "chunked,",
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            "chunked", "Chunked", "CHUNKED", " chunked ", ", chunked", "chunked,",
+        ])
     func chunkedTransferEncodingIsAccepted(mode: FeedMode, value: String) throws {
-        let outcome = parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: \(value)\r\n\r\n5\r\nhello\r\n0\r\n\r\n", mode: mode)
+        let outcome = parse(
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: \(value)\r\n\r\n5\r\nhello\r\n0\r\n\r\n", mode: mode)
         #expect(try #require(outcome.head).framing == .chunked)
         #expect(outcome.bodies == ["hello"])
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        "Transfer-Encoding: chunked, identity",  // RFC 9112 §6.3 ¶4: chunked not final -> 400
-        "Transfer-Encoding: chunked, gzip",
-        "Transfer-Encoding: identity",
-        "Transfer-Encoding: gzip",
-        "Transfer-Encoding: chunked;q=1",
-        "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip",
-        "Transfer-Encoding: chunked, chunked",  // RFC 9112 §6.1: chunked at most once
-        "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked",
-        "Transfer-Encoding:",
-        "Transfer-Encoding: ,",
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            "Transfer-Encoding: chunked, identity",  // RFC 9112 §6.3 ¶4: chunked not final -> 400
+            "Transfer-Encoding: chunked, gzip",
+            "Transfer-Encoding: identity",
+            "Transfer-Encoding: gzip",
+            "Transfer-Encoding: chunked;q=1",
+            "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip",
+            "Transfer-Encoding: chunked, chunked",  // RFC 9112 §6.1: chunked at most once
+            "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked",
+            "Transfer-Encoding:",
+            "Transfer-Encoding: ,",
+        ])
     func transferEncodingNotEndingInOneChunkedIs400(mode: FeedMode, fields: String) {
-        #expect(parse("POST / HTTP/1.1\r\nHost: a\r\n\(fields)\r\n\r\n5\r\nhello\r\n0\r\n\r\n", mode: mode).status == 400)
+        #expect(
+            parse("POST / HTTP/1.1\r\nHost: a\r\n\(fields)\r\n\r\n5\r\nhello\r\n0\r\n\r\n", mode: mode).status == 400)
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        "Transfer-Encoding: gzip, chunked",  // RFC 9112 §6.1: codings we do not implement -> 501
-        "Transfer-Encoding: identity, chunked",
-        "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked",
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            "Transfer-Encoding: gzip, chunked",  // RFC 9112 §6.1: codings we do not implement -> 501
+            "Transfer-Encoding: identity, chunked",
+            "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked",
+        ])
     func otherCodingsBeforeChunkedAre501(mode: FeedMode, fields: String) {
-        #expect(parse("POST / HTTP/1.1\r\nHost: a\r\n\(fields)\r\n\r\n5\r\nhello\r\n0\r\n\r\n", mode: mode).status == 501)
+        #expect(
+            parse("POST / HTTP/1.1\r\nHost: a\r\n\(fields)\r\n\r\n5\r\nhello\r\n0\r\n\r\n", mode: mode).status == 501)
     }
 
     @Test(arguments: FeedMode.allCases)

@@ -54,8 +54,12 @@ import Testing
     func configuredRequestLineLimitIsUsed(mode: FeedMode) {
         var configuration = HTTPParserConfiguration()
         configuration.maxRequestLineLength = 100
-        #expect(parse(Self.requestLine(length: 100) + "\r\nHost: a\r\n\r\n", mode: mode, configuration: configuration).error == nil)
-        #expect(parse(Self.requestLine(length: 101) + "\r\nHost: a\r\n\r\n", mode: mode, configuration: configuration).status == 414)
+        #expect(
+            parse(Self.requestLine(length: 100) + "\r\nHost: a\r\n\r\n", mode: mode, configuration: configuration).error
+                == nil)
+        #expect(
+            parse(Self.requestLine(length: 101) + "\r\nHost: a\r\n\r\n", mode: mode, configuration: configuration)
+                .status == 414)
     }
 
     // MARK: Header section (431)
@@ -112,7 +116,9 @@ import Testing
     @Test(arguments: FeedMode.allCases)
     func contentLengthAtBodyLimitIsAccepted(mode: FeedMode) {
         let body = String(repeating: "b", count: 16)
-        let outcome = parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 16\r\n\r\n" + body, mode: mode, configuration: Self.smallBodyLimit())
+        let outcome = parse(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 16\r\n\r\n" + body, mode: mode,
+            configuration: Self.smallBodyLimit())
         #expect(outcome.error == nil)
         #expect(outcome.bodies == [body])
     }
@@ -120,7 +126,9 @@ import Testing
     @Test(arguments: FeedMode.allCases)
     func contentLengthOverBodyLimitIs413BeforeAnyBodyByte(mode: FeedMode) {
         let body = String(repeating: "b", count: 17)
-        let outcome = parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 17\r\n\r\n" + body, mode: mode, configuration: Self.smallBodyLimit())
+        let outcome = parse(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 17\r\n\r\n" + body, mode: mode,
+            configuration: Self.smallBodyLimit())
         #expect(outcome.status == 413)
         #expect(outcome.events.count == 1)  // the head, and no body
     }
@@ -131,7 +139,8 @@ import Testing
         let atLimit = parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1048576\r\n\r\n", mode: mode)
         #expect(atLimit.error == nil)
         #expect(atLimit.events.count == 1)
-        let over = parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1048577\r\nExpect: 100-continue\r\n\r\n", mode: mode)
+        let over = parse(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1048577\r\nExpect: 100-continue\r\n\r\n", mode: mode)
         #expect(over.status == 413)
         #expect(over.heads.first?.expectsContinue == true)
     }
@@ -176,7 +185,8 @@ import Testing
 
     @Test(arguments: FeedMode.allCases)
     func chunkedBodyAtLimitIsAccepted(mode: FeedMode) {
-        let request = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nA\r\n0123456789\r\n6\r\nabcdef\r\n0\r\n\r\n"
+        let request =
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nA\r\n0123456789\r\n6\r\nabcdef\r\n0\r\n\r\n"
         let outcome = parse(request, mode: mode, configuration: Self.smallBodyLimit())
         #expect(outcome.error == nil)
         #expect(outcome.bodies == ["0123456789abcdef"])
@@ -184,7 +194,8 @@ import Testing
 
     @Test(arguments: FeedMode.allCases)
     func chunkedBodyOverLimitIs413AtTheChunkThatCrossesIt(mode: FeedMode) {
-        let request = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nA\r\n0123456789\r\n7\r\nabcdefg\r\n0\r\n\r\n"
+        let request =
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nA\r\n0123456789\r\n7\r\nabcdefg\r\n0\r\n\r\n"
         let outcome = parse(request, mode: mode, configuration: Self.smallBodyLimit())
         #expect(outcome.status == 413)
         // The first chunk was delivered; nothing of the second.
@@ -196,7 +207,8 @@ import Testing
     @Test(arguments: FeedMode.allCases)
     func chunkExtensionAtLimitIsAccepted(mode: FeedMode) {
         let chunkExtension = ";a=" + String(repeating: "e", count: 1024 - 3)
-        let request = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\(chunkExtension)\r\nhello\r\n0\r\n\r\n"
+        let request =
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\(chunkExtension)\r\nhello\r\n0\r\n\r\n"
         let outcome = parse(request, mode: mode)
         #expect(outcome.error == nil)
         #expect(outcome.bodies == ["hello"])
@@ -205,7 +217,8 @@ import Testing
     @Test(arguments: FeedMode.allCases)
     func chunkExtensionOverLimitIs400(mode: FeedMode) {
         let chunkExtension = ";a=" + String(repeating: "e", count: 1025 - 3)
-        let request = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\(chunkExtension)\r\nhello\r\n0\r\n\r\n"
+        let request =
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\(chunkExtension)\r\nhello\r\n0\r\n\r\n"
         #expect(parse(request, mode: mode).status == 400)
         // Also while the extension is still arriving.
         let incomplete = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\(chunkExtension)"

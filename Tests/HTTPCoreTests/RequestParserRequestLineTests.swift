@@ -6,7 +6,8 @@ import Testing
 @Suite struct RequestParserRequestLineTests {
     @Test(arguments: FeedMode.allCases)
     func simpleGetIsParsed(mode: FeedMode) throws {
-        let outcome = parse("GET /api/v1/incidents?status=open&x=%20 HTTP/1.1\r\nHost: klaxon.local\r\n\r\n", mode: mode)
+        let outcome = parse(
+            "GET /api/v1/incidents?status=open&x=%20 HTTP/1.1\r\nHost: klaxon.local\r\n\r\n", mode: mode)
         #expect(outcome.error == nil)
         let head = try #require(outcome.head)
         #expect(head.method == .get)
@@ -46,27 +47,31 @@ import Testing
         #expect(head.target == "*")
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        "GET * HTTP/1.1",  // asterisk-form only with OPTIONS (§3.2.4)
-        "OPTIONS *x HTTP/1.1",
-        "GET ftp://a/b HTTP/1.1",  // absolute-form only for http and https
-        "GET http:/a HTTP/1.1",
-        "GET http:///a HTTP/1.1",  // an http URI needs a host (RFC 9110 §4.2.1)
-        "GET http://user@a/ HTTP/1.1",  // no userinfo (RFC 9110 §4.2.4)
-        "GET http://a#f/ HTTP/1.1",
-        "CONNECT a:443 HTTP/1.1",  // authority-form (§3.2.3)
-        "GET a/b HTTP/1.1",
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            "GET * HTTP/1.1",  // asterisk-form only with OPTIONS (§3.2.4)
+            "OPTIONS *x HTTP/1.1",
+            "GET ftp://a/b HTTP/1.1",  // absolute-form only for http and https
+            "GET http:/a HTTP/1.1",
+            "GET http:///a HTTP/1.1",  // an http URI needs a host (RFC 9110 §4.2.1)
+            "GET http://user@a/ HTTP/1.1",  // no userinfo (RFC 9110 §4.2.4)
+            "GET http://a#f/ HTTP/1.1",
+            "CONNECT a:443 HTTP/1.1",  // authority-form (§3.2.3)
+            "GET a/b HTTP/1.1",
+        ])
     func targetsOtherThanOriginAsteriskOrHTTPAbsoluteFormAre400(mode: FeedMode, line: String) {
         #expect(parse("\(line)\r\nHost: a\r\n\r\n", mode: mode).status == 400)
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        ("GET http://klaxon.example/api/v1?x=1 HTTP/1.1", "/api/v1?x=1", "klaxon.example"),
-        ("GET HTTP://Klaxon.Example HTTP/1.1", "/", "Klaxon.Example"),
-        ("GET https://a:8443?q HTTP/1.1", "/?q", "a:8443"),
-        ("POST http://[::1]:8080/x/ HTTP/1.1", "/x/", "[::1]:8080"),
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            ("GET http://klaxon.example/api/v1?x=1 HTTP/1.1", "/api/v1?x=1", "klaxon.example"),
+            ("GET HTTP://Klaxon.Example HTTP/1.1", "/", "Klaxon.Example"),
+            ("GET https://a:8443?q HTTP/1.1", "/?q", "a:8443"),
+            ("POST http://[::1]:8080/x/ HTTP/1.1", "/x/", "[::1]:8080"),
+        ])
     func absoluteFormBecomesOriginFormAndItsAuthorityTheHost(
         mode: FeedMode,
         example: (line: String, target: String, host: String)
@@ -91,28 +96,30 @@ import Testing
         #expect(parse("GET / \(version)\r\nHost: a\r\n\r\n", mode: mode).status == 505)
     }
 
-    @Test(arguments: FeedMode.allCases, [
-        "GET / http/1.1",  // HTTP-name is case-sensitive (§2.3)
-        "GET / HTTP/11.1",
-        "GET / HTTP/1.10",
-        "GET / HTTP/1",
-        "GET / HTTP/1.x",
-        "GET / HTTPS/1.1",
-        "GET / HTTP/1.1 ",  // trailing space
-        "GET  / HTTP/1.1",  // two spaces
-        "GET /  HTTP/1.1",
-        "GET\t/ HTTP/1.1",  // only SP separates (§3)
-        "GET /\tx HTTP/1.1",
-        " GET / HTTP/1.1",
-        "GET /",
-        "GET / ",
-        "GET",
-        "/ HTTP/1.1",
-        "GE(T / HTTP/1.1",  // the method is a token (§3.1)
-        "GET /a\u{7F} HTTP/1.1",  // controls in the target (§3.2)
-        "GET /caf\u{E9} HTTP/1.1",  // non-ASCII in the target
-        "\u{16}\u{03}\u{01} / HTTP/1.1",  // the start of a TLS handshake
-    ])
+    @Test(
+        arguments: FeedMode.allCases,
+        [
+            "GET / http/1.1",  // HTTP-name is case-sensitive (§2.3)
+            "GET / HTTP/11.1",
+            "GET / HTTP/1.10",
+            "GET / HTTP/1",
+            "GET / HTTP/1.x",
+            "GET / HTTPS/1.1",
+            "GET / HTTP/1.1 ",  // trailing space
+            "GET  / HTTP/1.1",  // two spaces
+            "GET /  HTTP/1.1",
+            "GET\t/ HTTP/1.1",  // only SP separates (§3)
+            "GET /\tx HTTP/1.1",
+            " GET / HTTP/1.1",
+            "GET /",
+            "GET / ",
+            "GET",
+            "/ HTTP/1.1",
+            "GE(T / HTTP/1.1",  // the method is a token (§3.1)
+            "GET /a\u{7F} HTTP/1.1",  // controls in the target (§3.2)
+            "GET /caf\u{E9} HTTP/1.1",  // non-ASCII in the target
+            "\u{16}\u{03}\u{01} / HTTP/1.1",  // the start of a TLS handshake
+        ])
     func malformedRequestLinesAre400(mode: FeedMode, line: String) {
         #expect(parse("\(line)\r\nHost: a\r\n\r\n", mode: mode).status == 400)
     }
@@ -140,7 +147,8 @@ import Testing
     @Test(arguments: FeedMode.allCases)
     func leadingEmptyLinesAreIgnored(mode: FeedMode) throws {
         // RFC 9112 §2.2: empty lines before the request line are ignored, also between pipelined requests.
-        let outcome = parse("\r\n\r\nGET /a HTTP/1.1\r\nHost: a\r\n\r\n\r\nGET /b HTTP/1.1\r\nHost: a\r\n\r\n", mode: mode)
+        let outcome = parse(
+            "\r\n\r\nGET /a HTTP/1.1\r\nHost: a\r\n\r\n\r\nGET /b HTTP/1.1\r\nHost: a\r\n\r\n", mode: mode)
         #expect(outcome.error == nil)
         #expect(outcome.heads.map(\.target) == ["/a", "/b"])
         #expect(outcome.ends == 2)

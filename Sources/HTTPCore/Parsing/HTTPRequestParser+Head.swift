@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension HTTPRequestParser {
@@ -222,7 +222,8 @@ extension HTTPRequestParser {
             }
         }
         guard keep else { return }
-        try recordField(name: line, nameLength: nameLength, value: line + valueStart, valueLength: valueEnd - valueStart)
+        try recordField(
+            name: line, nameLength: nameLength, value: line + valueStart, valueLength: valueEnd - valueStart)
     }
 
     private mutating func recordField(
