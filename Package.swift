@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "klaxon", targets: ["klaxon"]),
         .library(name: "HTTPCore", targets: ["HTTPCore"]),
+        .library(name: "IncidentDomain", targets: ["IncidentDomain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: strictSettings),
+        // The pure domain: values and rules only, no dependencies, no I/O, never reads the clock.
+        .target(name: "IncidentDomain", swiftSettings: strictSettings),
+        .testTarget(name: "IncidentDomainTests", dependencies: ["IncidentDomain"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

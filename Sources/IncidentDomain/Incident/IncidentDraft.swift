@@ -1,0 +1,39 @@
+import Foundation
+
+/// A validated new incident, made by `NewIncident.validate()` (or by alert normalisation later).
+/// The store resolves `service`, applies the dedup rule, and inserts `creation(...)`.
+public struct IncidentDraft: Hashable, Sendable {
+    public var title: String
+    public var summary: String
+    public var severity: Severity
+    public var service: ServiceReference?
+    public var labels: [String: String]
+    public var dedupKey: String?
+
+    /// Only validation (and tests inside the module) make drafts, so a draft is always valid.
+    init(
+        title: String, summary: String, severity: Severity, service: ServiceReference?, labels: [String: String],
+        dedupKey: String?
+    ) {
+        self.title = title
+        self.summary = summary
+        self.severity = severity
+        self.service = service
+        self.labels = labels
+        self.dedupKey = dedupKey
+    }
+
+    /// The new incident (triggered, version 1) and its `created` event, once the store knows the id
+    /// and the resolved service.
+    public func creation(id: IncidentID, service: ServiceRef?, by actor: Principal, at now: Date) -> IncidentChange {
+        let incident = Incident(
+            id: id, title: title, summary: summary, status: .triggered, severity: severity, service: service,
+            labels: labels, dedupKey: dedupKey, createdAt: now)
+        var data: [String: JSONValue] = ["severity": .string(severity.rawValue), "title": .string(title)]
+        if let service { data["service"] = .string(service.name) }
+        if let dedupKey { data["dedup_key"] = .string(dedupKey) }
+        let event = NewTimelineEvent(
+            at: now, kind: .created, actor: actor, message: "Opened: \(title)", data: data)
+        return IncidentChange(incident: incident, events: [event])
+    }
+}
