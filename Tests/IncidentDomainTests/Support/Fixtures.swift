@@ -44,12 +44,12 @@ extension Incident {
 }
 
 /// The field errors of a thrown `.validation`, or nil when something else (or nothing) was thrown.
-func fieldErrors(_ body: () throws(IncidentError) -> Void) -> [FieldError]? {
+func fieldErrors(_ body: () throws -> Void) -> [FieldError]? {
     do {
         try body()
         return nil
     } catch {
-        if case .validation(let errors) = error { return errors }
+        if case .validation(let errors) = error as? IncidentError { return errors }
         return nil
     }
 }
