@@ -28,7 +28,8 @@ import Testing
         #expect(IdempotencyRecord.decide(existing: nil, requestHash: "aa", at: t0) == .proceed)
         #expect(IdempotencyRecord.decide(existing: done, requestHash: "aa", at: at(minutes: 5)) == .replay(answer))
         #expect(IdempotencyRecord.decide(existing: done, requestHash: "bb", at: at(minutes: 5)) == .mismatch)
-        #expect(IdempotencyRecord.decide(existing: first, requestHash: "aa", at: t0.addingTimeInterval(59)) == .inProgress)
+        #expect(
+            IdempotencyRecord.decide(existing: first, requestHash: "aa", at: t0.addingTimeInterval(59)) == .inProgress)
         #expect(IdempotencyRecord.decide(existing: first, requestHash: "aa", at: t0.addingTimeInterval(60)) == .proceed)
     }
 
@@ -37,12 +38,16 @@ import Testing
         done.response = answer
         let almostDay = t0.addingTimeInterval(86_400 - 0.001)
         #expect(IdempotencyRecord.decide(existing: done, requestHash: "bb", at: almostDay) == .mismatch)
-        #expect(IdempotencyRecord.decide(existing: done, requestHash: "bb", at: t0.addingTimeInterval(86_400)) == .proceed)
+        #expect(
+            IdempotencyRecord.decide(existing: done, requestHash: "bb", at: t0.addingTimeInterval(86_400)) == .proceed)
     }
 
     @Test func idempotencyKeyAtLimitIsAcceptedAndOneMoreIsNot() throws {
         try IdempotencyRecord.validateKey(String(repeating: "k", count: 255))
-        #expect(fieldErrors { try IdempotencyRecord.validateKey(String(repeating: "k", count: 256)) }?.map(\.field) == ["Idempotency-Key"])
+        #expect(
+            fieldErrors { try IdempotencyRecord.validateKey(String(repeating: "k", count: 256)) }?.map(\.field) == [
+                "Idempotency-Key"
+            ])
         #expect(fieldErrors { try IdempotencyRecord.validateKey("has space") }?.map(\.field) == ["Idempotency-Key"])
         #expect(fieldErrors { try IdempotencyRecord.validateKey("") }?.map(\.field) == ["Idempotency-Key"])
     }

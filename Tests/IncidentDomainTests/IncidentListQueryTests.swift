@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct IncidentListQueryTests {
     func parse(_ items: [(String, String)]) throws -> IncidentListQuery {
-        try IncidentListQuery.parse(items.map { (name: $0.0, value: $0.1) })
+        try IncidentListQuery.parse(items)
     }
 
     @Test func noParametersMeansEverythingFiftyAtATime() throws {
@@ -16,7 +16,8 @@ import Testing
 
     @Test func statusOpenExpandsToTheOpenStatuses() throws {
         #expect(try parse([("status", "open")]).statuses == [.triggered, .acknowledged, .mitigated])
-        #expect(try parse([("status", "open,resolved")]).statuses == [.triggered, .acknowledged, .mitigated, .resolved])
+        #expect(
+            try parse([("status", "open,resolved")]).statuses == [.triggered, .acknowledged, .mitigated, .resolved])
     }
 
     @Test func commaListsAndRepeatsAreUnions() throws {
@@ -59,7 +60,9 @@ import Testing
             ])
         }
         #expect(
-            errors?.map(\.field) == ["status", "status", "severity", "service", "label", "q", "since", "cursor", "sort"])
+            errors?.map(\.field) == [
+                "status", "status", "severity", "service", "label", "q", "since", "cursor", "sort",
+            ])
     }
 
     @Test func singleValuedParametersMustNotRepeat() {
@@ -113,13 +116,15 @@ import Testing
         var incident = Incident.make(status: .acknowledged, severity: .sev2)
         incident.summary = "The DISK is full"
         let yes: [IncidentListQuery] = [
-            try parse([("status", "open")]), try parse([("severity", "sev2,sev1")]), try parse([("service", "checkout")]),
+            try parse([("status", "open")]), try parse([("severity", "sev2,sev1")]),
+            try parse([("service", "checkout")]),
             try parse([("service", "1")]), try parse([("label", "env:prod")]), try parse([("q", "disk")]),
             try parse([("q", "LATENCY")]), try parse([("since", Timestamp.format(t0))]),
             try parse([("until", Timestamp.format(t0.addingTimeInterval(0.001)))]),
         ]
         let no: [IncidentListQuery] = [
-            try parse([("status", "resolved")]), try parse([("severity", "sev1")]), try parse([("service", "payments")]),
+            try parse([("status", "resolved")]), try parse([("severity", "sev1")]),
+            try parse([("service", "payments")]),
             try parse([("label", "env:staging")]), try parse([("label", "team:x")]), try parse([("q", "cpu")]),
             try parse([("since", Timestamp.format(t0.addingTimeInterval(0.001)))]),
             try parse([("until", Timestamp.format(t0))]),
@@ -140,7 +145,8 @@ import Testing
         var seen: [IncidentID] = []
         var query = IncidentListQuery(limit: 4)
         while true {
-            let fetched = stored.filter(query.matches).sorted(by: IncidentListQuery.isListedBefore).prefix(query.limit + 1)
+            let fetched = stored.filter(query.matches).sorted(by: IncidentListQuery.isListedBefore).prefix(
+                query.limit + 1)
             let page = IncidentPage(fetched: Array(fetched), limit: query.limit)
             seen += page.items.map(\.id)
             // A new incident arrives between pages; it sorts before every cursor and must not appear.

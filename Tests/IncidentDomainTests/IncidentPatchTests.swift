@@ -20,7 +20,8 @@ import Testing
 
     @Test func changedFieldsBecomeOneEventEachWithOldAndNewValues() throws {
         let change = try apply(
-            IncidentPatch(title: .set("Checkout down"), severity: .set("sev1"), service: .set(.name("payments")),
+            IncidentPatch(
+                title: .set("Checkout down"), severity: .set("sev1"), service: .set(.name("payments")),
                 commander: .set("bob")))
         #expect(change.incident.title == "Checkout down")
         #expect(change.incident.severity == .sev1)
@@ -39,7 +40,8 @@ import Testing
     @Test func settingFieldsToTheirCurrentValuesIsAnEmptyChangeWithoutVersionBump() throws {
         let incident = Incident.make(version: 5)
         let change = try apply(
-            IncidentPatch(title: .set(incident.title), severity: .set("sev3"), labels: .set(["env": "prod"])), to: incident)
+            IncidentPatch(title: .set(incident.title), severity: .set("sev3"), labels: .set(["env": "prod"])),
+            to: incident)
         #expect(change.isEmpty)
         #expect(change.incident == incident)
         #expect(try apply(IncidentPatch(), to: incident).isEmpty)
@@ -48,7 +50,8 @@ import Testing
     @Test func nullClearsClearableFields() throws {
         var incident = Incident.make()
         incident.commander = "bob"
-        let change = try apply(IncidentPatch(summary: .clear, service: .clear, commander: .clear, labels: .clear), to: incident)
+        let change = try apply(
+            IncidentPatch(summary: .clear, service: .clear, commander: .clear, labels: .clear), to: incident)
         #expect(change.incident.summary == "")
         #expect(change.incident.service == nil)
         #expect(change.incident.commander == nil)

@@ -15,9 +15,18 @@ import Testing
     }
 
     @Test func missingEmptyAndBlankTitlesAreFieldErrors() {
-        #expect(fieldErrors { _ = try NewIncident(title: nil).validate() } == [FieldError(field: "title", message: "is required")])
-        #expect(fieldErrors { _ = try NewIncident(title: "").validate() } == [FieldError(field: "title", message: "must not be empty")])
-        #expect(fieldErrors { _ = try NewIncident(title: " \t ").validate() } == [FieldError(field: "title", message: "must not be empty")])
+        #expect(
+            fieldErrors { _ = try NewIncident(title: nil).validate() } == [
+                FieldError(field: "title", message: "is required")
+            ])
+        #expect(
+            fieldErrors { _ = try NewIncident(title: "").validate() } == [
+                FieldError(field: "title", message: "must not be empty")
+            ])
+        #expect(
+            fieldErrors { _ = try NewIncident(title: " \t ").validate() } == [
+                FieldError(field: "title", message: "must not be empty")
+            ])
     }
 
     @Test func titleAtLimitIsAccepted() throws {
@@ -74,25 +83,36 @@ import Testing
         let longKey = String(repeating: "k", count: 101)
         #expect(
             fieldErrors { _ = try NewIncident(title: "x", labels: [longKey: "v"]).validate() }
-                == [FieldError(field: "labels.\(longKey)", message: "label key must be at most 100 characters (got 101)")])
+                == [
+                    FieldError(
+                        field: "labels.\(longKey)", message: "label key must be at most 100 characters (got 101)")
+                ])
         #expect(
-            fieldErrors { _ = try NewIncident(title: "x", labels: ["env": String(repeating: "v", count: 501)]).validate() }
+            fieldErrors {
+                _ = try NewIncident(title: "x", labels: ["env": String(repeating: "v", count: 501)]).validate()
+            }
                 == [FieldError(field: "labels.env", message: "label value must be at most 500 characters (got 501)")])
     }
 
     @Test func labelKeysWithSpacesColonsOrNothingAreFieldErrors() {
-        let errors = fieldErrors { _ = try NewIncident(title: "x", labels: ["": "a", "a b": "c", "k:v": "d"]).validate() }
+        let errors = fieldErrors {
+            _ = try NewIncident(title: "x", labels: ["": "a", "a b": "c", "k:v": "d"]).validate()
+        }
         #expect(errors?.map(\.field) == ["labels", "labels.a b", "labels.k:v"])
     }
 
     @Test func badServiceNameIsAFieldError() {
         for name in ["Payments", "9lives", "pay ments", String(repeating: "a", count: 65), ""] {
             #expect(
-                fieldErrors { _ = try NewIncident(title: "x", service: .name(name)).validate() }?.map(\.field) == ["service"],
+                fieldErrors { _ = try NewIncident(title: "x", service: .name(name)).validate() }?.map(\.field) == [
+                    "service"
+                ],
                 "\(name)")
         }
-        #expect(fieldErrors { _ = try NewIncident(title: "x", service: .id(0)).validate() }?.map(\.field) == ["service"])
-        #expect((try? NewIncident(title: "x", service: .name("pay-ments_2")).validate())?.service == .name("pay-ments_2"))
+        #expect(
+            fieldErrors { _ = try NewIncident(title: "x", service: .id(0)).validate() }?.map(\.field) == ["service"])
+        #expect(
+            (try? NewIncident(title: "x", service: .name("pay-ments_2")).validate())?.service == .name("pay-ments_2"))
     }
 
     @Test func dedupKeyAtLimitIsAccepted() throws {
@@ -118,7 +138,10 @@ import Testing
     @Test func decodesFromJSONWithSnakeCaseKeysAndServiceByIdOrName() throws {
         let json = #"{"title":"t","severity":"sev2","service":"checkout","labels":{"env":"prod"},"dedup_key":"k"}"#
         let input = try JSONDecoder().decode(NewIncident.self, from: Data(json.utf8))
-        #expect(input == NewIncident(title: "t", severity: "sev2", service: .name("checkout"), labels: ["env": "prod"], dedupKey: "k"))
+        #expect(
+            input
+                == NewIncident(
+                    title: "t", severity: "sev2", service: .name("checkout"), labels: ["env": "prod"], dedupKey: "k"))
         let byID = try JSONDecoder().decode(NewIncident.self, from: Data(#"{"title":"t","service":12}"#.utf8))
         #expect(byID.service == .id(12))
     }

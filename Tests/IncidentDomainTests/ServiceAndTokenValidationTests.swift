@@ -23,7 +23,8 @@ import Testing
         ("pay ments", "may contain only lowercase letters a-z, digits, '-' and '_'"),
     ])
     func badServiceNamesAreFieldErrors(name: String, message: String) {
-        #expect(fieldErrors { _ = try NewService(name: name).validate() } == [FieldError(field: "name", message: message)])
+        #expect(
+            fieldErrors { _ = try NewService(name: name).validate() } == [FieldError(field: "name", message: message)])
     }
 
     @Test func serviceFieldsAreCheckedTogether() {
@@ -38,7 +39,9 @@ import Testing
     @Test func renamingOrDeletingTheDefaultServiceIsAConflict() throws {
         let service = Service(id: 1, name: "default", integrationKey: "k", createdAt: t0)
         let rename = try ServicePatch(name: "other").validate()
-        #expect(throws: IncidentError.conflict("the default service cannot be renamed")) { _ = try service.applying(rename) }
+        #expect(throws: IncidentError.conflict("the default service cannot be renamed")) {
+            _ = try service.applying(rename)
+        }
         #expect(throws: IncidentError.conflict("the default service cannot be deleted")) {
             try service.checkDeletable(openIncidentCount: 0)
         }
@@ -56,7 +59,8 @@ import Testing
 
     @Test func serviceEditChangesOnlyGivenFields() throws {
         let service = Service(
-            id: 2, name: "payments", description: "d", routingLabels: ["team": "pay"], integrationKey: "k", createdAt: t0)
+            id: 2, name: "payments", description: "d", routingLabels: ["team": "pay"], integrationKey: "k",
+            createdAt: t0)
         let renamed = try service.applying(try ServicePatch(name: "billing").validate())
         #expect(renamed.name == "billing")
         #expect(renamed.description == "d")

@@ -53,7 +53,8 @@ import Testing
     }
 
     @Test func escalateWithAHigherSeverityRaisesIt() throws {
-        let change = try Incident.make(severity: .sev3).applying(.escalate, at: at(minutes: 4), by: alice, severity: .sev1)
+        let change = try Incident.make(severity: .sev3).applying(
+            .escalate, at: at(minutes: 4), by: alice, severity: .sev1)
         #expect(change.incident.severity == .sev1)
         #expect(change.incident.escalationLevel == 1)
         #expect(change.events[0].data["severity_old"] == "sev3")
@@ -62,7 +63,8 @@ import Testing
     }
 
     @Test func escalateWithTheSameSeverityOnlyRaisesTheLevel() throws {
-        let change = try Incident.make(severity: .sev2).applying(.escalate, at: at(minutes: 4), by: alice, severity: .sev2)
+        let change = try Incident.make(severity: .sev2).applying(
+            .escalate, at: at(minutes: 4), by: alice, severity: .sev2)
         #expect(change.incident.severity == .sev2)
         #expect(change.incident.escalationLevel == 1)
         #expect(change.events[0].data["severity_new"] == nil)
@@ -133,7 +135,8 @@ import Testing
 
     @Test func noteOverLimitIsAFieldError() {
         let errors = fieldErrors {
-            _ = try Incident.make().applying(.acknowledge, at: t0, by: alice, note: String(repeating: "n", count: 10_001))
+            _ = try Incident.make().applying(
+                .acknowledge, at: t0, by: alice, note: String(repeating: "n", count: 10_001))
         }
         #expect(errors?.map(\.field) == ["note"])
     }

@@ -69,7 +69,8 @@ extension Incident {
             throw .validation([
                 FieldError(
                     field: "severity",
-                    message: "cannot be lowered by escalate (\(severity) to \(requestedSeverity)); change it with an edit")
+                    message:
+                        "cannot be lowered by escalate (\(severity) to \(requestedSeverity)); change it with an edit")
             ])
         }
         guard let newStatus = Incident.status(after: action, from: status) else {
@@ -128,7 +129,8 @@ extension Incident {
             data["note"] = .string(note)
             message = note
         }
-        events.append(NewTimelineEvent(at: now, kind: TimelineEventKind(action), actor: actor, message: message, data: data))
+        events.append(
+            NewTimelineEvent(at: now, kind: TimelineEventKind(action), actor: actor, message: message, data: data))
         return IncidentChange(incident: next, events: events)
     }
 
@@ -145,7 +147,8 @@ extension Incident {
         }
         var checked: String?
         if let note, !note.trimmedWhitespace.isEmpty {
-            checked = validator.text(note.trimmedWhitespace, field: "note", maxLength: DomainLimits.noteLength.upperBound)
+            checked = validator.text(
+                note.trimmedWhitespace, field: "note", maxLength: DomainLimits.noteLength.upperBound)
         }
         try validator.finish()
         return checked

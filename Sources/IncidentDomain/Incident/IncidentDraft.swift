@@ -2,26 +2,15 @@ import Foundation
 
 /// A validated new incident, made by `NewIncident.validate()` (or by alert normalisation later).
 /// The store resolves `service`, applies the dedup rule, and inserts `creation(...)`.
+/// Its memberwise initializer is internal: only validation (and tests) make drafts, so a draft is
+/// always valid.
 public struct IncidentDraft: Hashable, Sendable {
-    public var title: String
-    public var summary: String
-    public var severity: Severity
-    public var service: ServiceReference?
-    public var labels: [String: String]
-    public var dedupKey: String?
-
-    /// Only validation (and tests inside the module) make drafts, so a draft is always valid.
-    init(
-        title: String, summary: String, severity: Severity, service: ServiceReference?, labels: [String: String],
-        dedupKey: String?
-    ) {
-        self.title = title
-        self.summary = summary
-        self.severity = severity
-        self.service = service
-        self.labels = labels
-        self.dedupKey = dedupKey
-    }
+    public internal(set) var title: String
+    public internal(set) var summary: String
+    public internal(set) var severity: Severity
+    public internal(set) var service: ServiceReference?
+    public internal(set) var labels: [String: String]
+    public internal(set) var dedupKey: String?
 
     /// The new incident (triggered, version 1) and its `created` event, once the store knows the id
     /// and the resolved service.

@@ -1,13 +1,13 @@
 /// A validated incident patch: nil fields stay unchanged. Made by `IncidentPatch.validate()`;
 /// applied with `Incident.applying(_:by:at:resolveService:)`.
 public struct IncidentEdit: Hashable, Sendable {
-    public var title: String?
-    public var summary: String?
-    public var severity: Severity?
+    public internal(set) var title: String?
+    public internal(set) var summary: String?
+    public internal(set) var severity: Severity?
     /// Still a reference: the store resolves it inside its transaction.
-    public var service: PatchField<ServiceReference>?
-    public var commander: PatchField<String>?
-    public var labels: [String: String]?
+    public internal(set) var service: PatchField<ServiceReference>?
+    public internal(set) var commander: PatchField<String>?
+    public internal(set) var labels: [String: String]?
 
     init(
         title: String? = nil, summary: String? = nil, severity: Severity? = nil,

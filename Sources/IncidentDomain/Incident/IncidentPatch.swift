@@ -47,7 +47,8 @@ public struct IncidentPatch: Hashable, Sendable, Decodable {
         var validator = FieldValidator()
         var edit = IncidentEdit()
         switch title {
-        case .set(let value): edit.title = validator.presentLine(value, field: "title", length: DomainLimits.titleLength)
+        case .set(let value):
+            edit.title = validator.presentLine(value, field: "title", length: DomainLimits.titleLength)
         case .clear: validator.fail("title", "cannot be null")
         case nil: break
         }

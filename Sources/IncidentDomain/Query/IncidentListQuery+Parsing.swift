@@ -21,7 +21,7 @@ extension IncidentListQuery {
     ]
 
     /// Parses query items; see the table above.
-    public static func parse(_ items: [(name: String, value: String)]) throws(IncidentError) -> IncidentListQuery {
+    public static func parse(_ items: [(String, String)]) throws(IncidentError) -> IncidentListQuery {
         var validator = FieldValidator()
         var query = IncidentListQuery()
         var seen: Set<String> = []
@@ -36,7 +36,8 @@ extension IncidentListQuery {
                         query.statuses.insert(status)
                     } else {
                         validator.fail(
-                            name, "unknown status '\(item)'; use open, triggered, acknowledged, mitigated, resolved, closed")
+                            name,
+                            "unknown status '\(item)'; use open, triggered, acknowledged, mitigated, resolved, closed")
                     }
                 }
             case "severity":
@@ -94,7 +95,8 @@ extension IncidentListQuery {
             } else {
                 validator.fail(
                     name,
-                    "must be a whole number from \(DomainLimits.listLimit.lowerBound) to \(DomainLimits.listLimit.upperBound)")
+                    "must be a whole number from \(DomainLimits.listLimit.lowerBound) to \(DomainLimits.listLimit.upperBound)"
+                )
             }
         case "cursor":
             if let cursor = IncidentCursor(encoded: value) {

@@ -1,17 +1,12 @@
 import Foundation
 
 /// A validated new service; the store adds id, integration key and creation time.
+/// Its memberwise initializer is internal: only validation (and tests) make drafts, so a draft is
+/// always valid.
 public struct ServiceDraft: Hashable, Sendable {
-    public var name: String
-    public var description: String
-    public var routingLabels: [String: String]
-
-    /// Only `NewService.validate()` (and tests inside the module) make drafts, so a draft is always valid.
-    init(name: String, description: String, routingLabels: [String: String]) {
-        self.name = name
-        self.description = description
-        self.routingLabels = routingLabels
-    }
+    public internal(set) var name: String
+    public internal(set) var description: String
+    public internal(set) var routingLabels: [String: String]
 
     /// The service the store inserts, once it has an id and a key.
     public func makeService(id: ServiceID, integrationKey: String, at now: Date) -> Service {

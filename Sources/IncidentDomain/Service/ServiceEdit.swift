@@ -1,8 +1,8 @@
 /// A validated service patch: nil fields stay unchanged. Made by `ServicePatch.validate()`.
 public struct ServiceEdit: Hashable, Sendable {
-    public var name: String?
-    public var description: String?
-    public var routingLabels: [String: String]?
+    public internal(set) var name: String?
+    public internal(set) var description: String?
+    public internal(set) var routingLabels: [String: String]?
 
     init(name: String? = nil, description: String? = nil, routingLabels: [String: String]? = nil) {
         self.name = name

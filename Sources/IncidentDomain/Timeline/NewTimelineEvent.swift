@@ -27,7 +27,9 @@ public struct NewTimelineEvent: Hashable, Sendable {
     /// A note: free text from a person, trimmed, 1...10,000 characters; validation errors name `text`.
     /// Notes may be added in any status, closed included (postmortem discussion), and are not a change
     /// of the incident: they do not bump its version.
-    public static func note(_ text: String?, by actor: Principal, at now: Date) throws(IncidentError) -> NewTimelineEvent {
+    public static func note(_ text: String?, by actor: Principal, at now: Date) throws(IncidentError)
+        -> NewTimelineEvent
+    {
         var validator = FieldValidator()
         let trimmed = text.map(\.trimmedWhitespace)
         var checked: String?
@@ -37,7 +39,8 @@ public struct NewTimelineEvent: Hashable, Sendable {
             } else if trimmed.unicodeScalars.count > DomainLimits.noteLength.upperBound {
                 validator.fail(
                     "text",
-                    "must be at most \(DomainLimits.noteLength.upperBound) characters (got \(trimmed.unicodeScalars.count))")
+                    "must be at most \(DomainLimits.noteLength.upperBound) characters (got \(trimmed.unicodeScalars.count))"
+                )
             } else {
                 checked = validator.text(trimmed, field: "text", maxLength: DomainLimits.noteLength.upperBound)
             }
