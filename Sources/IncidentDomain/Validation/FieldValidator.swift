@@ -30,6 +30,10 @@ struct FieldValidator {
             fail(field, "must not be empty")
             return nil
         }
+        if count < length.lowerBound {
+            fail(field, "must be at least \(length.lowerBound) characters (got \(count))")
+            return nil
+        }
         if count > length.upperBound {
             fail(field, "must be at most \(length.upperBound) characters (got \(count))")
             return nil
