@@ -19,27 +19,30 @@ import Testing
         }
     }
 
-    let first = IdempotencyRecord(principal: "token:ci", key: "k1", requestHash: "aa", createdAt: t0)
+    let first = IdempotencyRecord(principal: "token:ci", key: "k1", requestHash: [0xAA], createdAt: t0)
     let answer = StoredResponse(status: 201, headers: ["Location": "/api/v1/incidents/1"], body: Array("{}".utf8))
 
     @Test func idempotencyDecisionsCoverEveryCase() {
         var done = first
         done.response = answer
-        #expect(IdempotencyRecord.decide(existing: nil, requestHash: "aa", at: t0) == .proceed)
-        #expect(IdempotencyRecord.decide(existing: done, requestHash: "aa", at: at(minutes: 5)) == .replay(answer))
-        #expect(IdempotencyRecord.decide(existing: done, requestHash: "bb", at: at(minutes: 5)) == .mismatch)
+        #expect(IdempotencyRecord.decide(existing: nil, requestHash: [0xAA], at: t0) == .proceed)
+        #expect(IdempotencyRecord.decide(existing: done, requestHash: [0xAA], at: at(minutes: 5)) == .replay(answer))
+        #expect(IdempotencyRecord.decide(existing: done, requestHash: [0xBB], at: at(minutes: 5)) == .mismatch)
         #expect(
-            IdempotencyRecord.decide(existing: first, requestHash: "aa", at: t0.addingTimeInterval(59)) == .inProgress)
-        #expect(IdempotencyRecord.decide(existing: first, requestHash: "aa", at: t0.addingTimeInterval(60)) == .proceed)
+            IdempotencyRecord.decide(existing: first, requestHash: [0xAA], at: t0.addingTimeInterval(59)) == .inProgress
+        )
+        #expect(
+            IdempotencyRecord.decide(existing: first, requestHash: [0xAA], at: t0.addingTimeInterval(60)) == .proceed)
     }
 
     @Test func idempotencyKeyIsRememberedForJustUnderADay() {
         var done = first
         done.response = answer
         let almostDay = t0.addingTimeInterval(86_400 - 0.001)
-        #expect(IdempotencyRecord.decide(existing: done, requestHash: "bb", at: almostDay) == .mismatch)
+        #expect(IdempotencyRecord.decide(existing: done, requestHash: [0xBB], at: almostDay) == .mismatch)
         #expect(
-            IdempotencyRecord.decide(existing: done, requestHash: "bb", at: t0.addingTimeInterval(86_400)) == .proceed)
+            IdempotencyRecord.decide(existing: done, requestHash: [0xBB], at: t0.addingTimeInterval(86_400)) == .proceed
+        )
     }
 
     @Test func idempotencyKeyAtLimitIsAcceptedAndOneMoreIsNot() throws {

@@ -37,6 +37,14 @@ import Testing
         #expect(change.events[3].message == "Set commander to bob")
     }
 
+    @Test func commanderAtLimitIsAcceptedAndOneMoreIsNot() throws {
+        let change = try apply(IncidentPatch(commander: .set(String(repeating: "c", count: 200))))
+        #expect(change.incident.commander?.count == 200)
+        #expect(
+            fieldErrors { _ = try IncidentPatch(commander: .set(String(repeating: "c", count: 201))).validate() }
+                == [FieldError(field: "commander", message: "must be at most 200 characters (got 201)")])
+    }
+
     @Test func settingFieldsToTheirCurrentValuesIsAnEmptyChangeWithoutVersionBump() throws {
         let incident = Incident.make(version: 5)
         let change = try apply(
@@ -50,25 +58,25 @@ import Testing
     @Test func nullClearsClearableFields() throws {
         var incident = Incident.make()
         incident.commander = "bob"
-        let change = try apply(
-            IncidentPatch(summary: .clear, service: .clear, commander: .clear, labels: .clear), to: incident)
+        let change = try apply(IncidentPatch(summary: .clear, commander: .clear, labels: .clear), to: incident)
         #expect(change.incident.summary == "")
-        #expect(change.incident.service == nil)
         #expect(change.incident.commander == nil)
         #expect(change.incident.labels == [:])
-        #expect(change.events.count == 4)
-        #expect(change.events[3].data["old"] == ["env": "prod"])
-        #expect(change.events[2].message == "Cleared commander")
+        #expect(change.events.count == 3)
+        #expect(change.events[2].data["old"] == ["env": "prod"])
+        #expect(change.events[1].message == "Cleared commander")
+        #expect(change.incident.updatedAt == at(minutes: 3))
     }
 
     @Test func nullTitleOrSeverityAndBadValuesAreFieldErrorsTogether() {
         let errors = fieldErrors {
             _ = try IncidentPatch(
                 title: .clear, summary: .set(String(repeating: "s", count: 10_001)), severity: .set("high"),
-                service: .set(.name("Nope")), commander: .set(" "), labels: .set(["a b": "c"])
+                service: .set(.name("Nope")), commander: .set(" "), labels: .set(["a:b": "c"])
             ).validate()
         }
-        #expect(errors?.map(\.field) == ["title", "summary", "severity", "service", "commander", "labels.a b"])
+        #expect(errors?.map(\.field) == ["title", "summary", "severity", "service", "commander", "labels.a:b"])
+        #expect(fieldErrors { _ = try IncidentPatch(service: .clear).validate() }?.map(\.field) == ["service"])
     }
 
     @Test func unknownServiceIsAFieldErrorFromTheResolver() {

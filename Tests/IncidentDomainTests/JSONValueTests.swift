@@ -48,7 +48,8 @@ import Testing
         #expect(
             Set(object.keys) == [
                 "id", "title", "summary", "status", "severity", "service", "commander", "labels", "dedup_key",
-                "escalation_level", "created_at", "acknowledged_at", "mitigated_at", "resolved_at", "closed_at",
+                "escalation_level", "created_at", "updated_at", "acknowledged_at", "mitigated_at", "resolved_at",
+                "closed_at",
                 "version",
             ])
         #expect(object["mitigated_at"] == .null)

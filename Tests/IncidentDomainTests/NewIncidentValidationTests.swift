@@ -10,7 +10,7 @@ import Testing
         #expect(draft.severity == .sev3)
         #expect(draft.summary == "")
         #expect(draft.labels == [:])
-        #expect(draft.service == nil)
+        #expect(draft.service == .name("default"))
         #expect(draft.dedupKey == nil)
     }
 
@@ -76,7 +76,8 @@ import Testing
     @Test func labelKeyAndValueAtLimitsAreAccepted() throws {
         let key = String(repeating: "k", count: 100)
         _ = try NewIncident(title: "x", labels: [key: String(repeating: "v", count: 500)]).validate()
-        _ = try NewIncident(title: "x", labels: ["app.kubernetes.io/name": "", "alert_name-2": "x"]).validate()
+        _ = try NewIncident(title: "x", labels: ["app.kubernetes.io/name": "", "alert_name-2": "x", "Disk Usage": "y"])
+            .validate()
     }
 
     @Test func labelKeyAndValueOverLimitsAreFieldErrors() {
@@ -94,11 +95,11 @@ import Testing
                 == [FieldError(field: "labels.env", message: "label value must be at most 500 characters (got 501)")])
     }
 
-    @Test func labelKeysWithSpacesColonsOrNothingAreFieldErrors() {
+    @Test func labelKeysWithColonsControlCharactersOrNothingAreFieldErrors() {
         let errors = fieldErrors {
-            _ = try NewIncident(title: "x", labels: ["": "a", "a b": "c", "k:v": "d"]).validate()
+            _ = try NewIncident(title: "x", labels: ["": "a", "a\u{7}b": "c", "k:v": "d", "ok": "tab\there"]).validate()
         }
-        #expect(errors?.map(\.field) == ["labels", "labels.a b", "labels.k:v"])
+        #expect(errors?.map(\.field) == ["labels", "labels.a\u{7}b", "labels.k:v", "labels.ok"])
     }
 
     @Test func badServiceNameIsAFieldError() {
@@ -129,10 +130,10 @@ import Testing
     @Test func everyProblemIsReportedAtOnceInBodyOrder() {
         let errors = fieldErrors {
             _ = try NewIncident(
-                title: "", summary: nil, severity: "sev0", service: .name("Bad"), labels: ["a b": "c"], dedupKey: ""
+                title: "", summary: nil, severity: "sev0", service: .name("Bad"), labels: ["a:b": "c"], dedupKey: ""
             ).validate()
         }
-        #expect(errors?.map(\.field) == ["title", "severity", "service", "labels.a b", "dedup_key"])
+        #expect(errors?.map(\.field) == ["title", "severity", "service", "labels.a:b", "dedup_key"])
     }
 
     @Test func decodesFromJSONWithSnakeCaseKeysAndServiceByIdOrName() throws {
@@ -154,6 +155,7 @@ import Testing
         #expect(change.incident.version == 1)
         #expect(change.incident.escalationLevel == 0)
         #expect(change.incident.createdAt == t0)
+        #expect(change.incident.updatedAt == t0)
         #expect(change.incident.service?.name == "db")
         #expect(change.events.map(\.kind) == [.created])
         #expect(change.events[0].data == ["severity": "sev1", "title": "DB down", "service": "db", "dedup_key": "db"])

@@ -40,13 +40,16 @@ import Testing
         let service = Service(id: 1, name: "default", integrationKey: "k", createdAt: t0)
         let rename = try ServicePatch(name: "other").validate()
         #expect(throws: IncidentError.conflict("the default service cannot be renamed")) {
-            _ = try service.applying(rename)
+            _ = try service.applying(rename, at: t0)
         }
         #expect(throws: IncidentError.conflict("the default service cannot be deleted")) {
             try service.checkDeletable(openIncidentCount: 0)
         }
         let describe = try ServicePatch(description: "catch-all").validate()
-        #expect(try service.applying(describe).description == "catch-all")
+        let described = try service.applying(describe, at: at(minutes: 1))
+        #expect(described.description == "catch-all")
+        #expect(described.updatedAt == at(minutes: 1))
+        #expect(try service.applying(try ServicePatch(name: "default").validate(), at: at(minutes: 1)) == service)
     }
 
     @Test func deletingAServiceWithOpenIncidentsIsAConflict() throws {
@@ -61,10 +64,28 @@ import Testing
         let service = Service(
             id: 2, name: "payments", description: "d", routingLabels: ["team": "pay"], integrationKey: "k",
             createdAt: t0)
-        let renamed = try service.applying(try ServicePatch(name: "billing").validate())
+        let renamed = try service.applying(try ServicePatch(name: "billing").validate(), at: t0)
         #expect(renamed.name == "billing")
         #expect(renamed.description == "d")
         #expect(renamed.routingLabels == ["team": "pay"])
+    }
+
+    @Test func rotatingTheKeyReplacesItAndTouchesTheService() {
+        let service = Service(id: 2, name: "payments", integrationKey: "old", createdAt: t0)
+        let rotated = service.rotatingKey(to: "new", at: at(minutes: 2))
+        #expect(rotated.integrationKey == "new")
+        #expect(rotated.updatedAt == at(minutes: 2))
+        #expect(rotated.createdAt == t0)
+    }
+
+    @Test func principalRoundTripsThroughItsTextForm() {
+        #expect(Principal.token("ci-bot").description == "token:ci-bot")
+        #expect(Principal(parsing: "token:ci-bot") == .token("ci-bot"))
+        #expect(Principal(parsing: "integration:alertmanager") == Principal(kind: .integration, name: "alertmanager"))
+        #expect(Principal(parsing: Principal.system.description) == .system)
+        #expect(Principal(parsing: "nocolon") == nil)
+        #expect(Principal(parsing: ":x") == nil)
+        #expect(Principal(parsing: "token:") == nil)
     }
 
     @Test func serviceReferenceParsesIdsAndNames() {

@@ -10,6 +10,7 @@ import Testing
         #expect(change.incident.acknowledgedAt == at(minutes: 5))
         #expect(change.incident.mitigatedAt == nil)
         #expect(change.incident.version == 2)
+        #expect(change.incident.updatedAt == at(minutes: 5))
         #expect(change.events.count == 1)
         #expect(change.events[0].message == "Acknowledged")
         #expect(change.events[0].data == ["from": "triggered", "to": "acknowledged"])

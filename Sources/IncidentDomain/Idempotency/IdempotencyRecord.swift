@@ -6,8 +6,8 @@ public struct IdempotencyRecord: Hashable, Sendable {
     /// Who used the key, e.g. `Principal.description` (`token:ci-bot`).
     public var principal: String
     public var key: String
-    /// Lowercase hex SHA-256 of method, path and body, computed by the caller.
-    public var requestHash: String
+    /// SHA-256 digest (32 bytes) of method, path and body, computed by the caller.
+    public var requestHash: [UInt8]
     public var createdAt: Date
     /// The answer; nil while the first request is still being handled.
     public var response: StoredResponse?
@@ -20,7 +20,8 @@ public struct IdempotencyRecord: Hashable, Sendable {
     /// Keys are 1...255 visible ASCII characters (as in the IETF Idempotency-Key draft examples, UUIDs).
     public static let keyLength = 1...255
 
-    public init(principal: String, key: String, requestHash: String, createdAt: Date, response: StoredResponse? = nil) {
+    public init(principal: String, key: String, requestHash: [UInt8], createdAt: Date, response: StoredResponse? = nil)
+    {
         self.principal = principal
         self.key = key
         self.requestHash = requestHash
@@ -48,7 +49,7 @@ public struct IdempotencyRecord: Hashable, Sendable {
 
     /// What to do with a request carrying a key, given what is stored for (principal, key). The store
     /// calls this inside `IdempotencyRepository.begin`'s transaction.
-    public static func decide(existing: IdempotencyRecord?, requestHash: String, at now: Date) -> IdempotencyDecision {
+    public static func decide(existing: IdempotencyRecord?, requestHash: [UInt8], at now: Date) -> IdempotencyDecision {
         guard let existing, !existing.isExpired(at: now) else { return .proceed }
         guard existing.requestHash == requestHash else { return .mismatch }
         if let response = existing.response { return .replay(response) }

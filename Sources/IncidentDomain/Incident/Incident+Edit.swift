@@ -5,7 +5,7 @@ extension Incident {
     ///
     /// Only fields whose value really changes count: an edit that changes nothing yields an empty
     /// change (same version, no events), which the store does not write. Otherwise the version rises
-    /// by one and each changed field gets one `field_changed` event, in the order title, summary,
+    /// by one, `updatedAt` becomes `now`, and each changed field gets one `field_changed` event, in the order title, summary,
     /// severity, service, commander, labels.
     ///
     /// - Parameter resolveService: turns the edit's service reference into id and name; the store passes
@@ -39,7 +39,7 @@ extension Incident {
             let resolved: ServiceRef? =
                 switch serviceChange {
                 case .set(let reference): try resolveService(reference)
-                case .clear: nil
+                case .clear: nil  // refused by validation; kept total for edits built inside the module
                 }
             if resolved != self.service {
                 changes.append(
@@ -62,6 +62,7 @@ extension Incident {
         }
         guard !changes.isEmpty else { return IncidentChange(incident: self, events: []) }
         next.version += 1
+        next.updatedAt = now
         let events = changes.map { change in
             NewTimelineEvent(
                 at: now, kind: .fieldChanged, actor: actor, message: change.sentence,

@@ -80,6 +80,7 @@ extension Incident {
         var next = self
         next.status = newStatus
         next.version += 1
+        next.updatedAt = now
         var events: [NewTimelineEvent] = []
         var data: [String: JSONValue] = ["from": .string(status.rawValue), "to": .string(newStatus.rawValue)]
         var message: String

@@ -26,6 +26,9 @@ public struct Incident: Hashable, Sendable, Codable, Identifiable {
     /// 0 when new; +1 per escalation; back to 0 on reopen (the escalation engine starts over).
     public var escalationLevel: Int
     public var createdAt: Date
+    /// The last change of the incident itself (actions and edits; notes and other timeline-only events
+    /// do not count).
+    public var updatedAt: Date
     /// First acknowledgement (explicit, or implied by a mitigation); nil if nobody ever acknowledged.
     public var acknowledgedAt: Date?
     /// First mitigation; nil if it was resolved without one.
@@ -49,6 +52,7 @@ public struct Incident: Hashable, Sendable, Codable, Identifiable {
         dedupKey: String? = nil,
         escalationLevel: Int = 0,
         createdAt: Date,
+        updatedAt: Date? = nil,
         acknowledgedAt: Date? = nil,
         mitigatedAt: Date? = nil,
         resolvedAt: Date? = nil,
@@ -66,6 +70,7 @@ public struct Incident: Hashable, Sendable, Codable, Identifiable {
         self.dedupKey = dedupKey
         self.escalationLevel = escalationLevel
         self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
         self.acknowledgedAt = acknowledgedAt
         self.mitigatedAt = mitigatedAt
         self.resolvedAt = resolvedAt
@@ -78,6 +83,7 @@ public struct Incident: Hashable, Sendable, Codable, Identifiable {
         case dedupKey = "dedup_key"
         case escalationLevel = "escalation_level"
         case createdAt = "created_at"
+        case updatedAt = "updated_at"
         case acknowledgedAt = "acknowledged_at"
         case mitigatedAt = "mitigated_at"
         case resolvedAt = "resolved_at"
@@ -99,6 +105,7 @@ public struct Incident: Hashable, Sendable, Codable, Identifiable {
         try container.encode(dedupKey, forKey: .dedupKey)
         try container.encode(escalationLevel, forKey: .escalationLevel)
         try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
         try container.encode(acknowledgedAt, forKey: .acknowledgedAt)
         try container.encode(mitigatedAt, forKey: .mitigatedAt)
         try container.encode(resolvedAt, forKey: .resolvedAt)

@@ -8,18 +8,19 @@ public struct IncidentDraft: Hashable, Sendable {
     public internal(set) var title: String
     public internal(set) var summary: String
     public internal(set) var severity: Severity
-    public internal(set) var service: ServiceReference?
+    /// The service to open it on; the `default` service when the client named none.
+    public internal(set) var service: ServiceReference
     public internal(set) var labels: [String: String]
     public internal(set) var dedupKey: String?
 
     /// The new incident (triggered, version 1) and its `created` event, once the store knows the id
-    /// and the resolved service.
-    public func creation(id: IncidentID, service: ServiceRef?, by actor: Principal, at now: Date) -> IncidentChange {
+    /// and has resolved `service`.
+    public func creation(id: IncidentID, service: ServiceRef, by actor: Principal, at now: Date) -> IncidentChange {
         let incident = Incident(
             id: id, title: title, summary: summary, status: .triggered, severity: severity, service: service,
-            labels: labels, dedupKey: dedupKey, createdAt: now)
+            labels: labels, dedupKey: dedupKey, createdAt: now, updatedAt: now)
         var data: [String: JSONValue] = ["severity": .string(severity.rawValue), "title": .string(title)]
-        if let service { data["service"] = .string(service.name) }
+        data["service"] = .string(service.name)
         if let dedupKey { data["dedup_key"] = .string(dedupKey) }
         let event = NewTimelineEvent(
             at: now, kind: .created, actor: actor, message: "Opened: \(title)", data: data)

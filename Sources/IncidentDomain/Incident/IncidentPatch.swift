@@ -1,6 +1,7 @@
 /// The body of `PATCH /api/v1/incidents/{id}`, as the client sent it. Each field is optional: absent
-/// means unchanged, `null` clears the clearable ones (`summary` to empty, `service`, `commander`,
-/// `labels` to none). `labels` replaces the whole map. `validate()` makes an `IncidentEdit`.
+/// means unchanged, `null` clears the clearable ones (`summary` to empty, `commander`, `labels` to none);
+/// `null` for `title`, `severity` or `service` is an error (every incident has a service: move it to
+/// another, such as `default`). `labels` replaces the whole map. `validate()` makes an `IncidentEdit`.
 public struct IncidentPatch: Hashable, Sendable, Decodable {
     public var title: PatchField<String>?
     public var summary: PatchField<String>?
@@ -68,10 +69,13 @@ public struct IncidentPatch: Hashable, Sendable, Decodable {
         case .clear: validator.fail("severity", "cannot be null")
         case nil: break
         }
-        if case .set(let reference) = service, let problem = reference.problem() {
-            validator.fail("service", problem)
+        switch service {
+        case .set(let reference):
+            if let problem = reference.problem() { validator.fail("service", problem) }
+            edit.service = service
+        case .clear: validator.fail("service", "cannot be null; move the incident to another service")
+        case nil: break
         }
-        edit.service = service
         switch commander {
         case .set(let value):
             if let handle = validator.presentLine(value, field: "commander", length: DomainLimits.commanderLength) {

@@ -7,7 +7,8 @@ public struct NewIncident: Hashable, Sendable, Codable {
     public var summary: String?
     /// `sev1`...`sev5` (case ignored); `sev3` when absent.
     public var severity: String?
-    /// The affected service by id or name; the store resolves it (unknown is a field error).
+    /// The affected service by id or name; the `default` service when absent. The store resolves it
+    /// (an unknown one is a field error).
     public var service: ServiceReference?
     /// At most 64; keys 1...100 of `A-Za-z0-9_-./`, values up to 500.
     public var labels: [String: String]?
@@ -53,7 +54,8 @@ public struct NewIncident: Hashable, Sendable, Codable {
         }
         try validator.finish()
         return IncidentDraft(
-            title: title ?? "", summary: summary ?? "", severity: severity, service: service, labels: labels,
+            title: title ?? "", summary: summary ?? "", severity: severity,
+            service: service ?? .name(Service.defaultName), labels: labels,
             dedupKey: dedupKey)
     }
 }

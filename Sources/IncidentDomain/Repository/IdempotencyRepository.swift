@@ -10,7 +10,7 @@ public protocol IdempotencyRepository: Sendable {
     /// Reads the record for (principal, key), decides with `IdempotencyRecord.decide(existing:requestHash:at:)`,
     /// and on `.proceed` writes a pending record (replacing an expired or abandoned one) — all in one
     /// transaction, so two concurrent requests with the same key cannot both proceed.
-    func begin(principal: String, key: String, requestHash: String, at now: Date) async throws -> IdempotencyDecision
+    func begin(principal: String, key: String, requestHash: [UInt8], at now: Date) async throws -> IdempotencyDecision
 
     /// Stores the answer of the request that `begin` let proceed.
     func complete(principal: String, key: String, response: StoredResponse) async throws

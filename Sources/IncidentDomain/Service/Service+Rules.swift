@@ -1,7 +1,9 @@
+import Foundation
+
 extension Service {
-    /// Applies a validated edit. Renaming the `default` service is a conflict: ingestion routes to it by
-    /// that name.
-    public func applying(_ edit: ServiceEdit) throws(IncidentError) -> Service {
+    /// Applies a validated edit; `updatedAt` becomes `now` when anything changed. Renaming the `default`
+    /// service is a conflict: ingestion routes to it by that name.
+    public func applying(_ edit: ServiceEdit, at now: Date) throws(IncidentError) -> Service {
         var next = self
         if let name = edit.name, name != self.name {
             if isDefault {
@@ -11,6 +13,15 @@ extension Service {
         }
         if let description = edit.description { next.description = description }
         if let routingLabels = edit.routingLabels { next.routingLabels = routingLabels }
+        if next != self { next.updatedAt = now }
+        return next
+    }
+
+    /// The service with a new integration key (the old one stops working at once).
+    public func rotatingKey(to newKey: String, at now: Date) -> Service {
+        var next = self
+        next.integrationKey = newKey
+        next.updatedAt = now
         return next
     }
 

@@ -46,6 +46,16 @@ public struct Principal: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Klaxon's own background work.
     public static let system = Principal(kind: .system, name: "klaxon")
 
-    /// `kind:name`, e.g. `token:ci-bot`.
+    /// `kind:name`, e.g. `token:ci-bot`: the form the store keeps in a text column.
     public var description: String { "\(kind.rawValue):\(name)" }
+
+    /// Parses the `kind:name` form of `description` (split at the first `:`); nil without a `:` or with
+    /// an empty kind or name.
+    public init?(parsing text: some StringProtocol) {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let kind = String(text[..<colon])
+        let name = String(text[text.index(after: colon)...])
+        guard !kind.isEmpty, !name.isEmpty else { return nil }
+        self.init(kind: Kind(rawValue: kind), name: name)
+    }
 }

@@ -10,14 +10,15 @@ public enum DomainLimits {
     public static let noteLength = 1...10_000
     /// Labels per incident or service: at most 64 (Alertmanager groups rarely carry more than 20).
     public static let labelCount = 64
-    /// Label keys: 1...100 of `A-Z a-z 0-9 _ - . /` (covers Prometheus and Kubernetes-style keys).
+    /// Label keys: 1...100, without `:` (it separates key and value in `label=key:value` filters) and
+    /// without control characters; senders' label syntaxes differ, so nothing stricter.
     public static let labelKeyLength = 1...100
     /// Label values: up to 500 (URLs in labels happen; bodies do not belong there).
     public static let labelValueMaxLength = 500
     /// Deduplication keys: 1...255 (Alertmanager group keys can be long; PagerDuty allows 255).
     public static let dedupKeyLength = 1...255
-    /// Commander handles and actor names: 1...100, trimmed.
-    public static let commanderLength = 1...100
+    /// Commanders: 1...200, trimmed, one line.
+    public static let commanderLength = 1...200
     /// Service and token names: 1...64 of `a-z 0-9 - _`, starting with a letter.
     public static let nameLength = 1...64
     /// Service descriptions: up to 2,000.

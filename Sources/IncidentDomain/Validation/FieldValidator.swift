@@ -60,7 +60,7 @@ struct FieldValidator {
         return value
     }
 
-    /// Checks a label map: count, key syntax and length, value length.
+    /// Checks a label map: count, key length and characters, value length.
     mutating func labels(_ labels: [String: String], field: String) -> [String: String] {
         if labels.count > DomainLimits.labelCount {
             fail(field, "must have at most \(DomainLimits.labelCount) labels (got \(labels.count))")
@@ -84,10 +84,8 @@ struct FieldValidator {
         if count > DomainLimits.labelKeyLength.upperBound {
             return "label key must be at most \(DomainLimits.labelKeyLength.upperBound) characters (got \(count))"
         }
-        let allowed = key.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCIIAlphanumeric || scalar == "_" || scalar == "-" || scalar == "." || scalar == "/"
-        }
-        if !allowed { return "label key may contain only letters, digits, '_', '-', '.' and '/'" }
+        if key.unicodeScalars.contains(":") { return "label key must not contain ':'" }
+        if key.unicodeScalars.contains(where: \.isControl) { return "label key must not contain control characters" }
         return nil
     }
 
