@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Flow of a POST with a key: `begin` -> `.proceed` -> handle the request -> `complete` with the answer
 /// (or `abandon` when it failed with a 5xx, so a retry may run again). 4xx answers are completed
-/// too: a retry of a bad request gets the same 4xx.
+/// too: a retry of a bad request gets the same 4xx. How a pending record is stored is the store's choice
+/// (a null response, or a reserved status such as 0 where the column is NOT NULL).
 public protocol IdempotencyRepository: Sendable {
     /// Reads the record for (principal, key), decides with `IdempotencyRecord.decide(existing:requestHash:at:)`,
     /// and on `.proceed` writes a pending record (replacing an expired or abandoned one) — all in one
