@@ -35,6 +35,13 @@ import Testing
         #expect(change.events[2].data == ["field": "service", "old": "checkout", "new": "payments"])
         #expect(change.events[3].data == ["field": "commander", "old": nil, "new": "bob"])
         #expect(change.events[3].message == "Set commander to bob")
+        #expect(
+            change.fieldChanges == [
+                FieldChange(field: "title", old: "Checkout latency above SLO", new: "Checkout down"),
+                FieldChange(field: "severity", old: "sev3", new: "sev1"),
+                FieldChange(field: "service", old: "checkout", new: "payments"),
+                FieldChange(field: "commander", old: nil, new: "bob"),
+            ])
     }
 
     @Test func commanderAtLimitIsAcceptedAndOneMoreIsNot() throws {

@@ -14,4 +14,12 @@ public struct IncidentChange: Hashable, Sendable {
     /// True when nothing changed (e.g. a patch that sets every field to its current value):
     /// the store then writes nothing and the version stays.
     public var isEmpty: Bool { events.isEmpty }
+
+    /// The fields an edit changed, with old and new values, read back from its `field_changed` events.
+    public var fieldChanges: [FieldChange] {
+        events.compactMap { event in
+            guard event.kind == .fieldChanged, let field = event.data["field"]?.stringValue else { return nil }
+            return FieldChange(field: field, old: event.data["old"] ?? .null, new: event.data["new"] ?? .null)
+        }
+    }
 }
