@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "klaxon", targets: ["klaxon"]),
         .library(name: "HTTPCore", targets: ["HTTPCore"]),
+        .library(name: "IncidentDomain", targets: ["IncidentDomain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,7 @@ let package = Package(
             name: "IncidentAPI",
             dependencies: [
                 "HTTPCore",
+                "IncidentDomain",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -43,6 +45,9 @@ let package = Package(
         ),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: strictSettings),
         .testTarget(name: "IncidentAPITests", dependencies: ["IncidentAPI"], swiftSettings: strictSettings),
+        // The pure domain: values and rules only, no dependencies, no I/O, never reads the clock.
+        .target(name: "IncidentDomain", swiftSettings: strictSettings),
+        .testTarget(name: "IncidentDomainTests", dependencies: ["IncidentDomain"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,29 @@
+/// The body of `POST /api/v1/services`, as the client sent it; `validate()` makes a `ServiceDraft`.
+public struct NewService: Hashable, Sendable, Codable {
+    public var name: String?
+    public var description: String?
+    public var routingLabels: [String: String]?
+
+    public init(name: String?, description: String? = nil, routingLabels: [String: String]? = nil) {
+        self.name = name
+        self.description = description
+        self.routingLabels = routingLabels
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, description
+        case routingLabels = "routing_labels"
+    }
+
+    /// Checks every field and reports all problems at once as `.validation`.
+    public func validate() throws(IncidentError) -> ServiceDraft {
+        var validator = FieldValidator()
+        let name = validator.name(name, field: "name")
+        let description = description.flatMap {
+            validator.text($0.trimmedWhitespace, field: "description", maxLength: DomainLimits.descriptionMaxLength)
+        }
+        let labels = validator.labels(routingLabels ?? [:], field: "routing_labels")
+        try validator.finish()
+        return ServiceDraft(name: name ?? "", description: description ?? "", routingLabels: labels)
+    }
+}

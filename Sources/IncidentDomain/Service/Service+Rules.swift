@@ -1,0 +1,39 @@
+import Foundation
+
+extension Service {
+    /// Applies a validated edit; `updatedAt` becomes `now` when anything changed. Renaming the `default`
+    /// service is a conflict: ingestion routes to it by that name.
+    public func applying(_ edit: ServiceEdit, at now: Date) throws(IncidentError) -> Service {
+        var next = self
+        if let name = edit.name, name != self.name {
+            if isDefault {
+                throw .conflict("the \(Service.defaultName) service cannot be renamed")
+            }
+            next.name = name
+        }
+        if let description = edit.description { next.description = description }
+        if let routingLabels = edit.routingLabels { next.routingLabels = routingLabels }
+        if next != self { next.updatedAt = now }
+        return next
+    }
+
+    /// The service with a new integration key (the old one stops working at once).
+    public func rotatingKey(to newKey: String, at now: Date) -> Service {
+        var next = self
+        next.integrationKey = newKey
+        next.updatedAt = now
+        return next
+    }
+
+    /// Throws `.conflict` when the service must not be deleted: it is the `default` service, or incidents
+    /// of it are still open (the API answers 409; resolve them or move them first).
+    public func checkDeletable(openIncidentCount: Int) throws(IncidentError) {
+        if isDefault {
+            throw .conflict("the \(Service.defaultName) service cannot be deleted")
+        }
+        if openIncidentCount > 0 {
+            throw .conflict(
+                "service \(name) has \(openIncidentCount) open incident\(openIncidentCount == 1 ? "" : "s")")
+        }
+    }
+}
