@@ -1,0 +1,23 @@
+import IncidentDomain
+
+/// The typed error of the HTTP layer: problems with the request itself, before or around the domain.
+enum APIError: Error, Equatable {
+    /// The body is not JSON, or not the JSON shape expected (`detail` says where).
+    case malformedJSON(String)
+    /// The body's JSON has a member of the wrong type; reported like a validation error on that field.
+    case wrongType(field: String, message: String)
+    /// A body was sent with a content type other than JSON.
+    case unsupportedMediaType(String?)
+    /// A path, query or header parameter is invalid.
+    case invalidParameter(field: String, message: String)
+    /// No token, or one that is unknown or revoked.
+    case unauthorized(tokenSent: Bool)
+    /// The token's scope does not reach this operation.
+    case forbidden(required: TokenScope, actual: TokenScope)
+    /// The same `Idempotency-Key` was used with another request body.
+    case idempotencyKeyReused
+    /// A request with the same `Idempotency-Key` is still being handled.
+    case idempotencyKeyInProgress
+    /// No route has this path.
+    case routeNotFound
+}

@@ -1,0 +1,94 @@
+import IncidentDomain
+import Logging
+
+/// The one place where errors become HTTP statuses (STYLE.md: "HTTP status is chosen in one place").
+extension ProblemDetails {
+    /// The problem for any error a handler threw. Errors the API does not know are logged and answered
+    /// with an opaque 500, so no internal detail leaks to the client.
+    static func from(_ error: any Error, logger: Logger) -> ProblemDetails {
+        switch error {
+        case let error as APIError:
+            return from(error)
+        case let error as IncidentError:
+            return from(error)
+        case let error as StorageUnavailable:
+            logger.warning("storage unavailable", metadata: ["reason": "\(error.reason)"])
+            return ProblemDetails(
+                kind: "unavailable", title: "Service Unavailable", status: 503,
+                detail: "The database cannot take writes right now (\(error.reason)); nothing was written. Retry later.",
+                retryAfterSeconds: 5)
+        default:
+            logger.error("unhandled error in handler", metadata: ["error": "\(String(reflecting: error))"])
+            return ProblemDetails(
+                kind: "internal", title: "Internal Server Error", status: 500,
+                detail: "The server failed to handle the request; the failure is logged.")
+        }
+    }
+
+    static func from(_ error: APIError) -> ProblemDetails {
+        switch error {
+        case .malformedJSON(let detail):
+            return ProblemDetails(kind: "malformed-json", title: "Malformed JSON", status: 400, detail: detail)
+        case .wrongType(let field, let message):
+            return ProblemDetails(
+                kind: "validation", title: "Validation Failed", status: 422, detail: "\(field): \(message)",
+                errors: [FieldProblem(field: field, message: message)])
+        case .unsupportedMediaType(let contentType):
+            return ProblemDetails(
+                kind: "unsupported-media-type", title: "Unsupported Media Type", status: 415,
+                detail: "The body must be application/json, not \(contentType ?? "a body without Content-Type").")
+        case .invalidParameter(let field, let message):
+            return ProblemDetails(
+                kind: "invalid-parameter", title: "Invalid Parameter", status: 400, detail: "\(field): \(message)",
+                errors: [FieldProblem(field: field, message: message)])
+        case .unauthorized(let tokenSent):
+            return ProblemDetails(
+                kind: "unauthorized", title: "Unauthorized", status: 401,
+                detail: tokenSent
+                    ? "The bearer token is unknown or revoked."
+                    : "Send an API token as 'Authorization: Bearer klx_...'.")
+        case .forbidden(let required, let actual):
+            return ProblemDetails(
+                kind: "forbidden", title: "Forbidden", status: 403,
+                detail: "This operation needs a token of scope '\(required)'; this token has scope '\(actual)'.")
+        case .idempotencyKeyReused:
+            return ProblemDetails(
+                kind: "idempotency-key-reused", title: "Idempotency Key Reused", status: 422,
+                detail: "This Idempotency-Key was used with another request body within the last 24 hours.")
+        case .idempotencyKeyInProgress:
+            return ProblemDetails(
+                kind: "conflict", title: "Conflict", status: 409,
+                detail: "A request with this Idempotency-Key is still being handled; retry in a moment.",
+                retryAfterSeconds: 1)
+        case .routeNotFound:
+            return ProblemDetails(kind: "not-found", title: "Not Found", status: 404, detail: "No such resource.")
+        }
+    }
+
+    static func from(_ error: IncidentError) -> ProblemDetails {
+        switch error {
+        case .notFound(let kind, let id):
+            return ProblemDetails(kind: "not-found", title: "Not Found", status: 404, detail: "\(kind) \(id) not found.")
+        case .invalidTransition(let from, let action, let allowed):
+            return ProblemDetails(
+                kind: "invalid-transition", title: "Invalid Transition", status: 409, detail: error.description,
+                extensions: [
+                    "current_status": .string(from.rawValue),
+                    "action": .string(action.rawValue),
+                    "allowed_actions": .array(allowed.map { .string($0.rawValue) }),
+                ])
+        case .validation(let errors):
+            return ProblemDetails(
+                kind: "validation", title: "Validation Failed", status: 422,
+                detail: errors.map(\.description).joined(separator: "; "),
+                errors: errors.map { FieldProblem(field: $0.field, message: $0.message) })
+        case .versionMismatch(let expected, let actual):
+            return ProblemDetails(
+                kind: "precondition-failed", title: "Precondition Failed", status: 412,
+                detail: "If-Match asked for version \(expected), but the incident is at version \(actual).",
+                extensions: ["current_version": .int(actual)])
+        case .conflict(let reason):
+            return ProblemDetails(kind: "conflict", title: "Conflict", status: 409, detail: reason)
+        }
+    }
+}
