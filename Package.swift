@@ -17,9 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        .target(name: "CHTTPCoreShims"),
         .target(
             name: "HTTPCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: ["CHTTPCoreShims", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
