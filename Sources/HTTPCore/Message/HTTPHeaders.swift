@@ -44,6 +44,11 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields.append((name: name, value: value))
     }
 
+    /// Makes room for `count` fields, so that adding them one by one allocates once.
+    public mutating func reserveCapacity(_ count: Int) {
+        fields.reserveCapacity(count)
+    }
+
     /// Replaces every field of this name with one field.
     public mutating func replaceOrAdd(name: String, value: String) {
         remove(name)

@@ -11,7 +11,8 @@ public enum HTTPBodyFraming: Hashable, Sendable {
 /// The request line and header section of one request, validated by the parser.
 public struct HTTPRequestHead: Sendable, Equatable {
     public var method: HTTPMethod
-    /// The request-target exactly as sent (origin form: path and optional query).
+    /// The request-target in origin form (path and optional query) as sent, or `*` (OPTIONS only). An absolute-form
+    /// target (`http://host/path`) arrives reduced to its path and query, its authority in the Host field.
     public var target: String
     public var version: HTTPVersion
     public var headers: HTTPHeaders

@@ -15,8 +15,9 @@ enum HTTPByte {
     private static let tokenHigh: UInt64 = 0x57ff_ffff_c7ff_fffe
 
     /// The bytes of a Host field value: unreserved, sub-delims, "%" of pct-encoded, ":" before the port and the
-    /// brackets of an IP-literal (RFC 3986 §3.2.2, RFC 9110 §7.2).
-    private static let hostLow: UInt64 = 0x2fff_7ff2_0000_0000
+    /// brackets of an IP-literal (RFC 3986 §3.2.2, RFC 9110 §7.2); except ",", which no DNS name holds and which is
+    /// what two Host values joined into one line look like.
+    private static let hostLow: UInt64 = 0x2fff_6ff2_0000_0000
     private static let hostHigh: UInt64 = 0x47ff_fffe_afff_fffe
 
     @inline(__always)

@@ -4,7 +4,13 @@ struct HTTPHeadBuilder: Sendable {
     var method = HTTPMethod.get
     var target = ""
     var version = HTTPVersion.http1_1
-    var headers = HTTPHeaders()
+    var headers: HTTPHeaders = {
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(16)
+        return headers
+    }()
+    /// The authority of an absolute-form target, which replaces the Host field (RFC 9112 §3.2.2).
+    var absoluteFormAuthority: String?
 
     /// Host field lines seen (RFC 9112 §3.2 wants exactly one in HTTP/1.1, at most one in any request).
     var hostCount = 0

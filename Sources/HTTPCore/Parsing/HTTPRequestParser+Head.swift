@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension HTTPRequestParser {
@@ -34,6 +34,9 @@ extension HTTPRequestParser {
                 offset += 2
             }
             guard count > 0 else { return nil }
+            // RFC 9112 §3.1: a request starts with a method, a token. Anything else (a TLS handshake on the plain
+            // port, binary junk) is 400 at once rather than after a whole line or the header timeout.
+            guard HTTPByte.isToken(base[byte: 0]) else { throw .badRequest("Malformed request line") }
         }
 
         while true {
@@ -133,18 +136,50 @@ extension HTTPRequestParser {
         let target = line + targetStart
         switch target[byte: 0] {
         case UInt8(ascii: "/"):
-            break  // origin-form, RFC 9112 §3.2.1
+            // origin-form, RFC 9112 §3.2.1
+            head.target = target.makeString(count: targetLength)
         case UInt8(ascii: "*") where targetLength == 1:
             // RFC 9112 §3.2.4: asterisk-form is only used with OPTIONS.
             guard method == .options else { throw .badRequest("Asterisk-form target is only allowed with OPTIONS") }
+            head.target = "*"
         default:
-            // RFC 9112 §3.2.2 has servers accept absolute-form, which clients send only to proxies; Klaxon is never
-            // one, and one form means one place where a path comes from. authority-form (§3.2.3) is for CONNECT.
-            throw .badRequest("Request target must be a path starting with /")
+            // RFC 9112 §3.2.2: a server MUST accept absolute-form. It becomes origin-form here, so that handlers see
+            // one shape of target, and its authority replaces Host. authority-form (§3.2.3, CONNECT only) is 400.
+            try parseAbsoluteForm(target, length: targetLength)
         }
         head.method = method
-        head.target = target.makeString(count: targetLength)
         head.version = HTTPVersion(major: major, minor: minor)
+    }
+
+    /// `http://authority/path?query` or `https://...` (RFC 9110 §4.2): records the path and query as the target
+    /// ("/" when the path is empty) and the authority for the Host field.
+    private mutating func parseAbsoluteForm(_ target: UnsafeRawPointer, length: Int) throws(HTTPParseError) {
+        let schemeLength: Int
+        if length >= 7 && target.equalsIgnoringCase(7, "http://") {
+            schemeLength = 7
+        } else if length >= 8 && target.equalsIgnoringCase(8, "https://") {
+            schemeLength = 8
+        } else {
+            throw .badRequest("Request target must be a path or an http(s) URI")
+        }
+        var index = schemeLength
+        while index < length {
+            let byte = target[byte: index]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") { break }
+            // RFC 9110 §4.2.4: userinfo ("@") is an error; like Host, only host and port bytes are allowed.
+            guard HTTPByte.isHostCharacter(byte) else { throw .badRequest("Invalid authority in request target") }
+            index += 1
+        }
+        // RFC 9110 §4.2.1: an http(s) URI with an empty host is invalid.
+        guard index > schemeLength else { throw .badRequest("Missing host in request target") }
+        head.absoluteFormAuthority = (target + schemeLength).makeString(count: index - schemeLength)
+        if index == length {
+            head.target = "/"
+        } else if target[byte: index] == UInt8(ascii: "?") {
+            head.target = "/" + (target + index).makeString(count: length - index)
+        } else {
+            head.target = (target + index).makeString(count: length - index)
+        }
     }
 
     /// `field-name ":" OWS field-value OWS` (RFC 9112 §5), without its CRLF; `keep` records it in the head.
@@ -187,7 +222,8 @@ extension HTTPRequestParser {
             }
         }
         guard keep else { return }
-        try recordField(name: line, nameLength: nameLength, value: line + valueStart, valueLength: valueEnd - valueStart)
+        try recordField(
+            name: line, nameLength: nameLength, value: line + valueStart, valueLength: valueEnd - valueStart)
     }
 
     private mutating func recordField(
@@ -248,9 +284,13 @@ extension HTTPRequestParser {
     /// Decides the framing once the header section is complete and hands out the head.
     private mutating func finishHead() throws(HTTPParseError) -> HTTPParserEvent {
         let isHTTP11 = head.version == .http1_1
-        // RFC 9112 §3.2: an HTTP/1.1 request without Host is 400.
+        // RFC 9112 §3.2: an HTTP/1.1 request without Host is 400 (also with an absolute-form target).
         if isHTTP11 && head.hostCount == 0 {
             throw .badRequest("Missing Host header field")
+        }
+        // RFC 9112 §3.2.2: with an absolute-form target, the received Host is ignored for the target's authority.
+        if let authority = head.absoluteFormAuthority {
+            head.headers.replaceOrAdd(name: "Host", value: authority)
         }
         let framing: HTTPBodyFraming
         if head.hasTransferEncoding {

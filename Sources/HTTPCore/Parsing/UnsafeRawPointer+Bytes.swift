@@ -6,8 +6,9 @@ extension UnsafeRawPointer {
     }
 
     /// True when the `count` bytes here equal `lowercase` ignoring ASCII case. `lowercase` holds only lowercase
-    /// letters, digits and "-", and the bytes here hold no controls (they are a validated token or field value): for
-    /// those, OR-ing 0x20 folds upper- onto lowercase letters and maps no other byte onto a letter, digit or "-".
+    /// letters and bytes 0x20...0x3F (digits, "-", ":", "/"), and the bytes here hold no controls (they are a validated
+    /// token, target or field value): for those, OR-ing 0x20 folds upper- onto lowercase letters and maps no other
+    /// byte onto a byte of `lowercase`.
     @inline(__always)
     func equalsIgnoringCase(_ count: Int, _ lowercase: StaticString) -> Bool {
         guard count == lowercase.utf8CodeUnitCount else { return false }
