@@ -18,7 +18,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "SQLite database file (env KLAXON_DB; default ./klaxon.db).")
     var db: String?
 
-    @Option(name: .customLong("public"), help: "Folder of the dashboard's static files (env KLAXON_PUBLIC; default ./Public).")
+    @Option(
+        name: .customLong("public"),
+        help: "Folder of the dashboard's static files (env KLAXON_PUBLIC; default ./Public).")
     var publicFolder: String?
 
     @Flag(help: "Log one line per request (method, path without query, status, bytes, duration) on stderr.")
@@ -34,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = Environment()
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "klaxon")
+        ProcessLimits.raiseOpenFileLimit()
 
         var configuration = HTTPServerConfiguration(
             host: host ?? environment["KLAXON_HOST"] ?? "127.0.0.1",
@@ -65,14 +68,11 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension Duration {
+    /// Milliseconds with microsecond precision, e.g. `0.513`.
     fileprivate var milliseconds: String {
         let (seconds, attoseconds) = components
-        let millis = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        return String(Int(millis * 1000) / 1000) + "." + String(format3(Int(millis * 1000) % 1000))
-    }
-
-    private func format3(_ value: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, 3 - text.count)) + text
+        let microseconds = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        let fraction = String(microseconds % 1000)
+        return "\(microseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 }

@@ -29,7 +29,9 @@ import Testing
 
     @Test func parameterSegmentsAreCapturedAndDecoded() {
         let router = Self.router()
-        guard case .matched(let route, let parameters) = router.resolve(method: .post, path: "/api/v1/incidents/42/acknowledge")
+        guard
+            case .matched(let route, let parameters) = router.resolve(
+                method: .post, path: "/api/v1/incidents/42/acknowledge")
         else {
             Issue.record("no match")
             return

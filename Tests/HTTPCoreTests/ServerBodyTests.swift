@@ -19,7 +19,8 @@ import Testing
         try await withServer(router: .testRoutes()) { _, port in
             let response = try await offPool {
                 let client = try RawClient(port: port)
-                try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 64\r\n\r\n" + String(repeating: "a", count: 64))
+                try client.send(
+                    "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 64\r\n\r\n" + String(repeating: "a", count: 64))
                 return try client.readResponse()
             }
             #expect(response.status == 200)
@@ -31,7 +32,8 @@ import Testing
         try await withServer(router: .testRoutes()) { _, port in
             let (response, closed) = try await offPool {
                 let client = try RawClient(port: port)
-                try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 65\r\n\r\n" + String(repeating: "a", count: 65))
+                try client.send(
+                    "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 65\r\n\r\n" + String(repeating: "a", count: 65))
                 let response = try client.readResponse()
                 return (response, try client.isClosedByPeer())
             }
@@ -60,7 +62,8 @@ import Testing
         try await withServer(router: .testRoutes()) { _, port in
             let (response, closed) = try await offPool {
                 let client = try RawClient(port: port)
-                try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\nExpect: 100-continue\r\n\r\n")
+                try client.send(
+                    "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\nExpect: 100-continue\r\n\r\n")
                 let response = try client.readResponse()
                 return (response, try client.isClosedByPeer())
             }
@@ -73,7 +76,9 @@ import Testing
         try await withServer(router: .testRoutes()) { _, port in
             let (missing, next) = try await offPool {
                 let client = try RawClient(port: port)
-                try client.send("POST /nowhere HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabcGET /inline HTTP/1.1\r\nHost: t\r\n\r\n")
+                try client.send(
+                    "POST /nowhere HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabcGET /inline HTTP/1.1\r\nHost: t\r\n\r\n"
+                )
                 return (try client.readResponse(), try client.readResponse())
             }
             #expect(missing.status == 404)

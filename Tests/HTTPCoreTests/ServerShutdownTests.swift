@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct ServerShutdownTests {
     @Test func shutdownLetsTheRequestInFlightFinishAndRefusesNewConnections() async throws {
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
         let port = try server.start()
         async let slow = offPool {
             let client = try RawClient(port: port)
@@ -34,7 +35,8 @@ import Testing
     }
 
     @Test func shutdownClosesRequestsStillRunningAfterTheGracePeriod() async throws {
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
         let port = try server.start()
         async let stuck = offPool {
             let client = try RawClient(port: port)
@@ -50,7 +52,8 @@ import Testing
 
     @Test func runUntilSignalledReturnsAfterTheSignal() async throws {
         signal(SIGUSR2, SIG_IGN)  // a signal sent before the server listens for it must not kill the test run
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
         async let run: Void = server.runUntilSignalled(gracePeriod: .seconds(1), signals: [SIGUSR2])
         var sawRunning = false
         for _ in 0..<200 {

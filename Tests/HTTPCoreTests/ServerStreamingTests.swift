@@ -6,25 +6,28 @@ import Testing
     static func streamingRouter(closedWriter: WriterOutcome? = nil) -> Router {
         var router = Router()
         router.get("/events") { _ in
-            HTTPResponse(headers: ["Content-Type": "text/event-stream"], body: .stream { writer in
-                for index in 1...3 {
-                    try await writer.write("data: \(index)\n\n")
-                    try await Task.sleep(for: .milliseconds(50))
-                }
-            })
+            HTTPResponse(
+                headers: ["Content-Type": "text/event-stream"],
+                body: .stream { writer in
+                    for index in 1...3 {
+                        try await writer.write("data: \(index)\n\n")
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                })
         }
         router.get("/forever") { _ in
-            HTTPResponse(body: .stream { writer in
-                do {
-                    while true {
-                        try await writer.write([UInt8](repeating: 0x61, count: 1024))
-                        try await Task.sleep(for: .milliseconds(5))
+            HTTPResponse(
+                body: .stream { writer in
+                    do {
+                        while true {
+                            try await writer.write([UInt8](repeating: 0x61, count: 1024))
+                            try await Task.sleep(for: .milliseconds(5))
+                        }
+                    } catch {
+                        closedWriter?.record(error)
+                        throw error
                     }
-                } catch {
-                    closedWriter?.record(error)
-                    throw error
-                }
-            })
+                })
         }
         return router
     }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct ServerTimeoutTests {
     @Test func headerCompletedWithinTheTimeoutIsServed() async throws {
-        try await withServer(router: .testRoutes(), configure: { $0.headerReadTimeout = .milliseconds(800) }) { _, port in
+        try await withServer(router: .testRoutes(), configure: { $0.headerReadTimeout = .milliseconds(800) }) {
+            _, port in
             let response = try await offPool {
                 let client = try RawClient(port: port)
                 try client.send("GET /hello HTTP/1.1\r\n")
@@ -17,10 +18,13 @@ import Testing
     }
 
     @Test func halfAHeaderThenSilenceIsClosedAfterTheHeaderTimeout() async throws {
-        try await withServer(router: .testRoutes(), configure: {
-            $0.headerReadTimeout = .milliseconds(500)
-            $0.timerResolution = .milliseconds(50)
-        }) { _, port in
+        try await withServer(
+            router: .testRoutes(),
+            configure: {
+                $0.headerReadTimeout = .milliseconds(500)
+                $0.timerResolution = .milliseconds(50)
+            }
+        ) { _, port in
             let (bytes, elapsed) = try await offPool {
                 let client = try RawClient(port: port, receiveTimeout: 5)
                 try client.send("GET /hello HTTP/1.1\r\nHost: t\r\nX-Slow")
@@ -35,10 +39,13 @@ import Testing
     }
 
     @Test func idleKeepAliveConnectionIsClosedAfterTheIdleTimeout() async throws {
-        try await withServer(router: .testRoutes(), configure: {
-            $0.keepAliveTimeout = .milliseconds(300)
-            $0.timerResolution = .milliseconds(50)
-        }) { _, port in
+        try await withServer(
+            router: .testRoutes(),
+            configure: {
+                $0.keepAliveTimeout = .milliseconds(300)
+                $0.timerResolution = .milliseconds(50)
+            }
+        ) { _, port in
             let (status, closed) = try await offPool {
                 let client = try RawClient(port: port, receiveTimeout: 3)
                 try client.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")

@@ -24,7 +24,10 @@ import Testing
         }
 
         deinit {
-            for path in [root + "/index.html", root + "/css/app.css", root + "/.env", root + "/leak.txt", root + "/alias.css", base + "/secret.txt"] {
+            for path in [
+                root + "/index.html", root + "/css/app.css", root + "/.env", root + "/leak.txt", root + "/alias.css",
+                base + "/secret.txt",
+            ] {
                 unlink(path)
             }
             rmdir(root + "/css")
@@ -70,7 +73,8 @@ import Testing
         let fixture = try Fixture()
         let files = StaticFileHandler(root: fixture.root)
         let attempts = [
-            "/../secret.txt", "/../../etc/passwd", "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/etc/passwd", "/css/..%2fsecret.txt",
+            "/../secret.txt", "/../../etc/passwd", "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/etc/passwd",
+            "/css/..%2fsecret.txt",
             "/%2f..%2fsecret.txt", "/css%2fapp.css", "/leak.txt", "/.env", "/index.html%00.css", "/..%5csecret.txt",
             "/missing.html",
         ]

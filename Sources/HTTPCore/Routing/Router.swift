@@ -16,7 +16,8 @@ public struct Router: Sendable {
     public init() {}
 
     /// Registers `handler` for `method` on `pattern`, replacing an earlier registration of the same pair.
-    public mutating func add(_ method: HTTPMethod, _ pattern: String, maxBodySize: Int? = nil, _ handler: RouteHandler) {
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, maxBodySize: Int? = nil, _ handler: RouteHandler)
+    {
         var current = 0
         for segment in Self.segments(of: pattern[...]) {
             if segment.first == ":" {
@@ -37,7 +38,8 @@ public struct Router: Sendable {
                 current = nodes.count - 1
             }
         }
-        nodes[current].routes[method] = Route(method: method, pattern: pattern, handler: handler, maxBodySize: maxBodySize)
+        nodes[current].routes[method] = Route(
+            method: method, pattern: pattern, handler: handler, maxBodySize: maxBodySize)
     }
 
     public mutating func get(_ pattern: String, maxBodySize: Int? = nil, _ handler: @escaping HTTPHandler) {

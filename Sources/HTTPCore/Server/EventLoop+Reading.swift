@@ -30,7 +30,8 @@ extension EventLoop {
             return  // input after the last answer is discarded
         case .handling, .streaming:
             // Pipelined input behind the request in flight: keep it, up to a bound.
-            connection.pendingInput.append(contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[pending..<pending + count]))
+            connection.pendingInput.append(
+                contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[pending..<pending + count]))
             if connection.pendingInput.count >= context.configuration.maxBufferedInput {
                 connection.readingPaused = true
                 updateInterest(connection)
@@ -167,7 +168,9 @@ extension EventLoop {
         }
         if case .contentLength(let length) = head.framing, length > bodyLimit {
             connection.lingerOnClose = true
-            respond(connection, .problem(.contentTooLarge, detail: "the body exceeds \(bodyLimit) bytes"), runsProducer: false, forceClose: true)
+            respond(
+                connection, .problem(.contentTooLarge, detail: "the body exceeds \(bodyLimit) bytes"),
+                runsProducer: false, forceClose: true)
             return
         }
         output.append(contentsOf: ResponseEncoder.continueResponse)
@@ -206,7 +209,10 @@ extension EventLoop {
                 } catch {
                     logger.debug(
                         "handler failed; answering 500",
-                        metadata: ["method": "\(request.method)", "path": "\(request.path)", "error": "\(String(reflecting: type(of: error)))"]
+                        metadata: [
+                            "method": "\(request.method)", "path": "\(request.path)",
+                            "error": "\(String(reflecting: type(of: error)))",
+                        ]
                     )
                     response = .problem(.internalServerError)
                 }
@@ -218,7 +224,8 @@ extension EventLoop {
         }
     }
 
-    static func runProducer(_ producer: @Sendable (HTTPBodyWriter) async throws -> Void, handle: ConnectionHandle) async {
+    static func runProducer(_ producer: @Sendable (HTTPBodyWriter) async throws -> Void, handle: ConnectionHandle) async
+    {
         do {
             try await producer(HTTPBodyWriter(connection: handle))
             handle.send(.streamEnd(handle.id))

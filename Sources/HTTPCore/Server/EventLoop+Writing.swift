@@ -90,7 +90,8 @@ extension EventLoop {
         )
     }
 
-    func writeStreamChunk(_ connection: Connection, _ bytes: [UInt8], _ continuation: CheckedContinuation<Bool, Never>) {
+    func writeStreamChunk(_ connection: Connection, _ bytes: [UInt8], _ continuation: CheckedContinuation<Bool, Never>)
+    {
         let start = output.count
         if connection.streamFraming == .chunked {
             ResponseEncoder.appendChunk(bytes, to: &output)
@@ -196,7 +197,9 @@ extension EventLoop {
     }
 
     private func afterWrite(_ connection: Connection) {
-        if let writer = connection.waitingWriter, connection.unsentCount <= context.configuration.streamHighWaterMark / 2 {
+        if let writer = connection.waitingWriter,
+            connection.unsentCount <= context.configuration.streamHighWaterMark / 2
+        {
             connection.waitingWriter = nil
             writer.resume(returning: true)
         }

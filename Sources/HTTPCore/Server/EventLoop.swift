@@ -177,7 +177,8 @@ final class EventLoop: @unchecked Sendable {
             if open > configuration.maxConnections {
                 context.openConnections.wrappingSubtract(1, ordering: .relaxed)
                 accepted.socket.close()
-                logger.debug("connection refused: connection cap reached", metadata: ["cap": "\(configuration.maxConnections)"])
+                logger.debug(
+                    "connection refused: connection cap reached", metadata: ["cap": "\(configuration.maxConnections)"])
                 continue
             }
             register(accepted.socket, remoteAddress: accepted.remoteAddress)

@@ -2,8 +2,12 @@ extension HTTPResponse {
     /// An RFC 9457 problem-details response (`application/problem+json`) with `type` `about:blank`,
     /// the status's reason phrase as title, and an optional detail. Used for the server's own answers
     /// (parse errors, 404, 405, 500); the detail never echoes request data.
-    public static func problem(_ status: HTTPStatus, detail: String? = nil, headers: HTTPHeaders = HTTPHeaders()) -> HTTPResponse {
-        var json = #"{"type":"about:blank","title":""# + escapeJSON(status.reasonPhrase) + #"","status":"# + String(status.code)
+    public static func problem(_ status: HTTPStatus, detail: String? = nil, headers: HTTPHeaders = HTTPHeaders())
+        -> HTTPResponse
+    {
+        var json =
+            #"{"type":"about:blank","title":""# + escapeJSON(status.reasonPhrase) + #"","status":"#
+            + String(status.code)
         if let detail {
             json += #","detail":""# + escapeJSON(detail) + "\""
         }

@@ -49,7 +49,9 @@ public final class HTTPServer: Sendable {
     @discardableResult
     public func start() throws(HTTPServerError) -> Int {
         let configuration = context.configuration
-        guard configuration.eventLoopCount >= 1 else { throw .invalidConfiguration("eventLoopCount must be at least 1") }
+        guard configuration.eventLoopCount >= 1 else {
+            throw .invalidConfiguration("eventLoopCount must be at least 1")
+        }
         guard (0...65535).contains(configuration.port) else { throw .invalidConfiguration("port must be 0...65535") }
         return try state.withLock { state throws(HTTPServerError) -> Int in
             guard case .idle = state else { throw .alreadyStarted }
@@ -58,7 +60,8 @@ public final class HTTPServer: Sendable {
             do throws(SocketError) {
                 let reusePort = configuration.eventLoopCount > 1
                 let first = try Socket.listen(
-                    host: configuration.host, port: configuration.port, reusePort: reusePort, backlog: configuration.backlog)
+                    host: configuration.host, port: configuration.port, reusePort: reusePort,
+                    backlog: configuration.backlog)
                 port = try first.localPort()
                 loops.append(try EventLoop(index: 0, context: context, listener: first))
                 for index in 1..<configuration.eventLoopCount {

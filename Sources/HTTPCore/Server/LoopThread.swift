@@ -11,15 +11,19 @@ enum LoopThread {
     static func start(name: String, _ body: @escaping @Sendable () -> Void) -> pthread_t {
         var thread = pthread_t()
         let shortName = String(name.prefix(15))  // the kernel's limit for thread names
-        let box = Unmanaged.passRetained(Box {
-            chttp_set_thread_name(shortName)
-            body()
-        }).toOpaque()
-        let result = pthread_create(&thread, nil, { argument in
-            let box = Unmanaged<Box>.fromOpaque(argument!).takeRetainedValue()
-            box.body()
-            return nil
-        }, box)
+        let box = Unmanaged.passRetained(
+            Box {
+                chttp_set_thread_name(shortName)
+                body()
+            }
+        ).toOpaque()
+        let result = pthread_create(
+            &thread, nil,
+            { argument in
+                let box = Unmanaged<Box>.fromOpaque(argument!).takeRetainedValue()
+                box.body()
+                return nil
+            }, box)
         precondition(result == 0, "pthread_create failed: \(result)")
         return thread
     }

@@ -47,7 +47,8 @@ final class Poller {
         let descriptor = self.descriptor
         let events = self.events
         let capacity = Int32(self.capacity)
-        switch try SystemCall.run("epoll_wait", { chttp_epoll_wait(descriptor, events, capacity, timeoutMilliseconds) }) {
+        switch try SystemCall.run("epoll_wait", { chttp_epoll_wait(descriptor, events, capacity, timeoutMilliseconds) })
+        {
         case .completed(let count): return Int(count)
         case .wouldBlock: return 0
         }

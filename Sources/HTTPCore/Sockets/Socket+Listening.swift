@@ -7,7 +7,8 @@ extension Socket {
     static func listen(host: String, port: Int, reusePort: Bool, backlog: Int32) throws(SocketError) -> Socket {
         let address = try SocketAddress.resolve(host: host, port: port)
         let descriptor = try SystemCall.require("socket") {
-            Glibc.socket(Int32(address.family), Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
+            Glibc.socket(
+                Int32(address.family), Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
         }
         let listener = Socket(descriptor: descriptor)  // closes the descriptor if a step below throws
         try listener.setOption(level: SOL_SOCKET, name: SO_REUSEADDR, value: 1)

@@ -37,7 +37,9 @@ final class Socket {
     @inline(__always)
     func send(_ bytes: UnsafeRawBufferPointer) throws(SocketError) -> Int? {
         let descriptor = self.descriptor
-        switch try SystemCall.run("send", { Glibc.send(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }) {
+        switch try SystemCall.run(
+            "send", { Glibc.send(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) })
+        {
         case .completed(let count): return count
         case .wouldBlock: return nil
         }

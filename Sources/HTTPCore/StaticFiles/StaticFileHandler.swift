@@ -27,7 +27,8 @@ public struct StaticFileHandler: Sendable {
         guard request.method == .get || request.method == .head else { return .problem(.notFound) }
         guard let file = resolve(request.path) else { return .problem(.notFound) }
         var info = stat()
-        guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= configuration.maxFileSize else {
+        guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= configuration.maxFileSize
+        else {
             return .problem(.notFound)
         }
         let etag = Self.etag(size: Int(info.st_size), modified: info.st_mtim)
