@@ -60,9 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
         router.fallback = StaticFileHandler(root: publicFolder).routeHandler
 
         let server = HTTPServer(configuration: configuration, router: router, logger: Logger(label: "klaxon.http"))
-        let boundPort = try server.start()
-        logger.info("klaxon listening", metadata: ["host": "\(configuration.host)", "port": "\(boundPort)"])
-        try await server.runUntilSignalled(gracePeriod: .seconds(10))
+        try await server.runUntilSignalled(gracePeriod: .seconds(10)) { boundPort in
+            logger.info("klaxon listening", metadata: ["host": "\(configuration.host)", "port": "\(boundPort)"])
+        }
         logger.info("klaxon stopped")
     }
 }

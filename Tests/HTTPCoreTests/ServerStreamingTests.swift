@@ -1,3 +1,4 @@
+import Glibc
 import HTTPCore
 import Synchronization
 import Testing
@@ -29,7 +30,34 @@ import Testing
                     }
                 })
         }
+        router.get("/counted") { _ in
+            HTTPResponse(
+                body: .stream { writer in
+                    while true {
+                        try await writer.write([UInt8](repeating: 0x61, count: 16 * 1024))
+                        closedWriter?.countWrite()
+                    }
+                })
+        }
         return router
+    }
+
+    @Test func writerSuspendsWhileTheClientDoesNotRead() async throws {
+        let outcome = WriterOutcome()
+        try await withServer(router: Self.streamingRouter(closedWriter: outcome)) { _, port in
+            let (early, late) = try await offPool {
+                let client = try RawClient(port: port)
+                try client.send("GET /counted HTTP/1.1\r\nHost: t\r\n\r\n")
+                // Not reading: once kernel buffers and the high-water mark are full, writes must stop.
+                usleep(700_000)
+                let early = outcome.writes
+                usleep(300_000)
+                return (early, outcome.writes)
+            }
+            #expect(early == late)
+            #expect(early > 0)
+            #expect(early < 2048)  // under 32 MiB went out: bounded by buffers, not by the producer
+        }
     }
 
     @Test func streamedResponseArrivesInPieces() async throws {
@@ -85,6 +113,13 @@ import Testing
 
 final class WriterOutcome: Sendable {
     private let error = Mutex(false)
+    private let writeCount = Mutex(0)
+
+    func countWrite() {
+        writeCount.withLock { $0 += 1 }
+    }
+
+    var writes: Int { writeCount.withLock { $0 } }
 
     func record(_ error: any Error) {
         self.error.withLock { $0 = true }

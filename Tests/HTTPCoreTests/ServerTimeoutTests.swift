@@ -56,4 +56,46 @@ import Testing
             #expect(closed)
         }
     }
+
+    @Test func bodyThatStopsArrivingIsCutOffAfterTheBodyTimeout() async throws {
+        try await withServer(
+            router: .testRoutes(),
+            configure: {
+                $0.bodyReadTimeout = .milliseconds(400)
+                $0.timerResolution = .milliseconds(50)
+            }
+        ) { _, port in
+            let text = try await offPool {
+                let client = try RawClient(port: port)
+                try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc")
+                return String(decoding: try client.readToEnd(), as: UTF8.self)
+            }
+            #expect(text.hasPrefix("HTTP/1.1 408"))
+        }
+    }
+
+    @Test func clientThatStopsReadingIsClosedAfterTheWriteTimeout() async throws {
+        var router = Router()
+        let big = [UInt8](repeating: 0x62, count: 32 * 1024 * 1024)
+        router.get("/big") { _ in HTTPResponse(body: .bytes(big)) }
+        try await withServer(
+            router: router,
+            configure: {
+                $0.writeTimeout = .milliseconds(300)
+                $0.timerResolution = .milliseconds(50)
+            }
+        ) { server, port in
+            let closed = try await offPool {
+                let client = try RawClient(port: port)
+                try client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
+                // Never read: the kernel buffers fill, the server cannot send, and must give up.
+                for _ in 0..<100 {
+                    if server.openConnectionCount == 0 { return true }
+                    usleep(50_000)
+                }
+                return false
+            }
+            #expect(closed)
+        }
+    }
 }
