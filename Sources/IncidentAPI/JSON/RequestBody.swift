@@ -1,0 +1,82 @@
+import Foundation
+import HTTPCore
+
+/// Decodes JSON request bodies with the checks every endpoint shares: JSON content type (415), well-formed
+/// JSON (400), an object at the top, no unknown members for strict bodies, and member types (422 naming the
+/// field).
+enum RequestBody {
+    static func decode<Body: Decodable>(
+        _ type: Body.Type, from request: HTTPRequest, strictKeys: Set<String>? = nil, emptyMeansEmptyObject: Bool = false
+    ) throws(APIError) -> Body {
+        var bytes = request.body
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            guard emptyMeansEmptyObject else { throw .malformedJSON("The request needs a JSON body.") }
+            bytes = Array("{}".utf8)
+        } else {
+            try checkContentType(request.headers["content-type"])
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            throw .malformedJSON("The body is not valid JSON (RFC 8259) in UTF-8.")
+        }
+        guard let members = object as? [String: Any] else {
+            throw .malformedJSON("The body must be a JSON object.")
+        }
+        if let strictKeys {
+            let unknown = members.keys.filter { !strictKeys.contains($0) }.sorted()
+            if let first = unknown.first {
+                throw .wrongType(field: first, message: "is not a known field of this body")
+            }
+        }
+        do {
+            return try JSONDecoder().decode(Body.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw describe(error)
+        } catch {
+            throw .malformedJSON("The body could not be read as JSON.")
+        }
+    }
+
+    /// `application/json`, with any parameters (`; charset=utf-8`), or a `+json` structured suffix.
+    static func checkContentType(_ value: String?) throws(APIError) {
+        guard let value else { throw .unsupportedMediaType(nil) }
+        let mediaType = value.split(separator: ";", maxSplits: 1).first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        } ?? ""
+        guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+        else { throw .unsupportedMediaType(value) }
+    }
+
+    private static func describe(_ error: DecodingError) -> APIError {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .typeMismatch(let expected, let context):
+            return .wrongType(field: path(context.codingPath), message: "must be \(jsonTypeName(expected))")
+        case .valueNotFound(let expected, let context):
+            return .wrongType(field: path(context.codingPath), message: "must be \(jsonTypeName(expected)), not null")
+        case .keyNotFound(let key, let context):
+            return .wrongType(field: path(context.codingPath + [key]), message: "is required")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return .malformedJSON("The body is not valid JSON.") }
+            return .wrongType(field: path(context.codingPath), message: context.debugDescription)
+        @unknown default:
+            return .malformedJSON("The body could not be read.")
+        }
+    }
+
+    private static func jsonTypeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Bool.Type: return "a boolean"
+        case is Int.Type, is Int64.Type: return "an integer"
+        case is Double.Type: return "a number"
+        case is [String: String].Type: return "an object of strings"
+        case is [Any].Type: return "an array"
+        default: return "of another type"
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Crypto
+import Foundation
+import HTTPCore
+import IncidentDomain
+import Logging
+
+/// Builds the HTTPCore router for the API: every operation gets authentication, its scope check,
+/// `Idempotency-Key` handling on POST, and error mapping to problem details, in that order.
+struct APIRouter {
+    typealias Handler = @Sendable (APIRequest) async throws -> HTTPResponse
+
+    private(set) var router = Router()
+    private(set) var routes: [APIRoute] = []
+    let authenticator: Authenticator
+    let idempotency: any IdempotencyRepository
+    let clock: any WallClock
+    let logger: Logger
+
+    init(authenticator: Authenticator, idempotency: any IdempotencyRepository, clock: any WallClock, logger: Logger) {
+        self.authenticator = authenticator
+        self.idempotency = idempotency
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Adds an operation that needs a token of at least `scope`.
+    mutating func add(
+        _ method: HTTPMethod, _ pattern: String, scope: TokenScope, maxBodySize: Int? = nil,
+        _ handler: @escaping Handler
+    ) {
+        routes.append(APIRoute(method: method, pattern: pattern, scope: scope))
+        let authenticator = authenticator
+        let idempotency = idempotency
+        let clock = clock
+        let logger = logger
+        router.add(
+            method, pattern, maxBodySize: maxBodySize,
+            .async { request in
+                do {
+                    let token = try await authenticator.authenticate(request)
+                    guard token.scope.permits(scope) else {
+                        throw APIError.forbidden(required: scope, actual: token.scope)
+                    }
+                    let apiRequest = APIRequest(http: request, token: token, now: clock.now())
+                    if method == .post, let key = request.headers["idempotency-key"] {
+                        return try await Self.idempotent(
+                            apiRequest, key: key, repository: idempotency, logger: logger, handler: handler)
+                    }
+                    return try await handler(apiRequest)
+                } catch {
+                    return .problem(.from(error, logger: logger))
+                }
+            })
+    }
+
+    /// Adds a route that needs no token.
+    mutating func addPublic(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping HTTPHandler) {
+        routes.append(APIRoute(method: method, pattern: pattern, scope: nil))
+        router.add(method, pattern, .async(handler))
+    }
+
+    /// Adds a route that needs no token and never blocks: it runs on the event loop (health checks).
+    mutating func addInline(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping InlineHTTPHandler) {
+        routes.append(APIRoute(method: method, pattern: pattern, scope: nil))
+        router.add(method, pattern, .inline(handler))
+    }
+
+    mutating func setFallback(_ handler: RouteHandler) {
+        router.fallback = handler
+    }
+
+    /// A POST with `Idempotency-Key`: the first request runs, repeats with the same body within 24 h get the
+    /// first answer again (marked `Idempotent-Replayed: true`), the same key with another body is 422.
+    /// Scoped by token and path, so two clients' keys never collide.
+    private static func idempotent(
+        _ request: APIRequest, key: String, repository: any IdempotencyRepository, logger: Logger,
+        handler: Handler
+    ) async throws -> HTTPResponse {
+        do {
+            try IdempotencyRecord.validateKey(key)
+        } catch {
+            throw APIError.invalidParameter(
+                field: "Idempotency-Key", message: "must be 1 to 255 printable ASCII characters")
+        }
+        let principal = "\(request.token.name) \(request.http.path)"
+        var hasher = SHA256()
+        hasher.update(data: Array(request.http.path.utf8))
+        hasher.update(data: [0])
+        hasher.update(data: request.http.body)
+        let requestHash = Array(hasher.finalize())
+        switch try await repository.begin(principal: principal, key: key, requestHash: requestHash, at: request.now) {
+        case .replay(let stored):
+            var headers = HTTPHeaders()
+            for (name, value) in stored.headers.sorted(by: { $0.key < $1.key }) {
+                headers.add(name: name, value: value)
+            }
+            headers.add(name: "Idempotent-Replayed", value: "true")
+            return HTTPResponse(status: HTTPStatus(code: stored.status), headers: headers, body: .bytes(stored.body))
+        case .mismatch:
+            throw APIError.idempotencyKeyReused
+        case .inProgress:
+            throw APIError.idempotencyKeyInProgress
+        case .proceed:
+            break
+        }
+        let response: HTTPResponse
+        do {
+            response = try await handler(request)
+        } catch {
+            response = .problem(.from(error, logger: logger))
+        }
+        guard response.status.code < 500, case .bytes(let body) = response.body else {
+            try? await repository.abandon(principal: principal, key: key)
+            return response
+        }
+        var storedHeaders: [String: String] = [:]
+        for (name, value) in response.headers {
+            storedHeaders[name] = value
+        }
+        do {
+            try await repository.complete(
+                principal: principal, key: key,
+                response: StoredResponse(status: response.status.code, headers: storedHeaders, body: body))
+        } catch {
+            // The incident write itself is durable; only the replay record is missing, so a retry would run again.
+            logger.warning("could not store idempotent answer", metadata: ["error": "\(error)"])
+        }
+        return response
+    }
+}
