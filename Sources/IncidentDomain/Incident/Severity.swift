@@ -49,5 +49,5 @@ public enum Severity: String, CaseIterable, Codable, Hashable, Sendable, Compara
     public var description: String { rawValue }
 
     /// The message for a field holding an unknown severity.
-    static let expectation = "must be one of sev1, sev2, sev3, sev4, sev5"
+    public static let expectation = "must be one of sev1, sev2, sev3, sev4, sev5"
 }

@@ -1,0 +1,131 @@
+import Foundation
+import HTTPCore
+import IncidentDomain
+
+/// `/api/v1/incidents`: open, list, read, edit, act on incidents, notes and the timeline.
+struct IncidentController: Sendable {
+    let incidents: any IncidentRepository
+
+    static let createKeys: Set<String> = ["title", "summary", "severity", "service", "labels", "dedup_key"]
+    static let patchKeys: Set<String> = ["title", "summary", "severity", "service", "commander", "labels"]
+
+    func register(in router: inout APIRouter) {
+        router.add(.post, "/api/v1/incidents", scope: .write) { try await create($0) }
+        router.add(.get, "/api/v1/incidents", scope: .read) { try await list($0) }
+        router.add(.get, "/api/v1/incidents/:id", scope: .read) { try await show($0) }
+        router.add(.patch, "/api/v1/incidents/:id", scope: .write) { try await edit($0) }
+        for action in IncidentAction.allCases {
+            router.add(.post, "/api/v1/incidents/:id/\(action.rawValue)", scope: .write) {
+                try await perform(action, $0)
+            }
+        }
+        router.add(.post, "/api/v1/incidents/:id/notes", scope: .write) { try await addNote($0) }
+        router.add(.get, "/api/v1/incidents/:id/timeline", scope: .read) { try await timeline($0) }
+    }
+
+    func create(_ request: APIRequest) async throws -> HTTPResponse {
+        let draft = try request.decode(NewIncident.self, strictKeys: Self.createKeys).validate()
+        let creation = try await incidents.create(draft, by: request.actor, at: request.now)
+        var headers = Self.etag(creation.incident)
+        if creation.created {
+            headers.add(name: "Location", value: "/api/v1/incidents/\(creation.incident.id.rawValue)")
+        }
+        return .json(creation.created ? .created : .ok, headers: headers) { $0.incident(creation.incident) }
+    }
+
+    func list(_ request: APIRequest) async throws -> HTTPResponse {
+        let items = request.http.query.map { ($0.name, $0.value) }
+        let query = try Self.parseListQuery(items)
+        let page = try await incidents.list(query)
+        return .json { writer in
+            writer.list(page.items, nextCursor: page.nextCursor?.encoded) { $0.incident($1) }
+        }
+    }
+
+    /// Query parameters are not a body: a bad one is 400 naming the parameter, not 422.
+    static func parseListQuery(_ items: [(String, String)]) throws(APIError) -> IncidentListQuery {
+        do {
+            return try IncidentListQuery.parse(items)
+        } catch {
+            var first = FieldError(field: "query", message: "is invalid")
+            if case .validation(let errors) = error, let error = errors.first {
+                first = error
+            }
+            throw .invalidParameter(field: first.field, message: first.message)
+        }
+    }
+
+    func show(_ request: APIRequest) async throws -> HTTPResponse {
+        let incident = try await incidents.incident(try request.incidentID())
+        return .json(headers: Self.etag(incident)) { $0.incident(incident) }
+    }
+
+    func edit(_ request: APIRequest) async throws -> HTTPResponse {
+        let id = try request.incidentID()
+        let expectedVersion = try Self.expectedVersion(request.http.headers)
+        let edit = try request.decode(IncidentPatch.self, strictKeys: Self.patchKeys).validate()
+        let update = try await incidents.edit(
+            id, expectedVersion: expectedVersion, edit, by: request.actor, at: request.now)
+        return .json(headers: Self.etag(update.incident)) { $0.incident(update.incident) }
+    }
+
+    /// The optional body of an action: a note, and the extras some actions take.
+    struct ActionBody: Decodable {
+        var note: String?
+        var severity: String?
+        var force: Bool?
+    }
+
+    func perform(_ action: IncidentAction, _ request: APIRequest) async throws -> HTTPResponse {
+        let id = try request.incidentID()
+        let body = try request.decode(ActionBody.self, emptyMeansEmptyObject: true)
+        var severity: Severity?
+        if let text = body.severity {
+            guard let parsed = Severity(parsing: text) else {
+                throw IncidentError.validation([FieldError(field: "severity", message: Severity.expectation)])
+            }
+            severity = parsed
+        }
+        let update = try await incidents.perform(
+            action, on: id, expectedVersion: try Self.expectedVersion(request.http.headers), by: request.actor,
+            at: request.now, severity: severity, force: body.force ?? false, note: body.note)
+        return .json(headers: Self.etag(update.incident)) { $0.incident(update.incident) }
+    }
+
+    struct NoteBody: Decodable {
+        var text: String?
+    }
+
+    func addNote(_ request: APIRequest) async throws -> HTTPResponse {
+        let id = try request.incidentID()
+        let body = try request.decode(NoteBody.self)
+        let note = try NewTimelineEvent.note(body.text, by: request.actor, at: request.now)
+        let event = try await incidents.addNote(id, note)
+        return .json(.created) { $0.timelineEvent(event) }
+    }
+
+    func timeline(_ request: APIRequest) async throws -> HTTPResponse {
+        let events = try await incidents.timeline(try request.incidentID())
+        return .json { writer in
+            writer.list(events, nextCursor: nil) { $0.timelineEvent($1) }
+        }
+    }
+
+    /// `ETag: "<version>"`, which clients send back in `If-Match`.
+    static func etag(_ incident: Incident) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.add(name: "ETag", value: "\"\(incident.version)\"")
+        return headers
+    }
+
+    /// `If-Match: "<version>"` (a strong entity tag, RFC 9110 §13.1.1); nil when absent.
+    static func expectedVersion(_ headers: HTTPHeaders) throws(APIError) -> Int? {
+        guard let value = headers["if-match"]?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard value.count >= 3, value.first == "\"", value.last == "\"",
+            let version = Int(value.dropFirst().dropLast()), version >= 1
+        else {
+            throw .invalidParameter(field: "If-Match", message: "must be the incident's version in quotes, like \"3\"")
+        }
+        return version
+    }
+}

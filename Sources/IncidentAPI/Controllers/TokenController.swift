@@ -1,0 +1,30 @@
+import HTTPCore
+import IncidentDomain
+
+/// `/api/v1/tokens`: API tokens, admin scope. A secret is shown once, in the answer that creates it.
+struct TokenController: Sendable {
+    let tokens: any TokenRepository
+
+    func register(in router: inout APIRouter) {
+        router.add(.get, "/api/v1/tokens", scope: .admin) { _ in try await list() }
+        router.add(.post, "/api/v1/tokens", scope: .admin) { try await create($0) }
+        router.add(.delete, "/api/v1/tokens/:name", scope: .admin) { try await revoke($0) }
+    }
+
+    func list() async throws -> HTTPResponse {
+        let all = try await tokens.list()
+        return .json { writer in writer.list(all, nextCursor: nil) { $0.token($1) } }
+    }
+
+    func create(_ request: APIRequest) async throws -> HTTPResponse {
+        let draft = try request.decode(NewToken.self).validate()
+        let secret = TokenSecret.generate()
+        let token = try await tokens.create(draft, secretHash: secret.hash, at: request.now)
+        return .json(.created) { $0.token(token, secret: secret.value) }
+    }
+
+    func revoke(_ request: APIRequest) async throws -> HTTPResponse {
+        _ = try await tokens.revoke(name: request.pathParameter("name"), at: request.now)
+        return HTTPResponse(status: .noContent)
+    }
+}
