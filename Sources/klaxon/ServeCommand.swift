@@ -1,5 +1,6 @@
 import ArgumentParser
 import HTTPCore
+import IncidentAPI
 import Logging
 
 /// `klaxon serve`: runs the HTTP server until SIGTERM or SIGINT, then drains and exits 0.
@@ -53,14 +54,26 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let publicFolder = self.publicFolder ?? environment["KLAXON_PUBLIC"] ?? "./Public"
+        let application = try await buildApplication(
+            ApplicationConfiguration(
+                server: configuration,
+                databasePath: db ?? environment["KLAXON_DB"] ?? "./klaxon.db",
+                publicDirectory: publicFolder,
+                initialAdminToken: environment["KLAXON_ADMIN_TOKEN"]),
+            logger: logger)
+        if let token = application.createdAdminToken {
+            // Shown once: only its hash is stored.
+            print(
+                """
+                Klaxon created the first admin token (shown only now, store it safely):
 
-        var router = Router()
-        let healthy = HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "ok")
-        router.add(.get, "/healthz", .inline { _ in healthy })
-        router.fallback = StaticFileHandler(root: publicFolder).routeHandler
+                    \(token)
 
-        let server = HTTPServer(configuration: configuration, router: router, logger: Logger(label: "klaxon.http"))
-        try await server.runUntilSignalled(gracePeriod: .seconds(10)) { boundPort in
+                Use it as 'Authorization: Bearer <token>', e.g.
+                    curl -H 'Authorization: Bearer \(token)' http://\(configuration.host):\(configuration.port)/api/v1/incidents
+                """)
+        }
+        try await application.runUntilSignalled(gracePeriod: .seconds(10)) { boundPort in
             logger.info("klaxon listening", metadata: ["host": "\(configuration.host)", "port": "\(boundPort)"])
         }
         logger.info("klaxon stopped")

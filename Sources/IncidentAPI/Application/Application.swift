@@ -1,0 +1,114 @@
+import Foundation
+import HTTPCore
+import IncidentDomain
+import IncidentStore
+import Logging
+
+/// Klaxon assembled: the store, the API's routes, the dashboard's files and the HTTP server.
+/// The executable and the end-to-end tests build it the same way, with `buildApplication`.
+public final class Application: Sendable {
+    public let server: HTTPServer
+    /// Every API operation, for the OpenAPI completeness test and for documentation.
+    public let routes: [APIRoute]
+    /// The admin token created on this first start, to be shown once; nil when the database had tokens
+    /// or the configuration supplied one.
+    public let createdAdminToken: String?
+    let store: KlaxonStore
+    let logger: Logger
+
+    init(server: HTTPServer, routes: [APIRoute], createdAdminToken: String?, store: KlaxonStore, logger: Logger) {
+        self.server = server
+        self.routes = routes
+        self.createdAdminToken = createdAdminToken
+        self.store = store
+        self.logger = logger
+    }
+
+    /// Starts serving; returns the bound port (useful with port 0).
+    public func start() throws -> Int {
+        try server.start()
+    }
+
+    /// Stops accepting, lets in-flight requests finish within `gracePeriod`, then closes the database.
+    public func shutdown(gracePeriod: Duration = .seconds(10)) async {
+        await server.shutdown(gracePeriod: gracePeriod)
+        await store.close()
+    }
+
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully.
+    public func runUntilSignalled(gracePeriod: Duration = .seconds(10), onStarted: (Int) -> Void) async throws {
+        try await server.runUntilSignalled(gracePeriod: gracePeriod, onStarted: onStarted)
+        await store.close()
+    }
+}
+
+/// Opens (and migrates) the database, installs the first admin token when there is none, and wires
+/// every route. Nothing listens until `start()`.
+public func buildApplication(
+    _ configuration: ApplicationConfiguration,
+    clock: any WallClock = SystemClock(),
+    logger: Logger = Logger(label: "klaxon")
+) async throws -> Application {
+    let store = try await KlaxonStore.open(path: configuration.databasePath)
+    do {
+        let createdAdminToken = try await installFirstAdminToken(
+            configuration.initialAdminToken, tokens: store.tokens, at: clock.now())
+
+        var api = APIRouter(
+            authenticator: Authenticator(tokens: store.tokens, clock: clock, logger: logger),
+            idempotency: store.idempotency, clock: clock, logger: logger)
+        HealthController(readiness: {
+            let readiness = await store.readiness()
+            return (readiness.databaseWritable, readiness.migrationsApplied)
+        }).register(in: &api)
+        IncidentController(incidents: store.incidents).register(in: &api)
+        ServiceController(services: store.services).register(in: &api)
+        TokenController(tokens: store.tokens).register(in: &api)
+        if let publicDirectory = configuration.publicDirectory {
+            api.setFallback(StaticFileHandler(root: publicDirectory).routeHandler)
+        }
+
+        var serverConfiguration = configuration.server
+        serverConfiguration.parser.defaultBodyLimit = configuration.maxAPIBodySize
+        let server = HTTPServer(
+            configuration: serverConfiguration, router: api.router, logger: Logger(label: "klaxon.http"))
+        return Application(
+            server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, logger: logger)
+    } catch {
+        await store.close()
+        throw error
+    }
+}
+
+/// Name of the token installed on first start.
+let firstAdminTokenName = "admin"
+
+/// When the database holds no token at all, installs an admin token: the configured one, or a new random
+/// one that is returned so the caller can show it once.
+func installFirstAdminToken(_ configured: String?, tokens: any TokenRepository, at now: Date) async throws -> String? {
+    guard try await tokens.count() == 0 else { return nil }
+    let secret: TokenSecret
+    if let configured {
+        guard configured.count >= APIToken.minimumSecretLength else {
+            throw ApplicationError.adminTokenTooShort(minimum: APIToken.minimumSecretLength)
+        }
+        secret = TokenSecret(value: configured)
+    } else {
+        secret = TokenSecret.generate()
+    }
+    let draft = try NewToken(name: firstAdminTokenName, scope: TokenScope.admin.rawValue).validate()
+    _ = try await tokens.create(draft, secretHash: secret.hash, at: now)
+    return configured == nil ? secret.value : nil
+}
+
+/// Start-up problems the operator must fix.
+public enum ApplicationError: Error, CustomStringConvertible {
+    case adminTokenTooShort(minimum: Int)
+
+    public var description: String {
+        switch self {
+        case .adminTokenTooShort(let minimum):
+            return "KLAXON_ADMIN_TOKEN must be at least \(minimum) characters"
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import HTTPCore
+
+/// Everything `buildApplication` needs, with the defaults `klaxon serve` uses.
+public struct ApplicationConfiguration: Sendable {
+    /// Listening address, limits and timeouts of the HTTP server.
+    public var server: HTTPServerConfiguration
+    /// The SQLite database file; created and migrated when missing.
+    public var databasePath: String
+    /// Folder of the dashboard's static files, served under `/`; nil serves no files.
+    public var publicDirectory: String?
+    /// Admin token to install on first start instead of a random one (`KLAXON_ADMIN_TOKEN`), for automated
+    /// set-ups; at least 32 characters. Ignored once the database holds any token.
+    public var initialAdminToken: String?
+    /// Largest body the JSON API accepts: incidents and notes are small, so 1 MiB is generous.
+    public var maxAPIBodySize: Int = 1024 * 1024
+
+    public init(
+        server: HTTPServerConfiguration = HTTPServerConfiguration(),
+        databasePath: String = "./klaxon.db",
+        publicDirectory: String? = "./Public",
+        initialAdminToken: String? = nil
+    ) {
+        self.server = server
+        self.databasePath = databasePath
+        self.publicDirectory = publicDirectory
+        self.initialAdminToken = initialAdminToken
+    }
+}

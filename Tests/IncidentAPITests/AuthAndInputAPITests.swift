@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@Suite struct AuthAPITests {
+    @Test func requestWithoutTokenIs401WithChallenge() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request("GET", "/api/v1/incidents", token: nil)
+            #expect(answer.status == 401)
+            #expect(answer.headers["www-authenticate"]?.hasPrefix("Bearer") == true)
+            #expect(answer.headers["content-type"] == "application/problem+json")
+        }
+    }
+
+    @Test func unknownTokenIs401() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request("GET", "/api/v1/incidents", token: "klx_not-a-real-token-at-all-000000000000")
+            #expect(answer.status == 401)
+        }
+    }
+
+    @Test func scopeLadderIsEnforced() async throws {
+        try await TestApplication.with { app in
+            let reader = try await app.createToken(name: "reader", scope: "read")
+            let writer = try await app.createToken(name: "writer", scope: "write")
+            let ingest = try await app.createToken(name: "alerts", scope: "ingest")
+
+            #expect(try await app.request("GET", "/api/v1/incidents", token: reader).status == 200)
+            #expect(try await app.request("POST", "/api/v1/incidents", token: reader, json: ["title": "x"]).status == 403)
+            #expect(try await app.request("POST", "/api/v1/incidents", token: writer, json: ["title": "x"]).status == 201)
+            #expect(try await app.request("GET", "/api/v1/services", token: writer).status == 403)
+            #expect(try await app.request("GET", "/api/v1/incidents", token: ingest).status == 403)
+        }
+    }
+
+    @Test func revokedTokenIs401AndTheTimelineNamesTheToken() async throws {
+        try await TestApplication.with { app in
+            let secret = try await app.createToken(name: "ci-bot", scope: "write")
+            let incident = try await app.request("POST", "/api/v1/incidents", token: secret, json: ["title": "deploy failed"])
+            let id = try incident.object()["id"] as! Int
+            let timeline = try await app.request("GET", "/api/v1/incidents/\(id)/timeline")
+            #expect(try timeline.items().first?["actor"] as? String == "ci-bot")
+
+            #expect(try await app.request("DELETE", "/api/v1/tokens/ci-bot").status == 204)
+            #expect(try await app.request("GET", "/api/v1/incidents", token: secret).status == 401)
+            let listed = try await app.request("GET", "/api/v1/tokens")
+            #expect(!listed.text.contains(secret))
+        }
+    }
+}
+
+@Suite struct BadInputAPITests {
+    @Test func malformedJSONIs400() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request("POST", "/api/v1/incidents", rawBody: #"{"title": "#)
+            #expect(answer.status == 400)
+            #expect(try answer.object()["type"] as? String == "https://klaxon.dev/problems/malformed-json")
+        }
+    }
+
+    @Test func nonJSONContentTypeIs415() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request(
+                "POST", "/api/v1/incidents", rawBody: #"{"title": "x"}"#, contentType: "text/plain")
+            #expect(answer.status == 415)
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"title": 5}"#, "title"),
+        (#"{"title": "x", "severity": "sev9"}"#, "severity"),
+        (#"{"title": ""}"#, "title"),
+        (#"{"title": "x", "colour": "red"}"#, "colour"),
+        (#"{"title": "x", "labels": {"a": 1}}"#, "labels.a"),
+    ])
+    func invalidFieldsAre422NamingTheField(body: String, field: String) async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request("POST", "/api/v1/incidents", rawBody: body)
+            #expect(answer.status == 422)
+            let errors = try answer.object()["errors"] as? [[String: Any]] ?? []
+            #expect(errors.contains { $0["field"] as? String == field }, "\(answer.text)")
+            let list = try await app.request("GET", "/api/v1/incidents")
+            #expect(try list.items().isEmpty)
+        }
+    }
+
+    @Test func titleAtLimitIsAcceptedAndOnePastIs422() async throws {
+        try await TestApplication.with { app in
+            let atLimit = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": String(repeating: "a", count: 200)])
+            #expect(atLimit.status == 201)
+            let overLimit = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": String(repeating: "a", count: 201)])
+            #expect(overLimit.status == 422)
+        }
+    }
+
+    @Test func idThatIsNotANumberIs400AndMissingIncidentIs404() async throws {
+        try await TestApplication.with { app in
+            #expect(try await app.request("GET", "/api/v1/incidents/abc").status == 400)
+            #expect(try await app.request("GET", "/api/v1/incidents/999").status == 404)
+            #expect(try await app.request("POST", "/api/v1/incidents/999/acknowledge").status == 404)
+        }
+    }
+
+    @Test func badQueryParametersAre400() async throws {
+        try await TestApplication.with { app in
+            #expect(try await app.request("GET", "/api/v1/incidents?limit=0").status == 400)
+            #expect(try await app.request("GET", "/api/v1/incidents?limit=501").status == 400)
+            #expect(try await app.request("GET", "/api/v1/incidents?status=sleeping").status == 400)
+            #expect(try await app.request("GET", "/api/v1/incidents?cursor=forged").status == 400)
+        }
+    }
+}
+
+@Suite struct IdempotencyAPITests {
+    @Test func repeatedPostWithSameKeyAnswersTheFirstAnswerAgain() async throws {
+        try await TestApplication.with { app in
+            let headers = ["Idempotency-Key": "open-42"]
+            let first = try await app.request("POST", "/api/v1/incidents", json: ["title": "once"], headers: headers)
+            #expect(first.status == 201)
+            let replay = try await app.request("POST", "/api/v1/incidents", json: ["title": "once"], headers: headers)
+            #expect(replay.status == 201)
+            #expect(replay.headers["idempotent-replayed"] == "true")
+            #expect(try replay.object()["id"] as? Int == (try first.object()["id"] as? Int))
+            #expect(try await app.request("GET", "/api/v1/incidents").items().count == 1)
+
+            let otherBody = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "twice"], headers: headers)
+            #expect(otherBody.status == 422)
+            #expect(try await app.request("GET", "/api/v1/incidents").items().count == 1)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import IncidentAPI
+
+@Suite struct ServiceAPITests {
+    @Test func servicesAreCreatedRenamedRotatedAndDeleted() async throws {
+        try await TestApplication.with { app in
+            let created = try await app.request(
+                "POST", "/api/v1/services", json: ["name": "checkout", "description": "the checkout flow"])
+            #expect(created.status == 201)
+            let service = try created.object()
+            let key = try #require(service["integration_key"] as? String)
+            #expect(key.count >= 32)
+
+            let incident = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "card declines", "service": "checkout"])
+            #expect((try incident.object()["service"] as? [String: Any])?["name"] as? String == "checkout")
+            let filtered = try await app.request("GET", "/api/v1/incidents?service=checkout")
+            #expect(try filtered.items().count == 1)
+
+            #expect(try await app.request("DELETE", "/api/v1/services/checkout").status == 409)
+            let rotated = try await app.request("POST", "/api/v1/services/checkout/rotate-key")
+            #expect(try rotated.object()["integration_key"] as? String != key)
+
+            let id = try incident.object()["id"] as! Int
+            _ = try await app.request("POST", "/api/v1/incidents/\(id)/resolve")
+            #expect(try await app.request("DELETE", "/api/v1/services/checkout").status == 204)
+            #expect(try await app.request("GET", "/api/v1/services/checkout").status == 404)
+        }
+    }
+
+    @Test func defaultServiceAlwaysExistsAndCannotBeDeleted() async throws {
+        try await TestApplication.with { app in
+            let list = try await app.request("GET", "/api/v1/services")
+            #expect(try list.items().contains { $0["name"] as? String == "default" })
+            #expect(try await app.request("DELETE", "/api/v1/services/default").status == 409)
+        }
+    }
+
+    @Test func duplicateServiceNameIs409() async throws {
+        try await TestApplication.with { app in
+            #expect(try await app.request("POST", "/api/v1/services", json: ["name": "search"]).status == 201)
+            #expect(try await app.request("POST", "/api/v1/services", json: ["name": "search"]).status == 409)
+        }
+    }
+}
+
+@Suite struct HealthAPITests {
+    @Test func healthAndReadinessNeedNoToken() async throws {
+        try await TestApplication.with { app in
+            let health = try await app.request("GET", "/healthz", token: nil)
+            #expect(health.status == 200)
+            #expect(health.text == "ok")
+            let ready = try await app.request("GET", "/readyz", token: nil)
+            #expect(ready.status == 200)
+            #expect(try ready.object()["database"] as? String == "ok")
+        }
+    }
+
+    @Test func openAPIDocumentIsServedAndParses() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request("GET", "/openapi.json", token: nil)
+            #expect(answer.status == 200)
+            #expect(try answer.object()["openapi"] as? String == "3.1.0")
+        }
+    }
+}
+
+/// The OpenAPI document and the route table must describe the same operations, with the same scopes.
+@Suite struct OpenAPICompletenessTests {
+    @Test func everyRouteIsDocumentedAndEveryDocumentedOperationIsRouted() async throws {
+        try await TestApplication.with { app in
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            var documented: Set<String> = []
+            var documentedScopes: [String: String] = [:]
+            for (path, item) in paths {
+                for (method, operation) in item where ["get", "post", "patch", "put", "delete"].contains(method) {
+                    let key = "\(method.uppercased()) \(path)"
+                    documented.insert(key)
+                    documentedScopes[key] = (operation as? [String: Any])?["x-required-scope"] as? String
+                }
+            }
+            let routed = Set(app.application.routes.map { "\($0.method.rawValue) \($0.openAPIPath)" })
+            #expect(routed.subtracting(documented).sorted() == [], "routes missing from the OpenAPI document")
+            #expect(documented.subtracting(routed).sorted() == [], "documented operations without a route")
+            for route in app.application.routes {
+                let key = "\(route.method.rawValue) \(route.openAPIPath)"
+                #expect(documentedScopes[key] == (route.scope?.rawValue ?? "none"), "\(key)")
+            }
+        }
+    }
+}
