@@ -34,7 +34,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = Environment()
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        let accessLogSink = LogLineSink()
+        LoggingSystem.bootstrap { label -> any LogHandler in
+            if label == "klaxon.access" { return BufferedLogHandler(label: label, sink: accessLogSink) }
+            return StreamLogHandler.standardError(label: label)
+        }
         let logger = Logger(label: "klaxon")
         ProcessLimits.raiseOpenFileLimit()
 
@@ -60,6 +64,11 @@ struct ServeCommand: AsyncParsableCommand {
         router.fallback = StaticFileHandler(root: publicFolder).routeHandler
 
         let server = HTTPServer(configuration: configuration, router: router, logger: Logger(label: "klaxon.http"))
+        let flusher = Task { await accessLogSink.runPeriodicFlush() }
+        defer {
+            flusher.cancel()
+            accessLogSink.flush()
+        }
         try await server.runUntilSignalled(gracePeriod: .seconds(10)) { boundPort in
             logger.info("klaxon listening", metadata: ["host": "\(configuration.host)", "port": "\(boundPort)"])
         }
