@@ -19,9 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        .target(name: "CHTTPCoreShims"),
         .target(
             name: "HTTPCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: ["CHTTPCoreShims", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(

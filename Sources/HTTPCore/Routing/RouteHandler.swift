@@ -1,0 +1,15 @@
+/// A request handler run in Swift concurrency (a task per request); it may suspend and do I/O.
+public typealias HTTPHandler = @Sendable (HTTPRequest) async throws -> HTTPResponse
+
+/// A handler run directly on the event loop thread, without a task hop: the fastest path, for answers
+/// computed from the request alone (health checks, constants). It must never block, sleep, wait on a
+/// lock held by slow code, or do file or network I/O: every connection of its loop waits while it runs.
+public typealias InlineHTTPHandler = @Sendable (HTTPRequest) -> HTTPResponse
+
+/// How a route's handler runs.
+public enum RouteHandler: Sendable {
+    /// In a task; the common case.
+    case async(HTTPHandler)
+    /// On the loop thread; see `InlineHTTPHandler` for the rules.
+    case inline(InlineHTTPHandler)
+}

@@ -1,0 +1,46 @@
+import Glibc
+import Logging
+import Synchronization
+
+/// What every event loop of one server shares: configuration, router, logger, and the count of open
+/// connections across loops (for the connection cap and for draining).
+final class ServerContext: Sendable {
+    let configuration: HTTPServerConfiguration
+    let router: Router
+    let logger: Logger
+    let openConnections = Atomic<Int>(0)
+    let serverLine: [UInt8]
+
+    let headerReadTimeout: UInt64
+    let bodyReadTimeout: UInt64
+    let keepAliveTimeout: UInt64
+    let writeTimeout: UInt64
+    let lingerTimeout: UInt64
+    let timerResolution: UInt64
+
+    init(configuration: HTTPServerConfiguration, router: Router, logger: Logger) {
+        self.configuration = configuration
+        self.router = router
+        self.logger = logger
+        serverLine = Array("Server: \(configuration.serverName)\r\n".utf8)
+        headerReadTimeout = Self.nanoseconds(configuration.headerReadTimeout)
+        bodyReadTimeout = Self.nanoseconds(configuration.bodyReadTimeout)
+        keepAliveTimeout = Self.nanoseconds(configuration.keepAliveTimeout)
+        writeTimeout = Self.nanoseconds(configuration.writeTimeout)
+        lingerTimeout = Self.nanoseconds(configuration.lingerTimeout)
+        timerResolution = max(1_000_000, Self.nanoseconds(configuration.timerResolution))
+    }
+
+    static func nanoseconds(_ duration: Duration) -> UInt64 {
+        let (seconds, attoseconds) = duration.components
+        guard seconds >= 0 else { return 0 }
+        return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+    }
+
+    /// Monotonic time in nanoseconds, precise (used for access-log durations).
+    static func preciseNow() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import HTTPCore
+import Logging
+
+/// `klaxon serve`: runs the HTTP server until SIGTERM or SIGINT, then drains and exits 0.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the API and the dashboard until SIGTERM or SIGINT."
+    )
+
+    @Option(help: "Address to listen on (env KLAXON_HOST; default 127.0.0.1). Use 0.0.0.0 or :: for all interfaces.")
+    var host: String?
+
+    @Option(help: "Port to listen on, 0 for any free port (env KLAXON_PORT; default 8080).")
+    var port: Int?
+
+    @Option(help: "SQLite database file (env KLAXON_DB; default ./klaxon.db).")
+    var db: String?
+
+    @Option(
+        name: .customLong("public"),
+        help: "Folder of the dashboard's static files (env KLAXON_PUBLIC; default ./Public).")
+    var publicFolder: String?
+
+    @Flag(help: "Log one line per request (method, path without query, status, bytes, duration) on stderr.")
+    var accessLog = false
+
+    @Option(help: "Event loop threads (default: one per core).")
+    var eventLoops: Int?
+
+    @Option(help: "Maximum open connections (default 1024).")
+    var maxConnections: Int?
+
+    func run() async throws {
+        let environment = Environment()
+        let accessLogSink = LogLineSink()
+        LoggingSystem.bootstrap { label -> any LogHandler in
+            if label == "klaxon.access" { return BufferedLogHandler(label: label, sink: accessLogSink) }
+            return StreamLogHandler.standardError(label: label)
+        }
+        let logger = Logger(label: "klaxon")
+        ProcessLimits.raiseOpenFileLimit()
+
+        var configuration = HTTPServerConfiguration(
+            host: host ?? environment["KLAXON_HOST"] ?? "127.0.0.1",
+            port: try port ?? environment.integer("KLAXON_PORT") ?? 8080
+        )
+        if let eventLoops { configuration.eventLoopCount = eventLoops }
+        if let maxConnections { configuration.maxConnections = maxConnections }
+        if accessLog {
+            let accessLogger = Logger(label: "klaxon.access")
+            configuration.accessLog = { entry in
+                accessLogger.info(
+                    "\(entry.method) \(entry.path) \(entry.status.code) \(entry.bytesSent)B \(entry.duration.milliseconds)ms"
+                )
+            }
+        }
+        let publicFolder = self.publicFolder ?? environment["KLAXON_PUBLIC"] ?? "./Public"
+
+        var router = Router()
+        let healthy = HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "ok")
+        router.add(.get, "/healthz", .inline { _ in healthy })
+        router.fallback = StaticFileHandler(root: publicFolder).routeHandler
+
+        let server = HTTPServer(configuration: configuration, router: router, logger: Logger(label: "klaxon.http"))
+        let flusher = Task { await accessLogSink.runPeriodicFlush() }
+        defer {
+            flusher.cancel()
+            accessLogSink.flush()
+        }
+        try await server.runUntilSignalled(gracePeriod: .seconds(10)) { boundPort in
+            logger.info("klaxon listening", metadata: ["host": "\(configuration.host)", "port": "\(boundPort)"])
+        }
+        logger.info("klaxon stopped")
+    }
+}
+
+extension Duration {
+    /// Milliseconds with microsecond precision, e.g. `0.513`.
+    fileprivate var milliseconds: String {
+        let (seconds, attoseconds) = components
+        let microseconds = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        let fraction = String(microseconds % 1000)
+        return "\(microseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+}

@@ -1,0 +1,69 @@
+import Glibc
+import HTTPCore
+import Testing
+
+@Suite struct ServerShutdownTests {
+    @Test func shutdownLetsTheRequestInFlightFinishAndRefusesNewConnections() async throws {
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
+        let port = try server.start()
+        async let slow = offPool {
+            let client = try RawClient(port: port)
+            try client.send("GET /slow/400 HTTP/1.1\r\nHost: t\r\n\r\n")
+            let response = try client.readResponse()
+            return (response.status, response.text, response.header("Connection"), try client.isClosedByPeer())
+        }
+        try await Task.sleep(for: .milliseconds(150))  // the slow request is in its handler
+        async let drained: Void = server.shutdown(gracePeriod: .seconds(5))
+        try await Task.sleep(for: .milliseconds(100))
+        let refused = try await offPool { () -> Bool in
+            do {
+                _ = try RawClient(port: port)
+                return false
+            } catch {
+                return true
+            }
+        }
+        let (status, text, connection, closed) = try await slow
+        await drained
+        #expect(refused)
+        #expect(status == 200)
+        #expect(text == "slept 400")
+        #expect(connection == "close")
+        #expect(closed)
+        #expect(server.port == nil)
+    }
+
+    @Test func shutdownClosesRequestsStillRunningAfterTheGracePeriod() async throws {
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
+        let port = try server.start()
+        async let stuck = offPool {
+            let client = try RawClient(port: port)
+            try client.send("GET /slow/5000 HTTP/1.1\r\nHost: t\r\n\r\n")
+            return try client.isClosedByPeer()
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let start = ContinuousClock.now
+        await server.shutdown(gracePeriod: .milliseconds(200))
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(try await stuck)
+    }
+
+    @Test func runUntilSignalledReturnsAfterTheSignal() async throws {
+        signal(SIGUSR2, SIG_IGN)  // a signal sent before the server listens for it must not kill the test run
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
+        async let run: Void = server.runUntilSignalled(gracePeriod: .seconds(1), signals: [SIGUSR2])
+        var sawRunning = false
+        for _ in 0..<200 {
+            if server.port != nil { sawRunning = true }
+            if sawRunning && server.port == nil { break }
+            if sawRunning { kill(getpid(), SIGUSR2) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await run
+        #expect(sawRunning)
+        #expect(server.port == nil)
+    }
+}
