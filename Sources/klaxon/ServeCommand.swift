@@ -35,7 +35,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = Environment()
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        let accessLogSink = LogLineSink()
+        LoggingSystem.bootstrap { label -> any LogHandler in
+            if label == "klaxon.access" { return BufferedLogHandler(label: label, sink: accessLogSink) }
+            return StreamLogHandler.standardError(label: label)
+        }
         let logger = Logger(label: "klaxon")
         ProcessLimits.raiseOpenFileLimit()
 
@@ -54,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let publicFolder = self.publicFolder ?? environment["KLAXON_PUBLIC"] ?? "./Public"
+
         let application = try await buildApplication(
             ApplicationConfiguration(
                 server: configuration,
@@ -65,13 +70,18 @@ struct ServeCommand: AsyncParsableCommand {
             // Shown once: only its hash is stored.
             print(
                 """
-                Klaxon created the first admin token (shown only now, store it safely):
+                Klaxon created the first admin token (shown only now, keep it safe):
 
                     \(token)
 
-                Use it as 'Authorization: Bearer <token>', e.g.
+                Send it as 'Authorization: Bearer <token>', for example:
                     curl -H 'Authorization: Bearer \(token)' http://\(configuration.host):\(configuration.port)/api/v1/incidents
                 """)
+        }
+        let flusher = Task { await accessLogSink.runPeriodicFlush() }
+        defer {
+            flusher.cancel()
+            accessLogSink.flush()
         }
         try await application.runUntilSignalled(gracePeriod: .seconds(10)) { boundPort in
             logger.info("klaxon listening", metadata: ["host": "\(configuration.host)", "port": "\(boundPort)"])

@@ -21,6 +21,21 @@ import Testing
         }
     }
 
+    @Test func slowHandlerDoesNotDelayOtherConnections() async throws {
+        try await withServer(router: .testRoutes(), configure: { $0.eventLoopCount = 1 }) { _, port in
+            let elapsed = try await offPool {
+                let slow = try RawClient(port: port)
+                try slow.send("GET /slow/1500 HTTP/1.1\r\nHost: t\r\n\r\n")
+                let start = ContinuousClock.now
+                let fast = try RawClient(port: port)
+                try fast.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+                _ = try fast.readResponse()
+                return ContinuousClock.now - start
+            }
+            #expect(elapsed < .seconds(1))
+        }
+    }
+
     @Test func connectionsBeyondTheCapAreClosedWhileTheOthersAreServed() async throws {
         try await withServer(router: .testRoutes(), configure: { $0.maxConnections = 3 }) { server, port in
             let (refusedClosed, statuses, openWhileConnected) = try await offPool {

@@ -9,6 +9,15 @@ import Testing
         }
     }
 
+    @Test func secondServerOnATakenPortFailsToStart() async throws {
+        try await withServer(router: .testRoutes()) { _, port in
+            var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: port)
+            configuration.eventLoopCount = 2
+            let second = HTTPServer(configuration: configuration, router: .testRoutes())
+            #expect(throws: HTTPServerError.self) { try second.start() }
+        }
+    }
+
     @Test func keepAliveServesTwoRequestsOnOneConnection() async throws {
         try await withServer(router: .testRoutes()) { _, port in
             let (first, second) = try await offPool {

@@ -49,7 +49,13 @@ import Testing
                 let client = try RawClient(port: port)
                 try client.send("GET /counted HTTP/1.1\r\nHost: t\r\n\r\n")
                 // Not reading: once kernel buffers and the high-water mark are full, writes must stop.
-                usleep(700_000)
+                var previous = -1
+                for _ in 0..<25 {
+                    usleep(200_000)
+                    let now = outcome.writes
+                    if now > 0 && now == previous { break }
+                    previous = now
+                }
                 let early = outcome.writes
                 usleep(300_000)
                 return (early, outcome.writes)

@@ -59,6 +59,12 @@ public final class HTTPServer: Sendable {
             let port: Int
             do throws(SocketError) {
                 let reusePort = configuration.eventLoopCount > 1
+                if reusePort && configuration.port != 0 {
+                    // SO_REUSEPORT would let us share a port another process already listens on (and
+                    // silently split its clients with it). A plain bind fails if anyone listens there.
+                    try Socket.listen(host: configuration.host, port: configuration.port, reusePort: false, backlog: 1)
+                        .close()
+                }
                 let first = try Socket.listen(
                     host: configuration.host, port: configuration.port, reusePort: reusePort,
                     backlog: configuration.backlog)

@@ -48,7 +48,7 @@ enum ResponseEncoder {
         buffer.append(contentsOf: dateLine)
         buffer.append(contentsOf: serverLine)
         for field in headers where !isReserved(field.name) {
-            buffer.append(contentsOf: field.name.utf8)
+            appendValue(field.name, to: &buffer)
             buffer.append(UInt8(ascii: ":"))
             buffer.append(UInt8(ascii: " "))
             appendValue(field.value, to: &buffer)
@@ -100,7 +100,8 @@ enum ResponseEncoder {
         }
     }
 
-    /// Header values from handlers must not smuggle a line break into the head; CR, LF and NUL become spaces.
+    /// Header names and values from handlers must not smuggle a line break into the head; CR, LF and NUL
+    /// become spaces.
     @inline(__always)
     private static func appendValue(_ value: String, to buffer: inout [UInt8]) {
         for byte in value.utf8 {
