@@ -4,6 +4,7 @@ import ArgumentParser
 struct Klaxon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "klaxon",
-        abstract: "Klaxon, an incident desk for on-call teams."
+        abstract: "Klaxon, an incident desk for on-call teams.",
+        subcommands: [MigrateCommand.self, BackupCommand.self]
     )
 }
