@@ -15,8 +15,6 @@ struct GroupCommitWriter {
             let batch = queue.popBatch(limit: maximumBatchSize)
             if batch.isEmpty { break }
             process(batch)
-            let reset = connection.resetBusyStatements()
-            if reset > 0 { statistics.record { $0.busyStatementsReset += reset } }
         }
         connection.close()
     }
@@ -42,10 +40,10 @@ struct GroupCommitWriter {
             try job.perform(on: connection)
             // A job that manages its own transactions must not leave one open for the next caller.
             connection.rollbackQuietly()
-            job.complete()
+            finish(succeeded: [job], failed: [], committed: false)
         } catch {
             connection.rollbackQuietly()
-            job.fail(error)
+            finish(succeeded: [], failed: [(job, error)], committed: false)
         }
     }
 
@@ -108,10 +106,13 @@ struct GroupCommitWriter {
         }
     }
 
-    /// Records the outcome and resumes every caller; `succeeded` is non-empty only after a durable COMMIT.
-    private func finish(succeeded: [any PoolJob], failed: [(any PoolJob, any Error)]) {
+    /// Records the outcome and resumes every caller; with `committed`, `succeeded` is non-empty only after
+    /// a durable COMMIT. Statements a caller left busy are reset and counted first, so the callers see the count.
+    private func finish(succeeded: [any PoolJob], failed: [(any PoolJob, any Error)], committed: Bool = true) {
+        let reset = connection.resetBusyStatements()
         statistics.record { counters in
-            if !succeeded.isEmpty {
+            counters.busyStatementsReset += reset
+            if committed && !succeeded.isEmpty {
                 counters.transactionsCommitted += 1
                 counters.callersCommitted += succeeded.count
                 counters.largestBatch = max(counters.largestBatch, succeeded.count)

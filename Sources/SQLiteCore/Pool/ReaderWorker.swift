@@ -10,15 +10,15 @@ struct ReaderWorker {
             let batch = queue.popBatch(limit: 1)
             if batch.isEmpty { break }
             for job in batch {
-                do {
-                    try connection.read { try job.perform(on: $0) }
-                    job.complete()
-                } catch {
-                    job.fail(error)
+                let outcome = Result { try connection.read { try job.perform(on: $0) } }
+                // Counted before the caller resumes, so the caller can observe it.
+                let reset = connection.resetBusyStatements()
+                if reset > 0 { statistics.record { $0.busyStatementsReset += reset } }
+                switch outcome {
+                case .success: job.complete()
+                case .failure(let error): job.fail(error)
                 }
             }
-            let reset = connection.resetBusyStatements()
-            if reset > 0 { statistics.record { $0.busyStatementsReset += reset } }
         }
         connection.close()
     }
