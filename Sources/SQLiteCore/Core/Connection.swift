@@ -43,7 +43,9 @@ public final class Connection {
                 + configuration.busyTimeout.components.attoseconds / 1_000_000_000_000_000
             sqlite3_busy_timeout(opened, Int32(clamping: milliseconds))
             if configuration.usesWriteAheadLog && configuration.accessMode != .readOnly {
-                let mode = try queryValue("PRAGMA journal_mode = WAL", as: String.self)
+                // Prepared outside the cache: it runs once per connection.
+                let pragma = try prepare("PRAGMA journal_mode = WAL")
+                let mode = try pragma.step() ? try pragma.column(0, as: String?.self) : nil
                 if mode?.lowercased() != "wal" {
                     throw SQLiteError(extendedCode: SQLITE_ERROR, message: "could not enable WAL (mode \(mode ?? "?"))")
                 }
