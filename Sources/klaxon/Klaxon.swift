@@ -5,6 +5,6 @@ struct Klaxon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "klaxon",
         abstract: "Klaxon, an incident desk for on-call teams.",
-        subcommands: [HealthcheckCommand.self]
+        subcommands: [MigrateCommand.self, BackupCommand.self, HealthcheckCommand.self]
     )
 }
