@@ -78,6 +78,12 @@ let package = Package(
             path: "bench/sqlite/SQLiteBench",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "StoreBench",
+            dependencies: ["IncidentStore", "IncidentDomain", "SQLiteCore"],
+            path: "bench/store/StoreBench",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: strictSettings),
         .testTarget(name: "IncidentAPITests", dependencies: ["IncidentAPI"], swiftSettings: strictSettings),
         // The pure domain: values and rules only, no dependencies, no I/O, never reads the clock.
@@ -86,7 +92,7 @@ let package = Package(
         .testTarget(name: "SQLiteCoreTests", dependencies: ["SQLiteCore", "CSQLite"], swiftSettings: strictSettings),
         .testTarget(
             name: "IncidentStoreTests",
-            dependencies: ["IncidentStore", "SQLiteCore"],
+            dependencies: ["IncidentStore", "IncidentDomain", "SQLiteCore"],
             swiftSettings: strictSettings
         ),
     ],

@@ -6,9 +6,11 @@
 -- edited: later changes go into a new numbered file. Migrations run inside a transaction: no BEGIN/COMMIT.
 
 -- A service groups incidents and receives alerts through its integration key.
+-- Names follow the domain's rule (1-64 of a-z 0-9 - _, starting with a letter), so a name is never an id.
 CREATE TABLE services (
     id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+    name TEXT NOT NULL UNIQUE
+        CHECK (length(name) BETWEEN 1 AND 64 AND name GLOB '[a-z]*' AND name NOT GLOB '*[^a-z0-9_-]*'),
     description TEXT NOT NULL DEFAULT '',
     -- Labels an incoming alert must carry to be routed here, as a JSON object of strings.
     routing_labels TEXT NOT NULL DEFAULT '{}'
@@ -58,6 +60,12 @@ CREATE INDEX incidents_by_created ON incidents (created_at, id);
 CREATE INDEX incidents_by_status ON incidents (status, severity, created_at, id);
 CREATE INDEX incidents_by_severity ON incidents (severity, created_at, id);
 CREATE INDEX incidents_by_service ON incidents (service_id, severity, status, created_at, id);
+-- The dashboard's lists: open incidents, by severity and by service. Partial, so they stay small however
+-- many incidents are closed; the store spells the open statuses exactly as here so the planner uses them.
+CREATE INDEX incidents_open_by_severity ON incidents (severity, created_at, id)
+    WHERE status IN ('triggered', 'acknowledged', 'mitigated');
+CREATE INDEX incidents_open_by_service ON incidents (service_id, severity, created_at, id)
+    WHERE status IN ('triggered', 'acknowledged', 'mitigated');
 
 -- At most one open incident per service and dedup key, enforced here and not only in code.
 CREATE UNIQUE INDEX incidents_open_dedup ON incidents (service_id, dedup_key)
@@ -95,9 +103,11 @@ CREATE TABLE timeline_events (
     incident_id INTEGER NOT NULL REFERENCES incidents (id),
     at INTEGER NOT NULL,
     kind TEXT NOT NULL CHECK (kind <> ''),
-    actor TEXT NOT NULL,
+    -- Who did it, as `kind:name` (`token:alice`, `system:klaxon`): a non-empty kind, a colon, a non-empty name.
+    actor TEXT NOT NULL CHECK (instr(actor, ':') > 1 AND length(actor) > instr(actor, ':')),
     message TEXT NOT NULL DEFAULT '',
-    data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data))
+    -- Structured facts as a JSON object (old and new values, levels, flags).
+    data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data) AND json_type(data) = 'object')
 ) STRICT;
 
 CREATE INDEX timeline_events_by_incident ON timeline_events (incident_id, id);
@@ -112,10 +122,12 @@ BEGIN
     SELECT RAISE(ABORT, 'timeline_events is append-only');
 END;
 
--- API tokens: only the SHA-256 of the secret is kept.
+-- API tokens: only the SHA-256 of the secret is kept (looked up through its unique index).
+-- Names follow the same rule as service names; they stay unique after revocation (timeline actors).
 CREATE TABLE api_tokens (
     id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+    name TEXT NOT NULL UNIQUE
+        CHECK (length(name) BETWEEN 1 AND 64 AND name GLOB '[a-z]*' AND name NOT GLOB '*[^a-z0-9_-]*'),
     scope TEXT NOT NULL CHECK (scope IN ('read', 'write', 'admin', 'ingest')),
     secret_hash BLOB NOT NULL UNIQUE CHECK (length(secret_hash) = 32),
     created_at INTEGER NOT NULL,
@@ -123,18 +135,31 @@ CREATE TABLE api_tokens (
     revoked_at INTEGER
 ) STRICT;
 
--- Answers to POST requests that carried an Idempotency-Key, replayed for 24 h.
+-- Answers to POST requests that carried an Idempotency-Key, replayed for 24 h. A record is written
+-- (pending: no response yet) before the request runs, so two concurrent requests with one key cannot
+-- both run; the answer is filled in when the request is done.
 CREATE TABLE idempotency_keys (
+    -- Who used the key, as `kind:name` (keys are scoped per principal).
     actor TEXT NOT NULL,
     key TEXT NOT NULL,
     -- SHA-256 of method, path and body: the same key with another request is refused.
     request_hash BLOB NOT NULL,
-    response_status INTEGER NOT NULL,
+    -- NULL while pending; then the status, headers and body to replay, all three together.
+    response_status INTEGER CHECK (response_status BETWEEN 100 AND 599),
     -- Headers to replay (Location, Content-Type), as a JSON object of strings.
-    response_headers TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(response_headers)),
-    response_body BLOB NOT NULL,
+    response_headers TEXT CHECK (json_valid(response_headers) AND json_type(response_headers) = 'object'),
+    response_body BLOB,
     created_at INTEGER NOT NULL,
-    PRIMARY KEY (actor, key)
+    PRIMARY KEY (actor, key),
+    CHECK ((response_status IS NULL) = (response_headers IS NULL) AND (response_status IS NULL) = (response_body IS NULL))
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX idempotency_keys_by_created ON idempotency_keys (created_at);
+
+-- One row that `GET /readyz` rewrites to prove the database takes durable writes right now.
+CREATE TABLE store_heartbeat (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    beats INTEGER NOT NULL
+) STRICT;
+
+INSERT INTO store_heartbeat (id, beats) VALUES (1, 0);
