@@ -147,7 +147,8 @@ CREATE TABLE idempotency_keys (
     -- NULL while pending; then the status, headers and body to replay, all three together.
     response_status INTEGER CHECK (response_status BETWEEN 100 AND 599),
     -- Headers to replay (Location, Content-Type), as a JSON object of strings.
-    response_headers TEXT CHECK (json_valid(response_headers) AND json_type(response_headers) = 'object'),
+    response_headers TEXT
+        CHECK (response_headers IS NULL OR (json_valid(response_headers) AND json_type(response_headers) = 'object')),
     response_body BLOB,
     created_at INTEGER NOT NULL,
     PRIMARY KEY (actor, key),

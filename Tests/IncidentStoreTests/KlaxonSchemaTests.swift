@@ -117,7 +117,7 @@ import Testing
         try await pool.write { db in
             let incident = try insertIncident(db)
             try db.execute(
-                "INSERT INTO timeline_events (incident_id, at, kind, actor, message) VALUES (?, ?, 'created', 'ops', 'opened')",
+                "INSERT INTO timeline_events (incident_id, at, kind, actor, message) VALUES (?, ?, 'created', 'token:ops', 'opened')",
                 [incident, Date()])
         }
         let update = await #expect(throws: SQLiteError.self) {

@@ -43,7 +43,7 @@ func micros(_ value: Duration) -> String {
 /// CPU seconds used by this process so far (user + system).
 func cpuSeconds() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
         + Double(usage.ru_stime.tv_usec) / 1e6
 }
@@ -93,7 +93,9 @@ do {
                 return done
             }
         }
-        return try await group.reduce(0, +)
+        var sum = 0
+        for try await count in group { sum += count }
+        return sum
     }
     let elapsed = (ContinuousClock.now - start) / .seconds(1)
     let after = store.pool.statistics
@@ -188,18 +190,23 @@ do {
     // 3b. Repository calls from 8 concurrent callers (the pool's readers work in parallel).
     cpuStart = cpuSeconds()
     start = ContinuousClock.now
+    let concurrentStart = start
+    let readIDs = ids
+    let readDuration = duration
     reads = try await withThrowingTaskGroup(of: Int.self) { group in
         for caller in 0..<8 {
             group.addTask {
                 var done = 0
-                while ContinuousClock.now - start < duration {
-                    _ = try await incidents.incident(ids[(caller * 12_345 + done) % ids.count])
+                while ContinuousClock.now - concurrentStart < readDuration {
+                    _ = try await incidents.incident(readIDs[(caller * 12_345 + done) % readIDs.count])
                     done += 1
                 }
                 return done
             }
         }
-        return try await group.reduce(0, +)
+        var sum = 0
+        for try await count in group { sum += count }
+        return sum
     }
     elapsed = (ContinuousClock.now - start) / .seconds(1)
     cpu = cpuSeconds() - cpuStart
