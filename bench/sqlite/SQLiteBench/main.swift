@@ -36,7 +36,7 @@ func removeDatabase(_ path: String) {
         """, ["Disk full on db-\(writer)", "writer \(writer) incident \(sequence)", now, now])
     let id = db.lastInsertedRowID
     try db.execute(
-        "INSERT INTO timeline_events (incident_id, at, kind, actor, message, data) VALUES (?, ?, 'created', 'bench', 'opened', '{}')",
+        "INSERT INTO timeline_events (incident_id, at, kind, actor, message, data) VALUES (?, ?, 'created', 'token:bench', 'opened', '{}')",
         [id, now])
 }
 
