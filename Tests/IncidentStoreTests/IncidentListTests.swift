@@ -1,6 +1,6 @@
 import Foundation
 import IncidentDomain
-import IncidentStore
+@testable import IncidentStore
 import SQLiteCore
 import Testing
 
@@ -163,28 +163,31 @@ import Testing
         await test.close()
     }
 
-    @Test func theDashboardListsUseIndexes() async throws {
+    @Test func theDashboardListsUseThePartialIndexesWithoutSorting() async throws {
         let test = try await TestStore.make()
         let queries = [
-            // open sev1 of one service, first page
-            """
-            SELECT id FROM incidents i WHERE i.status IN ('triggered', 'acknowledged', 'mitigated') \
-            AND i.severity = 'sev1' AND i.service_id = ? ORDER BY i.created_at DESC, i.id DESC LIMIT 51
-            """,
-            """
-            SELECT id FROM incidents i WHERE i.status IN ('triggered', 'acknowledged', 'mitigated') \
-            AND i.severity = 'sev1' ORDER BY i.created_at DESC, i.id DESC LIMIT 51
-            """,
+            IncidentListQuery(statuses: IncidentStatus.openStatuses, severities: [.sev1], service: .name("default")),
+            IncidentListQuery(statuses: IncidentStatus.openStatuses, severities: [.sev1]),
         ]
-        for sql in queries {
+        for query in queries {
             let plan = try await test.pool.read { db in
-                try db.query("EXPLAIN QUERY PLAN " + sql, sql.contains("?") ? [Int64(1)] : []) {
-                    try $0.column("detail", as: String.self)
-                }
+                let (sql, arguments) = try #require(try IncidentListSQL.statement(for: query, in: db))
+                return try db.query("EXPLAIN QUERY PLAN " + sql, arguments) { try $0.column("detail", as: String.self) }
             }
             #expect(plan.contains { $0.contains("incidents_open_by") }, "\(plan)")
             #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
         }
+        await test.close()
+    }
+
+    @Test func labelFiltersUseTheSideTableIndex() async throws {
+        let test = try await TestStore.make()
+        let query = IncidentListQuery(labels: [LabelFilter(key: "env", value: "prod")])
+        let plan = try await test.pool.read { db in
+            let (sql, arguments) = try #require(try IncidentListSQL.statement(for: query, in: db))
+            return try db.query("EXPLAIN QUERY PLAN " + sql, arguments) { try $0.column("detail", as: String.self) }
+        }
+        #expect(plan.contains { $0.contains("incident_labels") && $0.contains("INDEX") }, "\(plan)")
         await test.close()
     }
 }

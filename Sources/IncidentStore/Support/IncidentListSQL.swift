@@ -14,6 +14,18 @@ import SQLiteCore
 /// - newest first, `LIMIT limit + 1` so `IncidentPage(fetched:limit:)` knows whether a next page exists.
 enum IncidentListSQL {
     static func page(_ query: IncidentListQuery, in db: Connection) throws -> IncidentPage {
+        guard let (sql, arguments) = try statement(for: query, in: db) else {
+            return IncidentPage(items: [], nextCursor: nil)
+        }
+        let fetched = try db.query(sql, arguments, row: IncidentRows.read)
+        return IncidentPage(fetched: fetched, limit: query.limit)
+    }
+
+    /// The SELECT and its arguments for `query`, or nil when it names a service that does not exist
+    /// (the page is empty then).
+    static func statement(for query: IncidentListQuery, in db: Connection) throws
+        -> (sql: String, arguments: [(any SQLiteValueConvertible)?])?
+    {
         var conditions: [String] = []
         var arguments: [(any SQLiteValueConvertible)?] = []
 
@@ -35,7 +47,7 @@ enum IncidentListSQL {
                 serviceID = id.rawValue
             case .name(let name):
                 guard let id = try db.queryValue("SELECT id FROM services WHERE name = ?", [name], as: Int64.self)
-                else { return IncidentPage(items: [], nextCursor: nil) }
+                else { return nil }
                 serviceID = id
             }
             conditions.append("i.service_id = ?")
@@ -73,8 +85,7 @@ enum IncidentListSQL {
         }
         sql += " ORDER BY i.created_at DESC, i.id DESC LIMIT ?"
         arguments.append(query.limit + 1)
-        let fetched = try db.query(sql, arguments, row: IncidentRows.read)
-        return IncidentPage(fetched: fetched, limit: query.limit)
+        return (sql, arguments)
     }
 
     /// `('a', 'b')` from raw values of a closed enum (no quotes can occur in them).
