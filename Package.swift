@@ -12,10 +12,12 @@ let package = Package(
         .executable(name: "klaxon", targets: ["klaxon"]),
         .library(name: "HTTPCore", targets: ["HTTPCore"]),
         .library(name: "IncidentDomain", targets: ["IncidentDomain"]),
+        .library(name: "SQLiteCore", targets: ["SQLiteCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // SHA-256 for migration checksums (and, later, token hashes and webhook HMACs).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
@@ -30,18 +32,59 @@ let package = Package(
             dependencies: [
                 "HTTPCore",
                 "IncidentDomain",
+                "IncidentStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "SQLiteCore",
+            dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "EmbedMigrationsTool",
+            swiftSettings: strictSettings
+        ),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["EmbedMigrationsTool"]
+        ),
+        .target(
+            name: "IncidentStore",
+            dependencies: ["SQLiteCore", "IncidentDomain"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedMigrations"]
+        ),
         .executableTarget(
             name: "klaxon",
             dependencies: [
                 "HTTPCore",
+                "IncidentAPI",
+                "IncidentStore",
+                "SQLiteCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "SQLiteBench",
+            dependencies: ["SQLiteCore", "IncidentStore"],
+            path: "bench/sqlite/SQLiteBench",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "StoreBench",
+            dependencies: ["IncidentStore", "IncidentDomain", "SQLiteCore"],
+            path: "bench/store/StoreBench",
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: strictSettings),
@@ -49,6 +92,12 @@ let package = Package(
         // The pure domain: values and rules only, no dependencies, no I/O, never reads the clock.
         .target(name: "IncidentDomain", swiftSettings: strictSettings),
         .testTarget(name: "IncidentDomainTests", dependencies: ["IncidentDomain"], swiftSettings: strictSettings),
+        .testTarget(name: "SQLiteCoreTests", dependencies: ["SQLiteCore", "CSQLite"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "IncidentStoreTests",
+            dependencies: ["IncidentStore", "IncidentDomain", "SQLiteCore"],
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -59,7 +59,7 @@ public func buildApplication(
             idempotency: store.idempotency, clock: clock, logger: logger)
         HealthController(readiness: {
             let readiness = await store.readiness()
-            return (readiness.databaseWritable, readiness.migrationsApplied)
+            return (readiness.isWritable && readiness.problems.isEmpty, readiness.pendingMigrations.isEmpty)
         }).register(in: &api)
         IncidentController(incidents: store.incidents).register(in: &api)
         ServiceController(services: store.services).register(in: &api)

@@ -1,0 +1,34 @@
+import SQLiteCore
+
+/// Opens Klaxon's database file: the connection pool, with every pending migration applied.
+public enum KlaxonDatabase {
+    /// Opens (creating it when missing) the database at `path`, applies the pending embedded migrations
+    /// on the writer connection, and returns the pool. Throws ``MigrationError`` when the recorded
+    /// migrations disagree with the embedded ones (a changed or missing file), and closes the pool then.
+    public static func open(
+        path: String,
+        configuration: DatabasePool.Configuration = DatabasePool.Configuration()
+    ) async throws -> DatabasePool {
+        let migrator = try KlaxonMigrations.migrator()
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        do {
+            try await pool.writeWithoutTransaction { try migrator.migrate($0) }
+        } catch {
+            await pool.close()
+            throw error
+        }
+        return pool
+    }
+
+    /// Applies pending migrations through an open pool and returns those applied now.
+    public static func migrate(_ pool: DatabasePool) async throws -> [Migration] {
+        let migrator = try KlaxonMigrations.migrator()
+        return try await pool.writeWithoutTransaction { try migrator.migrate($0) }
+    }
+
+    /// Every embedded migration with the time it was applied to the pool's database, or pending.
+    public static func status(_ pool: DatabasePool) async throws -> [MigrationState] {
+        let migrator = try KlaxonMigrations.migrator()
+        return try await pool.read { try migrator.status(of: $0) }
+    }
+}

@@ -1,0 +1,81 @@
+import IncidentDomain
+import SQLiteCore
+
+/// Klaxon's storage on one SQLite file: the pool (opened and migrated by ``open(path:configuration:)``)
+/// and the four repositories over it. Create one per process and share it; close it on shutdown.
+///
+/// ```swift
+/// let store = try await KlaxonStore.open(path: "/var/lib/klaxon/klaxon.db")
+/// let created = try await store.incidents.create(draft, by: .token("alice"), at: now)
+/// let ready = await store.readiness()   // GET /readyz
+/// await store.close()
+/// ```
+public final class KlaxonStore: Sendable {
+    /// The connection pool; for the CLI's backup and migration commands and for benchmarks.
+    public let pool: DatabasePool
+    public let incidents: SQLiteIncidentRepository
+    public let services: SQLiteServiceRepository
+    public let tokens: SQLiteTokenRepository
+    public let idempotency: SQLiteIdempotencyRepository
+
+    /// Wraps an already open and migrated pool.
+    public init(pool: DatabasePool) {
+        self.pool = pool
+        self.incidents = SQLiteIncidentRepository(pool: pool)
+        self.services = SQLiteServiceRepository(pool: pool)
+        self.tokens = SQLiteTokenRepository(pool: pool)
+        self.idempotency = SQLiteIdempotencyRepository(pool: pool)
+    }
+
+    /// Opens (creating it when missing) the database at `path`, applies pending migrations
+    /// (``KlaxonDatabase/open(path:configuration:)``) and returns the store. Throws `MigrationError` for a
+    /// changed or missing migration, `StorageUnavailable` when the file cannot be opened or written.
+    public static func open(
+        path: String,
+        configuration: DatabasePool.Configuration = DatabasePool.Configuration()
+    ) async throws -> KlaxonStore {
+        do {
+            return KlaxonStore(pool: try await KlaxonDatabase.open(path: path, configuration: configuration))
+        } catch {
+            throw StorageErrorTranslation.translate(error)
+        }
+    }
+
+    /// Checks that the database takes a durable write now (rewrites the one heartbeat row and commits)
+    /// and that every embedded migration is applied. Never throws: failures become `problems`.
+    public func readiness() async -> StoreReadiness {
+        var problems: [String] = []
+        var isWritable = false
+        do {
+            try await pool.write { db in
+                try db.execute("UPDATE store_heartbeat SET beats = beats + 1 WHERE id = 1")
+                guard db.changedRowCount == 1 else {
+                    throw StoredDataError(column: "store_heartbeat", found: "no heartbeat row")
+                }
+            }
+            isWritable = true
+        } catch {
+            problems.append("database not writable: \(Self.describe(error))")
+        }
+        var pending: [String] = []
+        do {
+            pending = try await KlaxonDatabase.status(pool).filter { !$0.isApplied }.map(\.migration.fileName)
+            if !pending.isEmpty { problems.append("\(pending.count) pending migration(s)") }
+        } catch {
+            problems.append("migrations: \(Self.describe(error))")
+        }
+        return StoreReadiness(isWritable: isWritable, pendingMigrations: pending, problems: problems)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let unavailable = StorageErrorTranslation.translate(error) as? StorageUnavailable {
+            return unavailable.reason
+        }
+        return String(describing: error)
+    }
+
+    /// Lets queued work finish and closes every connection.
+    public func close() async {
+        await pool.close()
+    }
+}

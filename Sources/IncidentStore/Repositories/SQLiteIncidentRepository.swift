@@ -1,0 +1,146 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// `IncidentRepository` on SQLite: every method is one transaction of the pool (writes group-committed,
+/// each caller in its own savepoint), so an incident row and its timeline events are stored together or
+/// not at all. Storage failures surface as `StorageUnavailable`; domain errors pass through unchanged.
+public struct SQLiteIncidentRepository: IncidentRepository {
+    let pool: DatabasePool
+
+    /// A repository over an open, migrated pool (see ``KlaxonStore``).
+    public init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    /// The open statuses, spelled exactly as in the partial indexes of `0001_initial.sql` so the planner
+    /// can use them.
+    static let openStatusesSQL = "('triggered', 'acknowledged', 'mitigated')"
+
+    public func create(_ draft: IncidentDraft, by actor: Principal, at now: Date) async throws -> IncidentCreation {
+        try await pool.repositoryWrite { db in
+            guard let service = try ServiceRows.find(draft.service, in: db) else {
+                throw IncidentError.unknownService(draft.service)
+            }
+            if let dedupKey = draft.dedupKey,
+                let existing = try Self.openIncident(service: service.id, dedupKey: dedupKey, in: db)
+            {
+                return IncidentCreation(incident: existing, created: false, events: [])
+            }
+            let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM incidents", as: Int64.self) ?? 1
+            let change = draft.creation(id: IncidentID(nextID), service: service.ref, by: actor, at: now)
+            do {
+                try IncidentRows.insert(change.incident, into: db)
+            } catch let error as SQLiteError where error.isUniqueConstraint {
+                // Second line of defence: another writer (another process on the same file) opened it first.
+                if let dedupKey = draft.dedupKey,
+                    let existing = try Self.openIncident(service: service.id, dedupKey: dedupKey, in: db)
+                {
+                    return IncidentCreation(incident: existing, created: false, events: [])
+                }
+                throw error
+            }
+            let events = try TimelineRows.append(change.events, to: change.incident.id, in: db)
+            return IncidentCreation(incident: IncidentRows.stored(change.incident), created: true, events: events)
+        }
+    }
+
+    /// The open incident of `service` with `dedupKey`, through the partial unique index.
+    static func openIncident(service: ServiceID, dedupKey: String, in db: Connection) throws -> Incident? {
+        try db.queryFirst(
+            IncidentRows.selectFrom
+                + " WHERE i.service_id = ? AND i.dedup_key = ? AND i.status IN \(openStatusesSQL)",
+            [service.rawValue, dedupKey], row: IncidentRows.read)
+    }
+
+    public func incident(_ id: IncidentID) async throws -> Incident {
+        try await pool.repositoryRead { db in try IncidentRows.require(id, in: db) }
+    }
+
+    public func list(_ query: IncidentListQuery) async throws -> IncidentPage {
+        try await pool.repositoryRead { db in try IncidentListSQL.page(query, in: db) }
+    }
+
+    public func update(
+        _ id: IncidentID,
+        expectedVersion: Int?,
+        _ change: @escaping @Sendable (Incident) throws(IncidentError) -> IncidentChange
+    ) async throws -> IncidentUpdate {
+        try await pool.repositoryWrite { db in
+            let current = try IncidentRows.require(id, in: db)
+            try current.check(expectedVersion: expectedVersion)
+            return try Self.store(try change(current), replacing: current, in: db)
+        }
+    }
+
+    public func edit(
+        _ id: IncidentID, expectedVersion: Int?, _ edit: IncidentEdit, by actor: Principal, at now: Date
+    ) async throws -> IncidentUpdate {
+        try await pool.repositoryWrite { db in
+            let current = try IncidentRows.require(id, in: db)
+            try current.check(expectedVersion: expectedVersion)
+            // Looked up before the pure edit runs (its resolver cannot do I/O), inside the same transaction.
+            var resolved: (reference: ServiceReference, service: ServiceRef?)?
+            if case .set(let reference) = edit.service {
+                resolved = (reference, try ServiceRows.find(reference, in: db)?.ref)
+            }
+            let change = try current.applying(edit, by: actor, at: now) { reference throws(IncidentError) in
+                guard let resolved, resolved.reference == reference, let service = resolved.service else {
+                    throw IncidentError.unknownService(reference)
+                }
+                return service
+            }
+            return try Self.store(change, replacing: current, in: db)
+        }
+    }
+
+    /// Writes a non-empty change (incident row, labels, events); an empty one writes nothing.
+    static func store(_ change: IncidentChange, replacing current: Incident, in db: Connection) throws
+        -> IncidentUpdate
+    {
+        if change.isEmpty { return IncidentUpdate(incident: current, events: []) }
+        do {
+            try IncidentRows.update(from: current, to: change.incident, in: db)
+        } catch let error as SQLiteError where error.isUniqueConstraint {
+            // Reopening while a newer open incident holds the same dedup key.
+            throw IncidentError.conflict(
+                "another open incident of this service has dedup key \(change.incident.dedupKey ?? "")")
+        }
+        let events = try TimelineRows.append(change.events, to: current.id, in: db)
+        return IncidentUpdate(incident: IncidentRows.stored(change.incident), events: events)
+    }
+
+    public func addNote(_ id: IncidentID, _ note: NewTimelineEvent) async throws -> TimelineEvent {
+        try await pool.repositoryWrite { db in
+            try Self.requireExists(id, in: db)
+            guard let event = try TimelineRows.append([note], to: id, in: db).first else {
+                throw IncidentError.notFound(.incident, id: id.description)
+            }
+            return event
+        }
+    }
+
+    public func timeline(_ id: IncidentID) async throws -> [TimelineEvent] {
+        try await pool.repositoryRead { db in
+            try Self.requireExists(id, in: db)
+            return try TimelineRows.all(of: id, in: db)
+        }
+    }
+
+    /// Reads one incident on a connection the caller holds, without the pool's thread hop: for tools and
+    /// benchmarks. `IncidentError.notFound` when there is none; SQLite errors are not translated.
+    public static func incident(_ id: IncidentID, on connection: Connection) throws -> Incident {
+        try IncidentRows.require(id, in: connection)
+    }
+
+    /// Lists one page on a connection the caller holds (see ``incident(_:on:)``).
+    public static func list(_ query: IncidentListQuery, on connection: Connection) throws -> IncidentPage {
+        try IncidentListSQL.page(query, in: connection)
+    }
+
+    static func requireExists(_ id: IncidentID, in db: Connection) throws {
+        guard try db.queryValue("SELECT 1 FROM incidents WHERE id = ?", [id.rawValue], as: Int64.self) != nil else {
+            throw IncidentError.notFound(.incident, id: id.description)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// `ServiceRepository` on SQLite: one transaction per method; a taken name is `IncidentError.conflict`.
+public struct SQLiteServiceRepository: ServiceRepository {
+    let pool: DatabasePool
+
+    /// A repository over an open, migrated pool (see ``KlaxonStore``).
+    public init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    public func create(_ draft: ServiceDraft, integrationKey: String, at now: Date) async throws -> Service {
+        try await pool.repositoryWrite { db in
+            let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM services", as: Int64.self) ?? 1
+            let service = ServiceRows.stored(
+                draft.makeService(id: ServiceID(nextID), integrationKey: integrationKey, at: now))
+            do {
+                try db.execute(
+                    "INSERT INTO services (\(ServiceRows.columns)) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        service.id.rawValue, service.name, service.description, JSONText.encode(service.routingLabels),
+                        service.integrationKey, Timestamp.milliseconds(service.createdAt),
+                        Timestamp.milliseconds(service.updatedAt),
+                    ])
+            } catch let error as SQLiteError where error.isUniqueConstraint {
+                throw Self.conflict(for: error, name: service.name)
+            }
+            return service
+        }
+    }
+
+    public func service(_ reference: ServiceReference) async throws -> Service {
+        try await pool.repositoryRead { db in try ServiceRows.require(reference, in: db) }
+    }
+
+    public func service(integrationKey: String) async throws -> Service? {
+        try await pool.repositoryRead { db in
+            try db.queryFirst(
+                "SELECT \(ServiceRows.columns) FROM services WHERE integration_key = ?", [integrationKey],
+                row: ServiceRows.read)
+        }
+    }
+
+    public func list() async throws -> [Service] {
+        try await pool.repositoryRead { db in
+            try db.query("SELECT \(ServiceRows.columns) FROM services ORDER BY name", row: ServiceRows.read)
+        }
+    }
+
+    public func update(_ reference: ServiceReference, _ edit: ServiceEdit, at now: Date) async throws -> Service {
+        try await pool.repositoryWrite { db in
+            let current = try ServiceRows.require(reference, in: db)
+            let next = ServiceRows.stored(try current.applying(edit, at: now))
+            if next == current { return current }
+            try Self.write(next, in: db)
+            return next
+        }
+    }
+
+    public func delete(_ reference: ServiceReference) async throws {
+        try await pool.repositoryWrite { db in
+            let service = try ServiceRows.require(reference, in: db)
+            let open =
+                try db.queryValue(
+                    """
+                    SELECT count(*) FROM incidents
+                    WHERE service_id = ? AND status IN \(SQLiteIncidentRepository.openStatusesSQL)
+                    """,
+                    [service.id.rawValue], as: Int.self) ?? 0
+            try service.checkDeletable(openIncidentCount: open)
+            // Resolved and closed incidents keep their history and lose the link (ON DELETE SET NULL).
+            try db.execute("DELETE FROM services WHERE id = ?", [service.id.rawValue])
+        }
+    }
+
+    public func rotateKey(_ reference: ServiceReference, newKey: String, at now: Date) async throws -> Service {
+        try await pool.repositoryWrite { db in
+            let current = try ServiceRows.require(reference, in: db)
+            let next = ServiceRows.stored(current.rotatingKey(to: newKey, at: now))
+            try Self.write(next, in: db)
+            return next
+        }
+    }
+
+    /// Writes every column of an existing service; a taken name or key is a conflict.
+    static func write(_ service: Service, in db: Connection) throws {
+        do {
+            try db.execute(
+                """
+                UPDATE services SET name = ?, description = ?, routing_labels = ?, integration_key = ?, updated_at = ?
+                WHERE id = ?
+                """,
+                [
+                    service.name, service.description, JSONText.encode(service.routingLabels), service.integrationKey,
+                    Timestamp.milliseconds(service.updatedAt), service.id.rawValue,
+                ])
+        } catch let error as SQLiteError where error.isUniqueConstraint {
+            throw conflict(for: error, name: service.name)
+        }
+    }
+
+    /// The conflict for a unique violation: the name, or (improbably) the integration key.
+    static func conflict(for error: SQLiteError, name: String) -> IncidentError {
+        if error.message.contains("integration_key") {
+            return .conflict("another service already has this integration key")
+        }
+        return .conflict("a service named \(name) already exists")
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// How an `Incident` maps to a row of `incidents` (joined with its service's name), and back.
+/// Times are INTEGER unix milliseconds (`Timestamp.milliseconds`, the domain's precision).
+enum IncidentRows {
+    /// The select list, aliased `i` for incidents and `s` for services; `read(_:)` reads it by position.
+    static let columns = """
+        i.id, i.title, i.summary, i.status, i.severity, i.service_id, s.name, i.commander, i.labels, \
+        i.dedup_key, i.escalation_level, i.created_at, i.updated_at, i.acknowledged_at, i.mitigated_at, \
+        i.resolved_at, i.closed_at, i.version
+        """
+
+    /// `SELECT columns FROM incidents i LEFT JOIN services s ...`, to which callers append their WHERE.
+    static let selectFrom = "SELECT \(columns) FROM incidents i LEFT JOIN services s ON s.id = i.service_id"
+
+    static let selectByID = selectFrom + " WHERE i.id = ?"
+
+    /// Reads the current row of a statement made from `selectFrom`.
+    static func read(_ row: Statement) throws -> Incident {
+        let statusText = try row.column(3, as: String.self)
+        guard let status = IncidentStatus(rawValue: statusText) else {
+            throw StoredDataError(column: "incidents.status", found: statusText)
+        }
+        let severityText = try row.column(4, as: String.self)
+        guard let severity = Severity(rawValue: severityText) else {
+            throw StoredDataError(column: "incidents.severity", found: severityText)
+        }
+        var service: ServiceRef?
+        if let serviceID = try row.column(5, as: Int64?.self), let name = try row.column(6, as: String?.self) {
+            service = ServiceRef(id: ServiceID(serviceID), name: name)
+        }
+        return Incident(
+            id: IncidentID(try row.column(0, as: Int64.self)),
+            title: try row.column(1, as: String.self),
+            summary: try row.column(2, as: String.self),
+            status: status,
+            severity: severity,
+            service: service,
+            commander: try row.column(7, as: String?.self),
+            labels: try JSONText.decodeLabels(try row.column(8, as: String.self)),
+            dedupKey: try row.column(9, as: String?.self),
+            escalationLevel: try row.column(10, as: Int.self),
+            createdAt: date(try row.column(11, as: Int64.self)),
+            updatedAt: date(try row.column(12, as: Int64.self)),
+            acknowledgedAt: try row.column(13, as: Int64?.self).map(date),
+            mitigatedAt: try row.column(14, as: Int64?.self).map(date),
+            resolvedAt: try row.column(15, as: Int64?.self).map(date),
+            closedAt: try row.column(16, as: Int64?.self).map(date),
+            version: try row.column(17, as: Int.self))
+    }
+
+    /// The incident with this id, or nil.
+    static func find(_ id: IncidentID, in db: Connection) throws -> Incident? {
+        try db.queryFirst(selectByID, [id.rawValue], row: read)
+    }
+
+    /// The incident with this id, or `IncidentError.notFound`.
+    static func require(_ id: IncidentID, in db: Connection) throws -> Incident {
+        guard let incident = try find(id, in: db) else { throw IncidentError.notFound(.incident, id: id.description) }
+        return incident
+    }
+
+    /// Inserts `incident` with its own id; the insert trigger fills `incident_labels`.
+    static func insert(_ incident: Incident, into db: Connection) throws {
+        try db.execute(
+            """
+            INSERT INTO incidents (id, title, summary, status, severity, service_id, commander, labels, dedup_key,
+                escalation_level, created_at, updated_at, acknowledged_at, mitigated_at, resolved_at, closed_at, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                incident.id.rawValue, incident.title, incident.summary, incident.status.rawValue,
+                incident.severity.rawValue, incident.service?.id.rawValue, incident.commander,
+                JSONText.encode(incident.labels), incident.dedupKey, incident.escalationLevel,
+                milliseconds(incident.createdAt), milliseconds(incident.updatedAt),
+                incident.acknowledgedAt.map(milliseconds), incident.mitigatedAt.map(milliseconds),
+                incident.resolvedAt.map(milliseconds), incident.closedAt.map(milliseconds), incident.version,
+            ])
+    }
+
+    /// Writes `next` over the row that held `previous` (matching its version, as a guard). `labels` is
+    /// written only when it changed, so the label trigger does not rewrite the side table for nothing.
+    static func update(from previous: Incident, to next: Incident, in db: Connection) throws {
+        try db.execute(
+            """
+            UPDATE incidents SET title = ?, summary = ?, status = ?, severity = ?, service_id = ?, commander = ?,
+                dedup_key = ?, escalation_level = ?, updated_at = ?, acknowledged_at = ?, mitigated_at = ?,
+                resolved_at = ?, closed_at = ?, version = ?
+            WHERE id = ? AND version = ?
+            """,
+            [
+                next.title, next.summary, next.status.rawValue, next.severity.rawValue, next.service?.id.rawValue,
+                next.commander, next.dedupKey, next.escalationLevel, milliseconds(next.updatedAt),
+                next.acknowledgedAt.map(milliseconds), next.mitigatedAt.map(milliseconds),
+                next.resolvedAt.map(milliseconds), next.closedAt.map(milliseconds), next.version,
+                previous.id.rawValue, previous.version,
+            ])
+        guard db.changedRowCount == 1 else {
+            // The row moved under us; cannot happen while writes are serialised, but never write blind.
+            throw IncidentError.conflict("incident \(previous.id) changed while it was being updated")
+        }
+        if next.labels != previous.labels {
+            try db.execute(
+                "UPDATE incidents SET labels = ? WHERE id = ?", [JSONText.encode(next.labels), previous.id.rawValue])
+        }
+    }
+
+    /// The value as it reads back from the store: every time truncated to whole milliseconds.
+    static func stored(_ incident: Incident) -> Incident {
+        var copy = incident
+        copy.createdAt = Timestamp.truncated(incident.createdAt)
+        copy.updatedAt = Timestamp.truncated(incident.updatedAt)
+        copy.acknowledgedAt = incident.acknowledgedAt.map(Timestamp.truncated)
+        copy.mitigatedAt = incident.mitigatedAt.map(Timestamp.truncated)
+        copy.resolvedAt = incident.resolvedAt.map(Timestamp.truncated)
+        copy.closedAt = incident.closedAt.map(Timestamp.truncated)
+        return copy
+    }
+
+    static func milliseconds(_ date: Date) -> Int64 { Timestamp.milliseconds(date) }
+    static func date(_ milliseconds: Int64) -> Date { Timestamp.date(milliseconds: milliseconds) }
+}

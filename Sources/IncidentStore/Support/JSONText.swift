@@ -1,0 +1,173 @@
+import Foundation
+import IncidentDomain
+
+/// The JSON text the store keeps in its TEXT columns (labels, routing labels, event data, replay headers).
+///
+/// Written by hand rather than with `JSONEncoder`/`JSONDecoder`: these run inside the writer's group
+/// commit and on every read of an incident, where Foundation's coders would cost more than the SQL.
+/// Keys are written sorted, so equal values give equal text. Reading a flat object of strings has a fast
+/// path; anything else falls back to `JSONDecoder`.
+enum JSONText {
+    /// The text of a JSON object of strings, keys sorted.
+    static func encode(_ labels: [String: String]) -> String {
+        if labels.isEmpty { return "{}" }
+        var output = "{"
+        for (index, key) in labels.keys.sorted().enumerated() {
+            if index > 0 { output += "," }
+            appendString(key, to: &output)
+            output += ":"
+            appendString(labels[key] ?? "", to: &output)
+        }
+        output += "}"
+        return output
+    }
+
+    /// The text of a JSON object, keys sorted at every level.
+    static func encode(_ object: [String: JSONValue]) -> String {
+        var output = ""
+        append(.object(object), to: &output)
+        return output
+    }
+
+    /// Reads a JSON object whose values are all strings.
+    static func decodeLabels(_ text: String) throws -> [String: String] {
+        if text == "{}" { return [:] }
+        var scanner = FlatObjectScanner(Array(text.utf8))
+        if let labels = scanner.parse() { return labels }
+        return try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+    }
+
+    /// Reads a JSON object of any values.
+    static func decodeObject(_ text: String) throws -> [String: JSONValue] {
+        if text == "{}" { return [:] }
+        return try JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))
+    }
+
+    private static func append(_ value: JSONValue, to output: inout String) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .int(let number): output += String(number)
+        case .double(let number): output += number.isFinite ? "\(number)" : "null"
+        case .string(let text): appendString(text, to: &output)
+        case .array(let items):
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                append(item, to: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                appendString(key, to: &output)
+                output += ":"
+                append(members[key] ?? .null, to: &output)
+            }
+            output += "}"
+        }
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 §7).
+    private static func appendString(_ text: String, to output: inout String) {
+        output += "\""
+        var plainStart = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let escape: String? =
+                switch scalar {
+                case "\"": "\\\""
+                case "\\": "\\\\"
+                case "\n": "\\n"
+                case "\r": "\\r"
+                case "\t": "\\t"
+                default: scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
+                }
+            if let escape {
+                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
+                output += escape
+                plainStart = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
+        output += "\""
+    }
+}
+
+/// Parses `{"k":"v",...}` with only string values and no escapes other than the simple ones; returns nil
+/// for anything it does not handle, so the caller can fall back to a full decoder.
+private struct FlatObjectScanner {
+    let bytes: [UInt8]
+    var index = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func parse() -> [String: String]? {
+        skipSpace()
+        guard take(UInt8(ascii: "{")) else { return nil }
+        var result: [String: String] = [:]
+        skipSpace()
+        if take(UInt8(ascii: "}")) { return atEnd() ? result : nil }
+        while true {
+            skipSpace()
+            guard let key = string() else { return nil }
+            skipSpace()
+            guard take(UInt8(ascii: ":")) else { return nil }
+            skipSpace()
+            guard let value = string() else { return nil }
+            result[key] = value
+            skipSpace()
+            if take(UInt8(ascii: ",")) { continue }
+            guard take(UInt8(ascii: "}")) else { return nil }
+            return atEnd() ? result : nil
+        }
+    }
+
+    private mutating func atEnd() -> Bool {
+        skipSpace()
+        return index == bytes.count
+    }
+
+    private mutating func skipSpace() {
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func string() -> String? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        var decoded: [UInt8] = []
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return String(decoding: decoded, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                guard index < bytes.count else { return nil }
+                let escaped = bytes[index]
+                index += 1
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
+                default: return nil  // \u and the rare ones: leave to the full decoder
+                }
+            default:
+                decoded.append(byte)
+            }
+        }
+        return nil
+    }
+}

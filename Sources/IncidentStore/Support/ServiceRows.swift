@@ -1,0 +1,45 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// How a `Service` maps to a row of `services`; routing labels as JSON text, times in unix milliseconds.
+enum ServiceRows {
+    static let columns = "id, name, description, routing_labels, integration_key, created_at, updated_at"
+
+    static func read(_ row: Statement) throws -> Service {
+        Service(
+            id: ServiceID(try row.column(0, as: Int64.self)),
+            name: try row.column(1, as: String.self),
+            description: try row.column(2, as: String.self),
+            routingLabels: try JSONText.decodeLabels(try row.column(3, as: String.self)),
+            integrationKey: try row.column(4, as: String.self),
+            createdAt: Timestamp.date(milliseconds: try row.column(5, as: Int64.self)),
+            updatedAt: Timestamp.date(milliseconds: try row.column(6, as: Int64.self)))
+    }
+
+    /// The service a reference names, or nil.
+    static func find(_ reference: ServiceReference, in db: Connection) throws -> Service? {
+        switch reference {
+        case .id(let id):
+            try db.queryFirst("SELECT \(columns) FROM services WHERE id = ?", [id.rawValue], row: read)
+        case .name(let name):
+            try db.queryFirst("SELECT \(columns) FROM services WHERE name = ?", [name], row: read)
+        }
+    }
+
+    /// The service a reference names, or `IncidentError.notFound(.service, ...)`.
+    static func require(_ reference: ServiceReference, in db: Connection) throws -> Service {
+        guard let service = try find(reference, in: db) else {
+            throw IncidentError.notFound(.service, id: reference.description)
+        }
+        return service
+    }
+
+    /// The value as it reads back: times truncated to whole milliseconds.
+    static func stored(_ service: Service) -> Service {
+        var copy = service
+        copy.createdAt = Timestamp.truncated(service.createdAt)
+        copy.updatedAt = Timestamp.truncated(service.updatedAt)
+        return copy
+    }
+}

@@ -1,0 +1,93 @@
+import CSQLite
+import Foundation
+
+/// Copies a live database file with SQLite's online backup API (`sqlite3_backup_*`).
+///
+/// The source is read inside one read transaction, so under WAL the copy is one consistent snapshot and
+/// writers, in this process or another, keep committing while it is taken; the steps never restart.
+/// The copy is written to a temporary file beside the destination, checked with `PRAGMA integrity_check`,
+/// and only then renamed over the destination, so a failed backup never replaces a good one.
+public enum OnlineBackup {
+    /// Copies `sourcePath` to `destinationPath`, `pagesPerStep` pages at a time, and checks the copy.
+    /// Throws when the copy cannot be made; returns a result whose ``BackupResult/isIntact`` is `false`
+    /// when it was made but failed the integrity check (it then stays at ``BackupResult/path``).
+    public static func copy(
+        from sourcePath: String,
+        to destinationPath: String,
+        pagesPerStep: Int = 256,
+        busyTimeout: Duration = .seconds(5)
+    ) throws -> BackupResult {
+        let sourceURL = URL(fileURLWithPath: sourcePath).standardizedFileURL
+        let destinationURL = URL(fileURLWithPath: destinationPath).standardizedFileURL
+        guard sourceURL.path != destinationURL.path else {
+            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "backup destination is the database itself")
+        }
+        var sourceConfiguration = Connection.Configuration(accessMode: .readWrite, busyTimeout: busyTimeout)
+        sourceConfiguration.usesWriteAheadLog = false
+        let source = try Connection(path: sourcePath, configuration: sourceConfiguration)
+        defer { source.close() }
+
+        let temporaryPath = destinationURL.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+        var destinationConfiguration = Connection.Configuration(accessMode: .readWriteCreate, busyTimeout: busyTimeout)
+        destinationConfiguration.usesWriteAheadLog = false
+        let destination = try Connection(path: temporaryPath, configuration: destinationConfiguration)
+        var keepTemporary = false
+        defer {
+            destination.close()
+            if !keepTemporary { try? FileManager.default.removeItem(atPath: temporaryPath) }
+        }
+
+        // One read transaction on the source for the whole copy: a fixed snapshot, so other connections'
+        // commits neither restart the backup nor mix into it.
+        try source.execute("BEGIN DEFERRED")
+        defer { source.rollbackQuietly() }
+        _ = try source.queryValue("SELECT count(*) FROM sqlite_schema", as: Int64.self)
+
+        let pageCount = try copyPages(from: source, to: destination, pagesPerStep: pagesPerStep)
+        source.rollbackQuietly()
+
+        let integrity = try destination.query("PRAGMA integrity_check") { try $0.column(0, as: String.self) }
+        destination.close()
+        guard integrity == ["ok"] else {
+            keepTemporary = true
+            return BackupResult(path: temporaryPath, pageCount: pageCount, integrityCheck: integrity)
+        }
+        if FileManager.default.fileExists(atPath: destinationURL.path) {
+            try FileManager.default.removeItem(atPath: destinationURL.path)
+        }
+        try FileManager.default.moveItem(atPath: temporaryPath, toPath: destinationURL.path)
+        keepTemporary = true  // moved: nothing left to remove
+        return BackupResult(path: destinationURL.path, pageCount: pageCount, integrityCheck: integrity)
+    }
+
+    private static func copyPages(from source: Connection, to destination: Connection, pagesPerStep: Int) throws -> Int {
+        let sourceHandle = try source.openHandle()
+        let destinationHandle = try destination.openHandle()
+        guard let backup = sqlite3_backup_init(destinationHandle, "main", sourceHandle, "main") else {
+            throw SQLiteError(handle: destinationHandle, code: sqlite3_errcode(destinationHandle), sql: nil)
+        }
+        var finished = false
+        defer { if !finished { sqlite3_backup_finish(backup) } }
+        let step = Int32(clamping: max(1, pagesPerStep))
+        var busyRetries = 0
+        while true {
+            let code = sqlite3_backup_step(backup, step)
+            if code == SQLITE_DONE { break }
+            if code == SQLITE_OK { busyRetries = 0; continue }
+            if (code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED) && busyRetries < 500 {
+                busyRetries += 1
+                sqlite3_sleep(10)
+                continue
+            }
+            throw SQLiteError(extendedCode: code, message: "backup step failed")
+        }
+        let pageCount = Int(sqlite3_backup_pagecount(backup))
+        finished = true
+        let code = sqlite3_backup_finish(backup)
+        guard code == SQLITE_OK else {
+            throw SQLiteError(handle: destinationHandle, code: code, sql: nil)
+        }
+        return pageCount
+    }
+}

@@ -1,0 +1,41 @@
+extension Connection {
+    /// How a connection is opened; the defaults are the house settings for a Klaxon database file.
+    ///
+    /// Every connection runs with `foreign_keys=ON`, `synchronous=FULL` (a commit returns only after
+    /// the write-ahead log is on disk) and extended result codes; those are not negotiable.
+    public struct Configuration: Sendable {
+        /// Whether the file may be written, and created when missing.
+        public enum AccessMode: Sendable {
+            /// `SQLITE_OPEN_READONLY`: every write fails with a read-only error.
+            case readOnly
+            /// Open an existing file for reading and writing; a missing file is an error.
+            case readWrite
+            /// Open for reading and writing, creating the file when it does not exist.
+            case readWriteCreate
+        }
+
+        /// Default `.readWriteCreate`: a fresh installation starts with no file.
+        public var accessMode: AccessMode = .readWriteCreate
+        /// Default 5 s: how long a statement waits for another connection's lock before failing with
+        /// `SQLITE_BUSY`; long enough to ride out a checkpoint or a backup step, short enough to answer 503.
+        public var busyTimeout: Duration = .seconds(5)
+        /// Default `true`: switch the file to write-ahead logging, so readers never wait for the writer.
+        /// Turned off for files that must keep their journal mode (backup copies).
+        public var usesWriteAheadLog: Bool = true
+        /// Default `false`: when `true`, `PRAGMA query_only` makes every write fail, as a guard on reader
+        /// connections.
+        public var isQueryOnly: Bool = false
+        /// Default 64: prepared statements kept per connection, keyed by SQL text; a repository uses a
+        /// few dozen distinct statements, and a full cache is emptied rather than grown.
+        public var statementCacheCapacity: Int = 64
+
+        /// The house defaults.
+        public init() {}
+
+        /// A configuration with the given access mode and busy timeout, other settings at their defaults.
+        public init(accessMode: AccessMode, busyTimeout: Duration = .seconds(5)) {
+            self.accessMode = accessMode
+            self.busyTimeout = busyTimeout
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import CSQLite
+
+extension Statement {
+    /// The number of columns in a result row.
+    public var columnCount: Int {
+        handle.map { Int(sqlite3_column_count($0)) } ?? 0
+    }
+
+    /// The name of the column at `index` (0-based), as the query spelled it or aliased it.
+    public func columnName(at index: Int) throws -> String {
+        let handle = try openHandle()
+        try checkColumn(index, handle: handle)
+        return sqlite3_column_name(handle, Int32(index)).map { String(cString: $0) } ?? ""
+    }
+
+    /// The index of the column named `name` (the first one, if several share it).
+    public func columnIndex(named name: String) throws -> Int {
+        let handle = try openHandle()
+        if columnIndexesByName == nil {
+            var indexes: [String: Int32] = [:]
+            for column in 0..<sqlite3_column_count(handle) {
+                if let cName = sqlite3_column_name(handle, column) {
+                    let columnName = String(cString: cName)
+                    if indexes[columnName] == nil { indexes[columnName] = column }
+                }
+            }
+            columnIndexesByName = indexes
+        }
+        guard let index = columnIndexesByName?[name] else {
+            throw SQLiteUsageError.unknownColumn(name: name, sql: sql)
+        }
+        return Int(index)
+    }
+
+    /// The value of the column at `index` in the current row, in its storage class.
+    public func value(at index: Int) throws -> SQLiteValue {
+        let handle = try openHandle()
+        try checkColumn(index, handle: handle)
+        let column = Int32(index)
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER:
+            return .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT:
+            return .real(sqlite3_column_double(handle, column))
+        case SQLITE_TEXT:
+            guard let text = sqlite3_column_text(handle, column) else { return .text("") }
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            guard let blob = sqlite3_column_blob(handle, column) else { return .blob([]) }
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return .blob([UInt8](UnsafeRawBufferPointer(start: blob, count: count)))
+        default:
+            return .null
+        }
+    }
+
+    /// The column at `index` read as `Value`; a NULL or a value of another storage class throws
+    /// ``SQLiteUsageError/typeMismatch(column:expected:found:sql:)`` (read as `Value?` to accept NULL).
+    public func column<Value: SQLiteValueConvertible>(_ index: Int, as type: Value.Type = Value.self) throws -> Value {
+        let stored = try value(at: index)
+        guard let converted = Value(sqliteValue: stored) else {
+            let name = (try? columnName(at: index)) ?? String(index)
+            throw SQLiteUsageError.typeMismatch(
+                column: name, expected: String(describing: Value.self), found: stored.typeName, sql: sql)
+        }
+        return converted
+    }
+
+    /// The column named `name` read as `Value`.
+    public func column<Value: SQLiteValueConvertible>(_ name: String, as type: Value.Type = Value.self) throws -> Value {
+        try column(try columnIndex(named: name), as: Value.self)
+    }
+
+    private func checkColumn(_ index: Int, handle: OpaquePointer) throws {
+        let count = sqlite3_column_count(handle)
+        guard index >= 0, index < Int(count) else {
+            throw SQLiteUsageError.columnIndexOutOfRange(index: Int32(clamping: index), count: count, sql: sql)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+extension DatabasePool {
+    /// Settings of a pool; the defaults suit one Klaxon process on a small machine.
+    public struct Configuration: Sendable {
+        /// How each connection is opened (busy timeout, access mode, statement cache).
+        /// Default: ``Connection/Configuration/init()``, the house settings.
+        public var connection = Connection.Configuration()
+        /// Default 4: reader connections, each on its own thread. Reads are short and CPU-bound, so a few
+        /// more than the cores lets a slow list query run without holding up lookups by id.
+        public var readerCount = 4
+        /// Default 256: the most callers committed together in one group-commit transaction; bounds the
+        /// work lost to one failed commit and the latency of the last caller in a batch.
+        public var maximumBatchSize = 256
+
+        /// The defaults.
+        public init() {}
+    }
+}

@@ -1,0 +1,136 @@
+import Synchronization
+
+/// The one gateway to a database file within a process: one writer connection and a few reader
+/// connections, each on its own dedicated thread, so that blocking SQLite work (fsync above all) never
+/// runs on Swift's cooperative pool.
+///
+/// Writes are serialised on the writer and committed in groups: callers that arrive while a commit is
+/// in flight wait (suspended) and are then run together in one `BEGIN IMMEDIATE … COMMIT`, each inside
+/// its own savepoint, so one caller's error rolls back only its own work. Every caller is resumed only
+/// after the `COMMIT` has returned, that is, after its write is on disk (`synchronous=FULL`).
+/// Reads run in read transactions on the reader connections and, thanks to WAL, never wait for writes.
+///
+/// Closing the pool lets queued work finish; any call after that throws ``SQLiteUsageError/closed``.
+public final class DatabasePool: Sendable {
+    /// The database file.
+    public let path: String
+    /// The settings the pool was opened with.
+    public let configuration: Configuration
+
+    private let writerQueue = BlockingQueue<any PoolJob>()
+    private let readerQueue = BlockingQueue<any PoolJob>()
+    private let threads: [WorkerThread]
+    private let counters = PoolStatistics()
+    private let closed = Atomic(false)
+
+    /// Opens (creating it if the configuration allows) the file at `path` with the writer connection, then
+    /// the readers, and starts their threads. Throws what opening threw; nothing is left open then.
+    public init(path: String, configuration: Configuration = Configuration()) throws {
+        self.path = path
+        self.configuration = configuration
+        let writer = try Connection(path: path, configuration: configuration.connection)
+        var readerConfiguration = configuration.connection
+        readerConfiguration.isQueryOnly = true
+        if readerConfiguration.accessMode == .readWriteCreate {
+            readerConfiguration.accessMode = .readWrite
+        }
+        let readers = try (0..<max(1, configuration.readerCount)).map { _ in
+            try Connection(path: path, configuration: readerConfiguration)
+        }
+
+        var threads: [WorkerThread] = []
+        // Each connection is handed to its thread and never touched again here.
+        let writerTransfer = UncheckedTransfer(value: writer)
+        let writerQueue = self.writerQueue
+        let counters = self.counters
+        let batchSize = max(1, configuration.maximumBatchSize)
+        threads.append(WorkerThread(name: "sqlite-writer") {
+            GroupCommitWriter(
+                connection: writerTransfer.value, queue: writerQueue, statistics: counters,
+                maximumBatchSize: batchSize
+            ).run()
+        })
+        let readerQueue = self.readerQueue
+        for (index, reader) in readers.enumerated() {
+            let readerTransfer = UncheckedTransfer(value: reader)
+            threads.append(WorkerThread(name: "sqlite-reader-\(index)") {
+                ReaderWorker(connection: readerTransfer.value, queue: readerQueue, statistics: counters).run()
+            })
+        }
+        self.threads = threads
+    }
+
+    deinit {
+        // The threads hold the queues, not the pool: closing the queues lets them drain and exit.
+        writerQueue.close()
+        readerQueue.close()
+    }
+
+    /// Runs `body` on a reader connection inside a read transaction and returns its result.
+    public func read<Value: Sendable>(_ body: @escaping @Sendable (Connection) throws -> Value) async throws -> Value {
+        try await submit(to: readerQueue, isTransactional: true, body)
+    }
+
+    /// Runs `body` on the writer connection inside a transaction, possibly shared with other callers
+    /// (each in its own savepoint), and returns once that transaction is committed and durable.
+    /// If `body` throws, its changes are rolled back and the error is rethrown; other callers are not affected.
+    /// Starting another transaction inside `body` throws ``SQLiteUsageError/nestedTransaction``.
+    ///
+    /// Cancelling the calling task does not withdraw a write already queued.
+    @discardableResult
+    public func write<Value: Sendable>(_ body: @escaping @Sendable (Connection) throws -> Value) async throws -> Value {
+        try await submit(to: writerQueue, isTransactional: true, body)
+    }
+
+    /// Runs `body` alone on the writer connection outside any transaction; `body` manages its own
+    /// (migrations, `VACUUM`, pragmas). A transaction it leaves open is rolled back.
+    @discardableResult
+    public func writeWithoutTransaction<Value: Sendable>(
+        _ body: @escaping @Sendable (Connection) throws -> Value
+    ) async throws -> Value {
+        try await submit(to: writerQueue, isTransactional: false, body)
+    }
+
+    private func submit<Value: Sendable>(
+        to queue: BlockingQueue<any PoolJob>,
+        isTransactional: Bool,
+        _ body: @escaping @Sendable (Connection) throws -> Value
+    ) async throws -> Value {
+        guard !closed.load(ordering: .acquiring) else { throw SQLiteUsageError.closed }
+        return try await withCheckedThrowingContinuation { continuation in
+            let request = PoolRequest(isTransactional: isTransactional, body: body, continuation: continuation)
+            if !queue.push(request) {
+                continuation.resume(throwing: SQLiteUsageError.closed)
+            }
+        }
+    }
+
+    /// The writer's counters so far.
+    public var statistics: WriteStatistics { counters.snapshot }
+
+    /// Whether ``close()`` was called.
+    public var isClosed: Bool { closed.load(ordering: .acquiring) }
+
+    /// Refuses new work, lets queued work finish, and returns when every connection is closed.
+    public func close() async {
+        closed.store(true, ordering: .releasing)
+        writerQueue.close()
+        readerQueue.close()
+        for thread in threads {
+            await thread.waitUntilFinished()
+        }
+    }
+
+    /// Copies the live database to `destinationPath` with SQLite's online backup API, on its own
+    /// connection and thread, while writers go on writing; then runs `PRAGMA integrity_check` on the copy.
+    /// See ``OnlineBackup``.
+    public func backup(to destinationPath: String, pagesPerStep: Int = 256) async throws -> BackupResult {
+        guard !isClosed else { throw SQLiteUsageError.closed }
+        let source = path
+        let busyTimeout = configuration.connection.busyTimeout
+        return try await WorkerThread.run(name: "sqlite-backup") {
+            try OnlineBackup.copy(
+                from: source, to: destinationPath, pagesPerStep: pagesPerStep, busyTimeout: busyTimeout)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import IncidentStore
+import SQLiteCore
+
+/// `klaxon migrate`: applies the pending embedded migrations, or lists them with `--status`.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply pending database migrations (or list them with --status)."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(name: .long, help: "List applied and pending migrations without applying any.")
+    var status = false
+
+    func run() async throws {
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: database.path)
+        } catch {
+            throw ValidationError("cannot open \(database.path): \(error)")
+        }
+        do {
+            if status {
+                try await printStatus(pool)
+            } else {
+                let applied = try await KlaxonDatabase.migrate(pool)
+                if applied.isEmpty {
+                    print("\(database.path): up to date, no pending migrations")
+                } else {
+                    for migration in applied { print("applied \(migration.fileName)") }
+                    print("\(database.path): \(applied.count) migration(s) applied")
+                }
+            }
+        } catch {
+            await pool.close()
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        await pool.close()
+    }
+
+    private func printStatus(_ pool: DatabasePool) async throws {
+        let states = try await KlaxonDatabase.status(pool)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for state in states {
+            let when = state.appliedAt.map { "applied \(formatter.string(from: $0))" } ?? "pending"
+            print("\(state.migration.fileName)  \(when)")
+        }
+        let pending = states.filter { !$0.isApplied }.count
+        print("\(states.count - pending) applied, \(pending) pending")
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import IncidentStore
+import SQLiteCore
+import Testing
+
+@Suite struct KlaxonSchemaTests {
+    /// The repository's `migrations/` folder, found from this file's place in the source tree.
+    static let migrationsDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("migrations", isDirectory: true)
+
+    final class Scratch {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("klaxon-store-tests-\(UUID().uuidString)")
+        init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(at: url) }
+        var databasePath: String { url.appendingPathComponent("klaxon.db").path }
+    }
+
+    @Test func embeddedMigrationsEqualTheFilesOnDisk() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.migrationsDirectory.path)
+            .filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(!names.isEmpty)
+        let onDisk = try names.map { name in
+            let text = try String(contentsOf: Self.migrationsDirectory.appendingPathComponent(name), encoding: .utf8)
+            return try #require(Migration(fileName: name, sql: text), "\(name) is named NNNN_name.sql")
+        }
+        let embedded = try KlaxonMigrations.all()
+        #expect(embedded.map(\.fileName) == onDisk.map(\.fileName))
+        #expect(embedded.map(\.checksum) == onDisk.map(\.checksum))
+        #expect(embedded == onDisk)
+        _ = try KlaxonMigrations.migrator()  // numbering is valid
+    }
+
+    @Test func openingAFreshFileAppliesTheSchemaAndCreatesTheDefaultService() async throws {
+        let scratch = try Scratch()
+        let pool = try await KlaxonDatabase.open(path: scratch.databasePath)
+        let status = try await KlaxonDatabase.status(pool)
+        #expect(!status.isEmpty)
+        #expect(status.allSatisfy { $0.isApplied })
+        let service = try await pool.read { db in
+            try db.queryFirst("SELECT name, integration_key, created_at FROM services") {
+                (try $0.column(0, as: String.self), try $0.column(1, as: String.self), try $0.column(2, as: Date.self))
+            }
+        }
+        #expect(service?.0 == "default")
+        #expect(service?.1.count == 32)
+        #expect(abs((service?.2 ?? .distantPast).timeIntervalSinceNow) < 600, "created_at is unix milliseconds of now")
+        await pool.close()
+
+        // Opening again applies nothing and keeps the data.
+        let again = try await KlaxonDatabase.open(path: scratch.databasePath)
+        #expect(try await KlaxonDatabase.migrate(again).isEmpty)
+        let services = try await again.read { try $0.queryValue("SELECT count(*) FROM services", as: Int.self) }
+        #expect(services == 1)
+        await again.close()
+    }
+
+    private func insertIncident(
+        _ db: Connection, title: String = "Database down", status: String = "triggered", severity: String = "sev2",
+        dedupKey: String? = nil, labels: String = "{}"
+    ) throws -> Int64 {
+        try db.execute(
+            """
+            INSERT INTO incidents (title, status, severity, service_id, dedup_key, labels, created_at, updated_at)
+            VALUES (?, ?, ?, (SELECT id FROM services WHERE name = 'default'), ?, ?, ?, ?)
+            """, [title, status, severity, dedupKey, labels, Date(), Date()])
+        return db.lastInsertedRowID
+    }
+
+    @Test func atMostOneOpenIncidentPerServiceAndDedupKey() async throws {
+        let scratch = try Scratch()
+        let pool = try await KlaxonDatabase.open(path: scratch.databasePath)
+        let first = try await pool.write { try insertIncident($0, dedupKey: "disk-full") }
+        let error = await #expect(throws: SQLiteError.self) {
+            try await pool.write { try insertIncident($0, dedupKey: "disk-full") }
+        }
+        #expect(error?.isUniqueConstraint == true)
+        // Once resolved, the same key may open a new incident.
+        try await pool.write { try $0.execute("UPDATE incidents SET status = 'resolved' WHERE id = ?", [first]) }
+        try await pool.write { _ = try insertIncident($0, dedupKey: "disk-full") }
+        // Unrouted incidents are covered too.
+        try await pool.write {
+            try $0.execute("INSERT INTO incidents (title, dedup_key, created_at, updated_at) VALUES ('a', 'k', 1, 1)")
+        }
+        let unrouted = await #expect(throws: SQLiteError.self) {
+            try await pool.write {
+                try $0.execute("INSERT INTO incidents (title, dedup_key, created_at, updated_at) VALUES ('b', 'k', 1, 1)")
+            }
+        }
+        #expect(unrouted?.isUniqueConstraint == true)
+        await pool.close()
+    }
+
+    @Test func statusAndSeverityAreChecked() async throws {
+        let scratch = try Scratch()
+        let pool = try await KlaxonDatabase.open(path: scratch.databasePath)
+        let status = await #expect(throws: SQLiteError.self) {
+            try await pool.write { _ = try insertIncident($0, status: "exploded") }
+        }
+        #expect(status?.isCheckConstraint == true)
+        let severity = await #expect(throws: SQLiteError.self) {
+            try await pool.write { _ = try insertIncident($0, severity: "sev0") }
+        }
+        #expect(severity?.isCheckConstraint == true)
+        let service = await #expect(throws: SQLiteError.self) {
+            try await pool.write {
+                try $0.execute("INSERT INTO incidents (title, service_id, created_at, updated_at) VALUES ('x', 999, 1, 1)")
+            }
+        }
+        #expect(service?.isForeignKeyConstraint == true)
+        await pool.close()
+    }
+
+    @Test func timelineIsAppendOnly() async throws {
+        let scratch = try Scratch()
+        let pool = try await KlaxonDatabase.open(path: scratch.databasePath)
+        try await pool.write { db in
+            let incident = try insertIncident(db)
+            try db.execute(
+                "INSERT INTO timeline_events (incident_id, at, kind, actor, message) VALUES (?, ?, 'created', 'token:ops', 'opened')",
+                [incident, Date()])
+        }
+        let update = await #expect(throws: SQLiteError.self) {
+            try await pool.write { try $0.execute("UPDATE timeline_events SET message = 'rewritten'") }
+        }
+        #expect(update?.isTriggerConstraint == true)
+        let delete = await #expect(throws: SQLiteError.self) {
+            try await pool.write { try $0.execute("DELETE FROM timeline_events") }
+        }
+        #expect(delete?.isTriggerConstraint == true)
+        let message = try await pool.read { try $0.queryValue("SELECT message FROM timeline_events", as: String.self) }
+        #expect(message == "opened")
+        await pool.close()
+    }
+
+    @Test func labelsAreMirroredIntoTheIndexedSideTable() async throws {
+        let scratch = try Scratch()
+        let pool = try await KlaxonDatabase.open(path: scratch.databasePath)
+        let id = try await pool.write { try insertIncident($0, labels: #"{"team":"db","region":"eu"}"#) }
+        try await pool.write { try insertIncident($0, labels: #"{"team":"web"}"#) }
+        let sql = """
+            SELECT i.id FROM incidents i JOIN incident_labels l ON l.incident_id = i.id
+            WHERE l.key = ? AND l.value = ? ORDER BY i.created_at DESC, i.id DESC
+            """
+        let found = try await pool.read { db in try db.query(sql, ["team", "db"]) { try $0.column(0, as: Int64.self) } }
+        #expect(found == [id])
+        let plan = try await pool.read { db in
+            try db.query("EXPLAIN QUERY PLAN " + sql, ["team", "db"]) { try $0.column("detail", as: String.self) }
+        }
+        #expect(plan.contains { $0.contains("incident_labels_by_value") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
+
+        try await pool.write { try $0.execute("UPDATE incidents SET labels = ? WHERE id = ?", [#"{"team":"infra"}"#, id]) }
+        let labels = try await pool.read { db in
+            try db.query("SELECT key || '=' || value FROM incident_labels WHERE incident_id = ? ORDER BY key", [id]) {
+                try $0.column(0, as: String.self)
+            }
+        }
+        #expect(labels == ["team=infra"])
+        await pool.close()
+    }
+
+    @Test func listFiltersUseIndexes() async throws {
+        let scratch = try Scratch()
+        let pool = try await KlaxonDatabase.open(path: scratch.databasePath)
+        let queries = [
+            "SELECT id FROM incidents WHERE status IN ('triggered','acknowledged','mitigated') ORDER BY created_at DESC, id DESC LIMIT 50",
+            "SELECT id FROM incidents WHERE severity = 'sev1' ORDER BY created_at DESC, id DESC LIMIT 50",
+            "SELECT id FROM incidents WHERE service_id = 1 AND severity = 'sev1' AND status IN ('triggered','acknowledged','mitigated') ORDER BY created_at DESC, id DESC LIMIT 50",
+            "SELECT id FROM incidents WHERE (created_at, id) < (1000, 10) ORDER BY created_at DESC, id DESC LIMIT 50",
+            "SELECT id FROM incidents WHERE service_id = 1 AND dedup_key = 'k' AND status IN ('triggered','acknowledged','mitigated')",
+        ]
+        for query in queries {
+            let plan = try await pool.read { db in
+                try db.query("EXPLAIN QUERY PLAN " + query) { try $0.column("detail", as: String.self) }
+            }
+            #expect(plan.contains { $0.contains("USING") && $0.contains("INDEX") }, "\(query): \(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN incidents") && !$0.contains("INDEX") }, "\(query): \(plan)")
+        }
+        await pool.close()
+    }
+}

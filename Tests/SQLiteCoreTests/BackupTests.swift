@@ -1,0 +1,71 @@
+import Foundation
+import SQLiteCore
+import Testing
+
+@Suite struct BackupTests {
+    @Test func backupTakenDuringConcurrentWritesPassesIntegrityCheck() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try DatabasePool(path: directory.path())
+        try await pool.write { db in
+            try db.executeScript("""
+                CREATE TABLE events (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);
+                CREATE INDEX events_by_payload ON events (payload);
+                """)
+            for index in 0..<4000 {
+                try db.execute("INSERT INTO events (payload) VALUES (?)", ["seed \(index) " + String(repeating: "x", count: 200)])
+            }
+        }
+        let stop = Gate()
+        let written = Counter()
+        let writers = (0..<4).map { writer in
+            Task {
+                var round = 0
+                while !stop.isOpen && round < 2000 {
+                    let payload = "live \(writer) \(round)"
+                    try await pool.write { db in
+                        try db.execute("INSERT INTO events (payload) VALUES (?)", [payload])
+                    }
+                    written.increment()
+                    round += 1
+                }
+            }
+        }
+        // Small steps, so that many commits land between them.
+        let result = try await pool.backup(to: directory.path("copy.db"), pagesPerStep: 4)
+        let writtenDuringBackup = written.value
+        stop.open()
+        for writer in writers { try await writer.value }
+
+        #expect(result.isIntact, "integrity_check: \(result.integrityCheck)")
+        #expect(result.path == directory.path("copy.db"))
+        #expect(result.pageCount > 100)
+        #expect(writtenDuringBackup > 0, "writers kept committing while the backup ran")
+        let copy = try Connection(path: result.path, configuration: .init(accessMode: .readOnly))
+        let copied = try #require(try copy.queryValue("SELECT count(*) FROM events", as: Int.self))
+        #expect(copied >= 4000)
+        let total = try await pool.read { try $0.queryValue("SELECT count(*) FROM events", as: Int.self) }
+        #expect(copied <= total ?? 0)
+        #expect(!FileManager.default.fileExists(atPath: directory.path("copy.db") + ".partial-\(getpid())"))
+        await pool.close()
+    }
+
+    @Test func backupReplacesAnOlderCopy() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try DatabasePool(path: directory.path())
+        try await pool.write { try $0.executeScript("CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (1);") }
+        _ = try await pool.backup(to: directory.path("copy.db"))
+        try await pool.write { try $0.execute("INSERT INTO t VALUES (2)") }
+        let result = try await pool.backup(to: directory.path("copy.db"))
+        #expect(result.isIntact)
+        let copy = try Connection(path: result.path, configuration: .init(accessMode: .readOnly))
+        #expect(try copy.queryValue("SELECT count(*) FROM t", as: Int.self) == 2)
+        await pool.close()
+    }
+
+    @Test func backupOntoTheDatabaseItselfIsRefused() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try DatabasePool(path: directory.path())
+        await #expect(throws: SQLiteError.self) { try await pool.backup(to: directory.path()) }
+        await pool.close()
+    }
+}

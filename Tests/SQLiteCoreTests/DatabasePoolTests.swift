@@ -1,0 +1,258 @@
+import Foundation
+import SQLiteCore
+import Testing
+
+@Suite struct DatabasePoolTests {
+    struct Refusal: Error {}
+
+    private func makePool(
+        _ directory: TemporaryDirectory,
+        configure: (inout DatabasePool.Configuration) -> Void = { _ in }
+    ) async throws -> DatabasePool {
+        var configuration = DatabasePool.Configuration()
+        configure(&configuration)
+        let pool = try DatabasePool(path: directory.path(), configuration: configuration)
+        try await pool.write { db in
+            try db.executeScript("""
+                CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+                CREATE TABLE notes (id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES items (id), text TEXT);
+                """)
+        }
+        return pool
+    }
+
+    @Test func writeIsDurableAndVisibleToReaders() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        let id = try await pool.write { db in
+            try db.execute("INSERT INTO items (name) VALUES (?)", ["a"])
+            return db.lastInsertedRowID
+        }
+        let name = try await pool.read { try $0.queryValue("SELECT name FROM items WHERE id = ?", [id], as: String.self) }
+        #expect(name == "a")
+        #expect(pool.statistics.transactionsCommitted == 2)
+        await pool.close()
+
+        // A new connection (as after a restart) sees the committed row.
+        let reopened = try Connection(path: directory.path())
+        #expect(try reopened.queryValue("SELECT count(*) FROM items", as: Int.self) == 1)
+    }
+
+    @Test func readerSeesTheLastCommitWhileAWriteTransactionIsOpen() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        try await pool.write { try $0.execute("INSERT INTO items (name) VALUES ('committed')") }
+
+        let inserted = Gate()
+        let release = Gate()
+        let writer = Task {
+            try await pool.write { db in
+                try db.execute("INSERT INTO items (name) VALUES ('in flight')")
+                inserted.open()
+                // Holds the write transaction open until the test has read.
+                #expect(release.waitBlocking())
+            }
+        }
+        #expect(await inserted.wait())
+        let started = ContinuousClock.now
+        let namesDuringWrite = try await pool.read { db in
+            try db.query("SELECT name FROM items ORDER BY id") { try $0.column(0, as: String.self) }
+        }
+        let readTime = ContinuousClock.now - started
+        release.open()
+        try await writer.value
+
+        #expect(namesDuringWrite == ["committed"])
+        #expect(readTime < .seconds(1), "the read did not wait for the writer")
+        let namesAfter = try await pool.read { db in
+            try db.query("SELECT name FROM items ORDER BY id") { try $0.column(0, as: String.self) }
+        }
+        #expect(namesAfter == ["committed", "in flight"])
+        await pool.close()
+    }
+
+    @Test func groupCommitRollsBackOnlyTheFailingCaller() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        let failing = 17
+
+        // Hold the writer so the 64 callers queue up behind one commit and are then batched.
+        let release = Gate()
+        let blocker = Task { try await pool.write { _ in #expect(release.waitBlocking()) } }
+        let results = await withTaskGroup(of: (Int, Bool).self) { group in
+            for index in 0..<64 {
+                group.addTask {
+                    do {
+                        try await pool.write { db in
+                            try db.execute("INSERT INTO items (name) VALUES (?)", ["item \(index)"])
+                            try db.execute(
+                                "INSERT INTO notes (item_id, text) VALUES (?, ?)", [db.lastInsertedRowID, "note"])
+                            if index == failing { throw Refusal() }
+                        }
+                        return (index, true)
+                    } catch {
+                        return (index, false)
+                    }
+                }
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+            release.open()
+            var results: [Int: Bool] = [:]
+            for await (index, succeeded) in group { results[index] = succeeded }
+            return results
+        }
+        try await blocker.value
+
+        #expect(results.count == 64)
+        #expect(results.filter { !$0.value }.map(\.key) == [failing])
+        let names = try await pool.read { db in
+            Set(try db.query("SELECT name FROM items") { try $0.column(0, as: String.self) })
+        }
+        #expect(names.count == 63)
+        #expect(!names.contains("item \(failing)"))
+        let orphanNotes = try await pool.read {
+            try $0.queryValue("SELECT count(*) FROM notes WHERE item_id NOT IN (SELECT id FROM items)", as: Int.self)
+        }
+        #expect(orphanNotes == 0)
+        let statistics = pool.statistics
+        #expect(statistics.callersCommitted == 1 + 1 + 63)
+        #expect(statistics.callersFailed == 1)
+        #expect(statistics.largestBatch > 1)
+        #expect(statistics.averageCallersPerCommit > 1)
+        await pool.close()
+    }
+
+    @Test func constraintErrorReachesTheCallerAndOthersCommit() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        try await pool.write { try $0.execute("INSERT INTO items (name) VALUES ('taken')") }
+        let release = Gate()
+        let blocker = Task { try await pool.write { _ in #expect(release.waitBlocking()) } }
+        let duplicate = Task { try await pool.write { try $0.execute("INSERT INTO items (name) VALUES ('taken')") } }
+        let fresh = Task { try await pool.write { try $0.execute("INSERT INTO items (name) VALUES ('fresh')") } }
+        try? await Task.sleep(for: .milliseconds(50))
+        release.open()
+        let error = await #expect(throws: SQLiteError.self) { try await duplicate.value }
+        #expect(error?.isUniqueConstraint == true)
+        try await fresh.value
+        try await blocker.value
+        let count = try await pool.read { try $0.queryValue("SELECT count(*) FROM items", as: Int.self) }
+        #expect(count == 2)
+        await pool.close()
+    }
+
+    @Test func nestedTransactionInsidePoolWriteIsAnError() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        await #expect(throws: SQLiteUsageError.nestedTransaction) {
+            try await pool.write { db in
+                try db.execute("INSERT INTO items (name) VALUES ('outer')")
+                try db.write { try $0.execute("INSERT INTO items (name) VALUES ('inner')") }
+            }
+        }
+        let count = try await pool.read { try $0.queryValue("SELECT count(*) FROM items", as: Int.self) }
+        #expect(count == 0)
+        await pool.close()
+    }
+
+    @Test func closedPoolThrowsInsteadOfCrashing() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        await pool.close()
+        #expect(pool.isClosed)
+        await #expect(throws: SQLiteUsageError.closed) { try await pool.write { _ in } }
+        await #expect(throws: SQLiteUsageError.closed) { try await pool.read { _ in } }
+        await #expect(throws: SQLiteUsageError.closed) { try await pool.backup(to: directory.path("copy.db")) }
+        await pool.close()
+    }
+
+    @Test func writesQueuedBeforeCloseStillComplete() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        let release = Gate()
+        let blocker = Task { try await pool.write { _ in #expect(release.waitBlocking()) } }
+        let queued = Task { try await pool.write { try $0.execute("INSERT INTO items (name) VALUES ('queued')") } }
+        try? await Task.sleep(for: .milliseconds(50))
+        release.open()
+        await pool.close()
+        try await blocker.value
+        try await queued.value
+        let reopened = try Connection(path: directory.path())
+        #expect(try reopened.queryValue("SELECT count(*) FROM items", as: Int.self) == 1)
+    }
+
+    @Test func writerBusyElsewhereFailsAfterTheBusyTimeout() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory) { $0.connection.busyTimeout = .milliseconds(100) }
+        let holder = try Connection(path: directory.path())
+        try holder.execute("BEGIN IMMEDIATE")
+        let error = await #expect(throws: SQLiteError.self) {
+            try await pool.write { try $0.execute("INSERT INTO items (name) VALUES ('x')") }
+        }
+        #expect(error?.isBusy == true)
+        try holder.execute("ROLLBACK")
+        try await pool.write { try $0.execute("INSERT INTO items (name) VALUES ('x')") }
+        await pool.close()
+    }
+
+    @Test func fullDiskFailsTheLargeCallerAndCommitsTheOthers() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        try await pool.writeWithoutTransaction { db in
+            let pages = try db.queryValue("PRAGMA page_count", as: Int.self) ?? 0
+            try db.executeScript("PRAGMA max_page_count = \(pages + 8)")
+        }
+        let release = Gate()
+        let blocker = Task { try await pool.write { _ in #expect(release.waitBlocking()) } }
+        let small = (0..<8).map { index in
+            Task { try await pool.write { try $0.execute("INSERT INTO items (name) VALUES (?)", ["small \(index)"]) } }
+        }
+        let large = Task {
+            try await pool.write { db in
+                try db.execute("INSERT INTO items (name) VALUES ('large')")
+                try db.execute("INSERT INTO notes (item_id, text) VALUES (?, hex(randomblob(200000)))", [db.lastInsertedRowID])
+            }
+        }
+        try? await Task.sleep(for: .milliseconds(50))
+        release.open()
+        let error = await #expect(throws: SQLiteError.self) { try await large.value }
+        #expect(error?.isFull == true)
+        for task in small { try await task.value }
+        try await blocker.value
+        let names = try await pool.read { db in
+            try db.query("SELECT name FROM items ORDER BY id") { try $0.column(0, as: String.self) }
+        }
+        #expect(Set(names) == Set((0..<8).map { "small \($0)" }))
+        await pool.close()
+    }
+
+    @Test func noStatementIsLeftBusyAfterAWorkload() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        for index in 0..<50 {
+            try await pool.write { db in
+                try db.execute("INSERT INTO items (name) VALUES (?)", ["n\(index)"])
+                _ = try db.queryValue("SELECT id FROM items ORDER BY id", as: Int.self)
+            }
+            _ = try await pool.read { try $0.queryFirst("SELECT name FROM items ORDER BY id") { try $0.column(0, as: String.self) } }
+        }
+        let writerStatements = try await pool.write { $0.liveStatements() }
+        let readerStatements = try await pool.read { $0.liveStatements() }
+        #expect(writerStatements.allSatisfy { !$0.isBusy })
+        #expect(readerStatements.allSatisfy { !$0.isBusy })
+        #expect(!writerStatements.isEmpty)
+        #expect(pool.statistics.busyStatementsReset == 0)
+        await pool.close()
+    }
+
+    @Test func aStatementLeftBusyByACallerIsResetAndCounted() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        try await pool.read { db in
+            let statement = try db.cachedStatement("SELECT 1 UNION ALL SELECT 2")
+            _ = try statement.step()
+        }
+        #expect(pool.statistics.busyStatementsReset == 1)
+        await pool.close()
+    }
+}
