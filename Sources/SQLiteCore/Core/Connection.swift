@@ -50,7 +50,9 @@ public final class Connection {
                     throw SQLiteError(extendedCode: SQLITE_ERROR, message: "could not enable WAL (mode \(mode ?? "?"))")
                 }
             }
-            try executeScript("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            // temp_store=MEMORY keeps the statement journals of savepoints (one per group-commit caller)
+            // and sort spills in memory instead of temporary files.
+            try executeScript("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;")
             if configuration.isQueryOnly {
                 try executeScript("PRAGMA query_only = ON;")
             }
