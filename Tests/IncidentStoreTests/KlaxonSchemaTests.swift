@@ -10,7 +10,8 @@ import Testing
         .appendingPathComponent("migrations", isDirectory: true)
 
     final class Scratch {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("klaxon-store-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "klaxon-store-tests-\(UUID().uuidString)")
         init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
         deinit { try? FileManager.default.removeItem(at: url) }
         var databasePath: String { url.appendingPathComponent("klaxon.db").path }
@@ -84,7 +85,8 @@ import Testing
         }
         let unrouted = await #expect(throws: SQLiteError.self) {
             try await pool.write {
-                try $0.execute("INSERT INTO incidents (title, dedup_key, created_at, updated_at) VALUES ('b', 'k', 1, 1)")
+                try $0.execute(
+                    "INSERT INTO incidents (title, dedup_key, created_at, updated_at) VALUES ('b', 'k', 1, 1)")
             }
         }
         #expect(unrouted?.isUniqueConstraint == true)
@@ -104,7 +106,8 @@ import Testing
         #expect(severity?.isCheckConstraint == true)
         let service = await #expect(throws: SQLiteError.self) {
             try await pool.write {
-                try $0.execute("INSERT INTO incidents (title, service_id, created_at, updated_at) VALUES ('x', 999, 1, 1)")
+                try $0.execute(
+                    "INSERT INTO incidents (title, service_id, created_at, updated_at) VALUES ('x', 999, 1, 1)")
             }
         }
         #expect(service?.isForeignKeyConstraint == true)
@@ -150,7 +153,9 @@ import Testing
         #expect(plan.contains { $0.contains("incident_labels_by_value") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
 
-        try await pool.write { try $0.execute("UPDATE incidents SET labels = ? WHERE id = ?", [#"{"team":"infra"}"#, id]) }
+        try await pool.write {
+            try $0.execute("UPDATE incidents SET labels = ? WHERE id = ?", [#"{"team":"infra"}"#, id])
+        }
         let labels = try await pool.read { db in
             try db.query("SELECT key || '=' || value FROM incident_labels WHERE incident_id = ? ORDER BY key", [id]) {
                 try $0.column(0, as: String.self)

@@ -39,7 +39,8 @@ public final class Connection {
         handle = opened
         sqlite3_extended_result_codes(opened, 1)
         do {
-            let milliseconds = configuration.busyTimeout.components.seconds * 1000
+            let milliseconds =
+                configuration.busyTimeout.components.seconds * 1000
                 + configuration.busyTimeout.components.attoseconds / 1_000_000_000_000_000
             sqlite3_busy_timeout(opened, Int32(clamping: milliseconds))
             if configuration.usesWriteAheadLog && configuration.accessMode != .readOnly {

@@ -44,18 +44,20 @@ public final class DatabasePool: Sendable {
         let writerQueue = self.writerQueue
         let counters = self.counters
         let batchSize = max(1, configuration.maximumBatchSize)
-        threads.append(WorkerThread(name: "sqlite-writer") {
-            GroupCommitWriter(
-                connection: writerTransfer.value, queue: writerQueue, statistics: counters,
-                maximumBatchSize: batchSize
-            ).run()
-        })
+        threads.append(
+            WorkerThread(name: "sqlite-writer") {
+                GroupCommitWriter(
+                    connection: writerTransfer.value, queue: writerQueue, statistics: counters,
+                    maximumBatchSize: batchSize
+                ).run()
+            })
         let readerQueue = self.readerQueue
         for (index, reader) in readers.enumerated() {
             let readerTransfer = UncheckedTransfer(value: reader)
-            threads.append(WorkerThread(name: "sqlite-reader-\(index)") {
-                ReaderWorker(connection: readerTransfer.value, queue: readerQueue, statistics: counters).run()
-            })
+            threads.append(
+                WorkerThread(name: "sqlite-reader-\(index)") {
+                    ReaderWorker(connection: readerTransfer.value, queue: readerQueue, statistics: counters).run()
+                })
         }
         self.threads = threads
     }
