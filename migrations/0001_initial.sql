@@ -57,7 +57,14 @@ CREATE TABLE incidents (
 CREATE INDEX incidents_by_created ON incidents (created_at, id);
 CREATE INDEX incidents_by_status ON incidents (status, severity, created_at, id);
 CREATE INDEX incidents_by_severity ON incidents (severity, created_at, id);
-CREATE INDEX incidents_by_service ON incidents (service_id, severity, status, created_at, id);
+CREATE INDEX incidents_by_service ON incidents (service_id, created_at, id);
+-- Open incidents are few among many closed ones and are what the dashboard lists: these small partial
+-- indexes answer "open, by severity" and "open, of a service" without walking closed incidents. A query
+-- uses them when it spells the condition exactly so: status IN ('triggered', 'acknowledged', 'mitigated').
+CREATE INDEX incidents_open_by_severity ON incidents (severity, created_at, id)
+    WHERE status IN ('triggered', 'acknowledged', 'mitigated');
+CREATE INDEX incidents_open_by_service ON incidents (service_id, created_at, id)
+    WHERE status IN ('triggered', 'acknowledged', 'mitigated');
 
 -- At most one open incident per service and dedup key, enforced here and not only in code.
 CREATE UNIQUE INDEX incidents_open_dedup ON incidents (service_id, dedup_key)

@@ -5,15 +5,18 @@
 //   direct      one connection, no pool: BEGIN IMMEDIATE, one incident + its first timeline event, COMMIT
 //   single      the same through DatabasePool.write, one caller after another
 //   concurrent  64 callers through DatabasePool.write at once, batched by group commit
+//   read        on a database of 1,000,000 incidents (built once in DIR and kept): reads of one incident by
+//               id (one connection; through the pool, one caller and 16), and the first page of open sev1
+//               incidents of one service
 // Prints `MODE writes_per_s N` and, for the pool modes, commits and callers per commit.
 import Foundation
 import IncidentStore
 import SQLiteCore
 
 let arguments = CommandLine.arguments
-let modes = ["direct", "single", "concurrent"]
+let modes = ["direct", "single", "concurrent", "read"]
 guard arguments.count >= 3, modes.contains(arguments[1]) else {
-    print("usage: SQLiteBench direct|single|concurrent DIR [SECONDS]")
+    print("usage: SQLiteBench direct|single|concurrent|read DIR [SECONDS]")
     exit(2)
 }
 let mode = arguments[1]
@@ -52,6 +55,11 @@ func report(_ writes: Int, since start: ContinuousClock.Instant, statistics: Wri
         line += " largest_batch \(statistics.largestBatch)"
     }
     print(line)
+}
+
+if mode == "read" {
+    try await ReadBenchmark(path: path, duration: duration).run()
+    exit(0)
 }
 
 removeDatabase()
