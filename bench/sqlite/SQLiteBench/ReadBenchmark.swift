@@ -71,7 +71,7 @@ struct ReadBenchmark {
             _ = try connection.queryFirst(Self.byID, [id]) { try Row($0) }
             reads += 1
         }
-        print("read_by_id_direct_per_s \(rate(reads, since: start))")
+        say("read_by_id_direct_per_s \(rate(reads, since: start))")
 
         let pool = try await KlaxonDatabase.open(path: path)
         reads = 0
@@ -81,7 +81,7 @@ struct ReadBenchmark {
             _ = try await pool.read { try $0.queryFirst(Self.byID, [id]) { try Row($0) } }
             reads += 1
         }
-        print("read_by_id_pool_one_caller_per_s \(rate(reads, since: start))")
+        say("read_by_id_pool_one_caller_per_s \(rate(reads, since: start))")
 
         let concurrentStart = ContinuousClock.now
         let total = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -98,7 +98,7 @@ struct ReadBenchmark {
             }
             return try await group.reduce(0, +)
         }
-        print("read_by_id_pool_16_callers_per_s \(rate(total, since: concurrentStart))")
+        say("read_by_id_pool_16_callers_per_s \(rate(total, since: concurrentStart))")
 
         var directLatencies: [Duration] = []
         var poolLatencies: [Duration] = []
@@ -115,9 +115,9 @@ struct ReadBenchmark {
             }
             poolLatencies.append(ContinuousClock.now - beforePool)
         }
-        print("list_open_sev1_by_service_rows_per_page \(rowsSeen / 2000)")
-        print("list_open_sev1_by_service_direct_median_us \(median(directLatencies))")
-        print("list_open_sev1_by_service_pool_median_us \(median(poolLatencies))")
+        say("list_open_sev1_by_service_rows_per_page \(rowsSeen / 2000)")
+        say("list_open_sev1_by_service_direct_median_us \(median(directLatencies))")
+        say("list_open_sev1_by_service_pool_median_us \(median(poolLatencies))")
         connection.close()
         await pool.close()
     }
@@ -178,7 +178,7 @@ struct ReadBenchmark {
             }
             next += 20_000
         }
-        print("populated \(incidentCount) incidents in \((ContinuousClock.now - started) / .seconds(1)) s")
+        say("populated \(incidentCount) incidents in \((ContinuousClock.now - started) / .seconds(1)) s")
         connection.close()
     }
 }

@@ -13,10 +13,15 @@ import Foundation
 import IncidentStore
 import SQLiteCore
 
+/// Writes a line unbuffered, so progress shows when the output is piped.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 let arguments = CommandLine.arguments
 let modes = ["direct", "single", "concurrent", "read"]
 guard arguments.count >= 3, modes.contains(arguments[1]) else {
-    print("usage: SQLiteBench direct|single|concurrent|read DIR [SECONDS]")
+    say("usage: SQLiteBench direct|single|concurrent|read DIR [SECONDS]")
     exit(2)
 }
 let mode = arguments[1]
@@ -54,7 +59,7 @@ func report(_ writes: Int, since start: ContinuousClock.Instant, statistics: Wri
         line += " callers_per_commit \(String(format: "%.2f", statistics.averageCallersPerCommit))"
         line += " largest_batch \(statistics.largestBatch)"
     }
-    print(line)
+    say(line)
 }
 
 if mode == "read" {
@@ -120,7 +125,7 @@ default:
     let stored = try await pool.read { try $0.queryValue("SELECT count(*) FROM incidents", as: Int.self) } ?? 0
     await pool.close()
     if stored != writes {
-        print("error: \(writes) writes acknowledged but \(stored) incidents stored")
+        say("error: \(writes) writes acknowledged but \(stored) incidents stored")
         exit(1)
     }
 }
