@@ -104,7 +104,7 @@ struct ReadBenchmark {
         var poolLatencies: [Duration] = []
         var rowsSeen = 0
         for round in 0..<2000 {
-            let service = Int64(round % serviceCount + 2)
+            let service = Int64(round % serviceCount + 1)
             let before = ContinuousClock.now
             let rows = try connection.query(Self.openSev1Page, [service]) { try $0.column(0, as: Int64.self) }
             directLatencies.append(ContinuousClock.now - before)
@@ -164,7 +164,7 @@ struct ReadBenchmark {
         while next <= incidentCount {
             try connection.write { _ in
                 for index in next..<min(next + 20_000, incidentCount + 1) {
-                    let open = index % 500 == 0
+                    let open = index % 499 == 0  // 499 is prime: open ones spread over services and severities
                     let status = open ? "triggered" : statuses[index % statuses.count]
                     let created = base + Int64(index) * 1000
                     try insert.reset()
