@@ -59,11 +59,13 @@ CREATE INDEX incidents_by_status ON incidents (status, severity, created_at, id)
 CREATE INDEX incidents_by_severity ON incidents (severity, created_at, id);
 CREATE INDEX incidents_by_service ON incidents (service_id, created_at, id);
 -- Open incidents are few among many closed ones and are what the dashboard lists: these small partial
--- indexes answer "open, by severity" and "open, of a service" without walking closed incidents. A query
+-- indexes answer "open, by severity", "open, of a service" and both without walking closed incidents. A query
 -- uses them when it spells the condition exactly so: status IN ('triggered', 'acknowledged', 'mitigated').
 CREATE INDEX incidents_open_by_severity ON incidents (severity, created_at, id)
     WHERE status IN ('triggered', 'acknowledged', 'mitigated');
 CREATE INDEX incidents_open_by_service ON incidents (service_id, created_at, id)
+    WHERE status IN ('triggered', 'acknowledged', 'mitigated');
+CREATE INDEX incidents_open_by_service_severity ON incidents (service_id, severity, created_at, id)
     WHERE status IN ('triggered', 'acknowledged', 'mitigated');
 
 -- At most one open incident per service and dedup key, enforced here and not only in code.

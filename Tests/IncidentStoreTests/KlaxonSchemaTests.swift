@@ -177,7 +177,7 @@ import Testing
         ("WHERE severity = 'sev1' AND status IN ('triggered', 'acknowledged', 'mitigated')", "incidents_open_by_severity"),
         (
             "WHERE service_id = 1 AND severity = 'sev1' AND status IN ('triggered', 'acknowledged', 'mitigated')",
-            "incidents_open_by_service"
+            "incidents_open_by_service_severity"
         ),
         ("WHERE service_id = 1 AND status IN ('triggered', 'acknowledged', 'mitigated')", "incidents_open_by_service"),
     ]
