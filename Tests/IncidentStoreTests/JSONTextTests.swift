@@ -15,7 +15,7 @@ import Testing
         let text = JSONText.encode(Self.awkward)
         #expect(try JSONText.decodeLabels(text) == Self.awkward)
         #expect(try JSONDecoder().decode([String: String].self, from: Data(text.utf8)) == Self.awkward)
-        #expect(JSONText.encode([:]) == "{}")
+        #expect(JSONText.encode([String: String]()) == "{}")
         #expect(JSONText.encode(["b": "2", "a": "1"]) == #"{"a":"1","b":"2"}"#)
     }
 
