@@ -7,7 +7,8 @@ import PackagePlugin
 @main
 struct EmbedMigrations: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {
-        let migrationsDirectory = context.package.directoryURL.appending(path: "migrations", directoryHint: .isDirectory)
+        let migrationsDirectory = context.package.directoryURL.appending(
+            path: "migrations", directoryHint: .isDirectory)
         let fileNames = (try? FileManager.default.contentsOfDirectory(atPath: migrationsDirectory.path)) ?? []
         let inputs = fileNames.filter { $0.hasSuffix(".sql") }.sorted().map {
             migrationsDirectory.appending(path: $0, directoryHint: .notDirectory)

@@ -32,9 +32,10 @@ struct BackupCommand: AsyncParsableCommand {
         if result.isIntact {
             print("backed up \(source) to \(result.path): \(result.pageCount) pages, integrity_check: ok")
         } else {
-            FileHandle.standardError.write(Data(
-                "error: the copy at \(result.path) failed integrity_check:\n\(result.integrityCheck.joined(separator: "\n"))\n"
-                .utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "error: the copy at \(result.path) failed integrity_check:\n\(result.integrityCheck.joined(separator: "\n"))\n"
+                        .utf8))
             throw ExitCode.failure
         }
     }

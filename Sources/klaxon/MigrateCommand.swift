@@ -16,6 +16,13 @@ struct MigrateCommand: AsyncParsableCommand {
     var status = false
 
     func run() async throws {
+        if status && !FileManager.default.fileExists(atPath: database.path) {
+            // Listing must not create the file.
+            let migrations = try KlaxonMigrations.all()
+            for migration in migrations { print("\(migration.fileName)  pending") }
+            print("no database at \(database.path) yet: 0 applied, \(migrations.count) pending")
+            return
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: database.path)

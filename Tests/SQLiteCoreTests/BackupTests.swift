@@ -7,12 +7,14 @@ import Testing
         let directory = try TemporaryDirectory()
         let pool = try DatabasePool(path: directory.path())
         try await pool.write { db in
-            try db.executeScript("""
+            try db.executeScript(
+                """
                 CREATE TABLE events (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);
                 CREATE INDEX events_by_payload ON events (payload);
                 """)
             for index in 0..<4000 {
-                try db.execute("INSERT INTO events (payload) VALUES (?)", ["seed \(index) " + String(repeating: "x", count: 200)])
+                try db.execute(
+                    "INSERT INTO events (payload) VALUES (?)", ["seed \(index) " + String(repeating: "x", count: 200)])
             }
         }
         let stop = Gate()

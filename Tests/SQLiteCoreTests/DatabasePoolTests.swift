@@ -13,7 +13,8 @@ import Testing
         configure(&configuration)
         let pool = try DatabasePool(path: directory.path(), configuration: configuration)
         try await pool.write { db in
-            try db.executeScript("""
+            try db.executeScript(
+                """
                 CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
                 CREATE TABLE notes (id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES items (id), text TEXT);
                 """)
@@ -28,7 +29,9 @@ import Testing
             try db.execute("INSERT INTO items (name) VALUES (?)", ["a"])
             return db.lastInsertedRowID
         }
-        let name = try await pool.read { try $0.queryValue("SELECT name FROM items WHERE id = ?", [id], as: String.self) }
+        let name = try await pool.read {
+            try $0.queryValue("SELECT name FROM items WHERE id = ?", [id], as: String.self)
+        }
         #expect(name == "a")
         #expect(pool.statistics.transactionsCommitted == 2)
         await pool.close()
@@ -210,7 +213,8 @@ import Testing
         let large = Task {
             try await pool.write { db in
                 try db.execute("INSERT INTO items (name) VALUES ('large')")
-                try db.execute("INSERT INTO notes (item_id, text) VALUES (?, hex(randomblob(200000)))", [db.lastInsertedRowID])
+                try db.execute(
+                    "INSERT INTO notes (item_id, text) VALUES (?, hex(randomblob(200000)))", [db.lastInsertedRowID])
             }
         }
         try? await Task.sleep(for: .milliseconds(50))
@@ -234,7 +238,9 @@ import Testing
                 try db.execute("INSERT INTO items (name) VALUES (?)", ["n\(index)"])
                 _ = try db.queryValue("SELECT id FROM items ORDER BY id", as: Int.self)
             }
-            _ = try await pool.read { try $0.queryFirst("SELECT name FROM items ORDER BY id") { try $0.column(0, as: String.self) } }
+            _ = try await pool.read {
+                try $0.queryFirst("SELECT name FROM items ORDER BY id") { try $0.column(0, as: String.self) }
+            }
         }
         let writerStatements = try await pool.write { $0.liveStatements() }
         let readerStatements = try await pool.read { $0.liveStatements() }

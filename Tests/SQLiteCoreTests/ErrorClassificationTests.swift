@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct ErrorClassificationTests {
     private func makeSchema(_ connection: Connection) throws {
-        try connection.executeScript("""
+        try connection.executeScript(
+            """
             CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
             CREATE TABLE child (
                 id INTEGER PRIMARY KEY,

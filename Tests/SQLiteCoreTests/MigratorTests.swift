@@ -3,10 +3,13 @@ import SQLiteCore
 import Testing
 
 @Suite struct MigratorTests {
-    static let first = Migration(version: 1, name: "create_items", sql: "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT);")
+    static let first = Migration(
+        version: 1, name: "create_items", sql: "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT);")
     static let second = Migration(
         version: 2, name: "add_notes",
-        sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES items (id));\nINSERT INTO items (name) VALUES ('seed');")
+        sql:
+            "CREATE TABLE notes (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES items (id));\nINSERT INTO items (name) VALUES ('seed');"
+    )
     static let fixedNow = Date(unixMilliseconds: 1_764_230_400_000)
 
     private func migrator(_ migrations: [Migration]) throws -> Migrator {
@@ -25,9 +28,13 @@ import Testing
         let applied = try migrator([Self.second, Self.first]).migrate(connection)
         #expect(applied == [Self.first, Self.second])
         #expect(try tables(connection) == ["items", "notes", "schema_migrations"])
-        let records = try connection.query("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version") {
-            (try $0.column(0, as: Int.self), try $0.column(1, as: String.self), try $0.column(2, as: String.self),
-             try $0.column(3, as: Date.self))
+        let records = try connection.query(
+            "SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version"
+        ) {
+            (
+                try $0.column(0, as: Int.self), try $0.column(1, as: String.self), try $0.column(2, as: String.self),
+                try $0.column(3, as: Date.self)
+            )
         }
         #expect(records.map(\.0) == [1, 2])
         #expect(records.map(\.1) == ["create_items", "add_notes"])
@@ -86,7 +93,9 @@ import Testing
 
     @Test func duplicateNumberIsRefused() throws {
         let other = Migration(version: 1, name: "also_one", sql: "SELECT 1;")
-        #expect(throws: MigrationError.duplicateVersion(version: 1, files: ["0001_create_items.sql", "0001_also_one.sql"])) {
+        #expect(
+            throws: MigrationError.duplicateVersion(version: 1, files: ["0001_create_items.sql", "0001_also_one.sql"])
+        ) {
             _ = try Migrator(migrations: [Self.first, other])
         }
     }
@@ -103,7 +112,8 @@ import Testing
     @Test func failingMigrationRollsBackAndNamesTheFile() throws {
         let directory = try TemporaryDirectory()
         let connection = try Connection(path: directory.path())
-        let broken = Migration(version: 2, name: "broken", sql: "CREATE TABLE half (id INTEGER);\nINSERT INTO nowhere VALUES (1);")
+        let broken = Migration(
+            version: 2, name: "broken", sql: "CREATE TABLE half (id INTEGER);\nINSERT INTO nowhere VALUES (1);")
         let error = #expect(throws: MigrationError.self) {
             try migrator([Self.first, broken]).migrate(connection)
         }
@@ -129,7 +139,8 @@ import Testing
 
     @Test func checksumIsTheSHA256OfTheText() {
         // SHA-256 of the three bytes "abc" (FIPS 180-2 test vector).
-        #expect(Migration(version: 1, name: "x", sql: "abc").checksum
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            Migration(version: 1, name: "x", sql: "abc").checksum
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }

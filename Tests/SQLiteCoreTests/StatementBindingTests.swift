@@ -12,7 +12,9 @@ import Testing
         let readsBackNamed: @Sendable (Statement, String) throws -> Bool
     }
 
-    static func sample<Value: SQLiteValueConvertible & Equatable & Sendable>(_ label: String, _ value: Value) -> Sample {
+    static func sample<Value: SQLiteValueConvertible & Equatable & Sendable>(
+        _ label: String, _ value: Value
+    ) -> Sample {
         Sample(
             label: label,
             bind: { try $0.bind(value, at: $1) },

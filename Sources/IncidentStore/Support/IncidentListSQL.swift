@@ -8,7 +8,7 @@ import SQLiteCore
 /// - statuses and severities as `IN` lists of literals (closed enums, never client text), the open set
 ///   spelled as in the partial indexes so the planner uses them;
 /// - the service by id, or by name resolved first in the same read transaction (unknown name: empty page);
-/// - each label as an `EXISTS` on the indexed `incident_labels` side table;
+/// - labels through the indexed `incident_labels` side table (the first as `IN`, the rest as `EXISTS`);
 /// - `q` as `LIKE` with `ESCAPE` on title and summary (ASCII case-insensitive, `%` and `_` literal);
 /// - `since` inclusive, `until` exclusive, the cursor as `(created_at, id) < (?, ?)`;
 /// - newest first, `LIMIT limit + 1` so `IncidentPage(fetched:limit:)` knows whether a next page exists.
@@ -53,9 +53,13 @@ enum IncidentListSQL {
             conditions.append("i.service_id = ?")
             arguments.append(serviceID)
         }
-        for label in query.labels {
+        for (index, label) in query.labels.enumerated() {
+            // The first label may drive the query from the (key, value) index (a rare label must not scan
+            // every incident); the others are checked per row through the side table's primary key.
             conditions.append(
-                "EXISTS (SELECT 1 FROM incident_labels l WHERE l.incident_id = i.id AND l.key = ? AND l.value = ?)")
+                index == 0
+                    ? "i.id IN (SELECT l.incident_id FROM incident_labels l WHERE l.key = ? AND l.value = ?)"
+                    : "EXISTS (SELECT 1 FROM incident_labels l WHERE l.incident_id = i.id AND l.key = ? AND l.value = ?)")
             arguments.append(label.key)
             arguments.append(label.value)
         }

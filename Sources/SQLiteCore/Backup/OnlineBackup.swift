@@ -61,7 +61,9 @@ public enum OnlineBackup {
         return BackupResult(path: destinationURL.path, pageCount: pageCount, integrityCheck: integrity)
     }
 
-    private static func copyPages(from source: Connection, to destination: Connection, pagesPerStep: Int) throws -> Int {
+    private static func copyPages(
+        from source: Connection, to destination: Connection, pagesPerStep: Int
+    ) throws -> Int {
         let sourceHandle = try source.openHandle()
         let destinationHandle = try destination.openHandle()
         guard let backup = sqlite3_backup_init(destinationHandle, "main", sourceHandle, "main") else {
@@ -74,7 +76,10 @@ public enum OnlineBackup {
         while true {
             let code = sqlite3_backup_step(backup, step)
             if code == SQLITE_DONE { break }
-            if code == SQLITE_OK { busyRetries = 0; continue }
+            if code == SQLITE_OK {
+                busyRetries = 0
+                continue
+            }
             if (code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED) && busyRetries < 500 {
                 busyRetries += 1
                 sqlite3_sleep(10)

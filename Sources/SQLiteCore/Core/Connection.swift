@@ -39,7 +39,8 @@ public final class Connection {
         handle = opened
         sqlite3_extended_result_codes(opened, 1)
         do {
-            let milliseconds = configuration.busyTimeout.components.seconds * 1000
+            let milliseconds =
+                configuration.busyTimeout.components.seconds * 1000
                 + configuration.busyTimeout.components.attoseconds / 1_000_000_000_000_000
             sqlite3_busy_timeout(opened, Int32(clamping: milliseconds))
             if configuration.usesWriteAheadLog && configuration.accessMode != .readOnly {
@@ -50,7 +51,9 @@ public final class Connection {
                     throw SQLiteError(extendedCode: SQLITE_ERROR, message: "could not enable WAL (mode \(mode ?? "?"))")
                 }
             }
-            try executeScript("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            // temp_store=MEMORY keeps the statement journals of savepoints (one per group-commit caller)
+            // and sort spills in memory instead of temporary files.
+            try executeScript("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;")
             if configuration.isQueryOnly {
                 try executeScript("PRAGMA query_only = ON;")
             }

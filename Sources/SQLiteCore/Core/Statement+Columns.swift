@@ -68,7 +68,9 @@ extension Statement {
     }
 
     /// The column named `name` read as `Value`.
-    public func column<Value: SQLiteValueConvertible>(_ name: String, as type: Value.Type = Value.self) throws -> Value {
+    public func column<Value: SQLiteValueConvertible>(
+        _ name: String, as type: Value.Type = Value.self
+    ) throws -> Value {
         try column(try columnIndex(named: name), as: Value.self)
     }
 

@@ -47,7 +47,9 @@ public struct Migrator: Sendable {
         let exists = try connection.queryValue(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'", as: Int.self)
         guard exists == 1 else { return [] }
-        return try connection.query("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version") {
+        return try connection.query(
+            "SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version"
+        ) {
             AppliedRecord(
                 version: try $0.column(0), name: try $0.column(1), checksum: try $0.column(2),
                 appliedAt: try $0.column(3))

@@ -44,18 +44,20 @@ public final class DatabasePool: Sendable {
         let writerQueue = self.writerQueue
         let counters = self.counters
         let batchSize = max(1, configuration.maximumBatchSize)
-        threads.append(WorkerThread(name: "sqlite-writer") {
-            GroupCommitWriter(
-                connection: writerTransfer.value, queue: writerQueue, statistics: counters,
-                maximumBatchSize: batchSize
-            ).run()
-        })
+        threads.append(
+            WorkerThread(name: "sqlite-writer") {
+                GroupCommitWriter(
+                    connection: writerTransfer.value, queue: writerQueue, statistics: counters,
+                    maximumBatchSize: batchSize
+                ).run()
+            })
         let readerQueue = self.readerQueue
         for (index, reader) in readers.enumerated() {
             let readerTransfer = UncheckedTransfer(value: reader)
-            threads.append(WorkerThread(name: "sqlite-reader-\(index)") {
-                ReaderWorker(connection: readerTransfer.value, queue: readerQueue, statistics: counters).run()
-            })
+            threads.append(
+                WorkerThread(name: "sqlite-reader-\(index)") {
+                    ReaderWorker(connection: readerTransfer.value, queue: readerQueue, statistics: counters).run()
+                })
         }
         self.threads = threads
     }
@@ -76,7 +78,10 @@ public final class DatabasePool: Sendable {
     /// If `body` throws, its changes are rolled back and the error is rethrown; other callers are not affected.
     /// Starting another transaction inside `body` throws ``SQLiteUsageError/nestedTransaction``.
     ///
-    /// Cancelling the calling task does not withdraw a write already queued.
+    /// `body` should only work on the database: when another caller's failure makes SQLite abandon the
+    /// shared transaction (a full disk, say), the callers that had already run in it are run again in a
+    /// fresh one, so `body` may run more than once (its earlier effects on the database having been rolled
+    /// back). Cancelling the calling task does not withdraw a write already queued.
     @discardableResult
     public func write<Value: Sendable>(_ body: @escaping @Sendable (Connection) throws -> Value) async throws -> Value {
         try await submit(to: writerQueue, isTransactional: true, body)

@@ -1,28 +1,37 @@
-// Durable-write benchmark of DatabasePool on the real Klaxon schema (bench/sqlite/run.sh runs it).
+// Durable-write benchmark of DatabasePool on the real Klaxon schema; bench/sqlite/run.sh alternates it
+// with the Python fsync-rate loop so each figure has a baseline measured moments before.
 //
-// Usage: SQLiteBench DIR FSYNC_RATE [SECONDS]
-// 1. sequential durable writes: one incident and its first timeline event per commit;
-// 2. 64 concurrent writers doing the same, batched by group commit.
+// Usage: SQLiteBench MODE DIR [SECONDS]
+//   direct      one connection, no pool: BEGIN IMMEDIATE, one incident + its first timeline event, COMMIT
+//   single      the same through DatabasePool.write, one caller after another
+//   concurrent  64 callers through DatabasePool.write at once, batched by group commit
+//   read        on a database of 1,000,000 incidents (built once in DIR and kept): reads of one incident by
+//               id (one connection; through the pool, one caller and 16), and the first page of open sev1
+//               incidents of one service
+// Prints `MODE writes_per_s N` and, for the pool modes, commits and callers per commit.
 import Foundation
 import IncidentStore
 import SQLiteCore
 
+/// Writes a line unbuffered, so progress shows when the output is piped.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, let fsyncRate = Double(arguments[2]), fsyncRate > 0 else {
-    print("usage: SQLiteBench DIR FSYNC_RATE [SECONDS]")
+let modes = ["direct", "single", "concurrent", "read"]
+guard arguments.count >= 3, modes.contains(arguments[1]) else {
+    say("usage: SQLiteBench direct|single|concurrent|read DIR [SECONDS]")
     exit(2)
 }
-let directory = URL(fileURLWithPath: arguments[1], isDirectory: true)
+let mode = arguments[1]
+let directory = URL(fileURLWithPath: arguments[2], isDirectory: true)
 let seconds = arguments.count > 3 ? Double(arguments[3]) ?? 3 : 3
 let duration = Duration.milliseconds(Int64(seconds * 1000))
+let writerCount = 64
 
-func freshPath(_ name: String) -> String {
-    let path = directory.appendingPathComponent(name).path
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    return path
-}
-
-func removeDatabase(_ path: String) {
+let path = directory.appendingPathComponent("bench-\(mode).db").path
+func removeDatabase() {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
 }
 
@@ -36,67 +45,87 @@ func removeDatabase(_ path: String) {
         """, ["Disk full on db-\(writer)", "writer \(writer) incident \(sequence)", now, now])
     let id = db.lastInsertedRowID
     try db.execute(
-        "INSERT INTO timeline_events (incident_id, at, kind, actor, message, data) VALUES (?, ?, 'created', 'token:bench', 'opened', '{}')",
-        [id, now])
+        """
+        INSERT INTO timeline_events (incident_id, at, kind, actor, message, data)
+        VALUES (?, ?, 'created', 'token:bench', 'opened', '{}')
+        """, [id, now])
 }
 
-func format(_ value: Double) -> String { String(format: "%.0f", value) }
-func ratio(_ value: Double) -> String { String(format: "%.2f", value) }
-
-// 1. Sequential durable writes.
-let singlePath = freshPath("bench-single.db")
-let single = try await KlaxonDatabase.open(path: singlePath)
-var singleCommits = 0
-let singleStart = ContinuousClock.now
-while ContinuousClock.now - singleStart < duration {
-    let sequence = singleCommits
-    try await single.write { try openIncident($0, writer: 0, sequence: sequence) }
-    singleCommits += 1
-}
-let singleElapsed = (ContinuousClock.now - singleStart) / .seconds(1)
-await single.close()
-removeDatabase(singlePath)
-let singleRate = Double(singleCommits) / singleElapsed
-print("single_writes_per_s \(format(singleRate))")
-print("single_ratio_to_fsync \(ratio(singleRate / fsyncRate))  (target >= 0.80)")
-
-// 2. 64 concurrent writers through group commit.
-let concurrentPath = freshPath("bench-concurrent.db")
-let concurrent = try await KlaxonDatabase.open(path: concurrentPath)
-let before = concurrent.statistics
-let concurrentStart = ContinuousClock.now
-let writerCount = 64
-let total = try await withThrowingTaskGroup(of: Int.self) { group in
-    for writer in 0..<writerCount {
-        group.addTask {
-            var done = 0
-            while ContinuousClock.now - concurrentStart < duration {
-                let sequence = done
-                try await concurrent.write { try openIncident($0, writer: writer, sequence: sequence) }
-                done += 1
-            }
-            return done
-        }
+func report(_ writes: Int, since start: ContinuousClock.Instant, statistics: WriteStatistics? = nil) {
+    let elapsed = (ContinuousClock.now - start) / .seconds(1)
+    var line = "\(mode) writes_per_s \(String(format: "%.0f", Double(writes) / elapsed))"
+    if let statistics {
+        line += " commits_per_s \(String(format: "%.0f", Double(statistics.transactionsCommitted) / elapsed))"
+        line += " callers_per_commit \(String(format: "%.2f", statistics.averageCallersPerCommit))"
+        line += " largest_batch \(statistics.largestBatch)"
     }
-    var sum = 0
-    for try await count in group { sum += count }
-    return sum
+    say(line)
 }
-let concurrentElapsed = (ContinuousClock.now - concurrentStart) / .seconds(1)
-let after = concurrent.statistics
-let stored = try await concurrent.read { try $0.queryValue("SELECT count(*) FROM incidents", as: Int.self) } ?? 0
-await concurrent.close()
-removeDatabase(concurrentPath)
-let concurrentRate = Double(total) / concurrentElapsed
-let commits = after.transactionsCommitted - before.transactionsCommitted
-let callers = after.callersCommitted - before.callersCommitted
-print("concurrent_writers \(writerCount)")
-print("concurrent_writes_per_s \(format(concurrentRate))")
-print("concurrent_ratio_to_fsync \(ratio(concurrentRate / fsyncRate))  (target >= 10)")
-print("concurrent_commits_per_s \(format(Double(commits) / concurrentElapsed))")
-print("callers_per_commit \(ratio(commits == 0 ? 0 : Double(callers) / Double(commits)))  (target >= 8)")
-print("largest_batch \(after.largestBatch)")
-if stored != total {
-    print("error: \(total) writes acknowledged but \(stored) incidents stored")
-    exit(1)
+
+if mode == "read" {
+    try await ReadBenchmark(path: path, duration: duration).run()
+    exit(0)
+}
+
+removeDatabase()
+defer { removeDatabase() }
+let pool = try await KlaxonDatabase.open(path: path)
+
+switch mode {
+case "direct":
+    await pool.close()
+    let connection = try Connection(path: path)
+    var writes = 0
+    let start = ContinuousClock.now
+    while ContinuousClock.now - start < duration {
+        try connection.write { try openIncident($0, writer: 0, sequence: writes) }
+        writes += 1
+    }
+    report(writes, since: start)
+    connection.close()
+
+case "single":
+    let before = pool.statistics
+    var writes = 0
+    let start = ContinuousClock.now
+    while ContinuousClock.now - start < duration {
+        let sequence = writes
+        try await pool.write { try openIncident($0, writer: 0, sequence: sequence) }
+        writes += 1
+    }
+    var delta = pool.statistics
+    delta.transactionsCommitted -= before.transactionsCommitted
+    delta.callersCommitted -= before.callersCommitted
+    report(writes, since: start, statistics: delta)
+    await pool.close()
+
+default:
+    let before = pool.statistics
+    let start = ContinuousClock.now
+    let writes = try await withThrowingTaskGroup(of: Int.self) { group in
+        for writer in 0..<writerCount {
+            group.addTask {
+                var done = 0
+                while ContinuousClock.now - start < duration {
+                    let sequence = done
+                    try await pool.write { try openIncident($0, writer: writer, sequence: sequence) }
+                    done += 1
+                }
+                return done
+            }
+        }
+        var sum = 0
+        for try await count in group { sum += count }
+        return sum
+    }
+    var delta = pool.statistics
+    delta.transactionsCommitted -= before.transactionsCommitted
+    delta.callersCommitted -= before.callersCommitted
+    report(writes, since: start, statistics: delta)
+    let stored = try await pool.read { try $0.queryValue("SELECT count(*) FROM incidents", as: Int.self) } ?? 0
+    await pool.close()
+    if stored != writes {
+        say("error: \(writes) writes acknowledged but \(stored) incidents stored")
+        exit(1)
+    }
 }

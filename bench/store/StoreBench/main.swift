@@ -14,9 +14,14 @@ import SQLiteCore
 import Glibc
 #endif
 
+/// Writes a line unbuffered, so results already measured survive a later failure.
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let fsyncRate = Double(arguments[2]), fsyncRate > 0 else {
-    print("usage: StoreBench DIR FSYNC_RATE [SECONDS] [INCIDENTS]")
+    emit("usage: StoreBench DIR FSYNC_RATE [SECONDS] [INCIDENTS]")
     exit(2)
 }
 let directory = URL(fileURLWithPath: arguments[1], isDirectory: true)
@@ -71,8 +76,8 @@ do {
     await store.close()
     removeDatabase(path)
     let rate = Double(count) / elapsed
-    print("single_creates_per_s \(format(rate))")
-    print("single_ratio_to_fsync \(ratio(rate / fsyncRate))  (target >= 0.80)")
+    emit("single_creates_per_s \(format(rate))")
+    emit("single_ratio_to_fsync \(ratio(rate / fsyncRate))  (target >= 0.80)")
 }
 
 // 2. 64 concurrent creators through group commit.
@@ -106,12 +111,12 @@ do {
     let rate = Double(total) / elapsed
     let commits = after.transactionsCommitted - before.transactionsCommitted
     let callers = after.callersCommitted - before.callersCommitted
-    print("concurrent_creators \(writers)")
-    print("concurrent_creates_per_s \(format(rate))")
-    print("concurrent_ratio_to_fsync \(ratio(rate / fsyncRate))  (target >= 10)")
-    print("callers_per_commit \(ratio(commits == 0 ? 0 : Double(callers) / Double(commits)))  (target >= 8)")
+    emit("concurrent_creators \(writers)")
+    emit("concurrent_creates_per_s \(format(rate))")
+    emit("concurrent_ratio_to_fsync \(ratio(rate / fsyncRate))  (target >= 10)")
+    emit("callers_per_commit \(ratio(commits == 0 ? 0 : Double(callers) / Double(commits)))  (target >= 8)")
     if stored != total || events != total {
-        print("error: \(total) creates acknowledged but \(stored) incidents and \(events) events stored")
+        emit("error: \(total) creates acknowledged but \(stored) incidents and \(events) events stored")
         exit(1)
     }
 }
@@ -127,7 +132,7 @@ if !FileManager.default.fileExists(atPath: bigPath) {
             try NewService(name: "service-\(index)").validate(),
             integrationKey: String(format: "%032d", index), at: Date())
     }
-    // Statuses and severities spread evenly (60 % of incidents open), services round-robin, one created
+    // Statuses and severities spread evenly (60 % of incidents open), services in runs of 25 ids, one created
     // event each; written in chunks of 100,000 rows per transaction.
     let statuses = IncidentStatus.allCases
     let base: Int64 = 1_700_000_000_000
@@ -137,9 +142,11 @@ if !FileManager.default.fileExists(atPath: bigPath) {
         let last = min(incidentCount, next + 99_999)
         try await store.pool.write { db in
             for id in first...last {
+                // Within each run of 25 ids (one service) every status meets every severity.
                 let status = statuses[id % statuses.count]
                 let created = base + Int64(id) * 1000
                 let severity = Severity.allCases[(id / 5) % 5].rawValue
+                let service = Int64((id / 25) % serviceCount + 1)
                 try db.execute(
                     """
                     INSERT INTO incidents (id, title, summary, status, severity, service_id, labels, dedup_key,
@@ -147,8 +154,8 @@ if !FileManager.default.fileExists(atPath: bigPath) {
                     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
                     """,
                     [
-                        Int64(id), "Incident \(id) on service \(id % serviceCount + 1)", "Synthetic incident \(id)",
-                        status.rawValue, severity, Int64(id % serviceCount + 1),
+                        Int64(id), "Incident \(id) on service \(service)", "Synthetic incident \(id)",
+                        status.rawValue, severity, service,
                         id % 10 == 0 ? "{\"env\":\"prod\",\"team\":\"t\(id % 7)\"}" : "{}", created, created,
                         status == .triggered ? nil : created + 60_000,
                         status == .resolved || status == .closed ? created + 120_000 : nil,
@@ -165,7 +172,7 @@ if !FileManager.default.fileExists(atPath: bigPath) {
     }
     try await store.pool.writeWithoutTransaction { try $0.executeScript("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;") }
     await store.close()
-    print("built_database_incidents \(incidentCount) in \(ratio((ContinuousClock.now - buildStart) / .seconds(1))) s")
+    emit("built_database_incidents \(incidentCount) in \(ratio((ContinuousClock.now - buildStart) / .seconds(1))) s")
 }
 
 do {
@@ -185,7 +192,7 @@ do {
     }
     var elapsed = (ContinuousClock.now - start) / .seconds(1)
     var cpu = cpuSeconds() - cpuStart
-    print("read_by_id_repository_sequential_per_s \(format(Double(reads) / elapsed))  cpu_s_per_s \(ratio(cpu / elapsed))  per_cpu_s \(format(Double(reads) / cpu))")
+    emit("read_by_id_repository_sequential_per_s \(format(Double(reads) / elapsed))  cpu_s_per_s \(ratio(cpu / elapsed))  per_cpu_s \(format(Double(reads) / cpu))")
 
     // 3b. Repository calls from 8 concurrent callers (the pool's readers work in parallel).
     cpuStart = cpuSeconds()
@@ -210,7 +217,7 @@ do {
     }
     elapsed = (ContinuousClock.now - start) / .seconds(1)
     cpu = cpuSeconds() - cpuStart
-    print("read_by_id_repository_8_callers_per_s \(format(Double(reads) / elapsed))  cpu_s_per_s \(ratio(cpu / elapsed))  per_cpu_s \(format(Double(reads) / cpu))")
+    emit("read_by_id_repository_8_callers_per_s \(format(Double(reads) / elapsed))  cpu_s_per_s \(ratio(cpu / elapsed))  per_cpu_s \(format(Double(reads) / cpu))")
 
     // 3c. The raw path on one thread: one reader connection, the same statement and row mapping.
     var configuration = Connection.Configuration()
@@ -228,7 +235,7 @@ do {
     }
     elapsed = (ContinuousClock.now - start) / .seconds(1)
     cpu = cpuSeconds() - cpuStart
-    print("read_by_id_raw_one_thread_per_s \(format(Double(reads) / elapsed))  cpu_s_per_s \(ratio(cpu / elapsed))  (target >= 100000)")
+    emit("read_by_id_raw_one_thread_per_s \(format(Double(reads) / elapsed))  cpu_s_per_s \(ratio(cpu / elapsed))  (target >= 100000)")
 
     // 3d. First page of open sev1 incidents of one service.
     var query = IncidentListQuery(statuses: IncidentStatus.openStatuses, severities: [.sev1], limit: 50)
@@ -251,8 +258,8 @@ do {
     }
     latencies.sort()
     rawLatencies.sort()
-    print("list_open_sev1_by_service_repository_median_us \(micros(latencies[latencies.count / 2]))  p99_us \(micros(latencies[latencies.count * 99 / 100]))  (target median < 1000)")
-    print("list_open_sev1_by_service_raw_median_us \(micros(rawLatencies[rawLatencies.count / 2]))  p99_us \(micros(rawLatencies[rawLatencies.count * 99 / 100]))")
+    emit("list_open_sev1_by_service_repository_median_us \(micros(latencies[latencies.count / 2]))  p99_us \(micros(latencies[latencies.count * 99 / 100]))  (target median < 1000)")
+    emit("list_open_sev1_by_service_raw_median_us \(micros(rawLatencies[rawLatencies.count / 2]))  p99_us \(micros(rawLatencies[rawLatencies.count * 99 / 100]))")
     connection.close()
     await store.close()
 }
