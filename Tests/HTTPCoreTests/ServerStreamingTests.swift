@@ -49,15 +49,18 @@ import Testing
                 let client = try RawClient(port: port)
                 try client.send("GET /counted HTTP/1.1\r\nHost: t\r\n\r\n")
                 // Not reading: once kernel buffers and the high-water mark are full, writes must stop.
+                // Stalled means: no new write over three samples in a row (a busy machine may pause the
+                // producer for a moment without it being stalled).
                 var previous = -1
-                for _ in 0..<25 {
+                var unchangedSamples = 0
+                for _ in 0..<50 where unchangedSamples < 3 {
                     usleep(200_000)
                     let now = outcome.writes
-                    if now > 0 && now == previous { break }
+                    unchangedSamples = (now > 0 && now == previous) ? unchangedSamples + 1 : 0
                     previous = now
                 }
                 let early = outcome.writes
-                usleep(300_000)
+                usleep(500_000)
                 return (early, outcome.writes)
             }
             #expect(early == late)
