@@ -261,4 +261,36 @@ import Testing
         #expect(pool.statistics.busyStatementsReset == 1)
         await pool.close()
     }
+
+    @Test func readersCannotWrite() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        let error = await #expect(throws: SQLiteError.self) {
+            try await pool.read { try $0.execute("INSERT INTO items (name) VALUES ('sneaky')") }
+        }
+        #expect(error?.isReadOnly == true)
+        await pool.close()
+    }
+
+    @Test func readOnlyPoolReportsIsReadOnlyForWrites() async throws {
+        let directory = try TemporaryDirectory()
+        let setup = try await makePool(directory)
+        try await setup.write { try $0.execute("INSERT INTO items (name) VALUES ('kept')") }
+        await setup.close()
+
+        var configuration = DatabasePool.Configuration()
+        configuration.connection.accessMode = .readOnly
+        let pool = try DatabasePool(path: directory.path(), configuration: configuration)
+        let error = await #expect(throws: SQLiteError.self) {
+            try await pool.write { try $0.execute("INSERT INTO items (name) VALUES ('lost')") }
+        }
+        #expect(error?.isReadOnly == true)
+        #expect(error?.isEnvironmental == true)
+        let names = try await pool.read { db in
+            try db.query("SELECT name FROM items") { try $0.column(0, as: String.self) }
+        }
+        #expect(names == ["kept"])
+        #expect(pool.statistics.callersFailed == 1)
+        await pool.close()
+    }
 }
