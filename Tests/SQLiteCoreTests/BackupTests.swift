@@ -32,9 +32,15 @@ import Testing
                 }
             }
         }
-        // Small steps, so that many commits land between them.
-        let result = try await pool.backup(to: directory.path("copy.db"), pagesPerStep: 4)
-        let writtenDuringBackup = written.value
+        // Let the writers get going, then copy in small steps with pauses, so that commits land between them.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while written.value < 10 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        let writtenBefore = written.value
+        let result = try await pool.backup(
+            to: directory.path("copy.db"), pagesPerStep: 8, pauseBetweenSteps: .milliseconds(1))
+        let writtenDuringBackup = written.value - writtenBefore
         stop.open()
         for writer in writers { try await writer.value }
 
