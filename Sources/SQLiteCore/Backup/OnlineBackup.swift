@@ -82,7 +82,8 @@ public enum OnlineBackup {
             if code == SQLITE_OK {
                 busyRetries = 0
                 if pause > .zero {
-                    let microseconds = pause.components.seconds * 1_000_000 + pause.components.attoseconds / 1_000_000_000_000
+                    let microseconds =
+                        pause.components.seconds * 1_000_000 + pause.components.attoseconds / 1_000_000_000_000
                     usleep(UInt32(clamping: microseconds))
                 }
                 continue

@@ -9,6 +9,8 @@ import Synchronization
 /// its own savepoint, so one caller's error rolls back only its own work. Every caller is resumed only
 /// after the `COMMIT` has returned, that is, after its write is on disk (`synchronous=FULL`).
 /// Reads run in read transactions on the reader connections and, thanks to WAL, never wait for writes.
+/// A checkpointer thread with its own connection moves committed pages from the write-ahead log into the
+/// database file, outside the writer's commits (see ``Configuration/backgroundCheckpointPages``).
 ///
 /// Closing the pool lets queued work finish; any call after that throws ``SQLiteUsageError/closed``.
 public final class DatabasePool: Sendable {
