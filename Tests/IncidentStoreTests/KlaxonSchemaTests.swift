@@ -174,7 +174,10 @@ import Testing
         ("WHERE status = 'resolved' AND severity = 'sev2'", "incidents_by_status"),
         ("WHERE severity = 'sev1'", "incidents_by_severity"),
         ("WHERE service_id = 1", "incidents_by_service"),
-        ("WHERE severity = 'sev1' AND status IN ('triggered', 'acknowledged', 'mitigated')", "incidents_open_by_severity"),
+        (
+            "WHERE severity = 'sev1' AND status IN ('triggered', 'acknowledged', 'mitigated')",
+            "incidents_open_by_severity"
+        ),
         (
             "WHERE service_id = 1 AND severity = 'sev1' AND status IN ('triggered', 'acknowledged', 'mitigated')",
             "incidents_open_by_service_severity"

@@ -32,19 +32,22 @@ import Testing
                 }
             }
         }
-        // Start copying only once the writers are committing, so the copy is taken under live writes.
-        for _ in 0..<2000 where written.value < 10 {
-            try await Task.sleep(for: .milliseconds(5))
+        // Let the writers get going, then copy in small steps with pauses, so that commits land between them.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while written.value < 10 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(1))
         }
-        #expect(written.value >= 10, "writers started committing")
-        // Small steps, so that commits land between them.
-        let result = try await pool.backup(to: directory.path("copy.db"), pagesPerStep: 4)
+        let writtenBefore = written.value
+        let result = try await pool.backup(
+            to: directory.path("copy.db"), pagesPerStep: 8, pauseBetweenSteps: .milliseconds(1))
+        let writtenDuringBackup = written.value - writtenBefore
         stop.open()
         for writer in writers { try await writer.value }
 
         #expect(result.isIntact, "integrity_check: \(result.integrityCheck)")
         #expect(result.path == directory.path("copy.db"))
         #expect(result.pageCount > 100)
+        #expect(writtenDuringBackup > 0, "writers kept committing while the backup ran")
         let copy = try Connection(path: result.path, configuration: .init(accessMode: .readOnly))
         let copied = try #require(try copy.queryValue("SELECT count(*) FROM events", as: Int.self))
         #expect(copied >= 4000)

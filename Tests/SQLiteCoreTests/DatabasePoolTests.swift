@@ -261,4 +261,75 @@ import Testing
         #expect(pool.statistics.busyStatementsReset == 1)
         await pool.close()
     }
+
+    @Test func readersCannotWrite() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        let error = await #expect(throws: SQLiteError.self) {
+            try await pool.read { try $0.execute("INSERT INTO items (name) VALUES ('sneaky')") }
+        }
+        #expect(error?.isReadOnly == true)
+        await pool.close()
+    }
+
+    @Test func readOnlyPoolReportsIsReadOnlyForWrites() async throws {
+        let directory = try TemporaryDirectory()
+        let setup = try await makePool(directory)
+        try await setup.write { try $0.execute("INSERT INTO items (name) VALUES ('kept')") }
+        await setup.close()
+
+        var configuration = DatabasePool.Configuration()
+        configuration.connection.accessMode = .readOnly
+        let pool = try DatabasePool(path: directory.path(), configuration: configuration)
+        let error = await #expect(throws: SQLiteError.self) {
+            try await pool.write { try $0.execute("INSERT INTO items (name) VALUES ('lost')") }
+        }
+        #expect(error?.isReadOnly == true)
+        #expect(error?.isEnvironmental == true)
+        let names = try await pool.read { db in
+            try db.query("SELECT name FROM items") { try $0.column(0, as: String.self) }
+        }
+        #expect(names == ["kept"])
+        #expect(pool.statistics.callersFailed == 1)
+        await pool.close()
+    }
+
+    private func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
+    @Test func checkpointsRunInTheBackgroundPastTheThreshold() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory) { $0.backgroundCheckpointPages = 20 }
+        let sizeBefore = fileSize(directory.path())
+        for index in 0..<100 {
+            try await pool.write { db in
+                try db.execute("INSERT INTO items (name) VALUES (? || hex(randomblob(3000)))", ["\(index)"])
+            }
+        }
+        let deadline = ContinuousClock.now + .seconds(5)
+        while pool.statistics.checkpoints == 0 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(pool.statistics.checkpoints >= 1)
+        #expect(pool.statistics.writerCheckpoints >= 1, "the writer rewinds the log at twice the threshold")
+        #expect(pool.statistics.checkpointFailures == 0)
+        #expect(fileSize(directory.path()) > sizeBefore + 20 * 4096, "pages reached the database file")
+        // Far less than the ~200 pages written: the log was rewound after checkpoints.
+        #expect(fileSize(directory.path() + "-wal") < 100 * 4096)
+        await pool.close()
+    }
+
+    @Test func withoutBackgroundCheckpointsSQLiteCheckpointsInTheWriter() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory) { $0.backgroundCheckpointPages = nil }
+        for index in 0..<20 {
+            try await pool.write { db in
+                try db.execute("INSERT INTO items (name) VALUES (? || hex(randomblob(3000)))", ["\(index)"])
+            }
+        }
+        #expect(pool.statistics.checkpoints == 0)
+        #expect(pool.statistics.writerCheckpoints == 0)
+        await pool.close()
+    }
 }

@@ -8,13 +8,15 @@ import Foundation
 /// The copy is written to a temporary file beside the destination, checked with `PRAGMA integrity_check`,
 /// and only then renamed over the destination, so a failed backup never replaces a good one.
 public enum OnlineBackup {
-    /// Copies `sourcePath` to `destinationPath`, `pagesPerStep` pages at a time, and checks the copy.
+    /// Copies `sourcePath` to `destinationPath`, `pagesPerStep` pages at a time, sleeping
+    /// `pauseBetweenSteps` between steps (to leave the disk to a busy server), and checks the copy.
     /// Throws when the copy cannot be made; returns a result whose ``BackupResult/isIntact`` is `false`
     /// when it was made but failed the integrity check (it then stays at ``BackupResult/path``).
     public static func copy(
         from sourcePath: String,
         to destinationPath: String,
         pagesPerStep: Int = 256,
+        pauseBetweenSteps: Duration = .zero,
         busyTimeout: Duration = .seconds(5)
     ) throws -> BackupResult {
         let sourceURL = URL(fileURLWithPath: sourcePath).standardizedFileURL
@@ -44,7 +46,8 @@ public enum OnlineBackup {
         defer { source.rollbackQuietly() }
         _ = try source.queryValue("SELECT count(*) FROM sqlite_schema", as: Int64.self)
 
-        let pageCount = try copyPages(from: source, to: destination, pagesPerStep: pagesPerStep)
+        let pageCount = try copyPages(
+            from: source, to: destination, pagesPerStep: pagesPerStep, pause: pauseBetweenSteps)
         source.rollbackQuietly()
 
         let integrity = try destination.query("PRAGMA integrity_check") { try $0.column(0, as: String.self) }
@@ -62,7 +65,7 @@ public enum OnlineBackup {
     }
 
     private static func copyPages(
-        from source: Connection, to destination: Connection, pagesPerStep: Int
+        from source: Connection, to destination: Connection, pagesPerStep: Int, pause: Duration
     ) throws -> Int {
         let sourceHandle = try source.openHandle()
         let destinationHandle = try destination.openHandle()
@@ -78,6 +81,11 @@ public enum OnlineBackup {
             if code == SQLITE_DONE { break }
             if code == SQLITE_OK {
                 busyRetries = 0
+                if pause > .zero {
+                    let microseconds =
+                        pause.components.seconds * 1_000_000 + pause.components.attoseconds / 1_000_000_000_000
+                    usleep(UInt32(clamping: microseconds))
+                }
                 continue
             }
             if (code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED) && busyRetries < 500 {

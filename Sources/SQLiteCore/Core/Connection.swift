@@ -16,6 +16,8 @@ public final class Connection {
     private(set) var handle: OpaquePointer?
     /// Prepared statements by SQL text; each is reset and its bindings cleared when handed out again.
     private var statementCache: [String: Statement] = [:]
+    /// The context of a WAL hook installed by a pool's checkpointer, kept alive as long as the handle.
+    var checkpointHookContext: CheckpointHookContext?
 
     /// Opens (or, with `.readWriteCreate`, creates) the database at `path` and applies the house pragmas.
     /// On any failure the half-open handle is closed before the error is thrown.

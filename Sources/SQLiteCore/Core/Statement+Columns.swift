@@ -34,7 +34,9 @@ extension Statement {
 
     /// The value of the column at `index` in the current row, in its storage class.
     public func value(at index: Int) throws -> SQLiteValue {
-        let handle = try openHandle()
+        // Only the statement's own handle is checked here, not its connection: reading the row that `step`
+        // already produced is safe even if the connection was closed since, and this runs once per column.
+        guard let handle else { throw SQLiteUsageError.closed }
         try checkColumn(index, handle: handle)
         let column = Int32(index)
         switch sqlite3_column_type(handle, column) {
@@ -57,6 +59,7 @@ extension Statement {
 
     /// The column at `index` read as `Value`; a NULL or a value of another storage class throws
     /// ``SQLiteUsageError/typeMismatch(column:expected:found:sql:)`` (read as `Value?` to accept NULL).
+    @inlinable  // specialised in the caller: no generic metadata lookups per column read
     public func column<Value: SQLiteValueConvertible>(_ index: Int, as type: Value.Type = Value.self) throws -> Value {
         let stored = try value(at: index)
         guard let converted = Value(sqliteValue: stored) else {
@@ -68,6 +71,7 @@ extension Statement {
     }
 
     /// The column named `name` read as `Value`.
+    @inlinable
     public func column<Value: SQLiteValueConvertible>(
         _ name: String, as type: Value.Type = Value.self
     ) throws -> Value {

@@ -11,6 +11,11 @@ extension DatabasePool {
         /// work lost to one failed commit and the latency of the last caller in a batch.
         public var maximumBatchSize = 256
 
+        /// Default 1000 (SQLite's own automatic threshold): once the write-ahead log holds this many pages
+        /// after a commit, a checkpoint is requested from the pool's checkpointer thread, which runs it off
+        /// the writer's path. `nil` leaves checkpoints to SQLite, inside the writer's commits.
+        public var backgroundCheckpointPages: Int? = 1000
+
         /// The defaults.
         public init() {}
     }

@@ -9,6 +9,8 @@ import Synchronization
 /// its own savepoint, so one caller's error rolls back only its own work. Every caller is resumed only
 /// after the `COMMIT` has returned, that is, after its write is on disk (`synchronous=FULL`).
 /// Reads run in read transactions on the reader connections and, thanks to WAL, never wait for writes.
+/// A checkpointer thread with its own connection moves committed pages from the write-ahead log into the
+/// database file, outside the writer's commits (see ``Configuration/backgroundCheckpointPages``).
 ///
 /// Closing the pool lets queued work finish; any call after that throws ``SQLiteUsageError/closed``.
 public final class DatabasePool: Sendable {
@@ -19,6 +21,7 @@ public final class DatabasePool: Sendable {
 
     private let writerQueue = BlockingQueue<any PoolJob>()
     private let readerQueue = BlockingQueue<any PoolJob>()
+    private let checkpointRequests = BlockingQueue<Int>()
     private let threads: [WorkerThread]
     private let counters = PoolStatistics()
     private let closed = Atomic(false)
@@ -36,6 +39,15 @@ public final class DatabasePool: Sendable {
         }
         let readers = try (0..<max(1, configuration.readerCount)).map { _ in
             try Connection(path: path, configuration: readerConfiguration)
+        }
+
+        var checkpointer: Connection?
+        if let pages = configuration.backgroundCheckpointPages, configuration.connection.accessMode != .readOnly {
+            var checkpointerConfiguration = configuration.connection
+            checkpointerConfiguration.accessMode = .readWrite
+            checkpointer = try Connection(path: path, configuration: checkpointerConfiguration)
+            try Checkpointer.install(
+                on: writer, requests: checkpointRequests, thresholdPages: pages, statistics: counters)
         }
 
         var threads: [WorkerThread] = []
@@ -59,6 +71,14 @@ public final class DatabasePool: Sendable {
                     ReaderWorker(connection: readerTransfer.value, queue: readerQueue, statistics: counters).run()
                 })
         }
+        if let checkpointer {
+            let checkpointerTransfer = UncheckedTransfer(value: checkpointer)
+            let requests = checkpointRequests
+            threads.append(
+                WorkerThread(name: "sqlite-checkpointer") {
+                    Checkpointer(connection: checkpointerTransfer.value, requests: requests, statistics: counters).run()
+                })
+        }
         self.threads = threads
     }
 
@@ -66,6 +86,7 @@ public final class DatabasePool: Sendable {
         // The threads hold the queues, not the pool: closing the queues lets them drain and exit.
         writerQueue.close()
         readerQueue.close()
+        checkpointRequests.close()
     }
 
     /// Runs `body` on a reader connection inside a read transaction and returns its result.
@@ -121,7 +142,10 @@ public final class DatabasePool: Sendable {
         closed.store(true, ordering: .releasing)
         writerQueue.close()
         readerQueue.close()
-        for thread in threads {
+        // The writer goes first: it may still request checkpoints while draining its queue.
+        await threads[0].waitUntilFinished()
+        checkpointRequests.close()
+        for thread in threads.dropFirst() {
             await thread.waitUntilFinished()
         }
     }
@@ -129,13 +153,16 @@ public final class DatabasePool: Sendable {
     /// Copies the live database to `destinationPath` with SQLite's online backup API, on its own
     /// connection and thread, while writers go on writing; then runs `PRAGMA integrity_check` on the copy.
     /// See ``OnlineBackup``.
-    public func backup(to destinationPath: String, pagesPerStep: Int = 256) async throws -> BackupResult {
+    public func backup(
+        to destinationPath: String, pagesPerStep: Int = 256, pauseBetweenSteps: Duration = .zero
+    ) async throws -> BackupResult {
         guard !isClosed else { throw SQLiteUsageError.closed }
         let source = path
         let busyTimeout = configuration.connection.busyTimeout
         return try await WorkerThread.run(name: "sqlite-backup") {
             try OnlineBackup.copy(
-                from: source, to: destinationPath, pagesPerStep: pagesPerStep, busyTimeout: busyTimeout)
+                from: source, to: destinationPath, pagesPerStep: pagesPerStep, pauseBetweenSteps: pauseBetweenSteps,
+                busyTimeout: busyTimeout)
         }
     }
 }

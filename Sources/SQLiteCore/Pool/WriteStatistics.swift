@@ -8,6 +8,12 @@ public struct WriteStatistics: Sendable, Equatable {
     public var callersFailed = 0
     /// The largest number of callers committed in one transaction.
     public var largestBatch = 0
+    /// Background checkpoints run (pages moved from the write-ahead log into the database file).
+    public var checkpoints = 0
+    /// Checkpoints the writer ran itself after a commit, because the log reached twice the threshold.
+    public var writerCheckpoints = 0
+    /// Checkpoints that SQLite reported as failed (they are retried at the next request).
+    public var checkpointFailures = 0
     /// Statements found still busy after a unit of work (on any pool connection) and reset; should stay 0.
     public var busyStatementsReset = 0
 

@@ -1,0 +1,88 @@
+import CSQLite
+
+/// Moves committed pages from the write-ahead log into the database file on its own thread and
+/// connection, so the writer's commits never wait for a checkpoint (SQLite's automatic checkpoint
+/// runs inside the COMMIT that crosses the threshold, writing and syncing the database file while every
+/// caller of that batch waits).
+///
+/// The writer connection's WAL hook reports the log size after each commit; past the threshold it queues
+/// a request here, and this thread runs a PASSIVE checkpoint, which never blocks the writer or readers.
+/// Under a steady stream of commits such a checkpoint rarely catches the very last frame, and SQLite only
+/// rewinds the log once everything is copied; so at twice the threshold the writer checkpoints itself,
+/// right after its commit, which is cheap then (the pages are already copied) and lets the log rewind.
+struct Checkpointer {
+    let connection: Connection
+    let requests: BlockingQueue<Int>
+    let statistics: PoolStatistics
+
+    func run() {
+        while true {
+            // Requests that queued up while a checkpoint ran are served by one checkpoint.
+            let pending = requests.popBatch(limit: Int.max)
+            if pending.isEmpty { break }
+            guard let handle = connection.handle else { break }
+            var logFrames: Int32 = 0
+            var checkpointedFrames: Int32 = 0
+            let code = sqlite3_wal_checkpoint_v2(
+                handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &checkpointedFrames)
+            // BUSY: the writer is checkpointing itself at this moment, which serves the request as well.
+            if code != SQLITE_BUSY {
+                statistics.record { counters in
+                    if code == SQLITE_OK {
+                        counters.checkpoints += 1
+                    } else {
+                        counters.checkpointFailures += 1
+                    }
+                }
+            }
+        }
+        connection.close()
+    }
+
+    /// Installs on `writer` the WAL hook that queues a checkpoint request whenever the log holds at least
+    /// `thresholdPages` pages after a commit. This replaces SQLite's automatic checkpoint on that connection.
+    /// `requests` must outlive `writer`: the hook holds it unretained.
+    static func install(
+        on writer: Connection, requests: BlockingQueue<Int>, thresholdPages: Int, statistics: PoolStatistics
+    ) throws {
+        let handle = try writer.openHandle()
+        let hookContext = CheckpointHookContext(requests: requests, threshold: thresholdPages, statistics: statistics)
+        writer.checkpointHookContext = hookContext  // keeps it alive as long as the connection
+        let context = Unmanaged.passUnretained(hookContext)
+        sqlite3_wal_hook(
+            handle,
+            { context, database, _, frames in
+                guard let context else { return SQLITE_OK }
+                let hook = Unmanaged<CheckpointHookContext>.fromOpaque(context).takeUnretainedValue()
+                if Int(frames) >= 2 * hook.threshold {
+                    let code = sqlite3_wal_checkpoint_v2(database, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+                    // BUSY means the background checkpoint is running right now: nothing to do here.
+                    if code != SQLITE_BUSY {
+                        hook.statistics.record { counters in
+                            if code == SQLITE_OK {
+                                counters.writerCheckpoints += 1
+                            } else {
+                                counters.checkpointFailures += 1
+                            }
+                        }
+                    }
+                } else if Int(frames) >= hook.threshold {
+                    _ = hook.requests.push(Int(frames))
+                }
+                return SQLITE_OK
+            }, context.toOpaque())
+    }
+}
+
+/// What the WAL hook needs, kept alive by the writer connection it is installed on.
+final class CheckpointHookContext {
+    let requests: BlockingQueue<Int>
+    let threshold: Int
+    let statistics: PoolStatistics
+
+    init(requests: BlockingQueue<Int>, threshold: Int, statistics: PoolStatistics) {
+        self.requests = requests
+        self.threshold = max(1, threshold)
+        self.statistics = statistics
+    }
+}
