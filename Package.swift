@@ -68,6 +68,7 @@ let package = Package(
             dependencies: [
                 "HTTPCore",
                 "IncidentAPI",
+                "IncidentDomain",
                 "IncidentStore",
                 "SQLiteCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -88,6 +89,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: strictSettings),
+        .testTarget(name: "KlaxonCLITests", dependencies: ["klaxon"], swiftSettings: strictSettings),
         .testTarget(name: "IncidentAPITests", dependencies: ["IncidentAPI"], swiftSettings: strictSettings),
         // The pure domain: values and rules only, no dependencies, no I/O, never reads the clock.
         .target(name: "IncidentDomain", swiftSettings: strictSettings),

@@ -17,10 +17,9 @@ struct TokenController: Sendable {
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
-        let draft = try request.decode(NewToken.self).validate()
-        let secret = TokenSecret.generate()
-        let token = try await tokens.create(draft, secretHash: secret.hash, at: request.now)
-        return .json(.created) { $0.token(token, secret: secret.value) }
+        let body = try request.decode(NewToken.self)
+        let issued = try await TokenIssuer(tokens: tokens).issue(name: body.name, scope: body.scope, at: request.now)
+        return .json(.created) { $0.token(issued.token, secret: issued.secret) }
     }
 
     func revoke(_ request: APIRequest) async throws -> HTTPResponse {

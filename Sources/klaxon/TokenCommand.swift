@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import IncidentAPI
+import IncidentDomain
+import IncidentStore
+
+/// `klaxon token create|list|revoke`: manage API tokens on the database directly, e.g. to get back in
+/// when the admin token is lost. Safe while the server runs (SQLite serialises the writes).
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Create, list and revoke API tokens.",
+        subcommands: [Create.self, List.self, Revoke.self]
+    )
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a token and print its secret (shown only now).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "Unique name; it names the actor on the timeline (lowercase letters, digits, - and _).")
+        var name: String
+
+        @Option(help: "read, write, admin or ingest.")
+        var scope: String
+
+        func run() async throws {
+            try await withStore(database) { store in
+                let issued = try await TokenIssuer(tokens: store.tokens).issue(name: name, scope: scope, at: Date())
+                print(issued.secret)
+                FileHandle.standardError.write(
+                    Data("created token '\(issued.token.name)' with scope \(issued.token.scope); the secret above is shown only now\n".utf8))
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await withStore(database) { store in
+                print("NAME\tSCOPE\tCREATED\tLAST USED\tREVOKED")
+                for token in try await store.tokens.list() {
+                    let fields = [
+                        token.name, token.scope.rawValue, Timestamp.format(token.createdAt),
+                        token.lastUsedAt.map(Timestamp.format) ?? "-", token.revokedAt.map(Timestamp.format) ?? "-",
+                    ]
+                    print(fields.joined(separator: "\t"))
+                }
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token by name; it stops working at once.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The token's name.")
+        var name: String
+
+        func run() async throws {
+            try await withStore(database) { store in
+                _ = try await store.tokens.revoke(name: name, at: Date())
+                print("revoked token '\(name)'")
+            }
+        }
+    }
+}
+
+/// Opens the store (applying pending migrations), runs `body`, closes it; errors become a message and exit 1.
+private func withStore(_ database: DatabaseOptions, _ body: (KlaxonStore) async throws -> Void) async throws {
+    let store: KlaxonStore
+    do {
+        store = try await KlaxonStore.open(path: database.path)
+    } catch {
+        FileHandle.standardError.write(Data("error: cannot open \(database.path): \(error)\n".utf8))
+        throw ExitCode.failure
+    }
+    do {
+        try await body(store)
+        await store.close()
+    } catch let error as IncidentError {
+        await store.close()
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw ExitCode.failure
+    } catch {
+        await store.close()
+        throw error
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Glibc
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Behavioural smoke tests of the built `klaxon` binary, run as a user would run it.
+@Suite struct KlaxonBinaryTests {
+    /// The `klaxon` executable beside the test bundle (`swift build --build-tests` builds both).
+    static let executable: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("klaxon")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/klaxon")
+    }()
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryDatabase() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("klaxon-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent("klaxon.db").path
+    }
+
+    /// A port nobody listens on right now: bind port 0, read what the kernel chose, release it.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(fd, generic, length) == 0 && getsockname(fd, generic, &length) == 0
+            }
+        }
+        guard bound else { throw CocoaError(.fileNoSuchFile) }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    @Test func helpNamesEverySubcommand() throws {
+        let help = try Self.run(["--help"])
+        #expect(help.status == 0)
+        for command in ["serve", "migrate", "backup", "token", "healthcheck"] {
+            #expect(help.stdout.contains(command), "\(command) missing from --help")
+        }
+    }
+
+    @Test func tokensAreCreatedListedAndRevokedFromTheCommandLine() throws {
+        let db = try Self.temporaryDatabase()
+        let created = try Self.run(["token", "create", "--db", db, "--name", "ops-bot", "--scope", "write"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let secret = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(secret.hasPrefix("klx_"))
+
+        let listed = try Self.run(["token", "list", "--db", db])
+        #expect(listed.stdout.contains("ops-bot\twrite"))
+        #expect(!listed.stdout.contains(secret))
+
+        let badScope = try Self.run(["token", "create", "--db", db, "--name", "x", "--scope", "root"])
+        #expect(badScope.status != 0)
+        #expect(badScope.stderr.contains("scope"))
+
+        #expect(try Self.run(["token", "revoke", "--db", db, "ops-bot"]).status == 0)
+        #expect(try Self.run(["token", "revoke", "--db", db, "ops-bot"]).status != 0)
+        // The secret is nowhere in the database file.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: db))
+        #expect(bytes.range(of: Data(secret.utf8)) == nil)
+    }
+
+    @Test func serveCreatesAnAdminTokenOnFirstStartAndExitsZeroOnSIGTERM() async throws {
+        let db = try Self.temporaryDatabase()
+        let port = try Self.freePort()
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["serve", "--port", String(port), "--db", db, "--public", "/nonexistent"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // Wait (bounded) until /healthz answers.
+        var healthy = false
+        for _ in 0..<100 where !healthy {
+            try await Task.sleep(for: .milliseconds(100))
+            let check = try Self.run(["healthcheck", "--port", String(port), "--timeout", "1"])
+            healthy = check.status == 0
+        }
+        #expect(healthy)
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed.contains("klx_"))
+        #expect(printed.contains("Authorization: Bearer"))
+    }
+}
