@@ -63,7 +63,8 @@ import Testing
     @Test func titleFallsBackToGroupLabelsThenReceiver() throws {
         let member = AlertmanagerWebhook.Alert(status: "firing", labels: ["job": "api"])
         let onlyLabels = AlertmanagerWebhook(
-            groupKey: "{}:{job=\"api\"}", status: "firing", receiver: "team-a", groupLabels: ["job": "api", "env": "prod"],
+            groupKey: "{}:{job=\"api\"}", status: "firing", receiver: "team-a",
+            groupLabels: ["job": "api", "env": "prod"],
             alerts: [member])
         #expect(try onlyLabels.normalized(now: t0)[0].title == "Alerts (env=prod, job=api)")
         let nothing = AlertmanagerWebhook(groupKey: "{}:{}", status: "firing", receiver: "team-a", alerts: [member])
@@ -94,6 +95,18 @@ import Testing
         var webhook = try AlertFixtures.decode(AlertmanagerWebhook.self, AlertFixtures.alertmanagerGroup)
         webhook.truncatedAlerts = 12
         #expect(try webhook.normalized(now: t0)[0].details["truncatedAlerts"] == 12)
+    }
+
+    @Test func groupWhoseAlertsNameDifferentServicesGoesToTheDefaultService() throws {
+        let webhook = AlertmanagerWebhook(
+            groupKey: "{}:{alertname=\"Down\"}", status: "firing", commonLabels: ["alertname": "Down"],
+            alerts: [
+                AlertmanagerWebhook.Alert(status: "firing", labels: ["alertname": "Down", "service": "checkout"]),
+                AlertmanagerWebhook.Alert(status: "firing", labels: ["alertname": "Down", "service": "search"]),
+            ])
+        let alerts = try webhook.normalized(now: t0)
+        #expect(alerts.map(\.serviceHint) == [nil, nil])
+        #expect(alerts.map(\.routedService) == [.name("default"), .name("default")])
     }
 
     @Test func emptyAlertListIsNoAlerts() throws {

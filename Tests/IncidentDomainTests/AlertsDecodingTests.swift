@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct AlertsDecodingTests {
     @Test func wrongTypeNamesThePath() {
-        let json = #"{"version":"4","groupKey":"g","status":"firing","alerts":[{"status":"firing","labels":{"severity":3}}]}"#
+        let json =
+            #"{"version":"4","groupKey":"g","status":"firing","alerts":[{"status":"firing","labels":{"severity":3}}]}"#
         let errors = fieldErrors { _ = try AlertFixtures.decode(AlertmanagerWebhook.self, json) }
         #expect(errors == [FieldError(field: "alerts[0].labels.severity", message: "must be a string")])
     }

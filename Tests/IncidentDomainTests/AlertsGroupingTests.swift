@@ -86,7 +86,8 @@ import Testing
 
     @Test func resendOfAnAlertStillFiringWhenResolvedByHandIsIgnored() {
         #expect(
-            grouping.decide(alert(.trigger), service: service, existing: resolved, firingAlertKeys: ["a1"], now: at(minutes: 4))
+            grouping.decide(
+                alert(.trigger), service: service, existing: resolved, firingAlertKeys: ["a1"], now: at(minutes: 4))
                 == .ignore(.stillFiringAfterManualResolve))
     }
 
@@ -102,7 +103,8 @@ import Testing
 
     @Test func triggerForAClosedIncidentOpensANewOne() {
         let decision = grouping.decide(
-            alert(.trigger), service: service, existing: .make(status: .closed), firingAlertKeys: [], now: at(minutes: 5))
+            alert(.trigger), service: service, existing: .make(status: .closed), firingAlertKeys: [],
+            now: at(minutes: 5))
         guard case .open = decision else {
             Issue.record("expected open, got \(decision)")
             return
@@ -120,7 +122,8 @@ import Testing
             (nil, .ignore(.noOpenIncident)),
         ]
         for (incident, expected) in cases {
-            #expect(grouping.decide(ack, service: service, existing: incident, firingAlertKeys: [], now: t0) == expected)
+            #expect(
+                grouping.decide(ack, service: service, existing: incident, firingAlertKeys: [], now: t0) == expected)
         }
     }
 
@@ -136,21 +139,28 @@ import Testing
             (nil, [], .ignore(.noOpenIncident)),
         ]
         for (incident, firing, expected) in cases {
-            #expect(grouping.decide(alert(.resolve), service: service, existing: incident, firingAlertKeys: firing, now: t0) == expected)
+            #expect(
+                grouping.decide(alert(.resolve), service: service, existing: incident, firingAlertKeys: firing, now: t0)
+                    == expected)
         }
     }
 
     @Test func alertmanagerGroupPlaysOutAsOneIncident() throws {
         // The store's part, played by hand: the first firing alert opens, the resolved one resolves only itself.
-        let alerts = try AlertFixtures.decode(AlertmanagerWebhook.self, AlertFixtures.alertmanagerGroup).normalized(now: t0)
+        let alerts = try AlertFixtures.decode(AlertmanagerWebhook.self, AlertFixtures.alertmanagerGroup).normalized(
+            now: t0)
         var firing: Set<String> = []
         var incident: Incident?
         var decisions: [AlertDecision] = []
         for alert in alerts {
-            let decision = grouping.decide(alert, service: alert.routedService, existing: incident, firingAlertKeys: firing, now: t0)
+            let decision = grouping.decide(
+                alert, service: alert.routedService, existing: incident, firingAlertKeys: firing, now: t0)
             decisions.append(decision)
             if case .open(let draft) = decision {
-                incident = draft.creation(id: 7, service: ServiceRef(id: 1, name: "checkout"), by: alert.source.principal, at: t0).incident
+                incident =
+                    draft.creation(
+                        id: 7, service: ServiceRef(id: 1, name: "checkout"), by: alert.source.principal, at: t0
+                    ).incident
             }
             if alert.action == .trigger { firing.insert(alert.alertKey) } else { firing.remove(alert.alertKey) }
         }

@@ -13,7 +13,9 @@ import Testing
     /// fingerprints use.
     @Test func labelFingerprintIsPrometheuss() {
         #expect(AlertKey.fingerprint(labels: [:]) == "cbf29ce484222325")
-        #expect(AlertKey.fingerprint(labels: ["name": "garland, briggs", "fear": "love is not enough"]) == "507a62d79ee76c9a")
+        #expect(
+            AlertKey.fingerprint(labels: ["name": "garland, briggs", "fear": "love is not enough"])
+                == "507a62d79ee76c9a")
     }
 
     @Test func labelOrderDoesNotMatterButEveryLabelDoes() {

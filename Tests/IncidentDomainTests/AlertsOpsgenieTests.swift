@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func prioritiesMapToSeverities() throws {
-        for (priority, severity) in [("P1", Severity.sev1), ("P2", .sev2), ("P3", .sev3), ("P4", .sev4), ("P5", .sev5)] {
+        for (priority, severity) in [("P1", Severity.sev1), ("P2", .sev2), ("P3", .sev3), ("P4", .sev4), ("P5", .sev5)]
+        {
             let alert = try OpsgenieAlert(message: "m", priority: priority).normalized(generatedKey: "g", now: t0)
             #expect(alert.severity == severity)
         }
@@ -52,7 +53,9 @@ import Testing
     @Test func tagsAtTheLimitAreAcceptedOneMoreIsNot() throws {
         let twenty = (1...20).map { "t\($0)" }
         _ = try OpsgenieAlert(message: "m", tags: twenty).normalized(generatedKey: "g", now: t0)
-        let errors = fieldErrors { _ = try OpsgenieAlert(message: "m", tags: twenty + ["t21"]).normalized(generatedKey: "g", now: t0) }
+        let errors = fieldErrors {
+            _ = try OpsgenieAlert(message: "m", tags: twenty + ["t21"]).normalized(generatedKey: "g", now: t0)
+        }
         #expect(errors?.map(\.field) == ["tags"])
     }
 
@@ -94,9 +97,11 @@ import Testing
     @Test func answerHasOpsgeniesShape() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let body = try encoder.encode(OpsgenieResponse.accepted(took: 0.25, requestId: "43a29c5c-3dbf-4fa4-9c26-f4f71023e120"))
+        let body = try encoder.encode(
+            OpsgenieResponse.accepted(took: 0.25, requestId: "43a29c5c-3dbf-4fa4-9c26-f4f71023e120"))
         #expect(
             String(decoding: body, as: UTF8.self)
-                == #"{"requestId":"43a29c5c-3dbf-4fa4-9c26-f4f71023e120","result":"Request will be processed","took":0.25}"#)
+                == #"{"requestId":"43a29c5c-3dbf-4fa4-9c26-f4f71023e120","result":"Request will be processed","took":0.25}"#
+        )
     }
 }

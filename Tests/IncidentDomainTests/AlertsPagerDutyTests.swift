@@ -78,7 +78,9 @@ import Testing
     }
 
     @Test func summaryOverTheLimitIsInvalid() {
-        let errors = fieldErrors { _ = try Self.trigger(summary: String(repeating: "s", count: 1025)).normalized(generatedKey: "k", now: t0) }
+        let errors = fieldErrors {
+            _ = try Self.trigger(summary: String(repeating: "s", count: 1025)).normalized(generatedKey: "k", now: t0)
+        }
         #expect(errors == [FieldError(field: "payload.summary", message: "must be at most 1024 characters (got 1025)")])
     }
 
@@ -102,7 +104,8 @@ import Testing
         let errors = fieldErrors { _ = try event.normalized(generatedKey: "g", now: t0) }
         #expect(
             errors?.map(\.field) == [
-                "routing_key", "payload.summary", "payload.source", "payload.severity", "links[0].href", "images[0].src",
+                "routing_key", "payload.summary", "payload.source", "payload.severity", "links[0].href",
+                "images[0].src",
             ])
         #expect(errors?[3].message == "must be one of critical, error, warning, info (got \"high\")")
     }
@@ -115,9 +118,14 @@ import Testing
     @Test func unknownOrMissingEventActionIsInvalid() {
         let unknown = PagerDutyEvent(routingKey: Self.routingKey, eventAction: "snooze", dedupKey: "k")
         let errors = fieldErrors { _ = try unknown.normalized(generatedKey: "g", now: t0) }
-        #expect(errors == [FieldError(field: "event_action", message: "must be one of trigger, acknowledge, resolve (got \"snooze\")")])
+        #expect(
+            errors == [
+                FieldError(
+                    field: "event_action", message: "must be one of trigger, acknowledge, resolve (got \"snooze\")")
+            ])
         let missing = PagerDutyEvent(routingKey: Self.routingKey, eventAction: nil, dedupKey: "k")
-        #expect(fieldErrors { _ = try missing.normalized(generatedKey: "g", now: t0) }?.map(\.field) == ["event_action"])
+        #expect(
+            fieldErrors { _ = try missing.normalized(generatedKey: "g", now: t0) }?.map(\.field) == ["event_action"])
     }
 
     @Test func acknowledgeWithoutDedupKeyIsInvalid() {
@@ -142,6 +150,7 @@ import Testing
         let invalid = PagerDutyResponse.invalid([FieldError(field: "payload.summary", message: "is missing or blank")])
         #expect(
             String(decoding: try encoder.encode(invalid), as: UTF8.self)
-                == #"{"errors":["payload.summary is missing or blank"],"message":"Event object is invalid","status":"invalid event"}"#)
+                == #"{"errors":["payload.summary is missing or blank"],"message":"Event object is invalid","status":"invalid event"}"#
+        )
     }
 }

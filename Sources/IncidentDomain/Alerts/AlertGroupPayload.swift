@@ -12,7 +12,8 @@ import Foundation
 ///   Summary: the common `description` annotation.
 /// - Severity: each alert's own `severity` (or `priority`) label; firing alerts come first, most severe
 ///   first, so the alert that opens the incident carries the group's highest severity.
-/// - Service hint: the alert's `service` label, else the common one.
+/// - Service hint: the group's common `service` label (so a whole group routes to one service, as it makes
+///   one incident; a group whose alerts name different services goes to the `default` service).
 struct AlertGroupPayload {
     struct Member {
         var status: String?
@@ -42,7 +43,9 @@ struct AlertGroupPayload {
         var validator = FieldValidator()
         if let version {
             if version != expectedVersion {
-                validator.fail("version", "must be \"\(expectedVersion)\" (got \"\(version)\"); this payload version is not supported")
+                validator.fail(
+                    "version",
+                    "must be \"\(expectedVersion)\" (got \"\(version)\"); this payload version is not supported")
             }
         } else {
             validator.fail("version", "is required")
@@ -90,9 +93,11 @@ struct AlertGroupPayload {
             }
             guard let action, let labels = member.labels, let groupKey else { continue }
             let annotations = member.annotations ?? [:]
-            let alertKey = AlertText.nonBlank(member.fingerprint).map(AlertKey.dedupKey(fromSenderKey:))
+            let alertKey =
+                AlertText.nonBlank(member.fingerprint).map(AlertKey.dedupKey(fromSenderKey:))
                 ?? AlertKey.fingerprint(labels: labels)
-            let alertTitle = AlertText.headline(annotations["summary"])
+            let alertTitle =
+                AlertText.headline(annotations["summary"])
                 ?? AlertText.headline(labels["alertname"]) ?? title
             var details = groupDetails
             details["status"] = .string(member.status)
@@ -108,7 +113,7 @@ struct AlertGroupPayload {
                 severity: Severity(alertLabels: labels),
                 labels: labels, incidentLabels: commonLabels.isEmpty ? labels : commonLabels,
                 annotations: annotations,
-                serviceHint: AlertText.nonBlank(labels["service"]) ?? AlertText.nonBlank(commonLabels["service"]),
+                serviceHint: AlertText.nonBlank(commonLabels["service"]) ?? AlertText.nonBlank(groupLabels["service"]),
                 startsAt: startsAt, endsAt: action == .resolve ? endsAt : nil, links: member.links,
                 details: details)
             if action == .trigger { firing.append(alert) } else { resolved.append(alert) }

@@ -28,26 +28,6 @@ public struct AlertSource: RawRepresentable, Hashable, Sendable, Codable, Custom
     /// The timeline actor for events this source causes (`integration:alertmanager`, ...).
     public var principal: Principal { Principal(kind: .integration, name: rawValue) }
 
-    /// HTTP statuses on which this sender retries the same request later (so a transient failure must be
-    /// answered with one of them, and a payload that can never succeed must not be).
-    ///
-    /// - Alertmanager (and Grafana, built on its notifier) retries 5xx and gives up on 4xx, 429 included,
-    ///   so Klaxon answers a rate limit with 503 + `Retry-After` there.
-    /// - PagerDuty Events v2 clients retry 429 and every 5xx; 400 is final.
-    /// - Opsgenie clients retry 429 and 5xx.
-    /// - Generic senders are told to retry 429 and 5xx as well.
-    public func retries(status: Int) -> Bool {
-        if (500...599).contains(status) { return true }
-        if status == 429 { return self != .alertmanager && self != .grafana }
-        return false
-    }
-
-    /// The status for "too many requests" in this sender's retry language: 503 for Alertmanager and Grafana
-    /// (which drop 429s), 429 for the others.
-    public var rateLimitedStatus: Int {
-        self == .alertmanager || self == .grafana ? 503 : 429
-    }
-
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }

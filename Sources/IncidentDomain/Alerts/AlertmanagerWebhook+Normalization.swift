@@ -24,8 +24,12 @@ extension AlertmanagerWebhook {
             commonAnnotations: commonAnnotations ?? [:],
             alerts: alerts?.map { alert in
                 var links: [AlertLink] = []
-                if let url = AlertText.nonBlank(alert.generatorURL) { links.append(AlertLink(href: url, text: "Source")) }
-                if let url = AlertText.nonBlank(externalURL) { links.append(AlertLink(href: url, text: "Alertmanager")) }
+                if let url = AlertText.nonBlank(alert.generatorURL) {
+                    links.append(AlertLink(href: url, text: "Source"))
+                }
+                if let url = AlertText.nonBlank(externalURL) {
+                    links.append(AlertLink(href: url, text: "Alertmanager"))
+                }
                 var details: [String: JSONValue] = [:]
                 if let url = alert.generatorURL { details["generatorURL"] = .string(url) }
                 return AlertGroupPayload.Member(

@@ -82,7 +82,8 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
             if let parsed = Severity(genericAlert: text) {
                 severity = parsed
             } else {
-                validator.fail("severity", "must be one of critical, error, warning, info, sev1...sev5 (got \"\(text)\")")
+                validator.fail(
+                    "severity", "must be one of critical, error, warning, info, sev1...sev5 (got \"\(text)\")")
             }
         }
         if let dedupKey {

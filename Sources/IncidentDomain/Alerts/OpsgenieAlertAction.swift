@@ -29,7 +29,9 @@ public struct OpsgenieAlertAction: Hashable, Sendable, Decodable {
         var validator = FieldValidator()
         if identifier.isEmpty { validator.fail("identifier", "is required") }
         if let identifierType, identifierType != "alias" {
-            validator.fail("identifierType", "must be alias: Klaxon knows Opsgenie-style alerts by alias (got \"\(identifierType)\")")
+            validator.fail(
+                "identifierType",
+                "must be alias: Klaxon knows Opsgenie-style alerts by alias (got \"\(identifierType)\")")
         }
         OpsgenieAlert.check(identifier, field: "identifier", limit: OpsgenieAlert.Limits.alias, in: &validator)
         OpsgenieAlert.check(user, field: "user", limit: OpsgenieAlert.Limits.user, in: &validator)

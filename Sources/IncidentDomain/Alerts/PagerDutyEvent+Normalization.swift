@@ -88,7 +88,8 @@ extension PagerDutyEvent {
         let senderKey = responseDedupKey(generatedKey: generatedKey)
         let key = AlertKey.dedupKey(fromSenderKey: senderKey)
         let resolvedAction = action ?? .trigger
-        let title = AlertText.headline(payload?.summary)
+        let title =
+            AlertText.headline(payload?.summary)
             ?? AlertText.headline("PagerDuty \(resolvedAction.rawValue) for \(senderKey)") ?? "PagerDuty event"
         var labels: [String: String] = [:]
         var details: [String: JSONValue] = [:]
@@ -120,7 +121,9 @@ extension PagerDutyEvent {
         if let clientURL = AlertText.nonBlank(clientURL) {
             alertLinks.append(AlertLink(href: clientURL, text: AlertText.nonBlank(client) ?? "Client"))
         }
-        let startsAt = payload?.timestamp.flatMap(AlertTimestamp.parse).flatMap { AlertTimestamp.isUnset($0) ? nil : $0 }
+        let startsAt = payload?.timestamp.flatMap(AlertTimestamp.parse).flatMap {
+            AlertTimestamp.isUnset($0) ? nil : $0
+        }
         return NormalizedAlert(
             source: .pagerDuty, action: resolvedAction, dedupKey: key, alertKey: key, title: title,
             summary: AlertText.body(payload?.summary), severity: severity, labels: labels, serviceHint: nil,
