@@ -58,6 +58,7 @@ struct AlertGroupPayload {
         if alerts == nil { validator.fail("alerts", "is required") }
 
         let title = groupTitle
+        let dedupKey = groupKey.map(AlertKey.dedupKey(fromSenderKey:))
         let summary = AlertText.body(commonAnnotations["description"])
         var firing: [NormalizedAlert] = []
         var resolved: [NormalizedAlert] = []
@@ -91,7 +92,7 @@ struct AlertGroupPayload {
                     validator.fail("\(field).endsAt", "must be an RFC 3339 date-time (got \"\(text)\")")
                 }
             }
-            guard let action, let labels = member.labels, let groupKey else { continue }
+            guard let action, let labels = member.labels, let dedupKey else { continue }
             let annotations = member.annotations ?? [:]
             let alertKey =
                 AlertText.nonBlank(member.fingerprint).map(AlertKey.dedupKey(fromSenderKey:))
@@ -99,16 +100,13 @@ struct AlertGroupPayload {
             let alertTitle =
                 AlertText.headline(annotations["summary"])
                 ?? AlertText.headline(labels["alertname"]) ?? title
+            // Labels, annotations, status and times are first-class fields of the alert; the details keep
+            // only what has no field of its own.
             var details = groupDetails
-            details["status"] = .string(member.status)
-            details["labels"] = .object(labels.mapValues(JSONValue.string))
-            if !annotations.isEmpty { details["annotations"] = .object(annotations.mapValues(JSONValue.string)) }
             if let fingerprint = member.fingerprint { details["fingerprint"] = .string(fingerprint) }
-            if let text = member.startsAt { details["startsAt"] = .string(text) }
-            if let text = member.endsAt { details["endsAt"] = .string(text) }
             details.merge(member.details) { _, own in own }
             let alert = NormalizedAlert(
-                source: source, action: action, dedupKey: AlertKey.dedupKey(fromSenderKey: groupKey),
+                source: source, action: action, dedupKey: dedupKey,
                 alertKey: alertKey, title: title, alertTitle: alertTitle, summary: summary,
                 severity: Severity(alertLabels: labels),
                 labels: labels, incidentLabels: commonLabels.isEmpty ? labels : commonLabels,

@@ -45,7 +45,7 @@ public enum AlertKey {
     /// same sender key always gives the same result, so triggers and resolves keep meeting.
     public static func dedupKey(fromSenderKey key: String) -> String {
         let count = key.unicodeScalars.count
-        if DomainLimits.dedupKeyLength.contains(count), !key.unicodeScalars.contains(where: \.isControl) {
+        if DomainLimits.dedupKeyLength.contains(count), !AlertText.hasControlCharacters(key) {
             return key
         }
         return "fnv1a64:" + hex(fnv1a64(key.utf8))

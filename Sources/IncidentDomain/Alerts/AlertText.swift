@@ -6,9 +6,14 @@ enum AlertText {
     static func headline(_ text: String?) -> String? {
         guard let text else { return nil }
         let limit = DomainLimits.titleLength.upperBound
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let cleaned = String(String.UnicodeScalarView(line.unicodeScalars.filter { !$0.isControl }))
-                .trimmedWhitespace
+        // Fast path, the usual case: one clean line (no control characters, so no line breaks either).
+        if !hasControlCharacters(text) {
+            let line = trimmed(text)
+            if line.isEmpty { return nil }
+            return line.utf8.count <= limit ? line : cut(line, to: limit)
+        }
+        for line in text.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let cleaned = trimmed(String(String.UnicodeScalarView(line.filter { !isControl($0) })))
             guard !cleaned.isEmpty else { continue }
             return cut(cleaned, to: limit)
         }
@@ -18,7 +23,14 @@ enum AlertText {
     /// `text` without control characters other than newlines and tabs, at most `maxLength` characters.
     static func body(_ text: String?, maxLength: Int = DomainLimits.summaryMaxLength) -> String {
         guard let text else { return "" }
-        let kept = text.unicodeScalars.filter { !$0.isControl || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        if text.utf8.count <= maxLength,
+            !text.utf8.contains(where: {
+                $0 == 0x7F || $0 == 0xC2 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D)
+            })
+        {
+            return text  // nothing to remove or cut (0xC2 leads every C1 control; rare enough for the slow path)
+        }
+        let kept = text.unicodeScalars.filter { !isControl($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         return cut(String(String.UnicodeScalarView(kept)), to: maxLength)
     }
 
@@ -37,7 +49,7 @@ enum AlertText {
         for key in labels.keys.sorted(by: AlertKey.byteOrder) where FieldValidator.labelKeyProblem(key) == nil {
             guard fitted.count < DomainLimits.labelCount else { break }
             let value = labels[key] ?? ""
-            let cleaned = String(String.UnicodeScalarView(value.unicodeScalars.filter { !$0.isControl }))
+            let cleaned = String(String.UnicodeScalarView(value.unicodeScalars.filter { !isControl($0) }))
             fitted[key] = cut(cleaned, to: DomainLimits.labelValueMaxLength)
         }
         return fitted
@@ -45,7 +57,31 @@ enum AlertText {
 
     /// `value` when it is present and not blank.
     static func nonBlank(_ value: String?) -> String? {
-        guard let value, !value.trimmedWhitespace.isEmpty else { return nil }
-        return value
+        guard let value else { return nil }
+        // Any printable ASCII byte settles it without Unicode property lookups.
+        if value.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return value }
+        return value.trimmedWhitespace.isEmpty ? nil : value
+    }
+
+    /// `text` without leading and trailing white space; no copy when it has none at either end in ASCII.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return text }
+        return text.trimmedWhitespace
+    }
+
+    /// Unicode general category Cc (U+0000...U+001F, U+007F...U+009F), without a property table lookup.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+    }
+
+    /// True when `text` has a Cc character, found from its UTF-8 bytes (C1 controls are `C2 80`...`C2 9F`).
+    static func hasControlCharacters(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
+            previous = byte
+        }
+        return false
     }
 }

@@ -14,7 +14,7 @@
 extension Severity {
     /// The severity a label value names, or nil when the table above does not know it.
     public init?(alertLabel value: String) {
-        switch value.trimmedWhitespace.lowercased() {
+        switch AlertText.trimmed(value).lowercased() {
         case "critical", "crit", "fatal", "emergency", "disaster", "page", "p1", "sev1": self = .sev1
         case "high", "error", "err", "major", "p2", "sev2": self = .sev2
         case "warning", "warn", "medium", "average", "p3", "sev3": self = .sev3
