@@ -11,6 +11,21 @@ import Testing
         #expect(errors == [FieldError(field: "alerts[0].labels.severity", message: "must be a string")])
     }
 
+    @Test func objectsAndArraysAreNamedAsSuch() {
+        let labels = #"{"version":"4","groupKey":"g","alerts":[{"status":"firing","labels":"severity=page"}]}"#
+        #expect(
+            fieldErrors { _ = try AlertFixtures.decode(AlertmanagerWebhook.self, labels) }
+                == [FieldError(field: "alerts[0].labels", message: "must be an object")])
+        let alerts = #"{"version":"4","groupKey":"g","alerts":{"status":"firing"}}"#
+        #expect(
+            fieldErrors { _ = try AlertFixtures.decode(AlertmanagerWebhook.self, alerts) }
+                == [FieldError(field: "alerts", message: "must be an array")])
+        let count = #"{"version":"4","groupKey":"g","truncatedAlerts":"none","alerts":[]}"#
+        #expect(
+            fieldErrors { _ = try AlertFixtures.decode(AlertmanagerWebhook.self, count) }
+                == [FieldError(field: "truncatedAlerts", message: "must be an integer")])
+    }
+
     @Test func notJSONIsABodyError() {
         let errors = fieldErrors { _ = try AlertFixtures.decode(PagerDutyEvent.self, "{\"routing_key\":") }
         #expect(errors == [FieldError(field: "body", message: "is not valid JSON")])

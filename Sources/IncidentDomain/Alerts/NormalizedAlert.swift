@@ -40,8 +40,9 @@ public struct NormalizedAlert: Hashable, Sendable {
     /// When the problem ended according to the sender; only for resolved alerts that say so.
     public internal(set) var endsAt: Date?
     public internal(set) var links: [AlertLink]
-    /// The sender's own fields worth keeping (raw labels, annotations, custom details, ...), for the
-    /// timeline and the alerts table. Never holds credentials (routing keys are left out).
+    /// The sender's own fields that have no field here (Alertmanager `receiver`, `groupKey`, `fingerprint`,
+    /// `generatorURL`; Grafana `values`; PagerDuty `custom_details`, `client`; Opsgenie `tags`, `responders`,
+    /// ...), for the timeline and the alerts table. Never holds credentials (routing keys are left out).
     public internal(set) var details: [String: JSONValue]
 
     init(
