@@ -1,0 +1,109 @@
+import Foundation
+
+/// Klaxon's own alert JSON for scripts and tools without a format of their own
+/// (`POST /api/v1/integrations/generic`):
+///
+/// ```json
+/// {"summary": "Disk almost full on db-1", "severity": "warning", "dedup_key": "disk-db-1",
+///  "status": "firing", "labels": {"host": "db-1"}, "service": "payments", "details": {"used": 0.93}}
+/// ```
+///
+/// Being Klaxon's own, it is checked as strictly as the incident API: labels follow the domain's label rules,
+/// `service` must be a valid service name.
+public struct GenericAlert: Hashable, Sendable, Decodable {
+    /// The headline; the first line of `summary` when absent.
+    public var title: String?
+    /// What is wrong; required unless `title` is given.
+    public var summary: String?
+    /// critical, error, warning, info or sev1...sev5 (case ignored); sev3 when absent.
+    public var severity: String?
+    /// Required for `resolved`; for `firing` without one the key is derived (see `normalized`).
+    public var dedupKey: String?
+    /// `firing` (default) or `resolved`.
+    public var status: String?
+    public var labels: [String: String]?
+    /// Anything else worth keeping, shown on the timeline.
+    public var details: [String: JSONValue]?
+    /// The sending system, for people.
+    public var source: String?
+    /// The service to route to when the request is not routed by an integration key.
+    public var service: String?
+
+    public init(
+        title: String? = nil, summary: String?, severity: String? = nil, dedupKey: String? = nil,
+        status: String? = nil, labels: [String: String]? = nil, details: [String: JSONValue]? = nil,
+        source: String? = nil, service: String? = nil
+    ) {
+        self.title = title
+        self.summary = summary
+        self.severity = severity
+        self.dedupKey = dedupKey
+        self.status = status
+        self.labels = labels
+        self.details = details
+        self.source = source
+        self.service = service
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, summary, severity
+        case dedupKey = "dedup_key"
+        case status, labels, details, source, service
+    }
+
+    /// The alert in Klaxon's terms.
+    ///
+    /// - Title: `title`, else the first line of `summary` (cut to 200); summary: `summary` (at most 10,000).
+    /// - Dedup key: `dedup_key` (1...255, no control characters); without one, a firing alert's key is the
+    ///   label fingerprint (`AlertKey.fingerprint`) of its labels, or, without labels, of its title, so
+    ///   retries of the same alert meet the same incident.
+    /// - Throws: `.validation` with every problem at once.
+    public func normalized(now: Date) throws(IncidentError) -> NormalizedAlert {
+        var validator = FieldValidator()
+        let action: AlertAction
+        switch status {
+        case nil, "firing": action = .trigger
+        case "resolved": action = .resolve
+        case let other?:
+            validator.fail("status", "must be firing or resolved (got \"\(other)\")")
+            action = .trigger
+        }
+        var title: String?
+        if let given = self.title {
+            title = validator.presentLine(given, field: "title", length: DomainLimits.titleLength)
+        } else if AlertText.nonBlank(summary) == nil {
+            validator.fail("summary", "is required")
+        }
+        let summary = self.summary.flatMap {
+            validator.text($0, field: "summary", maxLength: DomainLimits.summaryMaxLength)
+        }
+        var severity = Severity.default
+        if let text = self.severity {
+            if let parsed = Severity(genericAlert: text) {
+                severity = parsed
+            } else {
+                validator.fail(
+                    "severity", "must be one of critical, error, warning, info, sev1...sev5 (got \"\(text)\")")
+            }
+        }
+        if let dedupKey {
+            validator.checkDedupKey(dedupKey)
+        } else if action == .resolve {
+            validator.fail("dedup_key", "is required to resolve an alert")
+        }
+        let labels = validator.labels(labels ?? [:], field: "labels")
+        if let service, let problem = FieldValidator.nameProblem(service) {
+            validator.fail("service", "service name \(problem)")
+        }
+        try validator.finish()
+
+        let headline = title ?? AlertText.headline(summary) ?? "Alert"
+        let key = dedupKey ?? AlertKey.fingerprint(labels: labels.isEmpty ? ["title": headline] : labels)
+        var details = details ?? [:]
+        if let source { details["source"] = .string(source) }
+        return NormalizedAlert(
+            source: .generic, action: action, dedupKey: key, alertKey: key, title: headline,
+            summary: summary ?? "", severity: severity, labels: labels,
+            serviceHint: service ?? AlertText.nonBlank(labels["service"]), startsAt: now, details: details)
+    }
+}

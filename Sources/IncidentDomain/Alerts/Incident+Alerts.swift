@@ -1,0 +1,64 @@
+import Foundation
+
+extension Incident {
+    /// What an alert decision does to this incident (the one the decision names), as a change the store
+    /// writes in the same transaction it decided in. Events come in the order they happened: the alert's
+    /// `alert_received` first, then the lifecycle event it caused.
+    ///
+    /// | decision | incident | events |
+    /// |---|---|---|
+    /// | `attach`, re-send, no raise | unchanged | none (empty change: the store writes nothing) |
+    /// | `attach`, new alert | unchanged (timeline only, like a note: no new version) | `alert_received` |
+    /// | `attach` with `raiseSeverity` | severity raised, version + 1 | (`alert_received`,) `field_changed` |
+    /// | `reopen` | `.reopen` by the source | `alert_received`, `reopened` ("Alert fired again: ...") |
+    /// | `acknowledge` | `.acknowledge` by the source | `alert_received`, `acknowledged` |
+    /// | `resolveAlert` | unchanged | `alert_received` |
+    /// | `resolve` | `.resolve` by the source | `alert_received`, `resolved` ("All alerts resolved") |
+    /// | `open`, `ignore` | unchanged | none (`open` is `IncidentRepository.create` with the draft, then `alert.receivedEvent`) |
+    ///
+    /// - Throws: `.invalidTransition` when the incident is no longer in the state the decision was taken
+    ///   in (decide and apply in one transaction and this cannot happen).
+    public func applying(_ decision: AlertDecision, for alert: NormalizedAlert, at now: Date) throws(IncidentError)
+        -> IncidentChange
+    {
+        let received = alert.receivedEvent(at: now)
+        let actor = alert.source.principal
+        switch decision {
+        case .open, .ignore:
+            return IncidentChange(incident: self, events: [])
+        case .attach(_, let newAlert, let raiseSeverity):
+            var next = self
+            var events = newAlert ? [received] : []
+            if let raiseSeverity, raiseSeverity.isMoreSevere(than: severity) {
+                next.severity = raiseSeverity
+                next.version += 1
+                next.updatedAt = now
+                events.append(
+                    NewTimelineEvent(
+                        at: now, kind: .fieldChanged, actor: actor,
+                        message: "Changed severity from \(severity) to \(raiseSeverity): \(alert.alertTitle)",
+                        data: [
+                            "field": "severity", "old": .string(severity.rawValue),
+                            "new": .string(raiseSeverity.rawValue),
+                        ]))
+            }
+            return IncidentChange(incident: next, events: events)
+        case .resolveAlert:
+            return IncidentChange(incident: self, events: [received])
+        case .reopen:
+            return try lifecycle(.reopen, note: "Alert fired again: \(alert.alertTitle)", received, actor, now)
+        case .acknowledge:
+            return try lifecycle(.acknowledge, note: nil, received, actor, now)
+        case .resolve:
+            return try lifecycle(.resolve, note: "All alerts resolved", received, actor, now)
+        }
+    }
+
+    private func lifecycle(
+        _ action: IncidentAction, note: String?, _ received: NewTimelineEvent, _ actor: Principal, _ now: Date
+    ) throws(IncidentError) -> IncidentChange {
+        var change = try applying(action, at: now, by: actor, note: note)
+        change.events.insert(received, at: 0)
+        return change
+    }
+}

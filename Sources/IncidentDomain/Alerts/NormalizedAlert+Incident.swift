@@ -1,0 +1,46 @@
+import Foundation
+
+extension NormalizedAlert {
+    /// The service to open an incident on when the request was not routed by an integration key: the one
+    /// `serviceHint` names when that is a valid service name, else the `default` service.
+    public var routedService: ServiceReference {
+        if let serviceHint, FieldValidator.nameProblem(serviceHint) == nil { return .name(serviceHint) }
+        return .name(Service.defaultName)
+    }
+
+    /// The new incident this alert opens on `service`. Labels are fitted to the domain's limits rather
+    /// than refused (an alert must never be lost to a label rule): invalid keys are dropped, values cut to
+    /// 500 characters, at most 64 labels kept in key order. The untouched labels stay in the alert's data.
+    public func draft(service: ServiceReference) -> IncidentDraft {
+        IncidentDraft(
+            title: title, summary: summary, severity: severity, service: service,
+            labels: AlertText.fittedLabels(incidentLabels), dedupKey: dedupKey)
+    }
+
+    /// The `alert_received` timeline event for this alert: the message says what happened to which alert,
+    /// `data` carries the source, both keys, severity, labels, annotations, links, times and sender details.
+    public func receivedEvent(at now: Date) -> NewTimelineEvent {
+        let verb: String
+        switch action {
+        case .trigger: verb = "firing"
+        case .acknowledge: verb = "acknowledged"
+        case .resolve: verb = "resolved"
+        }
+        var data: [String: JSONValue] = [
+            "source": .string(source.rawValue),
+            "action": .string(action.rawValue),
+            "dedup_key": .string(dedupKey),
+            "alert_key": .string(alertKey),
+            "severity": .string(severity.rawValue),
+            "labels": .object(labels.mapValues(JSONValue.string)),
+            "starts_at": .string(Timestamp.format(startsAt)),
+        ]
+        if !annotations.isEmpty { data["annotations"] = .object(annotations.mapValues(JSONValue.string)) }
+        if let endsAt { data["ends_at"] = .string(Timestamp.format(endsAt)) }
+        if !links.isEmpty { data["links"] = .array(links.map(\.json)) }
+        if !details.isEmpty { data["details"] = .object(details) }
+        return NewTimelineEvent(
+            at: now, kind: .alertReceived, actor: source.principal, message: "Alert \(verb): \(alertTitle)",
+            data: data)
+    }
+}
