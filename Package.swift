@@ -33,6 +33,7 @@ let package = Package(
                 "HTTPCore",
                 "IncidentDomain",
                 "IncidentStore",
+                "SQLiteCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -90,7 +91,7 @@ let package = Package(
         ),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: strictSettings),
         .testTarget(name: "KlaxonCLITests", dependencies: ["klaxon"], swiftSettings: strictSettings),
-        .testTarget(name: "IncidentAPITests", dependencies: ["IncidentAPI"], swiftSettings: strictSettings),
+        .testTarget(name: "IncidentAPITests", dependencies: ["IncidentAPI", "SQLiteCore"], swiftSettings: strictSettings),
         // The pure domain: values and rules only, no dependencies, no I/O, never reads the clock.
         .target(name: "IncidentDomain", swiftSettings: strictSettings),
         .testTarget(name: "IncidentDomainTests", dependencies: ["IncidentDomain"], swiftSettings: strictSettings),

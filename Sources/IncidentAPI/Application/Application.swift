@@ -3,6 +3,7 @@ import HTTPCore
 import IncidentDomain
 import IncidentStore
 import Logging
+import SQLiteCore
 
 /// Klaxon assembled: the store, the API's routes, the dashboard's files and the HTTP server.
 /// The executable and the end-to-end tests build it the same way, with `buildApplication`.
@@ -49,7 +50,9 @@ public func buildApplication(
     clock: any WallClock = SystemClock(),
     logger: Logger = Logger(label: "klaxon")
 ) async throws -> Application {
-    let store = try await KlaxonStore.open(path: configuration.databasePath)
+    var databaseConfiguration = DatabasePool.Configuration()
+    databaseConfiguration.connection.busyTimeout = configuration.databaseBusyTimeout
+    let store = try await KlaxonStore.open(path: configuration.databasePath, configuration: databaseConfiguration)
     do {
         let createdAdminToken = try await installFirstAdminToken(
             configuration.initialAdminToken, tokens: store.tokens, at: clock.now())

@@ -11,6 +11,9 @@ public struct ApplicationConfiguration: Sendable {
     /// Admin token to install on first start instead of a random one (`KLAXON_ADMIN_TOKEN`), for automated
     /// set-ups; at least 32 characters. Ignored once the database holds any token.
     public var initialAdminToken: String?
+    /// How long a write waits for a lock held by another process before the answer is 503: long enough to
+    /// ride out a backup's or a migration's short lock, short enough that senders retry elsewhere.
+    public var databaseBusyTimeout: Duration = .seconds(5)
     /// Largest body the JSON API accepts: incidents and notes are small, so 1 MiB is generous.
     public var maxAPIBodySize: Int = 1024 * 1024
 

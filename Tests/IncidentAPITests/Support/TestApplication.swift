@@ -41,7 +41,10 @@ struct TestApplication {
         let configuration = ApplicationConfiguration(
             server: server, databasePath: directory.appendingPathComponent("klaxon.db").path,
             publicDirectory: publicDirectory, initialAdminToken: adminToken)
-        let application = try await buildApplication(configuration, clock: clock)
+        var tuned = configuration
+        // A lock held by another process turns into 503 after this long; short so fault tests stay quick.
+        tuned.databaseBusyTimeout = .milliseconds(300)
+        let application = try await buildApplication(tuned, clock: clock)
         let port = try application.start()
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = 20
