@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build --build-tests -Xswiftc -warnings-as-errors
-swift test --skip-build --parallel
+scripts/run-swift-tests.sh
