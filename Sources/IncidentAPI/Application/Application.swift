@@ -57,8 +57,9 @@ public func buildApplication(
         let createdAdminToken = try await installFirstAdminToken(
             configuration.initialAdminToken, tokens: store.tokens, at: clock.now())
 
+        let tokenCache = TokenCache()
         var api = APIRouter(
-            authenticator: Authenticator(tokens: store.tokens, clock: clock, logger: logger),
+            authenticator: Authenticator(tokens: store.tokens, clock: clock, logger: logger, cache: tokenCache),
             idempotency: store.idempotency, clock: clock, logger: logger)
         HealthController(readiness: {
             let readiness = await store.readiness()
@@ -66,7 +67,7 @@ public func buildApplication(
         }).register(in: &api)
         IncidentController(incidents: store.incidents).register(in: &api)
         ServiceController(services: store.services).register(in: &api)
-        TokenController(tokens: store.tokens).register(in: &api)
+        TokenController(tokens: store.tokens, cache: tokenCache).register(in: &api)
         if let publicDirectory = configuration.publicDirectory {
             api.setFallback(StaticFileHandler(root: publicDirectory).routeHandler)
         }

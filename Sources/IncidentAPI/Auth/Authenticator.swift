@@ -9,15 +9,20 @@ struct Authenticator: Sendable {
     let tokens: any TokenRepository
     let clock: any WallClock
     let logger: Logger
+    let cache: TokenCache
 
     func authenticate(_ request: HTTPRequest) async throws -> APIToken {
         guard let secret = Self.bearerSecret(in: request.headers) else {
             throw APIError.unauthorized(tokenSent: request.headers["authorization"] != nil)
         }
         let hash = TokenSecret(value: secret).hash
+        if let cached = cache.token(forHash: hash) {
+            return cached
+        }
         guard let token = try await tokens.token(secretHash: hash), token.isActive else {
             throw APIError.unauthorized(tokenSent: true)
         }
+        cache.remember(token, forHash: hash)
         let now = clock.now()
         if token.needsTouch(at: now) {
             do {

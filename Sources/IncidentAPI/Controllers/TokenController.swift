@@ -4,6 +4,8 @@ import IncidentDomain
 /// `/api/v1/tokens`: API tokens, admin scope. A secret is shown once, in the answer that creates it.
 struct TokenController: Sendable {
     let tokens: any TokenRepository
+    /// Cleared on revocation, so a revoked token stops working at once in this process.
+    let cache: TokenCache
 
     func register(in router: inout APIRouter) {
         router.add(.get, "/api/v1/tokens", scope: .admin) { _ in try await list() }
@@ -24,6 +26,7 @@ struct TokenController: Sendable {
 
     func revoke(_ request: APIRequest) async throws -> HTTPResponse {
         _ = try await tokens.revoke(name: request.pathParameter("name"), at: request.now)
+        cache.removeAll()
         return HTTPResponse(status: .noContent)
     }
 }
