@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import HTTPCore
 import IncidentAPI
 import Logging
@@ -33,6 +34,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Maximum open connections (default 1024).")
     var maxConnections: Int?
 
+    @Option(
+        help: "Milliseconds a write waits for a database lock held by another process before answering 503 (env KLAXON_BUSY_TIMEOUT_MS; default 5000).")
+    var busyTimeoutMs: Int?
+
     func run() async throws {
         let environment = Environment()
         let accessLogSink = LogLineSink()
@@ -64,7 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
                 server: configuration,
                 databasePath: db ?? environment["KLAXON_DB"] ?? "./klaxon.db",
                 publicDirectory: publicFolder,
-                initialAdminToken: environment["KLAXON_ADMIN_TOKEN"]),
+                initialAdminToken: environment["KLAXON_ADMIN_TOKEN"],
+                databaseBusyTimeout: .milliseconds(try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000)),
             logger: logger)
         if let token = application.createdAdminToken {
             // Shown once: only its hash is stored.
@@ -77,6 +83,8 @@ struct ServeCommand: AsyncParsableCommand {
                 Send it as 'Authorization: Bearer <token>', for example:
                     curl -H 'Authorization: Bearer \(token)' http://\(configuration.host):\(configuration.port)/api/v1/incidents
                 """)
+            // stdout is block-buffered when it is not a terminal (containers, systemd): show it now, not at exit.
+            fflush(nil)
         }
         let flusher = Task { await accessLogSink.runPeriodicFlush() }
         defer {

@@ -55,6 +55,28 @@ import Testing
     }
 }
 
+@Suite struct TokenSecrecyAPITests {
+    @Test func aTokenCreatedWithAnIdempotencyKeyLeavesNoSecretOnDisk() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request(
+                "POST", "/api/v1/tokens", json: ["name": "pager", "scope": "ingest"],
+                headers: ["Idempotency-Key": "token-1"])
+            #expect(answer.status == 201)
+            let secret = try #require(try answer.object()["token"] as? String)
+            for suffix in ["", "-wal"] {
+                let path = app.directory.appendingPathComponent("klaxon.db" + suffix).path
+                let bytes = FileManager.default.contents(atPath: path) ?? Data()
+                #expect(bytes.range(of: Data(secret.utf8)) == nil, "secret found in klaxon.db\(suffix)")
+            }
+            // A repeat does not replay the secret: it asks for a second token of the same name.
+            let repeated = try await app.request(
+                "POST", "/api/v1/tokens", json: ["name": "pager", "scope": "ingest"],
+                headers: ["Idempotency-Key": "token-1"])
+            #expect(repeated.status == 409)
+        }
+    }
+}
+
 @Suite struct BadInputAPITests {
     @Test func malformedJSONIs400() async throws {
         try await TestApplication.with { app in

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -116,11 +117,22 @@ import Testing
             healthy = check.status == 0
         }
         #expect(healthy)
+        // The token must be readable while the server runs (stdout is a pipe here, as under Docker or systemd).
+        let firstOutput = Mutex("")
+        let reader = Thread {
+            let data = out.fileHandleForReading.availableData
+            firstOutput.withLock { $0 = String(decoding: data, as: UTF8.self) }
+        }
+        reader.start()
+        for _ in 0..<50 where firstOutput.withLock({ $0.isEmpty }) {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let printedWhileRunning = firstOutput.withLock { $0 }
+        #expect(printedWhileRunning.contains("klx_"), "the admin token was not shown while the server ran")
         process.terminate()  // SIGTERM
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(printed.contains("klx_"))
+        let printed = printedWhileRunning + String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(printed.contains("Authorization: Bearer"))
     }
 }

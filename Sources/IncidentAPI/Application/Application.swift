@@ -4,6 +4,7 @@ import IncidentDomain
 import IncidentStore
 import Logging
 import SQLiteCore
+import Synchronization
 
 /// Klaxon assembled: the store, the API's routes, the dashboard's files and the HTTP server.
 /// The executable and the end-to-end tests build it the same way, with `buildApplication`.
@@ -15,31 +16,75 @@ public final class Application: Sendable {
     /// or the configuration supplied one.
     public let createdAdminToken: String?
     let store: KlaxonStore
+    let clock: any WallClock
     let logger: Logger
+    private let maintenance = Mutex<Task<Void, Never>?>(nil)
 
-    init(server: HTTPServer, routes: [APIRoute], createdAdminToken: String?, store: KlaxonStore, logger: Logger) {
+    init(
+        server: HTTPServer, routes: [APIRoute], createdAdminToken: String?, store: KlaxonStore, clock: any WallClock,
+        logger: Logger
+    ) {
         self.server = server
         self.routes = routes
         self.createdAdminToken = createdAdminToken
         self.store = store
+        self.clock = clock
         self.logger = logger
     }
 
-    /// Starts serving; returns the bound port (useful with port 0).
+    /// Starts serving and the background upkeep; returns the bound port (useful with port 0).
     public func start() throws -> Int {
-        try server.start()
+        let port = try server.start()
+        startMaintenance()
+        return port
     }
 
     /// Stops accepting, lets in-flight requests finish within `gracePeriod`, then closes the database.
     public func shutdown(gracePeriod: Duration = .seconds(10)) async {
         await server.shutdown(gracePeriod: gracePeriod)
+        await stopMaintenance()
         await store.close()
     }
 
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully.
     public func runUntilSignalled(gracePeriod: Duration = .seconds(10), onStarted: (Int) -> Void) async throws {
-        try await server.runUntilSignalled(gracePeriod: gracePeriod, onStarted: onStarted)
+        try await server.runUntilSignalled(gracePeriod: gracePeriod) { port in
+            startMaintenance()
+            onStarted(port)
+        }
+        await stopMaintenance()
         await store.close()
+    }
+
+    /// How often expired `Idempotency-Key` records are deleted; they expire after 24 hours.
+    static let purgeInterval: Duration = .seconds(600)
+
+    private func startMaintenance() {
+        let store = store
+        let clock = clock
+        let logger = logger
+        let task = Task {
+            while !Task.isCancelled {
+                do {
+                    let cutoff = clock.now().addingTimeInterval(-IdempotencyRecord.retention)
+                    let purged = try await store.idempotency.purge(createdBefore: cutoff)
+                    if purged > 0 { logger.debug("purged idempotency records", metadata: ["count": "\(purged)"]) }
+                } catch {
+                    logger.warning("could not purge idempotency records", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: Self.purgeInterval)
+            }
+        }
+        maintenance.withLock { $0 = task }
+    }
+
+    private func stopMaintenance() async {
+        let task = maintenance.withLock { task -> Task<Void, Never>? in
+            defer { task = nil }
+            return task
+        }
+        task?.cancel()
+        await task?.value
     }
 }
 
@@ -77,7 +122,8 @@ public func buildApplication(
         let server = HTTPServer(
             configuration: serverConfiguration, router: api.router, logger: Logger(label: "klaxon.http"))
         return Application(
-            server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, logger: logger)
+            server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, clock: clock,
+            logger: logger)
     } catch {
         await store.close()
         throw error

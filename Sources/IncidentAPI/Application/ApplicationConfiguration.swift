@@ -21,8 +21,10 @@ public struct ApplicationConfiguration: Sendable {
         server: HTTPServerConfiguration = HTTPServerConfiguration(),
         databasePath: String = "./klaxon.db",
         publicDirectory: String? = "./Public",
-        initialAdminToken: String? = nil
+        initialAdminToken: String? = nil,
+        databaseBusyTimeout: Duration = .seconds(5)
     ) {
+        self.databaseBusyTimeout = databaseBusyTimeout
         self.server = server
         self.databasePath = databasePath
         self.publicDirectory = publicDirectory

@@ -14,9 +14,9 @@ struct HealthController: Sendable {
             status: .ok, headers: ["Content-Type": "application/json", "Cache-Control": "no-cache"],
             body: .bytes(Array(OpenAPIDocument.json.utf8)))
         router.addInline(.get, "/openapi.json") { _ in document }
-        let readiness = readiness
+        let readiness = ReadinessProbe(check: readiness)
         router.addPublic(.get, "/readyz") { _ in
-            let state = await readiness()
+            let state = await readiness.current()
             let database = state.databaseWritable ? "ok" : "unavailable"
             let migrations = state.migrationsApplied ? "ok" : "pending"
             if state.databaseWritable && state.migrationsApplied {

@@ -9,7 +9,8 @@ struct TokenController: Sendable {
 
     func register(in router: inout APIRouter) {
         router.add(.get, "/api/v1/tokens", scope: .admin) { _ in try await list() }
-        router.add(.post, "/api/v1/tokens", scope: .admin) { try await create($0) }
+        // Its answer holds the secret, which must exist nowhere but in that answer: never replayed.
+        router.add(.post, "/api/v1/tokens", scope: .admin, replayable: false) { try await create($0) }
         router.add(.delete, "/api/v1/tokens/:name", scope: .admin) { try await revoke($0) }
     }
 

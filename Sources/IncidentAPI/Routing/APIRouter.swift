@@ -23,9 +23,10 @@ struct APIRouter {
         self.logger = logger
     }
 
-    /// Adds an operation that needs a token of at least `scope`.
+    /// Adds an operation that needs a token of at least `scope`. `replayable: false` keeps a POST's answer out
+    /// of the idempotency store: answers that carry a secret (a new token) must never be written to disk.
     mutating func add(
-        _ method: HTTPMethod, _ pattern: String, scope: TokenScope, maxBodySize: Int? = nil,
+        _ method: HTTPMethod, _ pattern: String, scope: TokenScope, maxBodySize: Int? = nil, replayable: Bool = true,
         _ handler: @escaping Handler
     ) {
         routes.append(APIRoute(method: method, pattern: pattern, scope: scope))
@@ -42,7 +43,7 @@ struct APIRouter {
                         throw APIError.forbidden(required: scope, actual: token.scope)
                     }
                     let apiRequest = APIRequest(http: request, token: token, now: clock.now())
-                    if method == .post, let key = request.headers["idempotency-key"] {
+                    if method == .post, replayable, let key = request.headers["idempotency-key"] {
                         return try await Self.idempotent(
                             apiRequest, key: key, repository: idempotency, logger: logger, handler: handler)
                     }
