@@ -1019,10 +1019,12 @@ enum OpenAPIDocument {
                           "kind": "created",
                           "actor": "ci-bot",
                           "actor_kind": "token",
-                          "message": "Opened",
+                          "message": "Opened: Checkout error rate above 5%",
                           "data": {
+                            "dedup_key": "checkout-5xx",
+                            "service": "payments",
                             "severity": "sev2",
-                            "service": "payments"
+                            "title": "Checkout error rate above 5%"
                           }
                         },
                         {
@@ -1046,7 +1048,7 @@ enum OpenAPIDocument {
                           "kind": "field_changed",
                           "actor": "alice-laptop",
                           "actor_kind": "token",
-                          "message": "commander set to alice",
+                          "message": "Set commander to alice",
                           "data": {
                             "field": "commander",
                             "old": null,
@@ -2321,7 +2323,7 @@ enum OpenAPIDocument {
               "data": {
                 "type": "object",
                 "additionalProperties": true,
-                "description": "Structured facts by kind, `{}` when there are none. Actions: `{from, to}` (statuses), plus `note` when one was given; escalated: `escalation_level`, and `severity_old`, `severity_new` when the severity rose; closed: `forced: true` for a forced close; reopened: `escalation_level_before` when it was not 0; the implicit `acknowledged` before a mitigation from triggered: `implicit: true`; field_changed: `{field, old, new}`."
+                "description": "Structured facts by kind, `{}` when there are none. Actions: `{from, to}` (statuses), plus `note` when one was given; escalated: `escalation_level`, and `severity_old`, `severity_new` when the severity rose; closed: `forced: true` for a forced close; reopened: `escalation_level_before` when it was not 0; the implicit `acknowledged` before a mitigation from triggered: `implicit: true`; field_changed: `{field, old, new}`; created: `{title, severity, service}` plus `dedup_key` when given."
               }
             }
           },
