@@ -41,6 +41,12 @@ STARTUP_SECONDS = 30
 STOP_SECONDS = 15
 
 
+def schemathesis_command() -> str:
+    """The schemathesis beside this Python (a virtual environment's), else the one on PATH."""
+    sibling = Path(sys.executable).parent / "schemathesis"
+    return str(sibling) if os.access(sibling, os.X_OK) else "schemathesis"
+
+
 def log(message: str) -> None:
     print(f"fuzz: {message}", flush=True)
 
@@ -96,7 +102,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--max-examples", type=int, default=30, help="test cases per operation and phase (30)")
     parser.add_argument("--timeout", type=int, default=900, help="hard limit for the schemathesis run, seconds (900)")
     parser.add_argument("--seed", type=int, help="schemathesis seed, to repeat a run")
-    parser.add_argument("--workers", default="2", help="concurrent schemathesis workers (2)")
+    # One worker: with several, hypothesis describes filters by parsing source in threads, which trips
+    # CPython 3.11's "AST constructor recursion depth mismatch" (a runtime error of the tool, not of Klaxon).
+    parser.add_argument("--workers", default="1", help="concurrent schemathesis workers (1)")
+    parser.add_argument("--report-cwd", help="run schemathesis in this folder (where --report files go)")
+    parser.add_argument("extra", nargs="*", help="after --: more schemathesis run options (e.g. --report har)")
     args = parser.parse_args(argv[1:])
 
     binary = Path(args.binary)
@@ -123,7 +133,7 @@ def main(argv: list[str]) -> int:
             wait_healthy(port, deadline)
             log(f"klaxon serve is up on 127.0.0.1:{port} (pid {server.pid})")
             run = [
-                "schemathesis", "run", f"http://127.0.0.1:{port}/openapi.json",
+                schemathesis_command(), "run", f"http://127.0.0.1:{port}/openapi.json",
                 "--header", f"Authorization: Bearer {token}",
                 "--checks", CHECKS,
                 "--max-examples", str(args.max_examples),
@@ -136,10 +146,11 @@ def main(argv: list[str]) -> int:
                 run += ["--exclude-operation-id", operation_id]
             if args.seed is not None:
                 run += ["--seed", str(args.seed)]
+            run += args.extra
             shown = [part.replace(token, "klx_***") for part in run]
             log("running " + " ".join(shown))
             try:
-                status = subprocess.run(run, cwd=work, timeout=args.timeout, stdin=subprocess.DEVNULL).returncode
+                status = subprocess.run(run, cwd=args.report_cwd or work, timeout=args.timeout, stdin=subprocess.DEVNULL).returncode
             except subprocess.TimeoutExpired:
                 log(f"schemathesis did not finish within {args.timeout} s")
                 status = 1

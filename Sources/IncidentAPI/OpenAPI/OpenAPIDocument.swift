@@ -356,7 +356,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Change an incident's fields",
-            "description": "Changes title, summary, severity, service, commander or labels, in any status. Each changed field is recorded on the timeline as `field_changed` with its old and new value. With `If-Match`, a stale version is 412 and nothing changes. Unknown fields are 422. Requires scope `write` (or `admin`).",
+            "description": "Changes title, summary, severity, service, commander or labels, in any status but closed (a closed incident is final: 409). Each changed field is recorded on the timeline as `field_changed` with its old and new value. With `If-Match`, a stale version is 412 and nothing changes. Unknown fields are 422. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -411,6 +411,9 @@ enum OpenAPIDocument {
               },
               "404": {
                 "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
               },
               "412": {
                 "$ref": "#/components/responses/PreconditionFailed"
