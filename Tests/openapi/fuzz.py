@@ -149,8 +149,11 @@ def main(argv: list[str]) -> int:
             run += args.extra
             shown = [part.replace(token, "klx_***") for part in run]
             log("running " + " ".join(shown))
+            hooks = {**os.environ, "SCHEMATHESIS_HOOKS": "fuzz_hooks",
+                     "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")]))}
             try:
-                status = subprocess.run(run, cwd=args.report_cwd or work, timeout=args.timeout, stdin=subprocess.DEVNULL).returncode
+                status = subprocess.run(run, cwd=args.report_cwd or work, env=hooks, timeout=args.timeout,
+                                        stdin=subprocess.DEVNULL).returncode
             except subprocess.TimeoutExpired:
                 log(f"schemathesis did not finish within {args.timeout} s")
                 status = 1
