@@ -114,7 +114,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("extra", nargs="*", help="after --: more schemathesis run options (e.g. --report har)")
     args = parser.parse_args(argv[1:])
 
-    binary = Path(args.binary)
+    binary = Path(args.binary).resolve()
     if not os.access(binary, os.X_OK):
         log(f"{binary} is not an executable; build first (swift build --build-tests)")
         return 1
