@@ -1,7 +1,23 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: installs what the build needs, builds with warnings as errors, tests.
+# The whole test suite, as CI runs it: installs what the build needs, builds with warnings as errors, tests,
+# then checks the OpenAPI document (Tests/openapi/validate.py) and fuzzes the served API with schemathesis
+# (Tests/openapi/fuzz.py). The Python tools live in a virtual environment under .build/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+
+# Python 3 with venv and pip (Debian splits them into packages; its system Python refuses `pip install`).
+if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y python3 python3-venv python3-pip
+fi
+VENV=.build/openapi-venv
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r Tests/openapi/requirements.txt
+
+"$VENV/bin/python" Tests/openapi/validate.py
 swift build --build-tests -Xswiftc -warnings-as-errors
 scripts/run-swift-tests.sh
+PATH="$PWD/$VENV/bin:$PATH" "$VENV/bin/python" Tests/openapi/fuzz.py --binary .build/debug/klaxon

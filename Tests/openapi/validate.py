@@ -66,7 +66,7 @@ EXPECTED_OPERATIONS = {
 
 INCIDENT_FIELDS = [
     "id", "title", "summary", "status", "severity", "service", "commander", "labels", "dedup_key",
-    "escalation_level", "created_at", "acknowledged_at", "mitigated_at", "resolved_at", "closed_at",
+    "escalation_level", "created_at", "updated_at", "acknowledged_at", "mitigated_at", "resolved_at", "closed_at",
     "version", "allowed_actions", "links",
 ]
 STRICT_BODIES = ("IncidentCreate", "IncidentPatch", "ServiceCreate", "ServicePatch")
@@ -247,9 +247,12 @@ class Checker:
             required.add("400")  # an id that is not a number
         if re.match(r"^/api/v1/incidents/\{id\}/(acknowledge|escalate|mitigate|resolve|close|reopen)$", path):
             required.add("409")
+            # An invalid transition, or (reopen's dedup collision, an idempotent repeat in progress) a conflict.
             schema = self.response_schema(responses.get("409"))
-            if schema is not self.doc["components"]["schemas"]["InvalidTransitionProblem"]:
-                self.fail(where, "409 must answer InvalidTransitionProblem")
+            invalid_transition = self.doc["components"]["schemas"]["InvalidTransitionProblem"]
+            members = [self.resolve(part) for part in (schema or {}).get("oneOf", [])]
+            if schema is not invalid_transition and not any(part is invalid_transition for part in members):
+                self.fail(where, "409 must answer InvalidTransitionProblem (alone or in a oneOf)")
         if path == "/api/v1/incidents/{id}" and method == "patch":
             required.add("412")
             if "if-match" not in header_names:
@@ -289,6 +292,8 @@ class Checker:
         problem = self.doc["components"]["schemas"]["Problem"]
         if schema is problem:
             return True
+        if "oneOf" in schema:
+            return all(self.extends_problem(self.resolve(part)) for part in schema["oneOf"])
         return any(self.resolve(part) is problem for part in schema.get("allOf", []))
 
     # --- schema content ------------------------------------------------------------------
@@ -354,6 +359,13 @@ class Checker:
             (s("ServiceName"), "Payments", False),
             (s("ServiceName"), "-payments", False),
             (s("ServiceName"), "2024", False),
+            (s("ServiceName"), "9lives", False),
+            (s("TokenName"), "ci-bot", True),
+            (s("TokenName"), "1ci", False),
+            (s("SeverityInput"), "SEV2", True),
+            (s("SeverityInput"), "sev0", False),
+            (s("ServiceReference"), "12", True),
+            (s("ServiceReference"), "012", False),
             (s("ServiceReference"), 7, True),
             (s("ServiceReference"), "payments", True),
             (s("ServiceReference"), 0, False),
@@ -370,13 +382,25 @@ class Checker:
             (s("IncidentCreate"), {"title": "x", "service": 3, "labels": {"team": "db"}, "severity": "sev1"}, True),
             (s("IncidentCreate"), {"title": "x", "labels": {"team": 1}}, False),
             (s("IncidentCreate"), {"title": "x", "labels": {"a:b": "c"}}, False),
+            (s("IncidentCreate"), {"title": "x", "labels": {"k" * 100: "v" * 500}}, True),
+            (s("IncidentCreate"), {"title": "x", "labels": {"k" * 101: "v"}}, False),
+            (s("IncidentCreate"), {"title": "x", "labels": {"k": "v" * 501}}, False),
+            (s("IncidentCreate"), {"title": "x", "summary": None, "labels": None, "service": None}, True),
+            (s("IncidentCreate"), {"title": "a\u0007b"}, False),
             (s("IncidentPatch"), {}, True),
             (s("IncidentPatch"), {"commander": None}, True),
             (s("IncidentPatch"), {"status": "resolved"}, False),
             (s("EscalateRequest"), {"severity": "sev1", "note": "paging db team"}, True),
+            (s("ActionRequest"), {"note": ""}, True),
+            (s("ActionRequest"), {"note": "x" * 10001}, False),
+            (s("ActionRequest"), {"severity": "sev1"}, False),
+            (s("ActionRequest"), {"force": True}, False),
+            (s("CloseRequest"), {"force": True}, True),
             (s("CloseRequest"), {"force": "yes"}, False),
             (s("NoteCreate"), {"text": ""}, False),
             (s("ServiceCreate"), {"name": "db"}, True),
+            (s("ServiceCreate"), {"name": "db", "description": "d" * 2001}, False),
+            (s("ServicePatch"), {"name": None}, True),
             (s("ServiceCreate"), {"name": "db", "integration_key": "x" * 32}, False),
             (s("ServicePatch"), {"id": 4}, False),
             (s("TokenCreate"), {"name": "ci", "scope": "ingest"}, True),

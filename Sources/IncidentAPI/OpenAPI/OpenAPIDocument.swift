@@ -52,7 +52,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "List incidents",
-            "description": "Incidents matching every given filter, newest first (by id, descending), one page at a time. Requires scope `read` (or `write`, `admin`).",
+            "description": "Incidents matching every given filter, newest first (by creation time, then id, descending), one page at a time. Unknown query parameters are 400, and so are `service`, `q`, `since`, `until`, `limit` and `cursor` given twice. Requires scope `read` (or `write`, `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -118,6 +118,7 @@ enum OpenAPIDocument {
                           "dedup_key": "checkout-5xx",
                           "escalation_level": 0,
                           "created_at": "2026-11-27T08:30:00.123Z",
+                          "updated_at": "2026-11-27T08:31:12.004Z",
                           "acknowledged_at": "2026-11-27T08:31:12.004Z",
                           "mitigated_at": null,
                           "resolved_at": null,
@@ -135,7 +136,7 @@ enum OpenAPIDocument {
                           }
                         }
                       ],
-                      "next_cursor": "eyJiZWZvcmUiOjQyfQ"
+                      "next_cursor": "MToxNzk1NzY4MjAwMTIzOjQy"
                     }
                   }
                 }
@@ -160,7 +161,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Open an incident",
-            "description": "Opens an incident (201, with `Location`). When `dedup_key` matches an open incident of the same service, that incident is answered (200) unchanged and nothing is created. The creation is recorded on the timeline as `created`. Requires scope `write` (or `admin`).",
+            "description": "Opens an incident (201, with `Location`). When `dedup_key` matches an open incident of the same service, that incident is answered (200) unchanged and nothing is created. The creation is recorded on the timeline as `created`. Unknown fields are 422. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -242,6 +243,9 @@ enum OpenAPIDocument {
               "403": {
                 "$ref": "#/components/responses/Forbidden"
               },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge"
               },
@@ -309,6 +313,7 @@ enum OpenAPIDocument {
                       "dedup_key": "checkout-5xx",
                       "escalation_level": 0,
                       "created_at": "2026-11-27T08:30:00.123Z",
+                      "updated_at": "2026-11-27T08:31:12.004Z",
                       "acknowledged_at": "2026-11-27T08:31:12.004Z",
                       "mitigated_at": null,
                       "resolved_at": null,
@@ -351,7 +356,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Change an incident's fields",
-            "description": "Changes title, summary, severity, service, commander or labels, in any status. Each changed field is recorded on the timeline as `field_changed` with its old and new value. With `If-Match`, a stale version is 412 and nothing changes. Requires scope `write` (or `admin`).",
+            "description": "Changes title, summary, severity, service, commander or labels, in any status but closed (a closed incident is final: 409). Each changed field is recorded on the timeline as `field_changed` with its old and new value. With `If-Match`, a stale version is 412 and nothing changes. Unknown fields are 422. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -407,6 +412,9 @@ enum OpenAPIDocument {
               "404": {
                 "$ref": "#/components/responses/NotFound"
               },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
               "412": {
                 "$ref": "#/components/responses/PreconditionFailed"
               },
@@ -437,7 +445,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Acknowledge an incident",
-            "description": "triggered -> acknowledged. Stops escalation at the current level. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "triggered -> acknowledged; `acknowledged_at` is set. Stops escalation at the current level. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -449,6 +457,9 @@ enum OpenAPIDocument {
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
+              },
+              {
+                "$ref": "#/components/parameters/IfMatch"
               }
             ],
             "requestBody": {
@@ -480,6 +491,9 @@ enum OpenAPIDocument {
               "409": {
                 "$ref": "#/components/responses/InvalidTransition"
               },
+              "412": {
+                "$ref": "#/components/responses/PreconditionFailed"
+              },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge"
               },
@@ -507,7 +521,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Escalate an incident",
-            "description": "In any open status: raises `escalation_level` by one and, with `severity`, raises the severity. The status does not change. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "In any open status: raises `escalation_level` by one and, with `severity`, sets a severity that is the same or more severe (a less severe one is 422). The status does not change. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -519,6 +533,9 @@ enum OpenAPIDocument {
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
+              },
+              {
+                "$ref": "#/components/parameters/IfMatch"
               }
             ],
             "requestBody": {
@@ -550,6 +567,9 @@ enum OpenAPIDocument {
               "409": {
                 "$ref": "#/components/responses/InvalidTransition"
               },
+              "412": {
+                "$ref": "#/components/responses/PreconditionFailed"
+              },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge"
               },
@@ -577,7 +597,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Mark an incident mitigated",
-            "description": "acknowledged -> mitigated. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "triggered or acknowledged -> mitigated. From triggered it also counts as the acknowledgement: `acknowledged_at` is set and an `acknowledged` event (with `implicit: true`) precedes the `mitigated` one. `mitigated_at` keeps the first mitigation. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -589,6 +609,9 @@ enum OpenAPIDocument {
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
+              },
+              {
+                "$ref": "#/components/parameters/IfMatch"
               }
             ],
             "requestBody": {
@@ -619,6 +642,9 @@ enum OpenAPIDocument {
               },
               "409": {
                 "$ref": "#/components/responses/InvalidTransition"
+              },
+              "412": {
+                "$ref": "#/components/responses/PreconditionFailed"
               },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge"
@@ -647,7 +673,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Resolve an incident",
-            "description": "From any open status (triggered, acknowledged, mitigated) -> resolved. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "From any open status (triggered, acknowledged, mitigated) -> resolved. A triggered incident resolved keeps `acknowledged_at` null. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -659,6 +685,9 @@ enum OpenAPIDocument {
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
+              },
+              {
+                "$ref": "#/components/parameters/IfMatch"
               }
             ],
             "requestBody": {
@@ -690,6 +719,9 @@ enum OpenAPIDocument {
               "409": {
                 "$ref": "#/components/responses/InvalidTransition"
               },
+              "412": {
+                "$ref": "#/components/responses/PreconditionFailed"
+              },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge"
               },
@@ -717,7 +749,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Close an incident",
-            "description": "resolved -> closed, which is final. `force` closes even when a rule such as a required postmortem would refuse. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "resolved -> closed, which is final. `force` is recorded on the timeline. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -729,6 +761,9 @@ enum OpenAPIDocument {
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
+              },
+              {
+                "$ref": "#/components/parameters/IfMatch"
               }
             ],
             "requestBody": {
@@ -760,6 +795,9 @@ enum OpenAPIDocument {
               "409": {
                 "$ref": "#/components/responses/InvalidTransition"
               },
+              "412": {
+                "$ref": "#/components/responses/PreconditionFailed"
+              },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge"
               },
@@ -787,7 +825,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Reopen an incident",
-            "description": "resolved -> triggered: `acknowledged_at`, `mitigated_at` and `resolved_at` become null again (the earlier times stay on the timeline); `escalation_level` is kept. The body is optional (an empty body, or none, is the same as `{}`; unknown fields are ignored); a `note` is recorded with the action's timeline event. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "resolved -> triggered: `resolved_at` becomes null, `escalation_level` goes back to 0, and the first `acknowledged_at` and `mitigated_at` are kept. 409 (conflict) when a newer open incident of the same service holds the incident's `dedup_key`. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -799,6 +837,9 @@ enum OpenAPIDocument {
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
+              },
+              {
+                "$ref": "#/components/parameters/IfMatch"
               }
             ],
             "requestBody": {
@@ -830,6 +871,9 @@ enum OpenAPIDocument {
               "409": {
                 "$ref": "#/components/responses/InvalidTransition"
               },
+              "412": {
+                "$ref": "#/components/responses/PreconditionFailed"
+              },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge"
               },
@@ -857,7 +901,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Add a note",
-            "description": "Adds a `note` event to the incident's timeline, in any status (closed included). The incident's version does not change. Requires scope `write` (or `admin`).",
+            "description": "Adds a `note` event to the incident's timeline, in any status (closed included). The incident's version and `updated_at` do not change. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -899,9 +943,11 @@ enum OpenAPIDocument {
                     },
                     "example": {
                       "id": 311,
+                      "incident_id": 42,
                       "at": "2026-11-27T08:35:10.250Z",
                       "kind": "note",
-                      "actor": "alice",
+                      "actor": "alice-laptop",
+                      "actor_kind": "token",
                       "message": "Rolled back deploy 2026.11.27-1",
                       "data": {}
                     }
@@ -919,6 +965,9 @@ enum OpenAPIDocument {
               },
               "404": {
                 "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
               },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge"
@@ -947,7 +996,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Get an incident's timeline",
-            "description": "Every timeline event of the incident, oldest first. Requires scope `read` (or `write`, `admin`).",
+            "description": "Every timeline event of the incident, oldest first, in one page. Requires scope `read` (or `write`, `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -968,28 +1017,49 @@ enum OpenAPIDocument {
                       "items": [
                         {
                           "id": 301,
+                          "incident_id": 42,
                           "at": "2026-11-27T08:30:00.123Z",
                           "kind": "created",
-                          "actor": "alertmanager",
-                          "message": "",
+                          "actor": "ci-bot",
+                          "actor_kind": "token",
+                          "message": "Opened: Checkout error rate above 5%",
                           "data": {
+                            "dedup_key": "checkout-5xx",
+                            "service": "payments",
                             "severity": "sev2",
-                            "service": "payments"
+                            "title": "Checkout error rate above 5%"
+                          }
+                        },
+                        {
+                          "id": 302,
+                          "incident_id": 42,
+                          "at": "2026-11-27T08:31:12.004Z",
+                          "kind": "acknowledged",
+                          "actor": "alice-laptop",
+                          "actor_kind": "token",
+                          "message": "looking at it",
+                          "data": {
+                            "from": "triggered",
+                            "to": "acknowledged",
+                            "note": "looking at it"
                           }
                         },
                         {
                           "id": 305,
+                          "incident_id": 42,
                           "at": "2026-11-27T08:32:40.000Z",
                           "kind": "field_changed",
-                          "actor": "alice",
-                          "message": "",
+                          "actor": "alice-laptop",
+                          "actor_kind": "token",
+                          "message": "Set commander to alice",
                           "data": {
                             "field": "commander",
                             "old": null,
                             "new": "alice"
                           }
                         }
-                      ]
+                      ],
+                      "next_cursor": null
                     }
                   }
                 }
@@ -1019,7 +1089,7 @@ enum OpenAPIDocument {
               "services"
             ],
             "summary": "List services",
-            "description": "Every service, ordered by name. Requires scope `admin`.",
+            "description": "Every service, ordered by name, in one page. Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [
@@ -1046,7 +1116,8 @@ enum OpenAPIDocument {
                             "team": "payments"
                           },
                           "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
-                          "created_at": "2026-11-20T10:00:00.000Z"
+                          "created_at": "2026-11-20T10:00:00.000Z",
+                          "updated_at": "2026-11-20T10:00:00.000Z"
                         }
                       ],
                       "next_cursor": null
@@ -1126,7 +1197,8 @@ enum OpenAPIDocument {
                         "team": "payments"
                       },
                       "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
-                      "created_at": "2026-11-20T10:00:00.000Z"
+                      "created_at": "2026-11-20T10:00:00.000Z",
+                      "updated_at": "2026-11-20T10:00:00.000Z"
                     }
                   }
                 }
@@ -1195,10 +1267,14 @@ enum OpenAPIDocument {
                         "team": "payments"
                       },
                       "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
-                      "created_at": "2026-11-20T10:00:00.000Z"
+                      "created_at": "2026-11-20T10:00:00.000Z",
+                      "updated_at": "2026-11-20T10:00:00.000Z"
                     }
                   }
                 }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
               },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
@@ -1301,6 +1377,9 @@ enum OpenAPIDocument {
               "204": {
                 "description": "The service was deleted."
               },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
               },
@@ -1331,7 +1410,7 @@ enum OpenAPIDocument {
               "services"
             ],
             "summary": "Rotate a service's integration key",
-            "description": "Replaces the service's `integration_key` with a new random one; the old key stops working at once. No request body. Requires scope `admin`.",
+            "description": "Replaces the service's `integration_key` with a new random one; the old key stops working at once. Takes no request body (one that is sent is ignored). Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [
@@ -1361,6 +1440,9 @@ enum OpenAPIDocument {
                   }
                 }
               },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
               },
@@ -1369,6 +1451,12 @@ enum OpenAPIDocument {
               },
               "404": {
                 "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
               },
               "503": {
                 "$ref": "#/components/responses/ServiceUnavailable"
@@ -1383,7 +1471,7 @@ enum OpenAPIDocument {
               "tokens"
             ],
             "summary": "List tokens",
-            "description": "Every token, revoked ones included, ordered by name: names, scopes and last use, never secrets. Requires scope `admin`.",
+            "description": "Every token, revoked ones included, ordered by name, in one page: names, scopes and last use, never secrets. Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [
@@ -1523,7 +1611,7 @@ enum OpenAPIDocument {
               "tokens"
             ],
             "summary": "Revoke a token",
-            "description": "Revokes the token at once: it is answered 401 from then on. Revoking a token that is already revoked is 204 and changes nothing. Requires scope `admin`.",
+            "description": "Revokes the token at once: it is answered 401 from then on. A token that does not exist or is already revoked is 404. Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [
@@ -1617,9 +1705,9 @@ enum OpenAPIDocument {
                     },
                     "example": {
                       "type": "https://klaxon.dev/problems/not-ready",
-                      "title": "Not ready",
+                      "title": "Not Ready",
                       "status": 503,
-                      "detail": "the database is not writable",
+                      "detail": "Klaxon cannot take writes: database unavailable, migrations ok.",
                       "database": "unavailable",
                       "migrations": "ok"
                     }
@@ -1707,38 +1795,41 @@ enum OpenAPIDocument {
             ]
           },
           "Labels": {
-            "description": "A map of string labels. Keys are 1 to 128 characters without a colon; values at most 1024 characters; at most 64 labels.",
+            "description": "A map of string labels, at most 64. Keys are 1 to 100 characters without `:` (it separates key and value in `label=key:value` filters) and without control characters; values are at most 500 characters without control characters.",
             "type": "object",
             "maxProperties": 64,
             "propertyNames": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 128,
-              "pattern": "^[^:]+$"
+              "maxLength": 100,
+              "pattern": "^[^:\\u0000-\\u001F\\u007F-\\u009F]+$"
             },
             "additionalProperties": {
               "type": "string",
-              "maxLength": 1024
+              "maxLength": 500,
+              "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"
             }
           },
           "ServiceName": {
-            "description": "Lowercase letters, digits, `_` and `-`, starting with a letter or digit, at most 64 characters, and not only digits (a digits-only path segment is an id).",
+            "description": "1 to 64 lowercase letters, digits, `_` and `-`, starting with a lowercase letter (so a name is never mistaken for a numeric id).",
             "type": "string",
-            "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$",
-            "not": {
-              "pattern": "^[0-9]+$"
-            }
+            "pattern": "^[a-z][a-z0-9_-]{0,63}$"
           },
           "ServiceReference": {
-            "description": "A service given by its integer id or by its name.",
+            "description": "A service given by its integer id, by its name, or by its id as a string of digits (read as an id, as in a URL).",
             "oneOf": [
               {
                 "type": "integer",
                 "format": "int64",
-                "minimum": 1
+                "minimum": 1,
+                "maximum": 9223372036854775807
               },
               {
                 "$ref": "#/components/schemas/ServiceName"
+              },
+              {
+                "type": "string",
+                "pattern": "^[1-9][0-9]{0,18}$"
               }
             ]
           },
@@ -1804,6 +1895,7 @@ enum OpenAPIDocument {
               "dedup_key",
               "escalation_level",
               "created_at",
+              "updated_at",
               "acknowledged_at",
               "mitigated_at",
               "resolved_at",
@@ -1816,12 +1908,14 @@ enum OpenAPIDocument {
               "id": {
                 "type": "integer",
                 "format": "int64",
-                "minimum": 1
+                "minimum": 1,
+                "maximum": 9223372036854775807
               },
               "title": {
                 "type": "string",
                 "minLength": 1,
-                "maxLength": 200
+                "maxLength": 200,
+                "description": "One line, trimmed."
               },
               "summary": {
                 "type": "string",
@@ -1850,8 +1944,9 @@ enum OpenAPIDocument {
                   "string",
                   "null"
                 ],
+                "minLength": 1,
                 "maxLength": 200,
-                "description": "Who leads the response."
+                "description": "Who leads the response; null when nobody does."
               },
               "labels": {
                 "$ref": "#/components/schemas/Labels"
@@ -1861,24 +1956,32 @@ enum OpenAPIDocument {
                   "string",
                   "null"
                 ],
+                "minLength": 1,
                 "maxLength": 255
               },
               "escalation_level": {
                 "type": "integer",
                 "minimum": 0,
-                "description": "Starts at 0; each escalation adds one."
+                "description": "Starts at 0; each escalation adds one; `reopen` sets it back to 0."
               },
               "created_at": {
                 "$ref": "#/components/schemas/Timestamp"
               },
+              "updated_at": {
+                "$ref": "#/components/schemas/Timestamp",
+                "description": "The last change of the incident (creation, edit or action); notes do not change it."
+              },
               "acknowledged_at": {
-                "$ref": "#/components/schemas/NullableTimestamp"
+                "$ref": "#/components/schemas/NullableTimestamp",
+                "description": "The first acknowledgement (explicit, or implied by `mitigate` from triggered); kept by `reopen`. Null when the incident was resolved without one."
               },
               "mitigated_at": {
-                "$ref": "#/components/schemas/NullableTimestamp"
+                "$ref": "#/components/schemas/NullableTimestamp",
+                "description": "The first mitigation; kept by `reopen`."
               },
               "resolved_at": {
-                "$ref": "#/components/schemas/NullableTimestamp"
+                "$ref": "#/components/schemas/NullableTimestamp",
+                "description": "The last resolution; `reopen` clears it."
               },
               "closed_at": {
                 "$ref": "#/components/schemas/NullableTimestamp"
@@ -1925,6 +2028,7 @@ enum OpenAPIDocument {
             }
           },
           "IncidentCreate": {
+            "description": "Unknown fields are 422. `null` for an optional field is the same as leaving it out.",
             "type": "object",
             "additionalProperties": false,
             "required": [
@@ -1935,36 +2039,73 @@ enum OpenAPIDocument {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 200,
-                "pattern": "\\S",
-                "description": "Must contain a character other than white space."
+                "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$",
+                "description": "One line: 1 to 200 characters after trimming white space, at least one that is not white space, no control characters."
               },
               "summary": {
-                "type": "string",
-                "maxLength": 10000,
-                "default": ""
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "At most 10,000 characters; newlines and tabs are fine, other control characters are not. Empty when absent."
               },
               "severity": {
-                "$ref": "#/components/schemas/Severity",
-                "default": "sev3"
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/SeverityInput"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "`sev3` when absent."
               },
               "service": {
-                "$ref": "#/components/schemas/ServiceReference",
-                "description": "Defaults to the `default` service. An unknown service is 422."
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ServiceReference"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "The `default` service when absent. A service that does not exist is 422."
               },
               "labels": {
-                "$ref": "#/components/schemas/Labels",
-                "default": {}
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Labels"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "No labels when absent."
               },
               "dedup_key": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": 255,
-                "description": "When an open incident of the same service has this key, that incident is answered (200) and nothing is created."
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255,
+                    "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "Opaque (not trimmed), 1 to 255 characters without control characters. When an open incident of the same service has this key, that incident is answered (200) and nothing is created."
               }
             }
           },
           "IncidentPatch": {
-            "description": "Fields absent stay as they are. `commander: null` removes the commander. Every change is recorded on the timeline as a `field_changed` event with the old and new value; a body that changes nothing answers 200 without raising the version.",
+            "description": "Fields absent stay as they are. `null` clears the clearable fields: `summary` becomes empty, `commander` none, `labels` none; `null` for `title`, `severity` or `service` is 422 (move an incident to another service, such as `default`, instead). Unknown fields are 422. Every change is recorded on the timeline as a `field_changed` event with the old and new value; a body that changes nothing answers 200 without raising the version.",
             "type": "object",
             "additionalProperties": false,
             "properties": {
@@ -1972,18 +2113,26 @@ enum OpenAPIDocument {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 200,
-                "pattern": "\\S"
+                "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
               },
               "summary": {
-                "type": "string",
-                "maxLength": 10000
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "maxLength": 10000,
+                    "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "severity": {
-                "$ref": "#/components/schemas/Severity"
+                "$ref": "#/components/schemas/SeverityInput"
               },
               "service": {
                 "$ref": "#/components/schemas/ServiceReference",
-                "description": "An unknown service is 422."
+                "description": "A service that does not exist is 422."
               },
               "commander": {
                 "type": [
@@ -1991,58 +2140,111 @@ enum OpenAPIDocument {
                   "null"
                 ],
                 "minLength": 1,
-                "maxLength": 200
+                "maxLength": 200,
+                "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$",
+                "description": "One line, 1 to 200 characters after trimming; null removes the commander."
               },
               "labels": {
-                "$ref": "#/components/schemas/Labels",
-                "description": "Replaces the whole label map."
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Labels"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "Replaces the whole label map; null removes every label."
               }
             }
           },
           "ActionRequest": {
+            "description": "The optional body of a lifecycle action. Unknown fields are ignored.",
             "type": "object",
             "properties": {
               "note": {
-                "type": "string",
-                "minLength": 1,
+                "type": [
+                  "string",
+                  "null"
+                ],
                 "maxLength": 10000,
-                "description": "Recorded on the timeline with the action's event."
-              }
-            },
-            "description": "Unknown fields are ignored."
-          },
-          "EscalateRequest": {
-            "type": "object",
-            "properties": {
-              "note": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": 10000
+                "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$",
+                "description": "Recorded with the action's timeline event as its message. Trimmed; blank (or null) counts as no note. At most 10,000 characters; newlines and tabs are fine, other control characters are not."
               },
               "severity": {
-                "$ref": "#/components/schemas/Severity",
-                "description": "The new severity; it may only rise (stay or become more severe). A less severe value is 422."
+                "type": "null",
+                "description": "Only `escalate` takes a severity; any other value is 422 here."
+              },
+              "force": {
+                "enum": [
+                  false,
+                  null
+                ],
+                "description": "Only `close` takes `force: true`; `true` is 422 here."
               }
-            },
-            "description": "Unknown fields are ignored."
+            }
           },
-          "CloseRequest": {
+          "EscalateRequest": {
+            "description": "The optional body of `escalate`. Unknown fields are ignored.",
             "type": "object",
             "properties": {
               "note": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": 10000
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 10000,
+                "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$",
+                "description": "Recorded with the action's timeline event as its message. Trimmed; blank (or null) counts as no note. At most 10,000 characters; newlines and tabs are fine, other control characters are not."
+              },
+              "severity": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/SeverityInput"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "The new severity; it may stay or rise (become more severe). A less severe value is 422."
               },
               "force": {
-                "type": "boolean",
-                "default": false,
-                "description": "Close even when a rule (such as a required postmortem) would refuse it."
+                "enum": [
+                  false,
+                  null
+                ],
+                "description": "Only `close` takes `force: true`; `true` is 422 here."
               }
-            },
-            "description": "Unknown fields are ignored."
+            }
+          },
+          "CloseRequest": {
+            "description": "The optional body of `close`. Unknown fields are ignored.",
+            "type": "object",
+            "properties": {
+              "note": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 10000,
+                "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$",
+                "description": "Recorded with the action's timeline event as its message. Trimmed; blank (or null) counts as no note. At most 10,000 characters; newlines and tabs are fine, other control characters are not."
+              },
+              "severity": {
+                "type": "null",
+                "description": "Only `escalate` takes a severity; any other value is 422 here."
+              },
+              "force": {
+                "type": [
+                  "boolean",
+                  "null"
+                ],
+                "default": false,
+                "description": "Recorded on the timeline (`forced: true` in the event's data). Rules that a forced close overrides, such as a required postmortem, come with later versions."
+              }
+            }
           },
           "NoteCreate": {
+            "description": "Unknown fields are ignored.",
             "type": "object",
             "required": [
               "text"
@@ -2052,19 +2254,21 @@ enum OpenAPIDocument {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 10000,
-                "pattern": "\\S"
+                "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$",
+                "description": "Trimmed; 1 to 10,000 characters after trimming; newlines and tabs are fine, other control characters are not."
               }
-            },
-            "description": "Unknown fields are ignored."
+            }
           },
           "TimelineEvent": {
             "description": "One entry of an incident's append-only timeline.",
             "type": "object",
             "required": [
               "id",
+              "incident_id",
               "at",
               "kind",
               "actor",
+              "actor_kind",
               "message",
               "data"
             ],
@@ -2072,7 +2276,14 @@ enum OpenAPIDocument {
               "id": {
                 "type": "integer",
                 "format": "int64",
-                "minimum": 1
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "incident_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
               },
               "at": {
                 "$ref": "#/components/schemas/Timestamp"
@@ -2096,23 +2307,34 @@ enum OpenAPIDocument {
               },
               "actor": {
                 "type": "string",
-                "description": "The token's name for API calls, `system` for the escalation engine, the receiver's name (e.g. `alertmanager`) for alerts."
+                "description": "Who did it, by name: the token's name for API calls, the receiver's name (e.g. `alertmanager`) for alerts, `klaxon` for Klaxon's own background work."
+              },
+              "actor_kind": {
+                "type": "string",
+                "enum": [
+                  "token",
+                  "user",
+                  "integration",
+                  "system"
+                ],
+                "description": "What kind of actor `actor` names."
               },
               "message": {
                 "type": "string",
-                "description": "Human-readable text; the note text for `note` and for actions sent with a note; may be empty."
+                "description": "One line for people: the note given with the action or the note's text, or a sentence describing the event."
               },
               "data": {
                 "type": "object",
-                "description": "Structured details by kind, `{}` when there are none. field_changed: `{field, old, new}`; escalated: `{from_level, to_level}` plus `{from_severity, to_severity}` when the severity rose; created: `{severity, service}`.",
-                "additionalProperties": true
+                "additionalProperties": true,
+                "description": "Structured facts by kind, `{}` when there are none. Actions: `{from, to}` (statuses), plus `note` when one was given; escalated: `escalation_level`, and `severity_old`, `severity_new` when the severity rose; closed: `forced: true` for a forced close; reopened: `escalation_level_before` when it was not 0; the implicit `acknowledged` before a mitigation from triggered: `implicit: true`; field_changed: `{field, old, new}`; created: `{title, severity, service}` plus `dedup_key` when given."
               }
             }
           },
           "Timeline": {
             "type": "object",
             "required": [
-              "items"
+              "items",
+              "next_cursor"
             ],
             "properties": {
               "items": {
@@ -2121,6 +2343,10 @@ enum OpenAPIDocument {
                   "$ref": "#/components/schemas/TimelineEvent"
                 },
                 "description": "Every event, oldest first."
+              },
+              "next_cursor": {
+                "type": "null",
+                "description": "Always null: the timeline is not paginated."
               }
             }
           },
@@ -2137,13 +2363,15 @@ enum OpenAPIDocument {
               "description",
               "routing_labels",
               "integration_key",
-              "created_at"
+              "created_at",
+              "updated_at"
             ],
             "properties": {
               "id": {
                 "type": "integer",
                 "format": "int64",
-                "minimum": 1
+                "minimum": 1,
+                "maximum": 9223372036854775807
               },
               "name": {
                 "$ref": "#/components/schemas/ServiceName"
@@ -2161,6 +2389,10 @@ enum OpenAPIDocument {
               },
               "created_at": {
                 "$ref": "#/components/schemas/Timestamp"
+              },
+              "updated_at": {
+                "$ref": "#/components/schemas/Timestamp",
+                "description": "The last change or key rotation; the creation time until then."
               }
             }
           },
@@ -2180,11 +2412,12 @@ enum OpenAPIDocument {
               },
               "next_cursor": {
                 "type": "null",
-                "description": "Always null: the list is not paginated yet."
+                "description": "Always null: the list is not paginated."
               }
             }
           },
           "ServiceCreate": {
+            "description": "Unknown fields are 422. `null` for an optional field is the same as leaving it out.",
             "type": "object",
             "additionalProperties": false,
             "required": [
@@ -2192,34 +2425,72 @@ enum OpenAPIDocument {
             ],
             "properties": {
               "name": {
-                "$ref": "#/components/schemas/ServiceName"
+                "$ref": "#/components/schemas/ServiceName",
+                "description": "Unique; a name already taken is 409."
               },
               "description": {
-                "type": "string",
-                "maxLength": 2000,
-                "default": ""
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "maxLength": 2000,
+                    "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "Trimmed; at most 2,000 characters; newlines and tabs are fine, other control characters are not. Empty when absent."
               },
               "routing_labels": {
-                "$ref": "#/components/schemas/Labels",
-                "default": {}
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Labels"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "Labels that route alerts to this service; none when absent."
               }
             }
           },
           "ServicePatch": {
-            "description": "Fields absent stay as they are.",
+            "description": "Fields absent, or null, stay as they are. Unknown fields are 422.",
             "type": "object",
             "additionalProperties": false,
             "properties": {
               "name": {
-                "$ref": "#/components/schemas/ServiceName",
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ServiceName"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
                 "description": "A name already taken, or renaming the `default` service, is 409."
               },
               "description": {
-                "type": "string",
-                "maxLength": 2000
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "maxLength": 2000,
+                    "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
               },
               "routing_labels": {
-                "$ref": "#/components/schemas/Labels",
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Labels"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
                 "description": "Replaces the whole map."
               }
             }
@@ -2235,9 +2506,9 @@ enum OpenAPIDocument {
             ]
           },
           "TokenName": {
-            "description": "Lowercase letters, digits, `_` and `-`, starting with a letter or digit, at most 64 characters. It is the actor on the timeline.",
+            "description": "1 to 64 lowercase letters, digits, `_` and `-`, starting with a lowercase letter. It is the actor on the timeline.",
             "type": "string",
-            "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$"
+            "pattern": "^[a-z][a-z0-9_-]{0,63}$"
           },
           "Token": {
             "description": "A token as listed; the secret is never shown again after creation.",
@@ -2283,11 +2554,12 @@ enum OpenAPIDocument {
               },
               "next_cursor": {
                 "type": "null",
-                "description": "Always null: the list is not paginated yet."
+                "description": "Always null: the list is not paginated."
               }
             }
           },
           "TokenCreate": {
+            "description": "Unknown fields are ignored.",
             "type": "object",
             "required": [
               "name",
@@ -2301,8 +2573,7 @@ enum OpenAPIDocument {
               "scope": {
                 "$ref": "#/components/schemas/TokenScope"
               }
-            },
-            "description": "Unknown fields are ignored."
+            }
           },
           "TokenCreated": {
             "description": "The new token with its secret, shown this once.",
@@ -2318,8 +2589,8 @@ enum OpenAPIDocument {
                 "properties": {
                   "token": {
                     "type": "string",
-                    "pattern": "^klx_[A-Za-z0-9_-]{43,}$",
-                    "description": "`klx_` followed by at least 32 random bytes, base64url without padding. Only its SHA-256 hash is stored."
+                    "pattern": "^klx_[A-Za-z0-9_-]{43}$",
+                    "description": "`klx_` followed by 32 random bytes in base64url without padding (43 characters). Only its SHA-256 hash is stored."
                   }
                 }
               }
@@ -2356,7 +2627,8 @@ enum OpenAPIDocument {
                 "format": "uri",
                 "examples": [
                   "https://klaxon.dev/problems/validation"
-                ]
+                ],
+                "description": "`https://klaxon.dev/problems/<kind>` for the API's own problems."
               },
               "title": {
                 "type": "string"
@@ -2373,7 +2645,9 @@ enum OpenAPIDocument {
                 "type": "array",
                 "items": {
                   "$ref": "#/components/schemas/FieldError"
-                }
+                },
+                "minItems": 1,
+                "description": "One entry per invalid field or parameter; present only when there is one."
               }
             }
           },
@@ -2386,11 +2660,18 @@ enum OpenAPIDocument {
                 "type": "object",
                 "required": [
                   "current_status",
+                  "action",
                   "allowed_actions"
                 ],
                 "properties": {
+                  "type": {
+                    "const": "https://klaxon.dev/problems/invalid-transition"
+                  },
                   "current_status": {
                     "$ref": "#/components/schemas/IncidentStatus"
+                  },
+                  "action": {
+                    "$ref": "#/components/schemas/IncidentAction"
                   },
                   "allowed_actions": {
                     "type": "array",
@@ -2482,6 +2763,27 @@ enum OpenAPIDocument {
                 }
               }
             ]
+          },
+          "SeverityInput": {
+            "description": "A severity as clients may send it: `sev1` to `sev5`, case ignored (`SEV2` is `sev2`). Answers always use the lowercase form.",
+            "type": "string",
+            "pattern": "^[sS][eE][vV][1-5]$"
+          },
+          "ConflictProblem": {
+            "description": "A conflict with the current state (`https://klaxon.dev/problems/conflict`).",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Problem"
+              },
+              {
+                "type": "object",
+                "properties": {
+                  "type": {
+                    "const": "https://klaxon.dev/problems/conflict"
+                  }
+                }
+              }
+            ]
           }
         },
         "parameters": {
@@ -2489,11 +2791,12 @@ enum OpenAPIDocument {
             "name": "id",
             "in": "path",
             "required": true,
-            "description": "The incident's numeric id. A segment that is not a positive decimal integer is answered 400.",
+            "description": "The incident's numeric id. A segment that is not a positive decimal integer (no sign, no leading zero, at most 2^63-1) is 400.",
             "schema": {
               "type": "integer",
               "format": "int64",
-              "minimum": 1
+              "minimum": 1,
+              "maximum": 9223372036854775807
             }
           },
           "TokenName": {
@@ -2509,7 +2812,7 @@ enum OpenAPIDocument {
             "name": "Idempotency-Key",
             "in": "header",
             "required": false,
-            "description": "Makes a POST safe to retry. A repeat with the same key and the same body, from the same token to the same path, within 24 hours answers the first (successful) answer again, with `Idempotent-Replayed: true`, and changes nothing. The same key with another body is 422 (`https://klaxon.dev/problems/idempotency-key-reused`). Only 2xx answers are remembered: a request that failed may be retried with the same key.",
+            "description": "Makes a POST safe to retry. A repeat with the same key and the same body, from the same token to the same path, within 24 hours is answered the first answer again, with `Idempotent-Replayed: true`, and changes nothing. Every answer below 500 is remembered (a 4xx is answered again too); after a 5xx the key may be used again. The same key with another body is 422 (`https://klaxon.dev/problems/idempotency-key-reused`); a repeat while the first request is still being handled is 409 (`https://klaxon.dev/problems/conflict`, with `Retry-After`). A key that is not 1 to 255 visible ASCII characters is 400.",
             "schema": {
               "type": "string",
               "minLength": 1,
@@ -2521,17 +2824,17 @@ enum OpenAPIDocument {
             "name": "If-Match",
             "in": "header",
             "required": false,
-            "description": "The incident version the change is based on, as a quoted entity tag: `\"7\"`. When the incident's current version differs the answer is 412 and nothing changes. A value that is not a quoted decimal integer is 400.",
+            "description": "The incident version the change is based on, as a strong entity tag: `\"7\"`. When the incident's current version differs the answer is 412 and nothing changes. A value that is not a positive decimal integer in double quotes is 400.",
             "schema": {
               "type": "string",
-              "pattern": "^\"[0-9]+\"$"
+              "pattern": "^\"0*[1-9][0-9]{0,17}\"$"
             }
           },
           "StatusFilter": {
             "name": "status",
             "in": "query",
             "required": false,
-            "description": "Comma-separated statuses; an incident matches any of them. `open` stands for triggered, acknowledged and mitigated.",
+            "description": "Comma-separated statuses; an incident matches any of them. `open` stands for triggered, acknowledged and mitigated. An unknown status or an empty item is 400. Repeating the parameter adds to the list.",
             "style": "form",
             "explode": false,
             "schema": {
@@ -2554,14 +2857,14 @@ enum OpenAPIDocument {
             "name": "severity",
             "in": "query",
             "required": false,
-            "description": "Comma-separated severities; an incident matches any of them.",
+            "description": "Comma-separated severities (case ignored); an incident matches any of them. An unknown severity or an empty item is 400.",
             "style": "form",
             "explode": false,
             "schema": {
               "type": "array",
               "minItems": 1,
               "items": {
-                "$ref": "#/components/schemas/Severity"
+                "$ref": "#/components/schemas/SeverityInput"
               }
             }
           },
@@ -2569,25 +2872,24 @@ enum OpenAPIDocument {
             "name": "service",
             "in": "query",
             "required": false,
-            "description": "A service id or name. An unknown service is 400.",
+            "description": "A service id or name. A service that does not exist matches nothing (an empty page); a value that is neither an id nor a valid name is 400.",
             "schema": {
               "type": "string",
-              "minLength": 1,
-              "maxLength": 64
+              "pattern": "^([1-9][0-9]{0,18}|[a-z][a-z0-9_-]{0,63})$"
             }
           },
           "LabelFilter": {
             "name": "label",
             "in": "query",
             "required": false,
-            "description": "`key:value`, split at the first colon; repeat the parameter to require several labels (all must match).",
+            "description": "`key:value`, split at the first colon (the value may contain more); the key and value follow the rules of `Labels`. Repeat the parameter to require several labels (all must match). A malformed one is 400.",
             "style": "form",
             "explode": true,
             "schema": {
               "type": "array",
               "items": {
                 "type": "string",
-                "pattern": "^[^:]+:"
+                "pattern": "^[^:\\u0000-\\u001F\\u007F-\\u009F]{1,100}:[^\\u0000-\\u001F\\u007F-\\u009F]{0,500}$"
               }
             }
           },
@@ -2595,18 +2897,19 @@ enum OpenAPIDocument {
             "name": "q",
             "in": "query",
             "required": false,
-            "description": "Text searched in title and summary, case-insensitively, as a substring.",
+            "description": "Text searched in title and summary as a substring (case-insensitive for ASCII letters); trimmed, 1 to 200 characters, one line.",
             "schema": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 200
+              "maxLength": 200,
+              "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
             }
           },
           "Since": {
             "name": "since",
             "in": "query",
             "required": false,
-            "description": "Only incidents created at or after this time (RFC 3339).",
+            "description": "Only incidents created at or after this time: an RFC 3339 date-time (`Z` or an offset, 0 to 9 fraction digits). Anything else, including leap seconds, is 400.",
             "schema": {
               "type": "string",
               "format": "date-time"
@@ -2616,7 +2919,7 @@ enum OpenAPIDocument {
             "name": "until",
             "in": "query",
             "required": false,
-            "description": "Only incidents created before this time (RFC 3339, exclusive).",
+            "description": "Only incidents created before this time (exclusive), RFC 3339 like `since`; it must be later than `since` (else 400).",
             "schema": {
               "type": "string",
               "format": "date-time"
@@ -2626,7 +2929,7 @@ enum OpenAPIDocument {
             "name": "limit",
             "in": "query",
             "required": false,
-            "description": "Page size. Out of range is 400 (not clamped).",
+            "description": "Page size, 1 to 500, 50 when absent. Out of range is 400 (not clamped).",
             "schema": {
               "type": "integer",
               "minimum": 1,
@@ -2638,22 +2941,22 @@ enum OpenAPIDocument {
             "name": "cursor",
             "in": "query",
             "required": false,
-            "description": "The `next_cursor` of the previous page, opaque. Pages are keyset-based, so they stay stable while incidents are added. A cursor the server did not issue is 400.",
+            "description": "The `next_cursor` of the previous page, opaque. Pages are keyset-based (by creation time and id), so they stay stable while incidents are added. A cursor the server did not issue is 400.",
             "schema": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 512
+              "maxLength": 64,
+              "pattern": "^[A-Za-z0-9_-]+$"
             }
           },
           "ServiceId": {
             "name": "id",
             "in": "path",
             "required": true,
-            "description": "The service's id or its name. A segment made only of digits is an id; anything else is a name (names never consist only of digits).",
+            "description": "The service's id or its name. A segment of digits is an id; one that is neither a positive id nor a valid service name is 400.",
             "schema": {
               "type": "string",
-              "minLength": 1,
-              "maxLength": 64
+              "pattern": "^([1-9][0-9]{0,18}|[a-z][a-z0-9_-]{0,63})$"
             }
           }
         },
@@ -2669,7 +2972,7 @@ enum OpenAPIDocument {
             "description": "The incident's version as a strong entity tag, `\"<version>\"`; send it back in `If-Match`.",
             "schema": {
               "type": "string",
-              "pattern": "^\"[0-9]+\"$"
+              "pattern": "^\"[1-9][0-9]*\"$"
             }
           },
           "IdempotentReplayed": {
@@ -2689,7 +2992,7 @@ enum OpenAPIDocument {
             }
           },
           "WWWAuthenticate": {
-            "description": "`Bearer realm=\"klaxon\"`, with `error=\"invalid_token\"` when a token was sent but is unknown or revoked.",
+            "description": "`Bearer realm=\"klaxon\"`.",
             "schema": {
               "type": "string"
             }
@@ -2697,7 +3000,7 @@ enum OpenAPIDocument {
         },
         "responses": {
           "BadRequest": {
-            "description": "The request cannot be read: malformed JSON (`https://klaxon.dev/problems/malformed-json`), or a path, query or header parameter that does not parse or is out of range (`https://klaxon.dev/problems/invalid-parameter`, with `errors` naming the parameter).",
+            "description": "The request cannot be read: a missing or malformed JSON body, or one that is not an object (`https://klaxon.dev/problems/malformed-json`); or a path, query or header parameter that does not parse or is out of range, or an unknown query parameter (`https://klaxon.dev/problems/invalid-parameter`, with `errors` naming the parameter).",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -2705,13 +3008,13 @@ enum OpenAPIDocument {
                 },
                 "example": {
                   "type": "https://klaxon.dev/problems/invalid-parameter",
-                  "title": "Invalid parameter",
+                  "title": "Invalid Parameter",
                   "status": 400,
-                  "detail": "limit must be an integer from 1 to 500",
+                  "detail": "limit: must be a whole number from 1 to 500",
                   "errors": [
                     {
                       "field": "limit",
-                      "message": "must be an integer from 1 to 500"
+                      "message": "must be a whole number from 1 to 500"
                     }
                   ]
                 }
@@ -2734,7 +3037,7 @@ enum OpenAPIDocument {
                   "type": "https://klaxon.dev/problems/unauthorized",
                   "title": "Unauthorized",
                   "status": 401,
-                  "detail": "missing bearer token"
+                  "detail": "Send an API token as 'Authorization: Bearer klx_...'."
                 }
               }
             }
@@ -2750,7 +3053,7 @@ enum OpenAPIDocument {
                   "type": "https://klaxon.dev/problems/forbidden",
                   "title": "Forbidden",
                   "status": 403,
-                  "detail": "this operation requires scope write; the token has scope read"
+                  "detail": "This operation needs a token of scope 'write'; this token has scope 'read'."
                 }
               }
             }
@@ -2764,19 +3067,19 @@ enum OpenAPIDocument {
                 },
                 "example": {
                   "type": "https://klaxon.dev/problems/not-found",
-                  "title": "Not found",
+                  "title": "Not Found",
                   "status": 404,
-                  "detail": "incident 42 does not exist"
+                  "detail": "incident 42 not found."
                 }
               }
             }
           },
           "Conflict": {
-            "description": "The request conflicts with the current state (`https://klaxon.dev/problems/conflict`): a name already taken, a service that still has open incidents, or the `default` service.",
+            "description": "The request conflicts with the current state (`https://klaxon.dev/problems/conflict`): a name already taken, a service that still has open incidents, the `default` service, or a request with the same `Idempotency-Key` still in progress (with `Retry-After`).",
             "content": {
               "application/problem+json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Problem"
+                  "$ref": "#/components/schemas/ConflictProblem"
                 },
                 "example": {
                   "type": "https://klaxon.dev/problems/conflict",
@@ -2785,21 +3088,39 @@ enum OpenAPIDocument {
                   "detail": "service payments has 3 open incidents"
                 }
               }
+            },
+            "headers": {
+              "Retry-After": {
+                "$ref": "#/components/headers/RetryAfter"
+              }
             }
           },
           "InvalidTransition": {
-            "description": "The action is not allowed in the incident's current status (`https://klaxon.dev/problems/invalid-transition`); the body names the current status and the actions that are allowed.",
+            "description": "The action is not allowed in the incident's current status (`https://klaxon.dev/problems/invalid-transition`, naming the current status, the action and the actions that are allowed); or a conflict with the current state (`https://klaxon.dev/problems/conflict`): `reopen` while a newer open incident of the service holds the same `dedup_key`, or a request with the same `Idempotency-Key` still in progress (with `Retry-After`).",
+            "headers": {
+              "Retry-After": {
+                "$ref": "#/components/headers/RetryAfter"
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
-                  "$ref": "#/components/schemas/InvalidTransitionProblem"
+                  "oneOf": [
+                    {
+                      "$ref": "#/components/schemas/InvalidTransitionProblem"
+                    },
+                    {
+                      "$ref": "#/components/schemas/ConflictProblem"
+                    }
+                  ]
                 },
                 "example": {
                   "type": "https://klaxon.dev/problems/invalid-transition",
-                  "title": "Invalid transition",
+                  "title": "Invalid Transition",
                   "status": 409,
-                  "detail": "cannot acknowledge an incident that is resolved",
+                  "detail": "cannot acknowledge an incident that is resolved (allowed: close, reopen)",
                   "current_status": "resolved",
+                  "action": "acknowledge",
                   "allowed_actions": [
                     "close",
                     "reopen"
@@ -2817,16 +3138,16 @@ enum OpenAPIDocument {
                 },
                 "example": {
                   "type": "https://klaxon.dev/problems/precondition-failed",
-                  "title": "Precondition failed",
+                  "title": "Precondition Failed",
                   "status": 412,
-                  "detail": "If-Match \"6\" does not match the current version \"7\"",
+                  "detail": "If-Match asked for version 6, but the incident is at version 7.",
                   "current_version": 7
                 }
               }
             }
           },
           "PayloadTooLarge": {
-            "description": "The request body is larger than the configured limit (default 1 MiB) (`https://klaxon.dev/problems/payload-too-large`).",
+            "description": "The request body is larger than the configured limit (default 1 MiB). Answered by the HTTP layer: `type` is `about:blank`.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -2854,13 +3175,13 @@ enum OpenAPIDocument {
                 },
                 "example": {
                   "type": "https://klaxon.dev/problems/validation",
-                  "title": "Validation failed",
+                  "title": "Validation Failed",
                   "status": 422,
-                  "detail": "the request body has 2 invalid fields",
+                  "detail": "title: must not be empty; severity: must be one of sev1, sev2, sev3, sev4, sev5",
                   "errors": [
                     {
                       "field": "title",
-                      "message": "must be 1 to 200 characters"
+                      "message": "must not be empty"
                     },
                     {
                       "field": "severity",
@@ -2885,9 +3206,9 @@ enum OpenAPIDocument {
                 },
                 "example": {
                   "type": "https://klaxon.dev/problems/unavailable",
-                  "title": "Service unavailable",
+                  "title": "Service Unavailable",
                   "status": 503,
-                  "detail": "the database is busy"
+                  "detail": "The database cannot take writes right now (disk full); nothing was written. Retry later."
                 }
               }
             }
