@@ -34,5 +34,5 @@ echo
 if [ ${#failed_targets[@]} -gt 0 ]; then
     echo "failing targets: ${failed_targets[*]}"
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed" | tee .build/swift-test-summary.txt
 [ ${#failed_targets[@]} -eq 0 ]
