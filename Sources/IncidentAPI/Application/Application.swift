@@ -54,9 +54,8 @@ public func buildApplication(
         let createdAdminToken = try await installFirstAdminToken(
             configuration.initialAdminToken, tokens: store.tokens, at: clock.now())
 
-        var api = APIRouter(
-            authenticator: Authenticator(tokens: store.tokens, clock: clock, logger: logger),
-            idempotency: store.idempotency, clock: clock, logger: logger)
+        let authenticator = Authenticator(tokens: store.tokens, clock: clock, logger: logger)
+        var api = APIRouter(authenticator: authenticator, idempotency: store.idempotency, clock: clock, logger: logger)
         HealthController(readiness: {
             let readiness = await store.readiness()
             return (readiness.isWritable && readiness.problems.isEmpty, readiness.pendingMigrations.isEmpty)
@@ -64,6 +63,12 @@ public func buildApplication(
         IncidentController(incidents: store.incidents).register(in: &api)
         ServiceController(services: store.services).register(in: &api)
         TokenController(tokens: store.tokens).register(in: &api)
+        AlertController(alerts: store.alerts).register(in: &api)
+        IngestionController(
+            alerts: store.alerts, services: store.services, authenticator: authenticator,
+            grouping: AlertGrouping(configuration: configuration.alertGrouping),
+            maxBodySize: configuration.maxIngestionBodySize, logger: logger
+        ).register(in: &api)
         if let publicDirectory = configuration.publicDirectory {
             api.setFallback(StaticFileHandler(root: publicDirectory).routeHandler)
         }

@@ -14,6 +14,11 @@ struct Authenticator: Sendable {
         guard let secret = Self.bearerSecret(in: request.headers) else {
             throw APIError.unauthorized(tokenSent: request.headers["authorization"] != nil)
         }
+        return try await authenticate(secret: secret)
+    }
+
+    /// The active token with this secret (`APIError.unauthorized` otherwise), its last use recorded.
+    func authenticate(secret: String) async throws -> APIToken {
         let hash = TokenSecret(value: secret).hash
         guard let token = try await tokens.token(secretHash: hash), token.isActive else {
             throw APIError.unauthorized(tokenSent: true)

@@ -18,6 +18,8 @@ enum APIError: Error, Equatable {
     case idempotencyKeyReused
     /// A request with the same `Idempotency-Key` is still being handled.
     case idempotencyKeyInProgress
+    /// An ingestion URL's integration key names no service (rotated or mistyped).
+    case unknownIntegrationKey
     /// No route has this path.
     case routeNotFound
 }
