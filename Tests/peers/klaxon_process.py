@@ -44,7 +44,7 @@ class Klaxon:
             if ready:
                 chunk = os.read(self.process.stderr.fileno(), 4096)
                 buffered += chunk
-                match = re.search(rb"klaxon listening.*port=(\d+)", buffered)
+                match = re.search(rb"port=(\d+)[^\n]*klaxon listening", buffered)
                 if match:
                     return int(match.group(1))
         self.stop()
