@@ -8,7 +8,8 @@ import Testing
         AlertmanagerPayload.group(
             status: "firing",
             alerts: [
-                AlertmanagerPayload.alert("firing", instance: "a", severity: "critical", fingerprint: "aaaa000000000001"),
+                AlertmanagerPayload.alert(
+                    "firing", instance: "a", severity: "critical", fingerprint: "aaaa000000000001"),
                 AlertmanagerPayload.alert(
                     "resolved", instance: "b", severity: "warning", fingerprint: "aaaa000000000002",
                     endsAt: "2026-11-27T08:05:00.000Z"),
@@ -33,7 +34,8 @@ import Testing
         try await TestApplication.with { app in
             _ = try await app.createService("checkout")
             let ingest = try await app.createToken(name: "am", scope: "ingest")
-            let first = try await app.request("POST", "/api/v1/integrations/alertmanager", token: ingest, json: Self.firing)
+            let first = try await app.request(
+                "POST", "/api/v1/integrations/alertmanager", token: ingest, json: Self.firing)
             #expect(first.status == 200, "\(first.text)")
             let outcomes = try first.object()["alerts"] as? [[String: Any]] ?? []
             #expect(outcomes.map { $0["outcome"] as? String } == ["created", "ignored"])
@@ -124,10 +126,12 @@ import Testing
             #expect(none.status == 401)
             #expect(none.headers["content-type"] == "application/problem+json")
             let reader = try await app.createToken(name: "reader", scope: "read")
-            let read = try await app.request("POST", "/api/v1/integrations/alertmanager", token: reader, json: Self.firing)
+            let read = try await app.request(
+                "POST", "/api/v1/integrations/alertmanager", token: reader, json: Self.firing)
             #expect(read.status == 403)
             let writer = try await app.createToken(name: "writer", scope: "write")
-            let write = try await app.request("POST", "/api/v1/integrations/generic", token: writer, json: ["summary": "x"])
+            let write = try await app.request(
+                "POST", "/api/v1/integrations/generic", token: writer, json: ["summary": "x"])
             #expect(write.status == 403)
             let unknown = try await app.request(
                 "POST", "/api/v1/integrations/alertmanager/not-a-key-0123456789abcdefghijklmnopqrstuv", token: nil,
@@ -152,7 +156,9 @@ import Testing
             #expect(notJSON.status == 400)
             let generic = try await app.request("POST", "/api/v1/integrations/generic", json: ["severity": "loud"])
             #expect(generic.status == 400)
-            let fields = (try generic.object()["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            let fields = (try generic.object()["errors"] as? [[String: Any]] ?? []).compactMap {
+                $0["field"] as? String
+            }
             #expect(Set(fields) == ["summary", "severity"])
             #expect(try await app.incidents().isEmpty)
         }
@@ -183,14 +189,17 @@ import Testing
             ]
             let fire = try await app.request("POST", "/api/v1/integrations/generic", token: ingest, json: alert)
             #expect(fire.status == 200)
-            #expect(try await app.request("POST", "/api/v1/integrations/generic", token: ingest, json: alert).status == 200)
+            #expect(
+                try await app.request("POST", "/api/v1/integrations/generic", token: ingest, json: alert).status == 200)
             let incident = try #require(try await app.incidents().first)
             #expect(try await app.incidents().count == 1)
             #expect(incident["severity"] as? String == "sev2")
             #expect(incident["labels"] as? [String: String] == ["host": "db-1"])
             var resolved = alert
             resolved["status"] = "resolved"
-            #expect(try await app.request("POST", "/api/v1/integrations/generic", token: ingest, json: resolved).status == 200)
+            #expect(
+                try await app.request("POST", "/api/v1/integrations/generic", token: ingest, json: resolved).status
+                    == 200)
             let id = try #require(incident["id"] as? Int)
             #expect(try await app.incident(id)["status"] as? String == "resolved")
         }

@@ -18,13 +18,16 @@ import Testing
     @Test func triggerAcknowledgeResolveThenTriggerOpensANewIncident() async throws {
         try await TestApplication.with { app in
             let key = try await app.createService("storage")
-            let trigger = try await app.request("POST", "/v2/enqueue", token: nil, json: Self.event("trigger", key: key))
+            let trigger = try await app.request(
+                "POST", "/v2/enqueue", token: nil, json: Self.event("trigger", key: key))
             #expect(trigger.status == 202)
             let body = try trigger.object()
             #expect(body["status"] as? String == "success")
             #expect(body["message"] as? String == "Event processed")
             #expect(body["dedup_key"] as? String == "disk-srv01")
-            #expect(try await app.request("POST", "/v2/enqueue", token: nil, json: Self.event("trigger", key: key)).status == 202)
+            #expect(
+                try await app.request("POST", "/v2/enqueue", token: nil, json: Self.event("trigger", key: key)).status
+                    == 202)
             let incidents = try await app.incidents()
             #expect(incidents.count == 1)
             let first = try #require(incidents.first)
@@ -33,14 +36,20 @@ import Testing
             #expect((first["service"] as? [String: Any])?["name"] as? String == "storage")
 
             app.clock.advance(by: 10)
-            #expect(try await app.request("POST", "/v2/enqueue", token: nil, json: Self.event("acknowledge", key: key)).status == 202)
+            #expect(
+                try await app.request("POST", "/v2/enqueue", token: nil, json: Self.event("acknowledge", key: key))
+                    .status == 202)
             #expect(try await app.incident(id)["status"] as? String == "acknowledged")
             app.clock.advance(by: 10)
-            #expect(try await app.request("POST", "/v2/enqueue", token: nil, json: Self.event("resolve", key: key)).status == 202)
+            #expect(
+                try await app.request("POST", "/v2/enqueue", token: nil, json: Self.event("resolve", key: key)).status
+                    == 202)
             #expect(try await app.incident(id)["status"] as? String == "resolved")
             // PagerDuty's rule: a trigger after resolve opens a new incident, even within the reopen window.
             app.clock.advance(by: 10)
-            #expect(try await app.request("POST", "/v2/enqueue", token: nil, json: Self.event("trigger", key: key)).status == 202)
+            #expect(
+                try await app.request("POST", "/v2/enqueue", token: nil, json: Self.event("trigger", key: key)).status
+                    == 202)
             #expect(try await app.incidents().count == 2)
             #expect(try await app.incident(id)["status"] as? String == "resolved")
             #expect(try await app.timelineKinds(of: id).last == "resolved")
@@ -64,7 +73,8 @@ import Testing
         try await TestApplication.with { app in
             let key = try await app.createService("storage")
             for action in ["acknowledge", "resolve"] {
-                let answer = try await app.request("POST", "/v2/enqueue", token: nil, json: Self.event(action, key: key))
+                let answer = try await app.request(
+                    "POST", "/v2/enqueue", token: nil, json: Self.event(action, key: key))
                 #expect(answer.status == 202)
             }
             #expect(try await app.incidents().isEmpty)
@@ -122,7 +132,8 @@ import Testing
         try await TestApplication.with { app in
             let padding = String(repeating: " ", count: 2 * 1024 * 1024)
             let payload = String(
-                decoding: try JSONSerialization.data(withJSONObject: AlertmanagerIngestionAPITests.firing), as: UTF8.self)
+                decoding: try JSONSerialization.data(withJSONObject: AlertmanagerIngestionAPITests.firing),
+                as: UTF8.self)
             let alerts = try await app.request("POST", "/api/v1/integrations/alertmanager", rawBody: payload + padding)
             #expect(alerts.status == 200)
             let incident = try await app.request(
@@ -140,7 +151,8 @@ import Testing
             let create = try await app.request(
                 "POST", "/v2/alerts", token: nil,
                 json: [
-                    "message": "Web tier 5xx above 10%", "alias": "web-5xx", "description": "since 08:00", "priority": "P2",
+                    "message": "Web tier 5xx above 10%", "alias": "web-5xx", "description": "since 08:00",
+                    "priority": "P2",
                     "tags": ["web"], "details": ["region": "eu-west-1"], "entity": "lb-1",
                 ], headers: genie)
             #expect(create.status == 202)

@@ -5,7 +5,9 @@ extension Authenticator {
     /// The bearer token of `request`, which must permit `scope` (`ingest` is permitted to `ingest` and `admin`
     /// tokens): `APIError.unauthorized` without a valid token, `APIError.forbidden` when its scope falls short.
     func authorize(_ request: HTTPRequest, scope: TokenScope) async throws -> APIToken {
-        try await authorize(secret: Self.bearerSecret(in: request.headers), headerSent: request.headers["authorization"] != nil, scope: scope)
+        try await authorize(
+            secret: Self.bearerSecret(in: request.headers), headerSent: request.headers["authorization"] != nil,
+            scope: scope)
     }
 
     /// As `authorize(_:scope:)` for a secret found elsewhere (Opsgenie's `Authorization: GenieKey`).

@@ -34,7 +34,8 @@ extension TestApplication {
 /// Alertmanager webhook payloads (version 4), shaped like Alertmanager's notifier sends them.
 enum AlertmanagerPayload {
     static func alert(
-        _ status: String, instance: String, severity: String, fingerprint: String, endsAt: String = "0001-01-01T00:00:00Z"
+        _ status: String, instance: String, severity: String, fingerprint: String,
+        endsAt: String = "0001-01-01T00:00:00Z"
     ) -> [String: Any] {
         [
             "status": status,

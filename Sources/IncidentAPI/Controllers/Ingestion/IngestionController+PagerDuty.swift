@@ -17,7 +17,8 @@ extension IngestionController {
             guard let service = try await services.service(integrationKey: key) else {
                 return Self.pagerDutyAnswer(
                     .badRequest,
-                    .invalid([FieldError(field: "routing_key", message: "does not match any service's integration key")]))
+                    .invalid([FieldError(field: "routing_key", message: "does not match any service's integration key")]
+                    ))
             }
             _ = try await alerts.ingest([alert], service: .id(service.id), grouping: grouping, at: now)
             return Self.pagerDutyAnswer(.accepted, .accepted(dedupKey: event.responseDedupKey(generatedKey: generated)))

@@ -22,9 +22,20 @@ struct IngestionController: Sendable {
 
     /// The receivers that answer in problem+json, by the last segment of their path.
     static let groupReceivers: [(name: String, normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert])] = [
-        ("alertmanager", { body, now in try AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: Data(body)).normalized(now: now) }),
-        ("grafana", { body, now in try AlertPayloadDecoder.decode(GrafanaWebhook.self, from: Data(body)).normalized(now: now) }),
-        ("generic", { body, now in [try AlertPayloadDecoder.decode(GenericAlert.self, from: Data(body)).normalized(now: now)] }),
+        (
+            "alertmanager",
+            { body, now in
+                try AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: Data(body)).normalized(now: now)
+            }
+        ),
+        (
+            "grafana",
+            { body, now in try AlertPayloadDecoder.decode(GrafanaWebhook.self, from: Data(body)).normalized(now: now) }
+        ),
+        (
+            "generic",
+            { body, now in [try AlertPayloadDecoder.decode(GenericAlert.self, from: Data(body)).normalized(now: now)] }
+        ),
     ]
 
     func register(in router: inout APIRouter) {
@@ -34,7 +45,8 @@ struct IngestionController: Sendable {
             router.addReceiver(.post, path, scope: .ingest, maxBodySize: maxBodySize) { request, now in
                 await receive(request, now: now, normalize: normalize)
             }
-            router.addReceiver(.post, path + "/:integration_key", scope: nil, maxBodySize: maxBodySize) { request, now in
+            router.addReceiver(.post, path + "/:integration_key", scope: nil, maxBodySize: maxBodySize) {
+                request, now in
                 await receive(request, now: now, normalize: normalize)
             }
         }
@@ -48,7 +60,9 @@ struct IngestionController: Sendable {
             }
         }
         for kind in [OpsgenieAlertAction.Kind.close, .acknowledge] {
-            router.addReceiver(.post, "/v2/alerts/:identifier/\(kind.rawValue)", scope: .ingest, maxBodySize: maxBodySize) {
+            router.addReceiver(
+                .post, "/v2/alerts/:identifier/\(kind.rawValue)", scope: .ingest, maxBodySize: maxBodySize
+            ) {
                 request, now in
                 await opsgenie(request, now: now) { body, now in
                     let isEmpty = body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
