@@ -38,3 +38,24 @@ CREATE INDEX alerts_firing_by_incident ON alerts (incident_id, alert_key) WHERE 
 -- "The key's open incident on a service, else its most recent resolved or closed one": the open one comes
 -- from incidents_open_dedup (0001); this index finds the newest of all incidents with the key.
 CREATE INDEX incidents_by_service_dedup ON incidents (service_id, dedup_key, id) WHERE dedup_key IS NOT NULL;
+
+-- Signing secrets of a service (at most two, so a sender can move to a new one without a gap): signed
+-- receivers (the generic one, by the Standard Webhooks convention) refuse unsigned requests for a service that
+-- has any. Kept as given (HMAC needs the secret itself); deleted with the service.
+CREATE TABLE service_signing_secrets (
+    service_id INTEGER NOT NULL REFERENCES services (id) ON DELETE CASCADE,
+    secret TEXT NOT NULL CHECK (length(secret) >= 24),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (service_id, secret)
+) STRICT, WITHOUT ROWID;
+
+-- `webhook-id`s of signed requests already taken, per service, so a replayed request is refused. Rows older
+-- than twice the timestamp tolerance are useless (their timestamps are refused anyway) and purged on insert.
+CREATE TABLE seen_webhooks (
+    service_id INTEGER NOT NULL REFERENCES services (id) ON DELETE CASCADE,
+    webhook_id TEXT NOT NULL CHECK (webhook_id <> ''),
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY (service_id, webhook_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX seen_webhooks_by_time ON seen_webhooks (seen_at);

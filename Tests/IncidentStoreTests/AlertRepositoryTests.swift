@@ -20,15 +20,16 @@ import Testing
         let test = try await TestStore.make()
         let alerts = test.store.alerts
         let opened = try await alerts.ingest(
-            [try Self.generic("db-1")], service: .name("default"), grouping: Self.grouping, at: at(0))
+            [try Self.generic("db-1")], service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(0))
         #expect(opened.map(\.effect) == [.created])
         let id = try #require(opened.first?.incidentID)
         let again = try await alerts.ingest(
-            [try Self.generic("db-1")], service: .name("default"), grouping: Self.grouping, at: at(10))
+            [try Self.generic("db-1")], service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(10))
         #expect(again.map(\.effect) == [.attached])
         #expect(again.first?.incidentID == id)
         let resolved = try await alerts.ingest(
             [try Self.generic("db-1", status: "resolved")], service: .name("default"), grouping: Self.grouping,
+            webhookID: nil,
             at: at(20))
         #expect(resolved.map(\.effect) == [.resolved])
         #expect(try await test.incidents.incident(id).status == .resolved)
@@ -48,7 +49,7 @@ import Testing
         let test = try await TestStore.make()
         let batch = [try Self.generic("db-2"), try Self.generic("db-2"), try Self.generic("db-2", status: "resolved")]
         let outcomes = try await test.store.alerts.ingest(
-            batch, service: .name("default"), grouping: Self.grouping, at: at(0))
+            batch, service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(0))
         #expect(outcomes.map(\.effect) == [.created, .attached, .resolved])
         #expect(try await test.count("SELECT count(*) FROM incidents") == 1)
         await test.close()
@@ -57,12 +58,13 @@ import Testing
     @Test func unknownServiceNameFallsBackToDefaultAndUnknownIDWritesNothing() async throws {
         let test = try await TestStore.make()
         let routed = try await test.store.alerts.ingest(
-            [try Self.generic("db-3")], service: .name("nosuch"), grouping: Self.grouping, at: at(0))
+            [try Self.generic("db-3")], service: .name("nosuch"), grouping: Self.grouping, webhookID: nil, at: at(0))
         let id = try #require(routed.first?.incidentID)
         #expect(try await test.incidents.incident(id).service?.name == "default")
         await #expect(throws: IncidentError.self) {
             _ = try await test.store.alerts.ingest(
-                [try Self.generic("db-4")], service: .id(ServiceID(999)), grouping: Self.grouping, at: at(1))
+                [try Self.generic("db-4")], service: .id(ServiceID(999)), grouping: Self.grouping, webhookID: nil,
+                at: at(1))
         }
         #expect(try await test.count("SELECT count(*) FROM incidents") == 1)
         #expect(try await test.count("SELECT count(*) FROM alerts") == 1)
@@ -73,6 +75,7 @@ import Testing
         let test = try await TestStore.make()
         let outcomes = try await test.store.alerts.ingest(
             [try Self.generic("db-5", status: "resolved")], service: .name("default"), grouping: Self.grouping,
+            webhookID: nil,
             at: at(0))
         #expect(outcomes.map(\.effect) == [.ignored(.noOpenIncident)])
         #expect(outcomes.first?.incidentID == nil)

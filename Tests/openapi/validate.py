@@ -67,6 +67,7 @@ EXPECTED_OPERATIONS = {
     ("get", "/readyz"): ("getReadiness", "none"),
     ("get", "/openapi.json"): ("getOpenAPIDocument", "none"),
     ("get", "/api/v1/incidents/{id}/alerts"): ("listIncidentAlerts", "read"),
+    ("put", "/api/v1/services/{id}/signing-secrets"): ("replaceServiceSigningSecrets", "admin"),
     ("post", "/api/v1/integrations/alertmanager"): ("ingestAlertmanager", "ingest"),
     ("post", "/api/v1/integrations/alertmanager/{integration_key}"): ("ingestAlertmanagerWithKey", "none"),
     ("post", "/api/v1/integrations/grafana"): ("ingestGrafana", "ingest"),

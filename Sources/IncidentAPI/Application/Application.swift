@@ -64,6 +64,7 @@ public func buildApplication(
         ServiceController(services: store.services).register(in: &api)
         TokenController(tokens: store.tokens).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
+        SigningSecretController(alerts: store.alerts).register(in: &api)
         IngestionController(
             alerts: store.alerts, services: store.services, authenticator: authenticator,
             grouping: AlertGrouping(configuration: configuration.alertGrouping),

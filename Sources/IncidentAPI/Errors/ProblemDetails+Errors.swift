@@ -64,6 +64,10 @@ extension ProblemDetails {
             return ProblemDetails(
                 kind: "unknown-integration-key", title: "Not Found", status: 404,
                 detail: "No service has this integration key; copy the current key from the service (keys change when rotated).")
+        case .invalidSignature:
+            return ProblemDetails(
+                kind: "invalid-signature", title: "Unauthorized", status: 401,
+                detail: "No webhook-signature matches HMAC-SHA256 of 'webhook-id.webhook-timestamp.body' under this service's signing secrets.")
         case .routeNotFound:
             return ProblemDetails(kind: "not-found", title: "Not Found", status: 404, detail: "No such resource.")
         }

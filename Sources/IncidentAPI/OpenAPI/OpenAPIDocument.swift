@@ -45,6 +45,68 @@ enum OpenAPIDocument {
         }
       ],
       "paths": {
+        "/api/v1/services/{id}/signing-secrets": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/ServiceId"
+            }
+          ],
+          "put": {
+            "operationId": "replaceServiceSigningSecrets",
+            "tags": [
+              "services"
+            ],
+            "summary": "Replace a service's signing secrets",
+            "description": "Sets the secrets that signed alert receivers check for this service: at most two (two while a sender moves to a new one), each `whsec_` and the base64 of 24 to 64 bytes (the Standard Webhooks form) or a plain secret of 32 to 256 characters. While a service has any, `POST /api/v1/integrations/generic` requests routed to it must carry `webhook-id`, `webhook-timestamp` (within 5 minutes) and `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`; a `webhook-id` is taken once. An empty list turns signing off. Secrets are never answered back. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/SigningSecrets"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "204": {
+                "description": "Replaced."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
         "/api/v1/integrations/alertmanager": {
           "post": {
             "operationId": "ingestAlertmanager",
@@ -324,7 +386,7 @@ enum OpenAPIDocument {
               "alerts"
             ],
             "summary": "Klaxon's own alert JSON",
-            "description": "One alert per request; `dedup_key` names the incident, `status: resolved` resolves it. Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB.",
+            "description": "One alert per request; `dedup_key` names the incident, `status: resolved` resolves it. When the service it goes to has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must be signed by the Standard Webhooks convention: missing or malformed headers or a timestamp more than 5 minutes away are 400, a signature that matches no secret 401, a `webhook-id` already taken 409. Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB.",
             "security": [
               {
                 "bearerAuth": [
@@ -365,6 +427,16 @@ enum OpenAPIDocument {
                   }
                 }
               },
+              "409": {
+                "description": "A signed request whose webhook-id was already taken (a replay).",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge"
               },
@@ -387,7 +459,7 @@ enum OpenAPIDocument {
               "alerts"
             ],
             "summary": "Klaxon's own alert JSON, routed by integration key",
-            "description": "One alert per request; `dedup_key` names the incident, `status: resolved` resolves it. No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB.",
+            "description": "One alert per request; `dedup_key` names the incident, `status: resolved` resolves it. When the service it goes to has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must be signed by the Standard Webhooks convention: missing or malformed headers or a timestamp more than 5 minutes away are 400, a signature that matches no secret 401, a `webhook-id` already taken 409. No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB.",
             "security": [],
             "x-required-scope": "none",
             "parameters": [
@@ -426,6 +498,31 @@ enum OpenAPIDocument {
               },
               "400": {
                 "description": "The payload can never succeed (not JSON, a missing or invalid field); `errors` names the fields. Alertmanager does not retry 4xx.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "The service has signing secrets and no webhook-signature matches them.",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "$ref": "#/components/headers/WWWAuthenticate"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A signed request whose webhook-id was already taken (a replay).",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -2501,6 +2598,25 @@ enum OpenAPIDocument {
       },
       "components": {
         "schemas": {
+          "SigningSecrets": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "secrets"
+            ],
+            "properties": {
+              "secrets": {
+                "type": "array",
+                "maxItems": 2,
+                "uniqueItems": true,
+                "items": {
+                  "type": "string",
+                  "minLength": 32,
+                  "maxLength": 256
+                }
+              }
+            }
+          },
           "AlertmanagerWebhook": {
             "type": "object",
             "description": "Alertmanager's webhook payload, version 4.",

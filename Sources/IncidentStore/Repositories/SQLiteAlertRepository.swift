@@ -12,13 +12,55 @@ public struct SQLiteAlertRepository: AlertRepository {
         self.pool = pool
     }
 
+    /// How long a signed request's `webhook-id` is remembered: twice the timestamp tolerance.
+    public static let webhookRetention: TimeInterval = 2 * StandardWebhookSignature.defaultTolerance
+
     public func ingest(
-        _ alerts: [NormalizedAlert], service: ServiceReference, grouping: AlertGrouping, at now: Date
+        _ alerts: [NormalizedAlert], service: ServiceReference, grouping: AlertGrouping, webhookID: String?,
+        at now: Date
     ) async throws -> [AlertOutcome] {
-        if alerts.isEmpty { return [] }
+        if alerts.isEmpty && webhookID == nil { return [] }
         return try await pool.repositoryWrite { db in
             let target = try Self.routedService(service, in: db)
+            if let webhookID { try Self.take(webhookID: webhookID, service: target.id, at: now, in: db) }
             return try alerts.map { alert in try Self.ingest(alert, into: target, grouping: grouping, at: now, in: db) }
+        }
+    }
+
+    public func signingSecrets(routedTo service: ServiceReference) async throws -> (
+        service: ServiceID, secrets: [String]
+    ) {
+        try await pool.repositoryRead { db in
+            let target = try Self.routedService(service, in: db)
+            let secrets = try db.query(
+                "SELECT secret FROM service_signing_secrets WHERE service_id = ? ORDER BY created_at, secret",
+                [target.id.rawValue]
+            ) { try $0.column(0, as: String.self) }
+            return (target.id, secrets)
+        }
+    }
+
+    public func setSigningSecrets(_ secrets: [String], for service: ServiceReference, at now: Date) async throws {
+        try await pool.repositoryWrite { db in
+            let target = try ServiceRows.require(service, in: db)
+            try db.execute("DELETE FROM service_signing_secrets WHERE service_id = ?", [target.id.rawValue])
+            for secret in secrets {
+                try db.execute(
+                    "INSERT OR IGNORE INTO service_signing_secrets (service_id, secret, created_at) VALUES (?, ?, ?)",
+                    [target.id.rawValue, secret, Timestamp.milliseconds(now)])
+            }
+        }
+    }
+
+    /// Records a signed request's `webhook-id` (purging expired ones); `conflict` when it was seen already.
+    static func take(webhookID: String, service: ServiceID, at now: Date, in db: Connection) throws {
+        let cutoff = now.addingTimeInterval(-webhookRetention)
+        try db.execute("DELETE FROM seen_webhooks WHERE seen_at < ?", [Timestamp.milliseconds(cutoff)])
+        try db.execute(
+            "INSERT OR IGNORE INTO seen_webhooks (service_id, webhook_id, seen_at) VALUES (?, ?, ?)",
+            [service.rawValue, webhookID, Timestamp.milliseconds(now)])
+        guard db.changedRowCount == 1 else {
+            throw IncidentError.conflict("webhook-id \(webhookID) was already received; a replay is not taken again")
         }
     }
 

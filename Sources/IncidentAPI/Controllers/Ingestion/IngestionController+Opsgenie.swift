@@ -21,7 +21,8 @@ extension IngestionController {
         do {
             let route = try await opsgenieRoute(request)
             let alert = try normalize(request.body, now)
-            _ = try await alerts.ingest([alert], service: route.service(for: [alert]), grouping: grouping, at: now)
+            _ = try await alerts.ingest(
+                [alert], service: route.service(for: [alert]), grouping: grouping, webhookID: nil, at: now)
             let answer = OpsgenieResponse.accepted(took: took(), requestId: requestID)
             var writer = JSONWriter()
             writer.beginObject()

@@ -20,7 +20,7 @@ extension IngestionController {
                     .invalid([FieldError(field: "routing_key", message: "does not match any service's integration key")]
                     ))
             }
-            _ = try await alerts.ingest([alert], service: .id(service.id), grouping: grouping, at: now)
+            _ = try await alerts.ingest([alert], service: .id(service.id), grouping: grouping, webhookID: nil, at: now)
             return Self.pagerDutyAnswer(.accepted, .accepted(dedupKey: event.responseDedupKey(generatedKey: generated)))
         } catch IncidentError.validation(let errors) {
             return Self.pagerDutyAnswer(.badRequest, .invalid(errors))

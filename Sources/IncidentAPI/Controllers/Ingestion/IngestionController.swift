@@ -20,34 +20,41 @@ struct IngestionController: Sendable {
     let maxBodySize: Int
     let logger: Logger
 
-    /// The receivers that answer in problem+json, by the last segment of their path.
-    static let groupReceivers: [(name: String, normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert])] = [
-        (
-            "alertmanager",
-            { body, now in
-                try AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: Data(body)).normalized(now: now)
-            }
-        ),
-        (
-            "grafana",
-            { body, now in try AlertPayloadDecoder.decode(GrafanaWebhook.self, from: Data(body)).normalized(now: now) }
-        ),
-        (
-            "generic",
-            { body, now in [try AlertPayloadDecoder.decode(GenericAlert.self, from: Data(body)).normalized(now: now)] }
-        ),
-    ]
+    /// The receivers that answer in problem+json, by the last segment of their path; `signed` when requests
+    /// for a service with signing secrets must carry a Standard Webhooks signature.
+    static let groupReceivers:
+        [(name: String, signed: Bool, normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert])] = [
+            (
+                "alertmanager", false,
+                { body, now in
+                    try AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: Data(body)).normalized(now: now)
+                }
+            ),
+            (
+                "grafana", false,
+                { body, now in
+                    try AlertPayloadDecoder.decode(GrafanaWebhook.self, from: Data(body)).normalized(now: now)
+                }
+            ),
+            (
+                "generic", true,
+                { body, now in
+                    [try AlertPayloadDecoder.decode(GenericAlert.self, from: Data(body)).normalized(now: now)]
+                }
+            ),
+        ]
 
     func register(in router: inout APIRouter) {
         for receiver in Self.groupReceivers {
             let normalize = receiver.normalize
+            let signed = receiver.signed
             let path = "/api/v1/integrations/\(receiver.name)"
             router.addReceiver(.post, path, scope: .ingest, maxBodySize: maxBodySize) { request, now in
-                await receive(request, now: now, normalize: normalize)
+                await receive(request, now: now, signed: signed, normalize: normalize)
             }
             router.addReceiver(.post, path + "/:integration_key", scope: nil, maxBodySize: maxBodySize) {
                 request, now in
-                await receive(request, now: now, normalize: normalize)
+                await receive(request, now: now, signed: signed, normalize: normalize)
             }
         }
         router.addReceiver(.post, "/v2/enqueue", scope: nil, maxBodySize: PagerDutyEvent.bodyMaxBytes) { request, now in
@@ -79,14 +86,24 @@ struct IngestionController: Sendable {
     /// Alertmanager, Grafana and generic: authenticate (path key, else bearer token), normalise, ingest, and
     /// answer 200 with each alert's outcome; errors as problem+json in Alertmanager's retry language (4xx never
     /// retried: bad payload 400, bad credentials 401/403/404; 503 with `Retry-After` when storage cannot write).
+    /// When `signed` and the routed service has signing secrets, the request must carry a valid Standard
+    /// Webhooks signature (see `verifySignature`).
     func receive(
-        _ request: HTTPRequest, now: Date, normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert]
+        _ request: HTTPRequest, now: Date, signed: Bool,
+        normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert]
     ) async -> HTTPResponse {
         do {
             let route = try await route(request)
             let normalized = try normalize(request.body, now)
+            var service = route.service(for: normalized)
+            var webhookID: String?
+            if signed {
+                let routed = try await alerts.signingSecrets(routedTo: service)
+                service = .id(routed.service)
+                webhookID = try Self.verifySignature(request, secrets: routed.secrets, now: now)
+            }
             let outcomes = try await alerts.ingest(
-                normalized, service: route.service(for: normalized), grouping: grouping, at: now)
+                normalized, service: service, grouping: grouping, webhookID: webhookID, at: now)
             return .json { $0.ingestion(outcomes) }
         } catch {
             return .problem(.fromReceiver(error, logger: logger))
