@@ -215,10 +215,12 @@ import Testing
             let payload = AlertmanagerPayload.group(status: "firing", alerts: alerts)
             let answer = try await app.request("POST", "/api/v1/integrations/alertmanager", json: payload)
             #expect(answer.status == 200)
-            let incidents = try await app.incidents()
-            #expect(incidents.count == 1)
-            let id = try #require(incidents.first?["id"] as? Int)
-            #expect(try await app.alerts(of: id).count == 1000)
+            let outcomes = try answer.object()["alerts"] as? [[String: Any]] ?? []
+            #expect(outcomes.count == 1000)
+            #expect(outcomes.first?["outcome"] as? String == "created")
+            #expect(outcomes.dropFirst().allSatisfy { $0["outcome"] as? String == "attached" })
+            #expect(Set(outcomes.compactMap { $0["incident_id"] as? Int }).count == 1)
+            #expect(try await app.incidents().count == 1)
         }
     }
 }

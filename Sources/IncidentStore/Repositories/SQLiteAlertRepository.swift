@@ -23,7 +23,10 @@ public struct SQLiteAlertRepository: AlertRepository {
         return try await pool.repositoryWrite { db in
             let target = try Self.routedService(service, in: db)
             if let webhookID { try Self.take(webhookID: webhookID, service: target.id, at: now, in: db) }
-            return try alerts.map { alert in try Self.ingest(alert, into: target, grouping: grouping, at: now, in: db) }
+            var firing = FiringKeys()
+            return try alerts.map { alert in
+                try Self.ingest(alert, into: target, grouping: grouping, firing: &firing, at: now, in: db)
+            }
         }
     }
 
@@ -91,12 +94,37 @@ public struct SQLiteAlertRepository: AlertRepository {
             [service.rawValue, dedupKey], row: IncidentRows.read)
     }
 
+    /// The firing alert keys of the incidents a batch touched, read once per incident and kept up to date as
+    /// the batch records its alerts: a group of 1,000 alerts reads its incident's keys once, not 1,000 times.
+    struct FiringKeys {
+        private var byIncident: [IncidentID: Set<String>] = [:]
+
+        mutating func keys(of incident: IncidentID, in db: Connection) throws -> Set<String> {
+            if let known = byIncident[incident] { return known }
+            let loaded = try AlertRows.firingKeys(of: incident, in: db)
+            byIncident[incident] = loaded
+            return loaded
+        }
+
+        /// Mirrors `AlertRows.record`: a trigger makes its key firing, a resolve not; an acknowledge changes nothing.
+        mutating func recorded(_ alert: NormalizedAlert, on incident: IncidentID, in db: Connection) throws {
+            var keys = try keys(of: incident, in: db)
+            switch alert.action {
+            case .trigger: keys.insert(alert.alertKey)
+            case .resolve: keys.remove(alert.alertKey)
+            case .acknowledge: return
+            }
+            byIncident[incident] = keys
+        }
+    }
+
     /// Decides and applies one alert on a write connection (see `AlertRepository.ingest`).
     static func ingest(
-        _ alert: NormalizedAlert, into service: Service, grouping: AlertGrouping, at now: Date, in db: Connection
+        _ alert: NormalizedAlert, into service: Service, grouping: AlertGrouping, firing cache: inout FiringKeys,
+        at now: Date, in db: Connection
     ) throws -> AlertOutcome {
         let existing = try keyIncident(service: service.id, dedupKey: alert.dedupKey, in: db)
-        let firing = try existing.map { try AlertRows.firingKeys(of: $0.id, in: db) } ?? []
+        let firing = try existing.map { try cache.keys(of: $0.id, in: db) } ?? []
         let decision = grouping.decide(
             alert, service: .id(service.id), existing: existing, firingAlertKeys: firing, now: now)
         func outcome(_ id: IncidentID?, _ effect: AlertOutcome.Effect) -> AlertOutcome {
@@ -108,19 +136,29 @@ public struct SQLiteAlertRepository: AlertRepository {
             let id = creation.incident.id
             _ = try TimelineRows.append([alert.receivedEvent(at: now)], to: id, in: db)
             try AlertRows.record(alert, on: id, at: now, in: db)
+            try cache.recorded(alert, on: id, in: db)
             return outcome(id, creation.created ? .created : .attached)
         case .ignore(let reason):
             // The alert is still recorded on the key's incident when there is one (a re-send after a manual
             // resolve, a resolve at the source): what the source says about it stays current.
-            if let existing { try AlertRows.record(alert, on: existing.id, at: now, in: db) }
+            if let existing {
+                try AlertRows.record(alert, on: existing.id, at: now, in: db)
+                try cache.recorded(alert, on: existing.id, in: db)
+            }
             return outcome(existing?.id, .ignored(reason))
         case .attach(let id, _, _), .reopen(let id), .acknowledge(let id), .resolveAlert(let id), .resolve(let id):
             guard let existing, existing.id == id else {
                 throw IncidentError.conflict("alert decision named incident \(id), which is not the key's incident")
             }
             let change = try existing.applying(decision, for: alert, at: now)
-            _ = try SQLiteIncidentRepository.store(change, replacing: existing, in: db)
+            if change.incident == existing {
+                // Timeline only (a new alert joined): the row would be rewritten with the same values.
+                _ = try TimelineRows.append(change.events, to: id, in: db)
+            } else {
+                _ = try SQLiteIncidentRepository.store(change, replacing: existing, in: db)
+            }
             try AlertRows.record(alert, on: id, at: now, in: db)
+            try cache.recorded(alert, on: id, in: db)
             return outcome(id, effect(of: decision))
         }
     }
