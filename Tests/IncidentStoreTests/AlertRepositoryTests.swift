@@ -55,6 +55,28 @@ import Testing
         await test.close()
     }
 
+    @Test func aGroupResolvesOnlyWhenItsLastFiringAlertResolvesWithinOneBatch() async throws {
+        let test = try await TestStore.make()
+        func member(_ status: String, _ instance: String) -> AlertmanagerWebhook.Alert {
+            AlertmanagerWebhook.Alert(
+                status: status, labels: ["alertname": "Down", "instance": instance], fingerprint: "fp-\(instance)")
+        }
+        let webhook = AlertmanagerWebhook(
+            groupKey: "{}:{alertname=\"Down\"}", status: "firing",
+            alerts: [member("firing", "a"), member("firing", "b")])
+        let resolving = AlertmanagerWebhook(
+            groupKey: "{}:{alertname=\"Down\"}", status: "resolved",
+            alerts: [member("resolved", "a"), member("resolved", "b")])
+        let batch = try webhook.normalized(now: t0) + resolving.normalized(now: t0)
+        let outcomes = try await test.store.alerts.ingest(
+            batch, service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(0))
+        #expect(outcomes.map(\.effect) == [.created, .attached, .alertResolved, .resolved])
+        let id = try #require(outcomes.first?.incidentID)
+        #expect(try await test.incidents.incident(id).status == .resolved)
+        #expect(try await test.store.alerts.alerts(of: id).map(\.status) == [.resolved, .resolved])
+        await test.close()
+    }
+
     @Test func unknownServiceNameFallsBackToDefaultAndUnknownIDWritesNothing() async throws {
         let test = try await TestStore.make()
         let routed = try await test.store.alerts.ingest(
