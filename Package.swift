@@ -91,7 +91,12 @@ let package = Package(
         ),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: strictSettings),
         .testTarget(name: "KlaxonCLITests", dependencies: ["klaxon"], swiftSettings: strictSettings),
-        .testTarget(name: "IncidentAPITests", dependencies: ["IncidentAPI", "SQLiteCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "IncidentAPITests",
+            // Crypto: the signed-webhook tests sign requests as a sender would.
+            dependencies: ["IncidentAPI", "SQLiteCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         // The pure domain: values and rules only, no dependencies, no I/O, never reads the clock.
         .target(name: "IncidentDomain", swiftSettings: strictSettings),
         .testTarget(name: "IncidentDomainTests", dependencies: ["IncidentDomain"], swiftSettings: strictSettings),

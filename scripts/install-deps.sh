@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Klaxon builds and tests against. Safe to run again.
 set -euo pipefail
+# Test peers (prometheus-alertmanager, pdpyras) are installed by scripts/test.sh, not here.
 packages=(libsqlite3-dev sqlite3 curl)
 missing=()
 for package in "${packages[@]}"; do

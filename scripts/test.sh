@@ -13,12 +13,22 @@ if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip'
     $SUDO apt-get update
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y python3 python3-venv python3-pip
 fi
+# The real Alertmanager that Tests/peers/alertmanager_webhook.py points at Klaxon.
+if ! dpkg -s prometheus-alertmanager >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y prometheus-alertmanager
+fi
 VENV=.build/openapi-venv
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r Tests/openapi/requirements.txt
 
 "$VENV/bin/python" Tests/openapi/validate.py
 swift build --build-tests -Xswiftc -warnings-as-errors
+# Real peers against the built binary (each bounded, on 127.0.0.1): Prometheus Alertmanager and pdpyras.
+"$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_webhook.py
+"$VENV/bin/python" -B -W ignore Tests/peers/pagerduty_pdpyras.py
 scripts/run-swift-tests.sh
 PATH="$PWD/$VENV/bin:$PATH" "$VENV/bin/python" Tests/openapi/fuzz.py --binary .build/debug/klaxon
 # The closing line CI reads: the Swift tests' count (the OpenAPI checks above stop the script when they fail).

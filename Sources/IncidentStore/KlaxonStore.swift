@@ -2,7 +2,7 @@ import IncidentDomain
 import SQLiteCore
 
 /// Klaxon's storage on one SQLite file: the pool (opened and migrated by ``open(path:configuration:)``)
-/// and the four repositories over it. Create one per process and share it; close it on shutdown.
+/// and the repositories over it. Create one per process and share it; close it on shutdown.
 ///
 /// ```swift
 /// let store = try await KlaxonStore.open(path: "/var/lib/klaxon/klaxon.db")
@@ -17,6 +17,7 @@ public final class KlaxonStore: Sendable {
     public let services: SQLiteServiceRepository
     public let tokens: SQLiteTokenRepository
     public let idempotency: SQLiteIdempotencyRepository
+    public let alerts: SQLiteAlertRepository
 
     /// Wraps an already open and migrated pool.
     public init(pool: DatabasePool) {
@@ -25,6 +26,7 @@ public final class KlaxonStore: Sendable {
         self.services = SQLiteServiceRepository(pool: pool)
         self.tokens = SQLiteTokenRepository(pool: pool)
         self.idempotency = SQLiteIdempotencyRepository(pool: pool)
+        self.alerts = SQLiteAlertRepository(pool: pool)
     }
 
     /// Opens (creating it when missing) the database at `path`, applies pending migrations

@@ -22,4 +22,10 @@ import Testing
         ]
         #expect(TokenSecret(value: "abc").hash == expected)
     }
+
+    @Test func constantTimeEqualityComparesWholeStrings() {
+        #expect(ConstantTime.equals([1, 2, 3], [1, 2, 3]))
+        #expect(!ConstantTime.equals([1, 2, 3], [1, 2, 4]))
+        #expect(!ConstantTime.equals([1, 2, 3], [1, 2]))
+    }
 }

@@ -103,9 +103,8 @@ public func buildApplication(
             configuration.initialAdminToken, tokens: store.tokens, at: clock.now())
 
         let tokenCache = TokenCache()
-        var api = APIRouter(
-            authenticator: Authenticator(tokens: store.tokens, clock: clock, logger: logger, cache: tokenCache),
-            idempotency: store.idempotency, clock: clock, logger: logger)
+        let authenticator = Authenticator(tokens: store.tokens, clock: clock, logger: logger, cache: tokenCache)
+        var api = APIRouter(authenticator: authenticator, idempotency: store.idempotency, clock: clock, logger: logger)
         HealthController(readiness: {
             let readiness = await store.readiness()
             return (readiness.isWritable && readiness.problems.isEmpty, readiness.pendingMigrations.isEmpty)
@@ -113,6 +112,13 @@ public func buildApplication(
         IncidentController(incidents: store.incidents).register(in: &api)
         ServiceController(services: store.services).register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache).register(in: &api)
+        AlertController(alerts: store.alerts).register(in: &api)
+        SigningSecretController(alerts: store.alerts).register(in: &api)
+        IngestionController(
+            alerts: store.alerts, services: store.services, authenticator: authenticator,
+            grouping: AlertGrouping(configuration: configuration.alertGrouping),
+            maxBodySize: configuration.maxIngestionBodySize, logger: logger
+        ).register(in: &api)
         if let publicDirectory = configuration.publicDirectory {
             api.setFallback(StaticFileHandler(root: publicDirectory).routeHandler)
         }

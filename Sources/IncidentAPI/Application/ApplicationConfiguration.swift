@@ -1,4 +1,5 @@
 import HTTPCore
+import IncidentDomain
 
 /// Everything `buildApplication` needs, with the defaults `klaxon serve` uses.
 public struct ApplicationConfiguration: Sendable {
@@ -16,6 +17,11 @@ public struct ApplicationConfiguration: Sendable {
     public var databaseBusyTimeout: Duration = .seconds(5)
     /// Largest body the JSON API accepts: incidents and notes are small, so 1 MiB is generous.
     public var maxAPIBodySize: Int = 1024 * 1024
+    /// Largest body the alert receivers accept (PagerDuty's keeps PagerDuty's own 512 KB): 8 MiB, so an
+    /// Alertmanager group of 1,000 alerts fits in one request (issue 5).
+    public var maxIngestionBodySize: Int = 8 * 1024 * 1024
+    /// How alerts group into incidents: the reopen window (30 minutes by default).
+    public var alertGrouping = AlertGrouping.Configuration()
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),

@@ -18,6 +18,11 @@ struct Authenticator: Sendable {
         guard let secret = Self.bearerSecret(in: request.headers) else {
             throw APIError.unauthorized(tokenSent: request.headers["authorization"] != nil)
         }
+        return try await authenticate(secret: secret)
+    }
+
+    /// The active token with this secret (`APIError.unauthorized` otherwise), its last use recorded.
+    func authenticate(secret: String) async throws -> APIToken {
         let hash = TokenSecret(value: secret).hash
         if let cached = cache.token(forHash: hash) {
             return cached
@@ -41,9 +46,14 @@ struct Authenticator: Sendable {
     /// The credential of a `Bearer` authorization (RFC 6750 §2.1; the scheme is case-insensitive).
     static func bearerSecret(in headers: HTTPHeaders) -> String? {
         guard let value = headers["authorization"] else { return nil }
-        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let secret = parts[1].trimmingCharacters(in: .whitespaces)
-        return secret.isEmpty ? nil : secret
+        // Plain Substring work: this runs on every API request (Foundation's trimming showed in profiles).
+        let trimmed = value.drop { $0 == " " || $0 == "\t" }
+        guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }),
+            trimmed[..<space].lowercased() == "bearer"
+        else { return nil }
+        var secret = trimmed[space...].drop { $0 == " " || $0 == "\t" }
+        while let last = secret.last, last == " " || last == "\t" { secret = secret.dropLast() }
+        return secret.isEmpty ? nil : String(secret)
     }
+
 }

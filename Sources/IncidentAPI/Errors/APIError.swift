@@ -18,6 +18,10 @@ enum APIError: Error, Equatable {
     case idempotencyKeyReused
     /// A request with the same `Idempotency-Key` is still being handled.
     case idempotencyKeyInProgress
+    /// An ingestion URL's integration key names no service (rotated or mistyped).
+    case unknownIntegrationKey
+    /// A signed receiver's request carries no signature that matches the service's signing secrets.
+    case invalidSignature
     /// No route has this path.
     case routeNotFound
 }

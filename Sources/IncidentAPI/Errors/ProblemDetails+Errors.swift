@@ -60,6 +60,14 @@ extension ProblemDetails {
                 kind: "conflict", title: "Conflict", status: 409,
                 detail: "A request with this Idempotency-Key is still being handled; retry in a moment.",
                 retryAfterSeconds: 1)
+        case .unknownIntegrationKey:
+            return ProblemDetails(
+                kind: "unknown-integration-key", title: "Not Found", status: 404,
+                detail: "No service has this integration key; copy the current key from the service (keys change when rotated).")
+        case .invalidSignature:
+            return ProblemDetails(
+                kind: "invalid-signature", title: "Unauthorized", status: 401,
+                detail: "No webhook-signature matches HMAC-SHA256 of 'webhook-id.webhook-timestamp.body' under this service's signing secrets.")
         case .routeNotFound:
             return ProblemDetails(kind: "not-found", title: "Not Found", status: 404, detail: "No such resource.")
         }
@@ -90,5 +98,18 @@ extension ProblemDetails {
         case .conflict(let reason):
             return ProblemDetails(kind: "conflict", title: "Conflict", status: 409, detail: reason)
         }
+    }
+
+    /// The problem for an alert receiver that answers in problem+json (Alertmanager, Grafana, generic): as
+    /// `from(_:logger:)`, except that a payload that can never succeed is 400 rather than 422 (the table of
+    /// issue 5; Alertmanager and Grafana drop 4xx answers and retry only 5xx).
+    static func fromReceiver(_ error: any Error, logger: Logger) -> ProblemDetails {
+        var problem = from(error, logger: logger)
+        if problem.status == 422 {
+            problem.kind = "invalid-alert"
+            problem.title = "Invalid Alert"
+            problem.status = 400
+        }
+        return problem
     }
 }

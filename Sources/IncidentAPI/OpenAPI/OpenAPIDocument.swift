@@ -45,6 +45,948 @@ enum OpenAPIDocument {
         }
       ],
       "paths": {
+        "/api/v1/services/{id}/signing-secrets": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/ServiceId"
+            }
+          ],
+          "put": {
+            "operationId": "replaceServiceSigningSecrets",
+            "tags": [
+              "services"
+            ],
+            "summary": "Replace a service's signing secrets",
+            "description": "Sets the secrets that signed alert receivers check for this service: at most two (two while a sender moves to a new one), each `whsec_` and the base64 of 24 to 64 bytes (the Standard Webhooks form) or a plain secret of 32 to 256 characters. While a service has any, `POST /api/v1/integrations/generic` requests routed to it must carry `webhook-id`, `webhook-timestamp` (within 5 minutes) and `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`; a `webhook-id` is taken once. An empty list turns signing off. Secrets are never answered back. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/SigningSecrets"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "204": {
+                "description": "Replaced."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/integrations/alertmanager": {
+          "post": {
+            "operationId": "ingestAlertmanager",
+            "tags": [
+              "alerts"
+            ],
+            "summary": "Prometheus Alertmanager webhook (payload version 4)",
+            "description": "One incident per Alertmanager group: the dedup key is the `groupKey`, each alert is attached by its `fingerprint`; the incident resolves when every alert of the group has resolved, and an alert firing again within 30 minutes reopens it. Point a `webhook_configs` receiver at this URL. Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "ingest"
+                ]
+              }
+            ],
+            "x-required-scope": "ingest",
+            "requestBody": {
+              "required": true,
+              "description": "The sender's payload.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/AlertmanagerWebhook"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Accepted (including alerts that changed nothing): each alert's outcome.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IngestionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "The payload can never succeed (not JSON, a missing or invalid field); `errors` names the fields. Alertmanager does not retry 4xx.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          }
+        },
+        "/api/v1/integrations/alertmanager/{integration_key}": {
+          "post": {
+            "operationId": "ingestAlertmanagerWithKey",
+            "tags": [
+              "alerts"
+            ],
+            "summary": "Prometheus Alertmanager webhook (payload version 4), routed by integration key",
+            "description": "One incident per Alertmanager group: the dedup key is the `groupKey`, each alert is attached by its `fingerprint`; the incident resolves when every alert of the group has resolved, and an alert firing again within 30 minutes reopens it. Point a `webhook_configs` receiver at this URL. No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB.",
+            "security": [],
+            "x-required-scope": "none",
+            "parameters": [
+              {
+                "name": "integration_key",
+                "in": "path",
+                "required": true,
+                "description": "A service's integration key (`GET /api/v1/services/{id}`). It authenticates and routes: the alerts go to that service. An unknown key is 404.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 32
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "description": "The sender's payload.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/AlertmanagerWebhook"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Accepted (including alerts that changed nothing): each alert's outcome.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IngestionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "The payload can never succeed (not JSON, a missing or invalid field); `errors` names the fields. Alertmanager does not retry 4xx.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              },
+              "404": {
+                "description": "No service has this integration key.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/integrations/grafana": {
+          "post": {
+            "operationId": "ingestGrafana",
+            "tags": [
+              "alerts"
+            ],
+            "summary": "Grafana alerting webhook (payload version 1)",
+            "description": "The Alertmanager envelope as Grafana sends it, grouped the same way. Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "ingest"
+                ]
+              }
+            ],
+            "x-required-scope": "ingest",
+            "requestBody": {
+              "required": true,
+              "description": "The sender's payload.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/GrafanaWebhook"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Accepted (including alerts that changed nothing): each alert's outcome.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IngestionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "The payload can never succeed (not JSON, a missing or invalid field); `errors` names the fields. Alertmanager does not retry 4xx.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          }
+        },
+        "/api/v1/integrations/grafana/{integration_key}": {
+          "post": {
+            "operationId": "ingestGrafanaWithKey",
+            "tags": [
+              "alerts"
+            ],
+            "summary": "Grafana alerting webhook (payload version 1), routed by integration key",
+            "description": "The Alertmanager envelope as Grafana sends it, grouped the same way. No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB.",
+            "security": [],
+            "x-required-scope": "none",
+            "parameters": [
+              {
+                "name": "integration_key",
+                "in": "path",
+                "required": true,
+                "description": "A service's integration key (`GET /api/v1/services/{id}`). It authenticates and routes: the alerts go to that service. An unknown key is 404.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 32
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "description": "The sender's payload.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/GrafanaWebhook"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Accepted (including alerts that changed nothing): each alert's outcome.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IngestionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "The payload can never succeed (not JSON, a missing or invalid field); `errors` names the fields. Alertmanager does not retry 4xx.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              },
+              "404": {
+                "description": "No service has this integration key.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/integrations/generic": {
+          "post": {
+            "operationId": "ingestGeneric",
+            "tags": [
+              "alerts"
+            ],
+            "summary": "Klaxon's own alert JSON",
+            "description": "One alert per request; `dedup_key` names the incident, `status: resolved` resolves it. When the service it goes to has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must be signed by the Standard Webhooks convention: missing or malformed headers or a timestamp more than 5 minutes away are 400, a signature that matches no secret 401, a `webhook-id` already taken 409. Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "ingest"
+                ]
+              }
+            ],
+            "x-required-scope": "ingest",
+            "requestBody": {
+              "required": true,
+              "description": "The sender's payload.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/GenericAlert"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Accepted (including alerts that changed nothing): each alert's outcome.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IngestionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "The payload can never succeed (not JSON, a missing or invalid field); `errors` names the fields. Alertmanager does not retry 4xx.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A signed request whose webhook-id was already taken (a replay).",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          }
+        },
+        "/api/v1/integrations/generic/{integration_key}": {
+          "post": {
+            "operationId": "ingestGenericWithKey",
+            "tags": [
+              "alerts"
+            ],
+            "summary": "Klaxon's own alert JSON, routed by integration key",
+            "description": "One alert per request; `dedup_key` names the incident, `status: resolved` resolves it. When the service it goes to has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must be signed by the Standard Webhooks convention: missing or malformed headers or a timestamp more than 5 minutes away are 400, a signature that matches no secret 401, a `webhook-id` already taken 409. No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB.",
+            "security": [],
+            "x-required-scope": "none",
+            "parameters": [
+              {
+                "name": "integration_key",
+                "in": "path",
+                "required": true,
+                "description": "A service's integration key (`GET /api/v1/services/{id}`). It authenticates and routes: the alerts go to that service. An unknown key is 404.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 32
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "description": "The sender's payload.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/GenericAlert"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Accepted (including alerts that changed nothing): each alert's outcome.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IngestionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "The payload can never succeed (not JSON, a missing or invalid field); `errors` names the fields. Alertmanager does not retry 4xx.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "The service has signing secrets and no webhook-signature matches them.",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "$ref": "#/components/headers/WWWAuthenticate"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A signed request whose webhook-id was already taken (a replay).",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              },
+              "404": {
+                "description": "No service has this integration key.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/v2/enqueue": {
+          "post": {
+            "operationId": "enqueuePagerDutyEvent",
+            "tags": [
+              "alerts"
+            ],
+            "summary": "PagerDuty Events API v2",
+            "description": "Wire-compatible with PagerDuty's `POST /v2/enqueue`: `routing_key` is a service's integration key (it authenticates and routes; no token). A trigger with the dedup key of an open incident joins it; after resolve a trigger opens a new incident; acknowledge and resolve for an unknown key are accepted and change nothing. Body up to 512 KB.",
+            "security": [],
+            "x-required-scope": "none",
+            "requestBody": {
+              "required": true,
+              "description": "A PagerDuty event.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PagerDutyEvent"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "202": {
+                "description": "Event processed.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PagerDutyResponse"
+                    },
+                    "example": {
+                      "status": "success",
+                      "message": "Event processed",
+                      "dedup_key": "srv01/disk"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "Invalid event (also an unknown routing key), in PagerDuty's shape; not to be retried.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PagerDutyResponse"
+                    },
+                    "example": {
+                      "status": "invalid event",
+                      "message": "Event object is invalid",
+                      "errors": [
+                        "payload.summary is missing or blank"
+                      ]
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/v2/alerts": {
+          "post": {
+            "operationId": "createOpsgenieAlert",
+            "tags": [
+              "alerts"
+            ],
+            "summary": "Opsgenie-style create alert",
+            "description": "Wire-compatible with Opsgenie's `POST /v2/alerts`: `alias` is the dedup key, `priority` P1-P5 maps to sev1-sev5. A create with the alias of an open incident joins it; after close a create opens a new incident. Credentials: `Authorization: GenieKey <integration key>` (routes to that service), or `GenieKey`/`Bearer` with a token. Requires scope `ingest` (or `admin`) when a token is used.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "ingest"
+                ]
+              }
+            ],
+            "x-required-scope": "ingest",
+            "requestBody": {
+              "required": true,
+              "description": "An Opsgenie create-alert request.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/OpsgenieAlert"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "202": {
+                "description": "Request will be processed.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieResponse"
+                    },
+                    "example": {
+                      "result": "Request will be processed",
+                      "took": 0.002,
+                      "requestId": "9f0d3c1e-7a51-4e0b-9d2e-0c1b5a3f8e21"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "Not JSON.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "No valid `GenieKey` or bearer credential.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "The token's scope is not `ingest` or `admin`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "description": "Invalid fields, named in `errors`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/v2/alerts/{identifier}/close": {
+          "post": {
+            "operationId": "closeOpsgenieAlert",
+            "tags": [
+              "alerts"
+            ],
+            "summary": "Opsgenie-style close alert",
+            "description": "Close (resolve) the incident of the alert with this alias; accepted and ignored when there is none or it does not fit the incident's state. Credentials: `Authorization: GenieKey <integration key>` (routes to that service), or `GenieKey`/`Bearer` with a token. Requires scope `ingest` (or `admin`) when a token is used.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "ingest"
+                ]
+              }
+            ],
+            "x-required-scope": "ingest",
+            "parameters": [
+              {
+                "name": "identifier",
+                "in": "path",
+                "required": true,
+                "description": "The alert's alias.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 512
+                }
+              },
+              {
+                "name": "identifierType",
+                "in": "query",
+                "required": false,
+                "description": "Must be `alias` when given (Klaxon knows alerts by alias only).",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "alias"
+                  ]
+                }
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/OpsgenieAlertAction"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "202": {
+                "description": "Request will be processed.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieResponse"
+                    },
+                    "example": {
+                      "result": "Request will be processed",
+                      "took": 0.002,
+                      "requestId": "9f0d3c1e-7a51-4e0b-9d2e-0c1b5a3f8e21"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "Not JSON.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "No valid `GenieKey` or bearer credential.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "The token's scope is not `ingest` or `admin`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "description": "Invalid fields, named in `errors`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/v2/alerts/{identifier}/acknowledge": {
+          "post": {
+            "operationId": "acknowledgeOpsgenieAlert",
+            "tags": [
+              "alerts"
+            ],
+            "summary": "Opsgenie-style acknowledge alert",
+            "description": "Acknowledge the incident of the alert with this alias; accepted and ignored when there is none or it does not fit the incident's state. Credentials: `Authorization: GenieKey <integration key>` (routes to that service), or `GenieKey`/`Bearer` with a token. Requires scope `ingest` (or `admin`) when a token is used.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "ingest"
+                ]
+              }
+            ],
+            "x-required-scope": "ingest",
+            "parameters": [
+              {
+                "name": "identifier",
+                "in": "path",
+                "required": true,
+                "description": "The alert's alias.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 512
+                }
+              },
+              {
+                "name": "identifierType",
+                "in": "query",
+                "required": false,
+                "description": "Must be `alias` when given (Klaxon knows alerts by alias only).",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "alias"
+                  ]
+                }
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/OpsgenieAlertAction"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "202": {
+                "description": "Request will be processed.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieResponse"
+                    },
+                    "example": {
+                      "result": "Request will be processed",
+                      "took": 0.002,
+                      "requestId": "9f0d3c1e-7a51-4e0b-9d2e-0c1b5a3f8e21"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "Not JSON.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "No valid `GenieKey` or bearer credential.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "The token's scope is not `ingest` or `admin`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "description": "Invalid fields, named in `errors`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/alerts": {
+          "get": {
+            "operationId": "listIncidentAlerts",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "List an incident's alerts",
+            "description": "The alerts senders posted that belong to this incident, oldest first, one per alert key (re-sends update it). Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IncidentId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The alerts.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/AlertList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
         "/api/v1/incidents": {
           "get": {
             "operationId": "listIncidents",
@@ -1744,6 +2686,724 @@ enum OpenAPIDocument {
       },
       "components": {
         "schemas": {
+          "SigningSecrets": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "secrets"
+            ],
+            "properties": {
+              "secrets": {
+                "type": "array",
+                "maxItems": 2,
+                "uniqueItems": true,
+                "items": {
+                  "type": "string",
+                  "minLength": 32,
+                  "maxLength": 256
+                }
+              }
+            }
+          },
+          "AlertmanagerWebhook": {
+            "type": "object",
+            "description": "Alertmanager's webhook payload, version 4.",
+            "required": [
+              "version",
+              "groupKey",
+              "alerts"
+            ],
+            "properties": {
+              "version": {
+                "const": "4"
+              },
+              "groupKey": {
+                "type": "string"
+              },
+              "truncatedAlerts": {
+                "type": "integer"
+              },
+              "status": {
+                "enum": [
+                  "firing",
+                  "resolved"
+                ]
+              },
+              "receiver": {
+                "type": "string"
+              },
+              "groupLabels": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "commonLabels": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "commonAnnotations": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "externalURL": {
+                "type": "string"
+              },
+              "alerts": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "status",
+                    "labels"
+                  ],
+                  "properties": {
+                    "status": {
+                      "enum": [
+                        "firing",
+                        "resolved"
+                      ]
+                    },
+                    "labels": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "string"
+                      }
+                    },
+                    "annotations": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "string"
+                      }
+                    },
+                    "startsAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "endsAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "generatorURL": {
+                      "type": "string"
+                    },
+                    "fingerprint": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "GrafanaWebhook": {
+            "type": "object",
+            "description": "Grafana's webhook payload, version 1 (the Alertmanager envelope plus Grafana's fields).",
+            "required": [
+              "version",
+              "groupKey",
+              "alerts"
+            ],
+            "properties": {
+              "version": {
+                "const": "1"
+              },
+              "groupKey": {
+                "type": "string"
+              },
+              "orgId": {
+                "type": "integer"
+              },
+              "title": {
+                "type": "string"
+              },
+              "state": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              },
+              "status": {
+                "enum": [
+                  "firing",
+                  "resolved"
+                ]
+              },
+              "receiver": {
+                "type": "string"
+              },
+              "groupLabels": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "commonLabels": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "commonAnnotations": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "externalURL": {
+                "type": "string"
+              },
+              "alerts": {
+                "type": "array",
+                "items": {
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "required": [
+                        "status",
+                        "labels"
+                      ],
+                      "properties": {
+                        "status": {
+                          "enum": [
+                            "firing",
+                            "resolved"
+                          ]
+                        },
+                        "labels": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "string"
+                          }
+                        },
+                        "annotations": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "string"
+                          }
+                        },
+                        "startsAt": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "endsAt": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "generatorURL": {
+                          "type": "string"
+                        },
+                        "fingerprint": {
+                          "type": "string"
+                        }
+                      }
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "values": {
+                          "type": "object"
+                        },
+                        "valueString": {
+                          "type": "string"
+                        },
+                        "silenceURL": {
+                          "type": "string"
+                        },
+                        "dashboardURL": {
+                          "type": "string"
+                        },
+                        "panelURL": {
+                          "type": "string"
+                        },
+                        "imageURL": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "GenericAlert": {
+            "type": "object",
+            "description": "Klaxon's own alert JSON. `summary` or `title` is required.",
+            "properties": {
+              "title": {
+                "type": "string"
+              },
+              "summary": {
+                "type": "string"
+              },
+              "severity": {
+                "enum": [
+                  "critical",
+                  "error",
+                  "warning",
+                  "info",
+                  "sev1",
+                  "sev2",
+                  "sev3",
+                  "sev4",
+                  "sev5"
+                ]
+              },
+              "dedup_key": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255
+              },
+              "status": {
+                "enum": [
+                  "firing",
+                  "resolved"
+                ]
+              },
+              "labels": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "details": {
+                "type": "object"
+              },
+              "source": {
+                "type": "string"
+              },
+              "service": {
+                "type": "string"
+              }
+            }
+          },
+          "IngestionResult": {
+            "type": "object",
+            "required": [
+              "status",
+              "alerts"
+            ],
+            "properties": {
+              "status": {
+                "const": "ok"
+              },
+              "alerts": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "dedup_key",
+                    "alert_key",
+                    "incident_id",
+                    "outcome",
+                    "reason"
+                  ],
+                  "properties": {
+                    "dedup_key": {
+                      "type": "string"
+                    },
+                    "alert_key": {
+                      "type": "string"
+                    },
+                    "incident_id": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ]
+                    },
+                    "outcome": {
+                      "enum": [
+                        "created",
+                        "attached",
+                        "reopened",
+                        "acknowledged",
+                        "alert_resolved",
+                        "resolved",
+                        "ignored"
+                      ]
+                    },
+                    "reason": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "Why an ignored alert changed nothing."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "PagerDutyEvent": {
+            "type": "object",
+            "required": [
+              "routing_key",
+              "event_action"
+            ],
+            "properties": {
+              "routing_key": {
+                "type": "string"
+              },
+              "event_action": {
+                "enum": [
+                  "trigger",
+                  "acknowledge",
+                  "resolve"
+                ]
+              },
+              "dedup_key": {
+                "type": "string",
+                "maxLength": 255
+              },
+              "payload": {
+                "type": "object",
+                "required": [
+                  "summary",
+                  "source",
+                  "severity"
+                ],
+                "properties": {
+                  "summary": {
+                    "type": "string",
+                    "maxLength": 1024
+                  },
+                  "source": {
+                    "type": "string"
+                  },
+                  "severity": {
+                    "enum": [
+                      "critical",
+                      "error",
+                      "warning",
+                      "info"
+                    ]
+                  },
+                  "timestamp": {
+                    "type": "string"
+                  },
+                  "component": {
+                    "type": "string"
+                  },
+                  "group": {
+                    "type": "string"
+                  },
+                  "class": {
+                    "type": "string"
+                  },
+                  "custom_details": {}
+                }
+              },
+              "images": {
+                "type": "array",
+                "items": {
+                  "type": "object"
+                }
+              },
+              "links": {
+                "type": "array",
+                "items": {
+                  "type": "object"
+                }
+              },
+              "client": {
+                "type": "string"
+              },
+              "client_url": {
+                "type": "string"
+              }
+            }
+          },
+          "PagerDutyResponse": {
+            "type": "object",
+            "required": [
+              "status",
+              "message"
+            ],
+            "properties": {
+              "status": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              },
+              "dedup_key": {
+                "type": "string"
+              },
+              "errors": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "OpsgenieAlert": {
+            "type": "object",
+            "required": [
+              "message"
+            ],
+            "properties": {
+              "message": {
+                "type": "string",
+                "maxLength": 130
+              },
+              "alias": {
+                "type": "string",
+                "maxLength": 512
+              },
+              "description": {
+                "type": "string",
+                "maxLength": 15000
+              },
+              "responders": {
+                "type": "array"
+              },
+              "visibleTo": {
+                "type": "array"
+              },
+              "actions": {
+                "type": "array",
+                "maxItems": 10,
+                "items": {
+                  "type": "string"
+                }
+              },
+              "tags": {
+                "type": "array",
+                "maxItems": 20,
+                "items": {
+                  "type": "string"
+                }
+              },
+              "details": {
+                "type": "object"
+              },
+              "entity": {
+                "type": "string",
+                "maxLength": 512
+              },
+              "source": {
+                "type": "string",
+                "maxLength": 100
+              },
+              "priority": {
+                "enum": [
+                  "P1",
+                  "P2",
+                  "P3",
+                  "P4",
+                  "P5"
+                ]
+              },
+              "user": {
+                "type": "string",
+                "maxLength": 100
+              },
+              "note": {
+                "type": "string",
+                "maxLength": 25000
+              }
+            }
+          },
+          "OpsgenieAlertAction": {
+            "type": "object",
+            "properties": {
+              "user": {
+                "type": "string",
+                "maxLength": 100
+              },
+              "source": {
+                "type": "string",
+                "maxLength": 100
+              },
+              "note": {
+                "type": "string",
+                "maxLength": 25000
+              }
+            }
+          },
+          "OpsgenieResponse": {
+            "type": "object",
+            "required": [
+              "result",
+              "took",
+              "requestId"
+            ],
+            "properties": {
+              "result": {
+                "type": "string"
+              },
+              "took": {
+                "type": "number"
+              },
+              "requestId": {
+                "type": "string"
+              }
+            }
+          },
+          "OpsgenieError": {
+            "type": "object",
+            "required": [
+              "message",
+              "took",
+              "requestId"
+            ],
+            "properties": {
+              "message": {
+                "type": "string"
+              },
+              "errors": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "took": {
+                "type": "number"
+              },
+              "requestId": {
+                "type": "string"
+              }
+            }
+          },
+          "Alert": {
+            "type": "object",
+            "required": [
+              "id",
+              "incident_id",
+              "source",
+              "dedup_key",
+              "alert_key",
+              "status",
+              "title",
+              "severity",
+              "labels",
+              "annotations",
+              "links",
+              "details",
+              "starts_at",
+              "ends_at",
+              "first_seen_at",
+              "last_seen_at",
+              "resolved_at",
+              "times_seen"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "incident_id": {
+                "type": "integer"
+              },
+              "source": {
+                "type": "string"
+              },
+              "dedup_key": {
+                "type": "string"
+              },
+              "alert_key": {
+                "type": "string"
+              },
+              "status": {
+                "enum": [
+                  "firing",
+                  "resolved"
+                ]
+              },
+              "title": {
+                "type": "string"
+              },
+              "severity": {
+                "enum": [
+                  "sev1",
+                  "sev2",
+                  "sev3",
+                  "sev4",
+                  "sev5"
+                ]
+              },
+              "labels": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "annotations": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "links": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "href": {
+                      "type": "string"
+                    },
+                    "text": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "details": {
+                "type": "object"
+              },
+              "starts_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "ends_at": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time"
+              },
+              "first_seen_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "last_seen_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "resolved_at": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time"
+              },
+              "times_seen": {
+                "type": "integer",
+                "minimum": 1
+              }
+            }
+          },
+          "AlertList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Alert"
+                }
+              },
+              "next_cursor": {
+                "type": "null"
+              }
+            }
+          },
           "Timestamp": {
             "description": "RFC 3339 UTC with milliseconds, e.g. `2026-11-27T08:30:00.123Z`.",
             "type": "string",

@@ -54,6 +54,20 @@ struct APIRouter {
             })
     }
 
+    /// Adds an alert receiver. It authenticates itself, because senders carry credentials their own way (a
+    /// bearer token of `scope`, an integration key in the path, PagerDuty's `routing_key` in the body,
+    /// Opsgenie's `GenieKey`) and expect errors in their own format; `handler` must answer every error itself.
+    /// `scope` is what a bearer token needs here (nil: no token is read at all), and is what the route table
+    /// and the OpenAPI document show. `maxBodySize` lets alert storms through on these routes only.
+    mutating func addReceiver(
+        _ method: HTTPMethod, _ pattern: String, scope: TokenScope?, maxBodySize: Int,
+        _ handler: @escaping @Sendable (HTTPRequest, Date) async -> HTTPResponse
+    ) {
+        routes.append(APIRoute(method: method, pattern: pattern, scope: scope))
+        let clock = clock
+        router.add(method, pattern, maxBodySize: maxBodySize, .async { request in await handler(request, clock.now()) })
+    }
+
     /// Adds a route that needs no token.
     mutating func addPublic(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping HTTPHandler) {
         routes.append(APIRoute(method: method, pattern: pattern, scope: nil))

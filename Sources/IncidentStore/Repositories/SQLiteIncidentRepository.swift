@@ -18,31 +18,37 @@ public struct SQLiteIncidentRepository: IncidentRepository {
     static let openStatusesSQL = "('triggered', 'acknowledged', 'mitigated')"
 
     public func create(_ draft: IncidentDraft, by actor: Principal, at now: Date) async throws -> IncidentCreation {
-        try await pool.repositoryWrite { db in
-            guard let service = try ServiceRows.find(draft.service, in: db) else {
-                throw IncidentError.unknownService(draft.service)
-            }
+        try await pool.repositoryWrite { db in try Self.create(draft, by: actor, at: now, in: db) }
+    }
+
+    /// The body of `create` on a write connection the caller holds, so alert ingestion opens incidents by the
+    /// same code path inside its own transaction.
+    static func create(_ draft: IncidentDraft, by actor: Principal, at now: Date, in db: Connection) throws
+        -> IncidentCreation
+    {
+        guard let service = try ServiceRows.find(draft.service, in: db) else {
+            throw IncidentError.unknownService(draft.service)
+        }
+        if let dedupKey = draft.dedupKey,
+            let existing = try openIncident(service: service.id, dedupKey: dedupKey, in: db)
+        {
+            return IncidentCreation(incident: existing, created: false, events: [])
+        }
+        let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM incidents", as: Int64.self) ?? 1
+        let change = draft.creation(id: IncidentID(nextID), service: service.ref, by: actor, at: now)
+        do {
+            try IncidentRows.insert(change.incident, into: db)
+        } catch let error as SQLiteError where error.isUniqueConstraint {
+            // Second line of defence: another writer (another process on the same file) opened it first.
             if let dedupKey = draft.dedupKey,
-                let existing = try Self.openIncident(service: service.id, dedupKey: dedupKey, in: db)
+                let existing = try openIncident(service: service.id, dedupKey: dedupKey, in: db)
             {
                 return IncidentCreation(incident: existing, created: false, events: [])
             }
-            let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM incidents", as: Int64.self) ?? 1
-            let change = draft.creation(id: IncidentID(nextID), service: service.ref, by: actor, at: now)
-            do {
-                try IncidentRows.insert(change.incident, into: db)
-            } catch let error as SQLiteError where error.isUniqueConstraint {
-                // Second line of defence: another writer (another process on the same file) opened it first.
-                if let dedupKey = draft.dedupKey,
-                    let existing = try Self.openIncident(service: service.id, dedupKey: dedupKey, in: db)
-                {
-                    return IncidentCreation(incident: existing, created: false, events: [])
-                }
-                throw error
-            }
-            let events = try TimelineRows.append(change.events, to: change.incident.id, in: db)
-            return IncidentCreation(incident: IncidentRows.stored(change.incident), created: true, events: events)
+            throw error
         }
+        let events = try TimelineRows.append(change.events, to: change.incident.id, in: db)
+        return IncidentCreation(incident: IncidentRows.stored(change.incident), created: true, events: events)
     }
 
     /// The open incident of `service` with `dedupKey`, through the partial unique index.

@@ -29,6 +29,13 @@ enum JSONText {
         return output
     }
 
+    /// The text of a JSON array (object members' keys sorted).
+    static func encode(_ array: [JSONValue]) -> String {
+        var output = ""
+        append(.array(array), to: &output)
+        return output
+    }
+
     /// Reads a JSON object whose values are all strings.
     static func decodeLabels(_ text: String) throws -> [String: String] {
         if text == "{}" { return [:] }

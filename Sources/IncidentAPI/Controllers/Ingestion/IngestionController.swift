@@ -1,0 +1,129 @@
+import Foundation
+import HTTPCore
+import IncidentDomain
+import Logging
+
+/// The alert receivers: Alertmanager, Grafana, generic JSON (problem+json answers), PagerDuty Events v2 and
+/// Opsgenie-style (answers in the sender's own shape). Each normalises its payload with the domain, then hands
+/// the request's alerts to `AlertRepository.ingest` as one transaction. See docs/alert-ingestion.md.
+///
+/// Authentication (issue 5): a bearer token of scope `ingest` (or `admin`), routed by the alerts' service
+/// hint; or a service's integration key, which authenticates and routes — in the path
+/// (`/api/v1/integrations/alertmanager/{integration_key}`), as PagerDuty's `routing_key`, or as Opsgenie's
+/// `Authorization: GenieKey <key>`.
+struct IngestionController: Sendable {
+    let alerts: any AlertRepository
+    let services: any ServiceRepository
+    let authenticator: Authenticator
+    let grouping: AlertGrouping
+    /// The body limit of every receiver but PagerDuty's (which keeps PagerDuty's own 512 KB).
+    let maxBodySize: Int
+    let logger: Logger
+
+    /// The receivers that answer in problem+json, by the last segment of their path; `signed` when requests
+    /// for a service with signing secrets must carry a Standard Webhooks signature.
+    static let groupReceivers:
+        [(name: String, signed: Bool, normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert])] = [
+            (
+                "alertmanager", false,
+                { body, now in
+                    try AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: Data(body)).normalized(now: now)
+                }
+            ),
+            (
+                "grafana", false,
+                { body, now in
+                    try AlertPayloadDecoder.decode(GrafanaWebhook.self, from: Data(body)).normalized(now: now)
+                }
+            ),
+            (
+                "generic", true,
+                { body, now in
+                    [try AlertPayloadDecoder.decode(GenericAlert.self, from: Data(body)).normalized(now: now)]
+                }
+            ),
+        ]
+
+    func register(in router: inout APIRouter) {
+        for receiver in Self.groupReceivers {
+            let normalize = receiver.normalize
+            let signed = receiver.signed
+            let path = "/api/v1/integrations/\(receiver.name)"
+            router.addReceiver(.post, path, scope: .ingest, maxBodySize: maxBodySize) { request, now in
+                await receive(request, now: now, signed: signed, normalize: normalize)
+            }
+            router.addReceiver(.post, path + "/:integration_key", scope: nil, maxBodySize: maxBodySize) {
+                request, now in
+                await receive(request, now: now, signed: signed, normalize: normalize)
+            }
+        }
+        router.addReceiver(.post, "/v2/enqueue", scope: nil, maxBodySize: PagerDutyEvent.bodyMaxBytes) { request, now in
+            await pagerDuty(request, now: now)
+        }
+        router.addReceiver(.post, "/v2/alerts", scope: .ingest, maxBodySize: maxBodySize) { request, now in
+            await opsgenie(request, now: now) { body, now in
+                try AlertPayloadDecoder.decode(OpsgenieAlert.self, from: Data(body))
+                    .normalized(generatedKey: Self.generatedKey(), now: now)
+            }
+        }
+        for kind in [OpsgenieAlertAction.Kind.close, .acknowledge] {
+            router.addReceiver(
+                .post, "/v2/alerts/:identifier/\(kind.rawValue)", scope: .ingest, maxBodySize: maxBodySize
+            ) {
+                request, now in
+                await opsgenie(request, now: now) { body, now in
+                    let isEmpty = body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+                    var action = OpsgenieAlertAction()
+                    if !isEmpty { action = try AlertPayloadDecoder.decode(OpsgenieAlertAction.self, from: Data(body)) }
+                    return try action.normalized(
+                        kind, identifier: request.pathParameters["identifier"] ?? "",
+                        identifierType: request.query.values("identifierType").first, now: now)
+                }
+            }
+        }
+    }
+
+    /// Alertmanager, Grafana and generic: authenticate (path key, else bearer token), normalise, ingest, and
+    /// answer 200 with each alert's outcome; errors as problem+json in Alertmanager's retry language (4xx never
+    /// retried: bad payload 400, bad credentials 401/403/404; 503 with `Retry-After` when storage cannot write).
+    /// When `signed` and the routed service has signing secrets, the request must carry a valid Standard
+    /// Webhooks signature (see `verifySignature`).
+    func receive(
+        _ request: HTTPRequest, now: Date, signed: Bool,
+        normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert]
+    ) async -> HTTPResponse {
+        do {
+            let route = try await route(request)
+            let normalized = try normalize(request.body, now)
+            var service = route.service(for: normalized)
+            var webhookID: String?
+            if signed {
+                let routed = try await alerts.signingSecrets(routedTo: service)
+                service = .id(routed.service)
+                webhookID = try Self.verifySignature(request, secrets: routed.secrets, now: now)
+            }
+            let outcomes = try await alerts.ingest(
+                normalized, service: service, grouping: grouping, webhookID: webhookID, at: now)
+            return .json { $0.ingestion(outcomes) }
+        } catch {
+            return .problem(.fromReceiver(error, logger: logger))
+        }
+    }
+
+    /// The path's integration key when the route has one (unknown: 404), else the bearer token (`ingest`).
+    func route(_ request: HTTPRequest) async throws -> IngestionRoute {
+        if let key = request.pathParameters["integration_key"] {
+            guard let service = try await services.service(integrationKey: key) else {
+                throw APIError.unknownIntegrationKey
+            }
+            return .integrationKey(service)
+        }
+        return .token(try await authenticator.authorize(request, scope: .ingest))
+    }
+
+    /// A fresh key for PagerDuty triggers without `dedup_key` and Opsgenie alerts without `alias`: 32 lowercase
+    /// hex digits, the form PagerDuty returns.
+    static func generatedKey() -> String {
+        UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    }
+}

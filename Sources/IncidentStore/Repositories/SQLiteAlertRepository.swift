@@ -1,0 +1,177 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// `AlertRepository` on SQLite: one request's alerts are one write transaction (group-committed with other
+/// writers by the pool), so what a sender was answered 200 for is on disk, and a failure writes nothing.
+public struct SQLiteAlertRepository: AlertRepository {
+    let pool: DatabasePool
+
+    /// A repository over an open, migrated pool (see ``KlaxonStore``).
+    public init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    /// How long a signed request's `webhook-id` is remembered: twice the timestamp tolerance.
+    public static let webhookRetention: TimeInterval = 2 * StandardWebhookSignature.defaultTolerance
+
+    public func ingest(
+        _ alerts: [NormalizedAlert], service: ServiceReference, grouping: AlertGrouping, webhookID: String?,
+        at now: Date
+    ) async throws -> [AlertOutcome] {
+        if alerts.isEmpty && webhookID == nil { return [] }
+        return try await pool.repositoryWrite { db in
+            let target = try Self.routedService(service, in: db)
+            if let webhookID { try Self.take(webhookID: webhookID, service: target.id, at: now, in: db) }
+            var firing = FiringKeys()
+            return try alerts.map { alert in
+                try Self.ingest(alert, into: target, grouping: grouping, firing: &firing, at: now, in: db)
+            }
+        }
+    }
+
+    public func signingSecrets(routedTo service: ServiceReference) async throws -> (
+        service: ServiceID, secrets: [String]
+    ) {
+        try await pool.repositoryRead { db in
+            let target = try Self.routedService(service, in: db)
+            let secrets = try db.query(
+                "SELECT secret FROM service_signing_secrets WHERE service_id = ? ORDER BY created_at, secret",
+                [target.id.rawValue]
+            ) { try $0.column(0, as: String.self) }
+            return (target.id, secrets)
+        }
+    }
+
+    public func setSigningSecrets(_ secrets: [String], for service: ServiceReference, at now: Date) async throws {
+        try await pool.repositoryWrite { db in
+            let target = try ServiceRows.require(service, in: db)
+            try db.execute("DELETE FROM service_signing_secrets WHERE service_id = ?", [target.id.rawValue])
+            for secret in secrets {
+                try db.execute(
+                    "INSERT OR IGNORE INTO service_signing_secrets (service_id, secret, created_at) VALUES (?, ?, ?)",
+                    [target.id.rawValue, secret, Timestamp.milliseconds(now)])
+            }
+        }
+    }
+
+    /// Records a signed request's `webhook-id` (purging expired ones); `conflict` when it was seen already.
+    static func take(webhookID: String, service: ServiceID, at now: Date, in db: Connection) throws {
+        let cutoff = now.addingTimeInterval(-webhookRetention)
+        try db.execute("DELETE FROM seen_webhooks WHERE seen_at < ?", [Timestamp.milliseconds(cutoff)])
+        try db.execute(
+            "INSERT OR IGNORE INTO seen_webhooks (service_id, webhook_id, seen_at) VALUES (?, ?, ?)",
+            [service.rawValue, webhookID, Timestamp.milliseconds(now)])
+        guard db.changedRowCount == 1 else {
+            throw IncidentError.conflict("webhook-id \(webhookID) was already received; a replay is not taken again")
+        }
+    }
+
+    public func alerts(of incident: IncidentID) async throws -> [StoredAlert] {
+        try await pool.repositoryRead { db in
+            try SQLiteIncidentRepository.requireExists(incident, in: db)
+            return try AlertRows.all(of: incident, in: db)
+        }
+    }
+
+    /// The service a batch goes to: the one named, else (for a name that names none) `default`.
+    static func routedService(_ reference: ServiceReference, in db: Connection) throws -> Service {
+        if let service = try ServiceRows.find(reference, in: db) { return service }
+        if case .name = reference, let fallback = try ServiceRows.find(.name(Service.defaultName), in: db) {
+            return fallback
+        }
+        throw IncidentError.unknownService(reference)
+    }
+
+    /// The key's incident on the service: the open one (through `incidents_open_dedup`), else the newest one
+    /// (through `incidents_by_service_dedup`), which is resolved or closed.
+    static func keyIncident(service: ServiceID, dedupKey: String, in db: Connection) throws -> Incident? {
+        if let open = try SQLiteIncidentRepository.openIncident(service: service, dedupKey: dedupKey, in: db) {
+            return open
+        }
+        return try db.queryFirst(
+            IncidentRows.selectFrom + " WHERE i.service_id = ? AND i.dedup_key = ? ORDER BY i.id DESC LIMIT 1",
+            [service.rawValue, dedupKey], row: IncidentRows.read)
+    }
+
+    /// The firing alert keys of the incidents a batch touched, read once per incident and kept up to date as
+    /// the batch records its alerts: a group of 1,000 alerts reads its incident's keys once, not 1,000 times.
+    struct FiringKeys {
+        private var byIncident: [IncidentID: Set<String>] = [:]
+
+        mutating func keys(of incident: IncidentID, in db: Connection) throws -> Set<String> {
+            if let known = byIncident[incident] { return known }
+            let loaded = try AlertRows.firingKeys(of: incident, in: db)
+            byIncident[incident] = loaded
+            return loaded
+        }
+
+        /// Mirrors `AlertRows.record`: a trigger makes its key firing, a resolve not; an acknowledge changes nothing.
+        mutating func recorded(_ alert: NormalizedAlert, on incident: IncidentID, in db: Connection) throws {
+            var keys = try keys(of: incident, in: db)
+            switch alert.action {
+            case .trigger: keys.insert(alert.alertKey)
+            case .resolve: keys.remove(alert.alertKey)
+            case .acknowledge: return
+            }
+            byIncident[incident] = keys
+        }
+    }
+
+    /// Decides and applies one alert on a write connection (see `AlertRepository.ingest`).
+    static func ingest(
+        _ alert: NormalizedAlert, into service: Service, grouping: AlertGrouping, firing cache: inout FiringKeys,
+        at now: Date, in db: Connection
+    ) throws -> AlertOutcome {
+        let existing = try keyIncident(service: service.id, dedupKey: alert.dedupKey, in: db)
+        let firing = try existing.map { try cache.keys(of: $0.id, in: db) } ?? []
+        let decision = grouping.decide(
+            alert, service: .id(service.id), existing: existing, firingAlertKeys: firing, now: now)
+        func outcome(_ id: IncidentID?, _ effect: AlertOutcome.Effect) -> AlertOutcome {
+            AlertOutcome(dedupKey: alert.dedupKey, alertKey: alert.alertKey, incidentID: id, effect: effect)
+        }
+        switch decision {
+        case .open(let draft):
+            let creation = try SQLiteIncidentRepository.create(draft, by: alert.source.principal, at: now, in: db)
+            let id = creation.incident.id
+            _ = try TimelineRows.append([alert.receivedEvent(at: now)], to: id, in: db)
+            try AlertRows.record(alert, on: id, at: now, in: db)
+            try cache.recorded(alert, on: id, in: db)
+            return outcome(id, creation.created ? .created : .attached)
+        case .ignore(let reason):
+            // The alert is still recorded on the key's incident when there is one (a re-send after a manual
+            // resolve, a resolve at the source): what the source says about it stays current.
+            if let existing {
+                try AlertRows.record(alert, on: existing.id, at: now, in: db)
+                try cache.recorded(alert, on: existing.id, in: db)
+            }
+            return outcome(existing?.id, .ignored(reason))
+        case .attach(let id, _, _), .reopen(let id), .acknowledge(let id), .resolveAlert(let id), .resolve(let id):
+            guard let existing, existing.id == id else {
+                throw IncidentError.conflict("alert decision named incident \(id), which is not the key's incident")
+            }
+            let change = try existing.applying(decision, for: alert, at: now)
+            if change.incident == existing {
+                // Timeline only (a new alert joined): the row would be rewritten with the same values.
+                _ = try TimelineRows.append(change.events, to: id, in: db)
+            } else {
+                _ = try SQLiteIncidentRepository.store(change, replacing: existing, in: db)
+            }
+            try AlertRows.record(alert, on: id, at: now, in: db)
+            try cache.recorded(alert, on: id, in: db)
+            return outcome(id, effect(of: decision))
+        }
+    }
+
+    static func effect(of decision: AlertDecision) -> AlertOutcome.Effect {
+        switch decision {
+        case .open: .created
+        case .attach: .attached
+        case .reopen: .reopened
+        case .acknowledge: .acknowledged
+        case .resolveAlert: .alertResolved
+        case .resolve: .resolved
+        case .ignore(let reason): .ignored(reason)
+        }
+    }
+}

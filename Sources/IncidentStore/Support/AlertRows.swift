@@ -1,0 +1,99 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// How alerts map to rows of `alerts` (0002_alerts.sql): labels, annotations, links and details as JSON text,
+/// times in unix milliseconds. One row per (incident, alert key); re-sends update it.
+enum AlertRows {
+    static let columns = """
+        id, incident_id, source, dedup_key, alert_key, status, title, severity, labels, annotations, links, \
+        details, starts_at, ends_at, first_seen_at, last_seen_at, resolved_at, times_seen
+        """
+
+    /// The alert keys firing on an incident (through `alerts_firing_by_incident`).
+    static func firingKeys(of incident: IncidentID, in db: Connection) throws -> Set<String> {
+        Set(
+            try db.query(
+                "SELECT alert_key FROM alerts WHERE incident_id = ? AND status = 'firing'", [incident.rawValue]
+            ) { try $0.column(0, as: String.self) })
+    }
+
+    /// Records `alert` on `incident`: a new row, or the existing row of its alert key brought up to date
+    /// (status, last seen, times seen, and what the sender says about it now). An acknowledge leaves the
+    /// status as it was and adds no row for an alert key the incident does not have.
+    static func record(_ alert: NormalizedAlert, on incident: IncidentID, at now: Date, in db: Connection) throws {
+        let nowMS = Timestamp.milliseconds(now)
+        let links = JSONText.encode(
+            alert.links.map { JSONValue.object(["href": .string($0.href), "text": .string($0.text)]) })
+        if alert.action == .acknowledge {
+            try db.execute(
+                "UPDATE alerts SET last_seen_at = ?, times_seen = times_seen + 1 WHERE incident_id = ? AND alert_key = ?",
+                [nowMS, incident.rawValue, alert.alertKey])
+            return
+        }
+        let status: AlertStatus = alert.action == .resolve ? .resolved : .firing
+        let resolvedAt: Int64? = status == .resolved ? nowMS : nil
+        try db.execute(
+            """
+            INSERT INTO alerts (incident_id, source, dedup_key, alert_key, status, title, severity, labels, annotations,
+                links, details, starts_at, ends_at, first_seen_at, last_seen_at, resolved_at, times_seen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+            ON CONFLICT (incident_id, alert_key) DO UPDATE SET
+                status = excluded.status, title = excluded.title, severity = excluded.severity,
+                labels = excluded.labels, annotations = excluded.annotations, links = excluded.links,
+                details = excluded.details, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+                last_seen_at = excluded.last_seen_at,
+                resolved_at = CASE
+                    WHEN excluded.status = 'firing' THEN NULL
+                    WHEN alerts.status = 'resolved' THEN alerts.resolved_at
+                    ELSE excluded.resolved_at END,
+                times_seen = alerts.times_seen + 1
+            """,
+            [
+                incident.rawValue, alert.source.rawValue, alert.dedupKey, alert.alertKey, status.rawValue,
+                alert.alertTitle, alert.severity.rawValue, JSONText.encode(alert.labels),
+                JSONText.encode(alert.annotations), links, JSONText.encode(alert.details),
+                Timestamp.milliseconds(alert.startsAt), alert.endsAt.map(Timestamp.milliseconds), nowMS, nowMS,
+                resolvedAt,
+            ])
+    }
+
+    /// Every alert of the incident, oldest first.
+    static func all(of incident: IncidentID, in db: Connection) throws -> [StoredAlert] {
+        try db.query("SELECT \(columns) FROM alerts WHERE incident_id = ? ORDER BY id", [incident.rawValue], row: read)
+    }
+
+    static func read(_ row: Statement) throws -> StoredAlert {
+        let statusText = try row.column(5, as: String.self)
+        guard let status = AlertStatus(rawValue: statusText) else {
+            throw StoredDataError(column: "alerts.status", found: statusText)
+        }
+        let severityText = try row.column(7, as: String.self)
+        guard let severity = Severity(rawValue: severityText) else {
+            throw StoredDataError(column: "alerts.severity", found: severityText)
+        }
+        let linksText = try row.column(10, as: String.self)
+        let links = linksText == "[]" ? [] : try JSONDecoder().decode([AlertLink].self, from: Data(linksText.utf8))
+        return StoredAlert(
+            id: try row.column(0, as: Int64.self),
+            incidentID: IncidentID(try row.column(1, as: Int64.self)),
+            source: AlertSource(rawValue: try row.column(2, as: String.self)),
+            dedupKey: try row.column(3, as: String.self),
+            alertKey: try row.column(4, as: String.self),
+            status: status,
+            title: try row.column(6, as: String.self),
+            severity: severity,
+            labels: try JSONText.decodeLabels(try row.column(8, as: String.self)),
+            annotations: try JSONText.decodeLabels(try row.column(9, as: String.self)),
+            links: links,
+            details: try JSONText.decodeObject(try row.column(11, as: String.self)),
+            startsAt: date(try row.column(12, as: Int64.self)),
+            endsAt: try row.column(13, as: Int64?.self).map(date),
+            firstSeenAt: date(try row.column(14, as: Int64.self)),
+            lastSeenAt: date(try row.column(15, as: Int64.self)),
+            resolvedAt: try row.column(16, as: Int64?.self).map(date),
+            timesSeen: try row.column(17, as: Int.self))
+    }
+
+    static func date(_ milliseconds: Int64) -> Date { Timestamp.date(milliseconds: milliseconds) }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+/// Alertmanager, Grafana and generic receivers end to end: the real application, real sockets, a real SQLite file.
+@Suite struct AlertmanagerIngestionAPITests {
+    /// One firing alert (critical) and one resolved alert (warning) of the group.
+    static var firing: [String: Any] {
+        AlertmanagerPayload.group(
+            status: "firing",
+            alerts: [
+                AlertmanagerPayload.alert(
+                    "firing", instance: "a", severity: "critical", fingerprint: "aaaa000000000001"),
+                AlertmanagerPayload.alert(
+                    "resolved", instance: "b", severity: "warning", fingerprint: "aaaa000000000002",
+                    endsAt: "2026-11-27T08:05:00.000Z"),
+            ])
+    }
+
+    /// Both alerts of the group resolved.
+    static var resolved: [String: Any] {
+        AlertmanagerPayload.group(
+            status: "resolved",
+            alerts: [
+                AlertmanagerPayload.alert(
+                    "resolved", instance: "a", severity: "critical", fingerprint: "aaaa000000000001",
+                    endsAt: "2026-11-27T08:20:00.000Z"),
+                AlertmanagerPayload.alert(
+                    "resolved", instance: "b", severity: "warning", fingerprint: "aaaa000000000002",
+                    endsAt: "2026-11-27T08:05:00.000Z"),
+            ])
+    }
+
+    @Test func groupOpensOneIncidentAndResendsDoNotDuplicate() async throws {
+        try await TestApplication.with { app in
+            _ = try await app.createService("checkout")
+            let ingest = try await app.createToken(name: "am", scope: "ingest")
+            let first = try await app.request(
+                "POST", "/api/v1/integrations/alertmanager", token: ingest, json: Self.firing)
+            #expect(first.status == 200, "\(first.text)")
+            let outcomes = try first.object()["alerts"] as? [[String: Any]] ?? []
+            #expect(outcomes.map { $0["outcome"] as? String } == ["created", "ignored"])
+
+            for _ in 0..<3 {
+                app.clock.advance(by: 30)
+                let again = try await app.request(
+                    "POST", "/api/v1/integrations/alertmanager", token: ingest, json: Self.firing)
+                #expect(again.status == 200)
+            }
+            let incidents = try await app.incidents()
+            #expect(incidents.count == 1)
+            let incident = try #require(incidents.first)
+            #expect(incident["title"] as? String == "Checkout latency above 2s")
+            #expect(incident["severity"] as? String == "sev1")
+            #expect(incident["status"] as? String == "triggered")
+            #expect(incident["labels"] as? [String: String] == ["alertname": "HighLatency", "service": "checkout"])
+            #expect((incident["service"] as? [String: Any])?["name"] as? String == "checkout")
+            #expect(incident["dedup_key"] as? String == #"{}:{alertname="HighLatency"}"#)
+
+            let id = try #require(incident["id"] as? Int)
+            let alerts = try await app.alerts(of: id)
+            #expect(alerts.count == 2)
+            let firingAlert = try #require(alerts.first { $0["alert_key"] as? String == "aaaa000000000001" })
+            #expect(firingAlert["status"] as? String == "firing")
+            #expect(firingAlert["times_seen"] as? Int == 4)
+            #expect(firingAlert["source"] as? String == "alertmanager")
+            #expect((firingAlert["labels"] as? [String: String])?["instance"] == "a")
+            // One `alert_received` for the new alert, none for the re-sends.
+            let kinds = try await app.timelineKinds(of: id)
+            #expect(kinds == ["created", "alert_received"])
+            let timeline = try await app.request("GET", "/api/v1/incidents/\(id)/timeline").items()
+            #expect(timeline.first?["actor"] as? String == "alertmanager")
+            #expect(timeline.first?["actor_kind"] as? String == "integration")
+        }
+    }
+
+    @Test func resolvedGroupResolvesTheIncidentAndFiringAgainReopensIt() async throws {
+        try await TestApplication.with { app in
+            let key = try await app.createService("checkout")
+            let path = "/api/v1/integrations/alertmanager/\(key)"
+            #expect(try await app.request("POST", path, token: nil, json: Self.firing).status == 200)
+            app.clock.advance(by: 60)
+            let resolve = try await app.request("POST", path, token: nil, json: Self.resolved)
+            #expect(resolve.status == 200, "\(resolve.text)")
+            let outcomes = try resolve.object()["alerts"] as? [[String: Any]] ?? []
+            #expect(outcomes.first?["outcome"] as? String == "resolved")
+            let id = try #require(try await app.incidents().first?["id"] as? Int)
+            #expect(try await app.incident(id)["status"] as? String == "resolved")
+            // Alertmanager re-sends the resolved group: nothing changes.
+            #expect(try await app.request("POST", path, token: nil, json: Self.resolved).status == 200)
+
+            app.clock.advance(by: 120)
+            let again = try await app.request("POST", path, token: nil, json: Self.firing)
+            #expect((try again.object()["alerts"] as? [[String: Any]])?.first?["outcome"] as? String == "reopened")
+            #expect(try await app.incidents().count == 1)
+            #expect(try await app.incident(id)["status"] as? String == "triggered")
+            let kinds = try await app.timelineKinds(of: id)
+            #expect(kinds.suffix(2) == ["alert_received", "reopened"])
+        }
+    }
+
+    @Test func integrationKeyRoutesToItsServiceWithoutAToken() async throws {
+        try await TestApplication.with { app in
+            let key = try await app.createService("payments")
+            var payload = Self.firing
+            payload["commonLabels"] = ["alertname": "HighLatency"]
+            let answer = try await app.request(
+                "POST", "/api/v1/integrations/alertmanager/\(key)", token: nil, json: payload)
+            #expect(answer.status == 200)
+            let incident = try #require(try await app.incidents().first)
+            #expect((incident["service"] as? [String: Any])?["name"] as? String == "payments")
+        }
+    }
+
+    @Test func tokenRoutingFallsBackToDefaultForAnUnknownService() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request("POST", "/api/v1/integrations/alertmanager", json: Self.firing)
+            #expect(answer.status == 200)
+            let incident = try #require(try await app.incidents().first)
+            #expect((incident["service"] as? [String: Any])?["name"] as? String == "default")
+        }
+    }
+
+    @Test func authFailuresAreAnsweredAsProblems() async throws {
+        try await TestApplication.with { app in
+            let none = try await app.request("POST", "/api/v1/integrations/alertmanager", token: nil, json: Self.firing)
+            #expect(none.status == 401)
+            #expect(none.headers["content-type"] == "application/problem+json")
+            let reader = try await app.createToken(name: "reader", scope: "read")
+            let read = try await app.request(
+                "POST", "/api/v1/integrations/alertmanager", token: reader, json: Self.firing)
+            #expect(read.status == 403)
+            let writer = try await app.createToken(name: "writer", scope: "write")
+            let write = try await app.request(
+                "POST", "/api/v1/integrations/generic", token: writer, json: ["summary": "x"])
+            #expect(write.status == 403)
+            let unknown = try await app.request(
+                "POST", "/api/v1/integrations/alertmanager/not-a-key-0123456789abcdefghijklmnopqrstuv", token: nil,
+                json: Self.firing)
+            #expect(unknown.status == 404)
+            #expect(try unknown.object()["type"] as? String == "https://klaxon.dev/problems/unknown-integration-key")
+            #expect(try await app.incidents().isEmpty)
+        }
+    }
+
+    @Test func malformedPayloadsAre400NamingTheField() async throws {
+        try await TestApplication.with { app in
+            var wrongVersion = Self.firing
+            wrongVersion["version"] = "3"
+            let answer = try await app.request("POST", "/api/v1/integrations/alertmanager", json: wrongVersion)
+            #expect(answer.status == 400)
+            #expect(answer.headers["content-type"] == "application/problem+json")
+            let errors = try answer.object()["errors"] as? [[String: Any]] ?? []
+            #expect(errors.first?["field"] as? String == "version")
+
+            let notJSON = try await app.request("POST", "/api/v1/integrations/grafana", rawBody: "{not json")
+            #expect(notJSON.status == 400)
+            let generic = try await app.request("POST", "/api/v1/integrations/generic", json: ["severity": "loud"])
+            #expect(generic.status == 400)
+            let fields = (try generic.object()["errors"] as? [[String: Any]] ?? []).compactMap {
+                $0["field"] as? String
+            }
+            #expect(Set(fields) == ["summary", "severity"])
+            #expect(try await app.incidents().isEmpty)
+        }
+    }
+
+    @Test func grafanaPayloadOpensAnIncident() async throws {
+        try await TestApplication.with { app in
+            var payload = Self.firing
+            payload["version"] = "1"
+            payload["orgId"] = 1
+            payload["title"] = "[FIRING:1] HighLatency"
+            payload["state"] = "alerting"
+            let answer = try await app.request("POST", "/api/v1/integrations/grafana", json: payload)
+            #expect(answer.status == 200, "\(answer.text)")
+            let incident = try #require(try await app.incidents().first)
+            #expect(incident["title"] as? String == "Checkout latency above 2s")
+            let id = try #require(incident["id"] as? Int)
+            #expect(try await app.alerts(of: id).first?["source"] as? String == "grafana")
+        }
+    }
+
+    @Test func genericAlertFiresAndResolves() async throws {
+        try await TestApplication.with { app in
+            let ingest = try await app.createToken(name: "script", scope: "ingest")
+            let alert: [String: Any] = [
+                "summary": "Disk almost full on db-1", "severity": "error", "dedup_key": "disk-db-1",
+                "labels": ["host": "db-1"], "details": ["used": 0.93],
+            ]
+            let fire = try await app.request("POST", "/api/v1/integrations/generic", token: ingest, json: alert)
+            #expect(fire.status == 200)
+            #expect(
+                try await app.request("POST", "/api/v1/integrations/generic", token: ingest, json: alert).status == 200)
+            let incident = try #require(try await app.incidents().first)
+            #expect(try await app.incidents().count == 1)
+            #expect(incident["severity"] as? String == "sev2")
+            #expect(incident["labels"] as? [String: String] == ["host": "db-1"])
+            var resolved = alert
+            resolved["status"] = "resolved"
+            #expect(
+                try await app.request("POST", "/api/v1/integrations/generic", token: ingest, json: resolved).status
+                    == 200)
+            let id = try #require(incident["id"] as? Int)
+            #expect(try await app.incident(id)["status"] as? String == "resolved")
+        }
+    }
+
+    @Test func thousandAlertsInOnePayloadAreOneIncident() async throws {
+        try await TestApplication.with { app in
+            let alerts = (0..<1000).map { index in
+                AlertmanagerPayload.alert(
+                    "firing", instance: "host-\(index)", severity: "warning",
+                    fingerprint: String(format: "%016lx", index + 1))
+            }
+            let payload = AlertmanagerPayload.group(status: "firing", alerts: alerts)
+            let answer = try await app.request("POST", "/api/v1/integrations/alertmanager", json: payload)
+            #expect(answer.status == 200)
+            let outcomes = try answer.object()["alerts"] as? [[String: Any]] ?? []
+            #expect(outcomes.count == 1000)
+            #expect(outcomes.first?["outcome"] as? String == "created")
+            #expect(outcomes.dropFirst().allSatisfy { $0["outcome"] as? String == "attached" })
+            #expect(Set(outcomes.compactMap { $0["incident_id"] as? Int }).count == 1)
+            #expect(try await app.incidents().count == 1)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import IncidentDomain
+import IncidentStore
+import SQLiteCore
+import Testing
+
+@Suite struct AlertRepositoryTests {
+    static let grouping = AlertGrouping()
+
+    static func generic(
+        _ dedupKey: String, status: String = "firing", severity: String = "warning", service: String? = nil
+    ) throws -> NormalizedAlert {
+        try GenericAlert(
+            summary: "Disk almost full on \(dedupKey)", severity: severity, dedupKey: dedupKey, status: status,
+            labels: ["host": dedupKey], service: service
+        ).normalized(now: t0)
+    }
+
+    @Test func triggerOpensThenAttachesThenResolveResolves() async throws {
+        let test = try await TestStore.make()
+        let alerts = test.store.alerts
+        let opened = try await alerts.ingest(
+            [try Self.generic("db-1")], service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(0))
+        #expect(opened.map(\.effect) == [.created])
+        let id = try #require(opened.first?.incidentID)
+        let again = try await alerts.ingest(
+            [try Self.generic("db-1")], service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(10))
+        #expect(again.map(\.effect) == [.attached])
+        #expect(again.first?.incidentID == id)
+        let resolved = try await alerts.ingest(
+            [try Self.generic("db-1", status: "resolved")], service: .name("default"), grouping: Self.grouping,
+            webhookID: nil,
+            at: at(20))
+        #expect(resolved.map(\.effect) == [.resolved])
+        #expect(try await test.incidents.incident(id).status == .resolved)
+        let stored = try await alerts.alerts(of: id)
+        #expect(stored.count == 1)
+        #expect(stored.first?.status == .resolved)
+        #expect(stored.first?.timesSeen == 3)
+        #expect(stored.first?.firstSeenAt == at(0))
+        #expect(stored.first?.resolvedAt == at(20))
+        let kinds = try await test.incidents.timeline(id).map(\.kind)
+        #expect(kinds == [.created, .alertReceived, .alertReceived, .resolved])
+        #expect(try await test.incidents.timeline(id).first?.actor == Principal(kind: .integration, name: "generic"))
+        await test.close()
+    }
+
+    @Test func oneBatchSeesItsOwnEarlierAlerts() async throws {
+        let test = try await TestStore.make()
+        let batch = [try Self.generic("db-2"), try Self.generic("db-2"), try Self.generic("db-2", status: "resolved")]
+        let outcomes = try await test.store.alerts.ingest(
+            batch, service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(0))
+        #expect(outcomes.map(\.effect) == [.created, .attached, .resolved])
+        #expect(try await test.count("SELECT count(*) FROM incidents") == 1)
+        await test.close()
+    }
+
+    @Test func aGroupResolvesOnlyWhenItsLastFiringAlertResolvesWithinOneBatch() async throws {
+        let test = try await TestStore.make()
+        func member(_ status: String, _ instance: String) -> AlertmanagerWebhook.Alert {
+            AlertmanagerWebhook.Alert(
+                status: status, labels: ["alertname": "Down", "instance": instance], fingerprint: "fp-\(instance)")
+        }
+        let webhook = AlertmanagerWebhook(
+            groupKey: "{}:{alertname=\"Down\"}", status: "firing",
+            alerts: [member("firing", "a"), member("firing", "b")])
+        let resolving = AlertmanagerWebhook(
+            groupKey: "{}:{alertname=\"Down\"}", status: "resolved",
+            alerts: [member("resolved", "a"), member("resolved", "b")])
+        let batch = try webhook.normalized(now: t0) + resolving.normalized(now: t0)
+        let outcomes = try await test.store.alerts.ingest(
+            batch, service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(0))
+        #expect(outcomes.map(\.effect) == [.created, .attached, .alertResolved, .resolved])
+        let id = try #require(outcomes.first?.incidentID)
+        #expect(try await test.incidents.incident(id).status == .resolved)
+        #expect(try await test.store.alerts.alerts(of: id).map(\.status) == [.resolved, .resolved])
+        await test.close()
+    }
+
+    @Test func unknownServiceNameFallsBackToDefaultAndUnknownIDWritesNothing() async throws {
+        let test = try await TestStore.make()
+        let routed = try await test.store.alerts.ingest(
+            [try Self.generic("db-3")], service: .name("nosuch"), grouping: Self.grouping, webhookID: nil, at: at(0))
+        let id = try #require(routed.first?.incidentID)
+        #expect(try await test.incidents.incident(id).service?.name == "default")
+        await #expect(throws: IncidentError.self) {
+            _ = try await test.store.alerts.ingest(
+                [try Self.generic("db-4")], service: .id(ServiceID(999)), grouping: Self.grouping, webhookID: nil,
+                at: at(1))
+        }
+        #expect(try await test.count("SELECT count(*) FROM incidents") == 1)
+        #expect(try await test.count("SELECT count(*) FROM alerts") == 1)
+        await test.close()
+    }
+
+    @Test func acknowledgeAndResolveOfUnknownKeysAreIgnoredWithoutRows() async throws {
+        let test = try await TestStore.make()
+        let outcomes = try await test.store.alerts.ingest(
+            [try Self.generic("db-5", status: "resolved")], service: .name("default"), grouping: Self.grouping,
+            webhookID: nil,
+            at: at(0))
+        #expect(outcomes.map(\.effect) == [.ignored(.noOpenIncident)])
+        #expect(outcomes.first?.incidentID == nil)
+        #expect(try await test.count("SELECT count(*) FROM alerts") == 0)
+        await test.close()
+    }
+
+    @Test func alertsOfAMissingIncidentIsNotFound() async throws {
+        let test = try await TestStore.make()
+        await #expect(throws: IncidentError.notFound(.incident, id: "42")) {
+            _ = try await test.store.alerts.alerts(of: IncidentID(42))
+        }
+        await test.close()
+    }
+}

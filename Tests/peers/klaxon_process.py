@@ -1,0 +1,98 @@
+"""Start the built `klaxon serve` on 127.0.0.1 (port 0) with a temporary database, for the real-peer tests.
+
+Everything is bounded: the server must report its port within 30 s, requests time out after 10 s, and the
+process is stopped by its own pid (SIGTERM, then SIGKILL after 10 s).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import signal
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ADMIN_TOKEN = "klx_peer-test-admin-token-0123456789abcdefghijkl"
+
+
+class Klaxon:
+    def __init__(self) -> None:
+        self.directory = tempfile.TemporaryDirectory(prefix="klaxon-peer-")
+        binary = os.environ.get("KLAXON_BINARY") or str(ROOT / ".build" / "debug" / "klaxon")
+        environment = dict(os.environ, KLAXON_ADMIN_TOKEN=ADMIN_TOKEN)
+        self.process = subprocess.Popen(
+            [binary, "serve", "--host", "127.0.0.1", "--port", "0",
+             "--db", str(Path(self.directory.name) / "klaxon.db"), "--public", self.directory.name],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
+        self.port = self._wait_for_port(deadline=time.monotonic() + 30)
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def _wait_for_port(self, deadline: float) -> int:
+        assert self.process.stderr is not None
+        buffered = b""
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"klaxon exited with {self.process.returncode}: {buffered.decode(errors='replace')}")
+            ready, _, _ = select.select([self.process.stderr], [], [], 0.5)
+            if ready:
+                chunk = os.read(self.process.stderr.fileno(), 4096)
+                buffered += chunk
+                match = re.search(rb"port=(\d+)[^\n]*klaxon listening", buffered)
+                if match:
+                    return int(match.group(1))
+        self.stop()
+        raise RuntimeError("klaxon did not report its port within 30 s")
+
+    def request(self, method: str, path: str, body: object | None = None, token: str | None = ADMIN_TOKEN):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.base + path, data=data, method=method)
+        if token:
+            request.add_header("Authorization", f"Bearer {token}")
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                return answer.status, json.loads(answer.read() or b"null")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    def create_service(self, name: str) -> str:
+        status, body = self.request("POST", "/api/v1/services", {"name": name})
+        assert status == 201, (status, body)
+        return body["integration_key"]
+
+    def incidents(self) -> list[dict]:
+        status, body = self.request("GET", "/api/v1/incidents?limit=100")
+        assert status == 200, (status, body)
+        return body["items"]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        if self.process.stderr is not None:
+            self.process.stderr.close()
+        self.directory.cleanup()
+
+
+def wait_until(description: str, predicate, timeout: float = 20.0, interval: float = 0.25):
+    """Polls `predicate` until it returns a truthy value (returned) or `timeout` passes (AssertionError)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for: {description}")
+        time.sleep(interval)
