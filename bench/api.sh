@@ -59,7 +59,7 @@ run_wrk() {
     local name=$1 path=$2; shift 2
     local out="$dir/wrk-$name.txt" before after
     before=$(cpu_ticks)
-    wrk -t2 -c"$connections" -d"${duration}s" --timeout 5s --latency "$@" "http://127.0.0.1:$port$path" > "$out"
+    wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${duration}s" --timeout 5s --latency "$@" "http://127.0.0.1:$port$path" > "$out"
     after=$(cpu_ticks)
     python3 - "$out" "$name" "$duration" "$before" "$after" "$(getconf CLK_TCK)" >> "$results" <<'PY'
 import re, sys
