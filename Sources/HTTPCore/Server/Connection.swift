@@ -34,7 +34,11 @@ final class Connection {
     /// Monotonic nanoseconds by which some unsent output must be taken by the peer; 0 when none is unsent.
     var writeDeadline: UInt64 = 0
     var interest: Poller.Interest = .readable
+    /// Too much input is buffered behind the request in flight: the socket is not read.
     var readingPaused = false
+    /// Unsent output passed `maxUnsentOutput`: neither reading nor answering buffered requests until the
+    /// client takes it down to half.
+    var awaitingDrain = false
     var peerClosed = false
     /// After the final response: drain input before closing (error answers), or close at once.
     var lingerOnClose = false

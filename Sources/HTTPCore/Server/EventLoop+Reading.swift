@@ -61,16 +61,30 @@ extension EventLoop {
         }
     }
 
-    /// Parses `readBuffer[0..<count]`, answering complete requests, until input runs out or a request
-    /// goes to an async handler; keeps the unparsed rest; then sends what was answered.
+    /// Parses `readBuffer[0..<count]`, answering complete requests, until input runs out, a request
+    /// goes to an async handler or the client has too much output unread; keeps the unparsed rest; then
+    /// sends what was answered.
     func process(_ connection: Connection, count: Int) {
         let bytes = UnsafeRawBufferPointer(start: readBuffer.baseAddress, count: count)
         var offset = 0
-        if connection.phase == .idle && count > 0 {
-            connection.phase = .readingHead
-            connection.deadline = now + context.headerReadTimeout
-        }
-        parsing: while connection.phase == .readingHead || connection.phase == .readingBody {
+        let maxUnsent = context.configuration.maxUnsentOutput
+        parsing: while connection.phase == .readingHead || connection.phase == .readingBody
+            || (connection.phase == .idle && offset < count)
+        {
+            if connection.phase == .idle {
+                // Between two requests: answer the next one only while the client keeps up with the answers.
+                // Otherwise the rest stays buffered and the socket unread until the output drains to half.
+                if output.count + connection.unsentCount > maxUnsent {
+                    flush(connection)
+                    guard connection.socket.isOpen else { return }
+                    if connection.unsentCount > maxUnsent / 2 {
+                        connection.awaitingDrain = true
+                        break parsing
+                    }
+                }
+                connection.phase = .readingHead
+                connection.deadline = now + context.headerReadTimeout
+            }
             let event: HTTPParserEvent?
             do {
                 event = try connection.parser.next(bytes, offset: &offset)
@@ -88,10 +102,6 @@ extension EventLoop {
                 }
             case .end:
                 finishRequest(connection)
-                if connection.phase == .idle && offset < count {
-                    connection.phase = .readingHead
-                    connection.deadline = now + context.headerReadTimeout
-                }
             }
         }
         if offset < count && connection.phase != .closing && connection.phase != .lingering {
@@ -108,7 +118,7 @@ extension EventLoop {
     /// After an async answer or a finished stream: parse requests already buffered, resume reading.
     func continueAfterResponse(_ connection: Connection) {
         guard connection.socket.isOpen else { return }
-        if connection.phase == .idle && !connection.pendingInput.isEmpty {
+        if connection.phase == .idle && !connection.pendingInput.isEmpty && !connection.awaitingDrain {
             let pending = connection.pendingInput.count
             if pending > readBuffer.count { growReadBuffer(to: pending + context.configuration.readBufferSize) }
             connection.pendingInput.withUnsafeBytes { readBuffer.copyMemory(from: $0) }

@@ -24,6 +24,8 @@ extension EventLoop {
                     flush(connection)
                 }
                 close(connection)
+            case .idle where connection.unsentCount > 0:
+                break  // answers still going out (or held back at the output mark): the write timeout governs
             case .idle, .lingering, .closing:
                 close(connection)
             case .handling, .streaming:

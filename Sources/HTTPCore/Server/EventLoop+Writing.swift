@@ -159,10 +159,12 @@ extension EventLoop {
                     connection.output = Array(output[taken...])
                     connection.outputOffset = 0
                     connection.writeDeadline = now + context.writeTimeout
+                    context.noteUnsentOutput(connection.unsentCount)
                 }
             } else {
                 connection.output.append(contentsOf: output)
                 output.removeAll(keepingCapacity: true)
+                context.noteUnsentOutput(connection.unsentCount)
                 writeBacklog(connection)
                 return
             }
@@ -191,6 +193,8 @@ extension EventLoop {
                 connection.output = []
                 connection.outputOffset = 0
                 connection.writeDeadline = 0
+                // Keep-alive idleness counts from the moment the client has all its answers.
+                if connection.phase == .idle { connection.deadline = now + context.keepAliveTimeout }
             }
         }
         afterWrite(connection)
@@ -202,6 +206,13 @@ extension EventLoop {
         {
             connection.waitingWriter = nil
             writer.resume(returning: true)
+        }
+        if connection.awaitingDrain && connection.unsentCount <= context.configuration.maxUnsentOutput / 2 {
+            // The client caught up: answer the requests it already sent, then read again. `process` flushes
+            // and comes back here, but with `awaitingDrain` cleared or the output above half again.
+            connection.awaitingDrain = false
+            continueAfterResponse(connection)
+            return
         }
         if connection.unsentCount == 0 {
             if connection.phase == .closing {

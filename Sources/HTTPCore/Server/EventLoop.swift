@@ -138,7 +138,11 @@ final class EventLoop: @unchecked Sendable {
             writeBacklog(connection)
             guard connection.socket.isOpen else { return }
         }
-        if flags & (CHTTP_EPOLLIN | CHTTP_EPOLLHUP | CHTTP_EPOLLERR) != 0 {
+        // An EPOLLIN reported in the same batch as a write that paused reading is stale: honour the pause.
+        // Hang-ups and errors are always read, so the connection learns it is gone.
+        if flags & (CHTTP_EPOLLHUP | CHTTP_EPOLLERR) != 0
+            || (flags & CHTTP_EPOLLIN != 0 && connection.interest.contains(.readable))
+        {
             readable(connection)
         }
     }
@@ -230,7 +234,9 @@ final class EventLoop: @unchecked Sendable {
 
     func updateInterest(_ connection: Connection) {
         var wanted: Poller.Interest = []
-        if !connection.readingPaused && !connection.peerClosed { wanted.insert(.readable) }
+        if !connection.readingPaused && !connection.awaitingDrain && !connection.peerClosed {
+            wanted.insert(.readable)
+        }
         if connection.unsentCount > 0 { wanted.insert(.writable) }
         guard wanted != connection.interest, connection.socket.isOpen else { return }
         connection.interest = wanted

@@ -45,6 +45,9 @@ public final class HTTPServer: Sendable {
     /// Open client connections right now, across all loops.
     public var openConnectionCount: Int { context.openConnections.load(ordering: .relaxed) }
 
+    /// The most unsent output any one connection has held so far (for tests of the output bound).
+    var peakUnsentOutput: Int { context.peakUnsentOutput.load(ordering: .relaxed) }
+
     /// Binds the listeners and starts the event loop threads. Returns the bound port.
     @discardableResult
     public func start() throws(HTTPServerError) -> Int {

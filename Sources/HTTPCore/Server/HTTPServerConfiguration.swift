@@ -35,6 +35,10 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxBufferedInput = 64 * 1024
     /// Unsent output above which a stream writer suspends (backpressure), and below which it resumes.
     public var streamHighWaterMark = 64 * 1024
+    /// Unsent output per connection above which the server stops reading from it and stops answering the
+    /// pipelined requests it already holds, until the client has taken the output down to half of this.
+    /// Bounds the memory a client that pipelines requests without reading the answers can make us spend.
+    public var maxUnsentOutput = 256 * 1024
     /// The value of the `Server` header.
     public var serverName = "klaxon"
     /// Called once per answered request on the loop thread; keep it cheap. Nil: no entries are built.

@@ -9,6 +9,8 @@ final class ServerContext: Sendable {
     let router: Router
     let logger: Logger
     let openConnections = Atomic<Int>(0)
+    /// The most unsent output any one connection has held; lets tests check the output bound.
+    let peakUnsentOutput = Atomic<Int>(0)
     let serverLine: [UInt8]
 
     let headerReadTimeout: UInt64
@@ -35,6 +37,18 @@ final class ServerContext: Sendable {
         let (seconds, attoseconds) = duration.components
         guard seconds >= 0 else { return 0 }
         return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+    }
+
+    /// Records `unsent` bytes held by one connection if it is the most so far. Called only when output is
+    /// left unsent, so the common path pays nothing.
+    func noteUnsentOutput(_ unsent: Int) {
+        var peak = peakUnsentOutput.load(ordering: .relaxed)
+        while unsent > peak {
+            let (exchanged, original) = peakUnsentOutput.compareExchange(
+                expected: peak, desired: unsent, ordering: .relaxed)
+            if exchanged { return }
+            peak = original
+        }
     }
 
     /// Monotonic time in nanoseconds, precise (used for access-log durations).

@@ -25,6 +25,21 @@ func offPool<Result: Sendable>(_ body: @escaping @Sendable () throws -> Result) 
     }
 }
 
+/// Starts `body` on a new thread, for a client that must block on one thing (a send) while the test does
+/// another; `pthread_join` the result.
+func startThread(_ body: @escaping @Sendable () -> Void) -> pthread_t {
+    let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var thread = pthread_t()
+    let result = pthread_create(
+        &thread, nil,
+        { argument in
+            Unmanaged<ThreadBody>.fromOpaque(argument!).takeRetainedValue().run()
+            return nil
+        }, box)
+    precondition(result == 0)
+    return thread
+}
+
 private final class ThreadBody {
     let run: () -> Void
     init(_ run: @escaping () -> Void) { self.run = run }

@@ -20,7 +20,10 @@ final class RawClient {
     }
 
     let descriptor: Int32
+    /// Received bytes; those before `start` are consumed (a cursor, so reading many small responses does
+    /// not move the rest of the buffer each time).
     private var buffer: [UInt8] = []
+    private var start = 0
 
     init(port: Int, host: String = "127.0.0.1", receiveTimeout: Double = 5) throws {
         let isIPv6 = host.contains(":")
@@ -83,6 +86,10 @@ final class RawClient {
         var chunk = [UInt8](repeating: 0, count: 65536)
         let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
         if count > 0 {
+            if start > 0 && start >= buffer.count / 2 {
+                buffer.removeSubrange(..<start)
+                start = 0
+            }
             buffer.append(contentsOf: chunk[0..<count])
             return true
         }
@@ -92,9 +99,9 @@ final class RawClient {
 
     private func readLine() throws -> String {
         while true {
-            if let index = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = buffer[..<index]
-                buffer.removeSubrange(...index)
+            if let index = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[start..<index]
+                start = index + 1
                 return String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
             }
             guard try fill() else { throw ClientError(description: "connection closed mid-line") }
@@ -102,11 +109,11 @@ final class RawClient {
     }
 
     private func readExactly(_ count: Int) throws -> [UInt8] {
-        while buffer.count < count {
+        while buffer.count - start < count {
             guard try fill() else { throw ClientError(description: "connection closed mid-body") }
         }
-        let bytes = Array(buffer[..<count])
-        buffer.removeSubrange(..<count)
+        let bytes = Array(buffer[start..<start + count])
+        start += count
         return bytes
     }
 
@@ -143,8 +150,9 @@ final class RawClient {
             }
         } else {
             while try fill() {}
-            response.body = buffer
+            response.body = Array(buffer[start...])
             buffer = []
+            start = 0
         }
         return response
     }
@@ -170,15 +178,18 @@ final class RawClient {
     /// True when the server closed the connection (EOF or reset) within the receive timeout, with no
     /// further bytes.
     func isClosedByPeer() throws -> Bool {
-        if !buffer.isEmpty { return false }
+        if buffer.count > start { return false }
         return try !fill()
     }
 
     /// Everything until the server closes.
     func readToEnd() throws -> [UInt8] {
         while try fill() {}
-        defer { buffer = [] }
-        return buffer
+        defer {
+            buffer = []
+            start = 0
+        }
+        return Array(buffer[start...])
     }
 
     func shutdownWrite() {
