@@ -21,7 +21,11 @@ if ! dpkg -s prometheus-alertmanager >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y prometheus-alertmanager
 fi
 VENV=.build/openapi-venv
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+# Recreated when a run was cut short while making it (no pip inside).
+if ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
+    rm -rf "$VENV"
+    python3 -m venv "$VENV"
+fi
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r Tests/openapi/requirements.txt
 
 "$VENV/bin/python" Tests/openapi/validate.py
