@@ -75,6 +75,20 @@ import Testing
         }
     }
 
+    @Test func serveRefusesAnInvalidIngestionRateLimit() throws {
+        let db = try Self.temporaryDatabase()
+        let negative = try Self.run(["serve", "--db", db, "--port", "0", "--ingest-rate-limit", "-1"])
+        #expect(negative.status != 0)
+        #expect(negative.stderr.contains("--ingest-rate-limit"))
+        let noBurst = try Self.run(["serve", "--db", db, "--port", "0", "--ingest-burst", "0"])
+        #expect(noBurst.status != 0)
+        #expect(noBurst.stderr.contains("--ingest-burst"))
+        let fromEnvironment = try Self.run(
+            ["serve", "--db", db, "--port", "0"], environment: ["KLAXON_INGEST_RATE_LIMIT": "lots"])
+        #expect(fromEnvironment.status != 0)
+        #expect(fromEnvironment.stderr.contains("KLAXON_INGEST_RATE_LIMIT"))
+    }
+
     @Test func tokensAreCreatedListedAndRevokedFromTheCommandLine() throws {
         let db = try Self.temporaryDatabase()
         let created = try Self.run(["token", "create", "--db", db, "--name", "ops-bot", "--scope", "write"])

@@ -187,7 +187,15 @@ extension EventLoop {
     }
 
     private func finishRequest(_ connection: Connection) {
-        guard let head = connection.head, let target = connection.target else { return }
+        guard let head = connection.head, var target = connection.target else { return }
+        if draining {
+            // Shutting down: answer in every sender's retry language instead of starting work that the
+            // grace period may cut off.
+            var headers = HTTPHeaders()
+            headers.add(name: "Retry-After", value: String(context.configuration.drainRetryAfterSeconds))
+            target = .response(
+                .problem(.serviceUnavailable, detail: "the server is shutting down; retry later", headers: headers))
+        }
         switch target {
         case .response(let response):
             respond(connection, response, runsProducer: false)
