@@ -25,7 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Folder of the dashboard's static files (env KLAXON_PUBLIC; default ./Public).")
     var publicFolder: String?
 
-    @Flag(help: "Log one line per request (method, path without query, status, bytes, duration) on stderr.")
+    @Flag(
+        help: "Log one line per request on stderr: method, route pattern (the path without query for static files and 404s; never an integration key), status, bytes, duration.")
     var accessLog = false
 
     @Option(help: "Event loop threads (default: one per core).")
@@ -81,7 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
             let accessLogger = Logger(label: "klaxon.access")
             configuration.accessLog = { entry in
                 accessLogger.info(
-                    "\(entry.method) \(entry.path) \(entry.status.code) \(entry.bytesSent)B \(entry.duration.milliseconds)ms"
+                    "\(entry.method) \(entry.route ?? entry.path) \(entry.status.code) \(entry.bytesSent)B \(entry.duration.milliseconds)ms"
                 )
             }
         }

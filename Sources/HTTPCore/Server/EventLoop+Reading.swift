@@ -140,6 +140,7 @@ extension EventLoop {
     private func beginRequest(_ connection: Connection, _ head: HTTPRequestHead) {
         connection.head = head
         connection.body = []
+        connection.routePattern = nil
         if context.configuration.accessLog != nil {
             connection.requestStart = ServerContext.preciseNow()
         }
@@ -147,6 +148,7 @@ extension EventLoop {
         switch context.router.resolve(method: head.method, path: head.rawPath) {
         case .matched(let route, let parameters):
             connection.target = .handler(route.handler, parameters)
+            connection.routePattern = route.pattern
             connection.keepsBody = true
             if let limit = route.maxBodySize { bodyLimit = limit }
         case .methodNotAllowed(let allowed):
