@@ -34,20 +34,7 @@ auth="Authorization: Bearer $KLAXON_ADMIN_TOKEN"
 results="$dir/results.txt"
 : > "$results"
 
-server=
-stop_server() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=; fi
-}
-trap stop_server EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-start_server() {  # DB_FILE LOG_FILE; the rate limit is off: one key stands for a whole fleet of senders here
-    port=$(free_port)
-    "$klaxon" serve --port "$port" --db "$1" --public Public --ingest-rate-limit 0 >"$2" 2>&1 &
-    server=$!
-    for _ in $(seq 300); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
-    echo "klaxon did not start, see $2" >&2; cat "$2" >&2; exit 1
-}
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+source bench/lib.sh
 
 echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); disk $(df -h "$dir" | awk 'NR==2 {print $1, $6}'); sqlite $(sqlite3 --version | cut -d' ' -f1)"
 echo "mode alerts/s requests/s p50_ms p99_ms non2xx fsync_rate ratio stored_alerts stored_incidents cpu_s"
@@ -56,7 +43,7 @@ for round in $(seq "$runs"); do
         db="$dir/ingest-$mode-$round.db"
         rm -f "$db" "$db-wal" "$db-shm"
         fsync_before=$(python3 bench/sqlite/fsync_rate.py "$dir" 3 | awk '{print $2}')
-        start_server "$db" "$dir/serve-$mode-$round.log"
+        start_server "$db" "$dir/serve-$mode-$round.log" --ingest-rate-limit 0  # one key stands for a fleet here
         key=$(curl -fsS -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"name": "checkout"}' \
             "http://127.0.0.1:$port/api/v1/services" | jq -r .integration_key)
         out="$dir/wrk-$mode-$round.txt"
