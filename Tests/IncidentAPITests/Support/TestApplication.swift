@@ -83,7 +83,8 @@ struct TestApplication {
     @discardableResult
     func request(
         _ method: String, _ path: String, token: String? = TestApplication.adminToken, json: Any? = nil,
-        rawBody: String? = nil, contentType: String? = "application/json", headers: [String: String] = [:]
+        rawBody: String? = nil, bytes: [UInt8]? = nil, contentType: String? = "application/json",
+        headers: [String: String] = [:]
     ) async throws -> TestResponse {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
@@ -92,6 +93,8 @@ struct TestApplication {
             request.httpBody = try JSONSerialization.data(withJSONObject: json)
         } else if let rawBody {
             request.httpBody = Data(rawBody.utf8)
+        } else if let bytes {
+            request.httpBody = Data(bytes)
         }
         if request.httpBody != nil, let contentType {
             request.setValue(contentType, forHTTPHeaderField: "Content-Type")
