@@ -19,11 +19,16 @@ public final class Application: Sendable {
     let clock: any WallClock
     let logger: Logger
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
+    private let escalationTask = Mutex<Task<Void, Never>?>(nil)
+    let escalationEngine: EscalationEngine
+    let escalationPollInterval: Duration
 
     init(
         server: HTTPServer, routes: [APIRoute], createdAdminToken: String?, store: KlaxonStore, clock: any WallClock,
-        logger: Logger
+        logger: Logger, escalationPollInterval: Duration = .seconds(1)
     ) {
+        self.escalationEngine = EscalationEngine(escalations: store.escalations, clock: clock, logger: logger)
+        self.escalationPollInterval = escalationPollInterval
         self.server = server
         self.routes = routes
         self.createdAdminToken = createdAdminToken
@@ -56,6 +61,14 @@ public final class Application: Sendable {
         await store.close()
     }
 
+    /// Runs the escalation engine's timers once, now by the injected clock, and returns how many incidents
+    /// it escalated, found exhausted or stopped. The background engine does the same every poll; tests call
+    /// this after moving their clock instead of waiting for the poll.
+    @discardableResult
+    public func runEscalations() async throws -> Int {
+        try await escalationEngine.runOnce()
+    }
+
     /// How often expired `Idempotency-Key` records are deleted; they expire after 24 hours.
     static let purgeInterval: Duration = .seconds(600)
 
@@ -76,6 +89,10 @@ public final class Application: Sendable {
             }
         }
         maintenance.withLock { $0 = task }
+        let engine = escalationEngine
+        let interval = escalationPollInterval
+        let escalation = Task { await engine.run(pollInterval: interval) }
+        escalationTask.withLock { $0 = escalation }
     }
 
     private func stopMaintenance() async {
@@ -85,6 +102,12 @@ public final class Application: Sendable {
         }
         task?.cancel()
         await task?.value
+        let escalation = escalationTask.withLock { task -> Task<Void, Never>? in
+            defer { task = nil }
+            return task
+        }
+        escalation?.cancel()
+        await escalation?.value
     }
 }
 
@@ -110,7 +133,11 @@ public func buildApplication(
             return (readiness.isWritable && readiness.problems.isEmpty, readiness.pendingMigrations.isEmpty)
         }).register(in: &api)
         IncidentController(incidents: store.incidents).register(in: &api)
-        ServiceController(services: store.services).register(in: &api)
+        ServiceController(services: store.services, policies: store.escalationPolicies).register(in: &api)
+        UserController(users: store.users).register(in: &api)
+        ScheduleController(schedules: store.schedules).register(in: &api)
+        EscalationPolicyController(policies: store.escalationPolicies).register(in: &api)
+        EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
         SigningSecretController(alerts: store.alerts).register(in: &api)
@@ -129,7 +156,7 @@ public func buildApplication(
             configuration: serverConfiguration, router: api.router, logger: Logger(label: "klaxon.http"))
         return Application(
             server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, clock: clock,
-            logger: logger)
+            logger: logger, escalationPollInterval: configuration.escalationPollInterval)
     } catch {
         await store.close()
         throw error
