@@ -27,7 +27,8 @@ import Testing
             #expect(try await app.outbox(of: id).count == 1)
             app.clock.advance(by: 1)
             try await app.application.runEscalations()
-            #expect(try await app.outbox(of: id) == ["0/0 \(Self.alice)", "1/0 \(Self.bobSlack)", "1/0 \(Self.bobMail)"])
+            #expect(
+                try await app.outbox(of: id) == ["0/0 \(Self.alice)", "1/0 \(Self.bobSlack)", "1/0 \(Self.bobMail)"])
             let level = try await app.incident(id)["escalation_level"] as? Int
             #expect(level == 1)
 
@@ -152,7 +153,10 @@ import Testing
             try await second.application.runEscalations()
             #expect(try await second.outbox(of: id).count == 6)
             let pages = try await second.timelineMessages(of: id, kind: "paged")
-            #expect(pages == ["Paged level 0: @alice", "Paged level 1: @bob", "Paged level 0: @alice", "Paged level 1: @bob"])
+            #expect(
+                pages == [
+                    "Paged level 0: @alice", "Paged level 1: @bob", "Paged level 0: @alice", "Paged level 1: @bob",
+                ])
         } catch {
             await second.stop()
             throw error
@@ -168,8 +172,11 @@ import Testing
             #expect((service["escalation_policy"] as? [String: Any])?["name"] as? String == "checkout")
             let payload = AlertmanagerPayload.group(
                 status: "firing",
-                alerts: [AlertmanagerPayload.alert("firing", instance: "web-1", severity: "critical", fingerprint: "f1")])
-            let answer = try await app.request("POST", "/api/v1/integrations/alertmanager/\(key)", token: nil, json: payload)
+                alerts: [
+                    AlertmanagerPayload.alert("firing", instance: "web-1", severity: "critical", fingerprint: "f1")
+                ])
+            let answer = try await app.request(
+                "POST", "/api/v1/integrations/alertmanager/\(key)", token: nil, json: payload)
             #expect(answer.status == 200)
             let incidents = try await app.incidents()
             let id = try #require(incidents.first?["id"] as? Int)

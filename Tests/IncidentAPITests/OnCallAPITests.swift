@@ -23,7 +23,9 @@ import Testing
 
             let replaced = try await app.expect(
                 200, "PUT", "/api/v1/users/alice",
-                json: ["name": "Alice Liddell", "time_zone": "Europe/Berlin", "webhook_url": "https://example.com/hook"])
+                json: [
+                    "name": "Alice Liddell", "time_zone": "Europe/Berlin", "webhook_url": "https://example.com/hook",
+                ])
             #expect(replaced["handle"] as? String == "alice")
             #expect(replaced["time_zone"] as? String == "Europe/Berlin")
             #expect(replaced["email"] is NSNull)
@@ -45,7 +47,8 @@ import Testing
             #expect(answer.status == 422)
             let fields = (try answer.object()["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
             #expect(fields == ["handle", "time_zone", "slack_webhook_url"])
-            let unknown = try await app.request("POST", "/api/v1/users", json: ["handle": "x", "name": "X", "phone": "1"])
+            let unknown = try await app.request(
+                "POST", "/api/v1/users", json: ["handle": "x", "name": "X", "phone": "1"])
             #expect(unknown.status == 422)
         }
     }
@@ -55,12 +58,14 @@ import Testing
             let reader = try await app.createToken(name: "reader", scope: "read")
             let writer = try await app.createToken(name: "writer", scope: "write")
             try await app.setUpCheckoutPolicy()
-            for path in ["/api/v1/users", "/api/v1/schedules", "/api/v1/escalation-policies", "/api/v1/oncall",
-                "/api/v1/outbox", "/api/v1/escalation-policies/checkout/check"]
-            {
+            for path in [
+                "/api/v1/users", "/api/v1/schedules", "/api/v1/escalation-policies", "/api/v1/oncall",
+                "/api/v1/outbox", "/api/v1/escalation-policies/checkout/check",
+            ] {
                 #expect(try await app.request("GET", path, token: reader).status == 200, "\(path)")
             }
-            let post = try await app.request("POST", "/api/v1/users", token: writer, json: ["handle": "x", "name": "X"])
+            let post = try await app.request(
+                "POST", "/api/v1/users", token: writer, json: ["handle": "x", "name": "X"])
             #expect(post.status == 403)
             let put = try await app.request(
                 "PUT", "/api/v1/escalation-policies/checkout", token: reader, json: ["name": "checkout"])
@@ -98,7 +103,10 @@ import Testing
             #expect(zero.status == 422)
             let both = try await app.request(
                 "POST", "/api/v1/escalation-policies",
-                json: ["name": "p", "levels": [["delay_minutes": 1, "targets": [["user": "dan", "webhook": "https://x.example"]]]]])
+                json: [
+                    "name": "p",
+                    "levels": [["delay_minutes": 1, "targets": [["user": "dan", "webhook": "https://x.example"]]]],
+                ])
             #expect(both.status == 422)
 
             // An existing policy whose user lost every contact method is reported by /check.
@@ -114,9 +122,11 @@ import Testing
             #expect(problems?.first?["field"] as? String == "levels.0.targets")
             // A user named by a policy cannot be deleted; the policy cannot while a service follows it.
             #expect(try await app.request("DELETE", "/api/v1/users/dan").status == 409)
-            try await app.expect(201, "POST", "/api/v1/services", json: ["name": "web", "escalation_policy": "dan-only"])
+            try await app.expect(
+                201, "POST", "/api/v1/services", json: ["name": "web", "escalation_policy": "dan-only"])
             #expect(try await app.request("DELETE", "/api/v1/escalation-policies/dan-only").status == 409)
-            let cleared = try await app.expect(200, "PATCH", "/api/v1/services/web", json: ["escalation_policy": NSNull()])
+            let cleared = try await app.expect(
+                200, "PATCH", "/api/v1/services/web", json: ["escalation_policy": NSNull()])
             #expect(cleared["escalation_policy"] is NSNull)
             try await app.expect(204, "DELETE", "/api/v1/escalation-policies/dan-only")
             let missing = try await app.request("PATCH", "/api/v1/services/web", json: ["escalation_policy": "nope"])
@@ -136,8 +146,10 @@ import Testing
                 json: [
                     "name": "primary", "time_zone": "Europe/Berlin",
                     "rotations": [
-                        ["users": ["alice", "bob"], "shift_length": 1, "shift_unit": "days", "handoff_time": "09:00",
-                         "start_date": "2026-03-27"]
+                        [
+                            "users": ["alice", "bob"], "shift_length": 1, "shift_unit": "days", "handoff_time": "09:00",
+                            "start_date": "2026-03-27",
+                        ]
                     ],
                     "overrides": [["user": "alice", "from": "2026-03-29T12:00:00Z", "until": "2026-03-29T14:00:00Z"]],
                 ])
@@ -158,10 +170,19 @@ import Testing
 
             let unknown = try await app.request(
                 "POST", "/api/v1/schedules",
-                json: ["name": "other", "rotations": [["users": ["zed"], "shift_length": 8, "shift_unit": "hours",
-                    "handoff_time": "00:00", "start_date": "2026-01-01"]]])
+                json: [
+                    "name": "other",
+                    "rotations": [
+                        [
+                            "users": ["zed"], "shift_length": 8, "shift_unit": "hours",
+                            "handoff_time": "00:00", "start_date": "2026-01-01",
+                        ]
+                    ],
+                ])
             #expect(unknown.status == 422)
-            #expect((try unknown.object()["errors"] as? [[String: Any]])?.first?["field"] as? String == "rotations.0.users.0")
+            #expect(
+                (try unknown.object()["errors"] as? [[String: Any]])?.first?["field"] as? String
+                    == "rotations.0.users.0")
 
             let all = try await app.request("GET", "/api/v1/oncall").items()
             #expect(all.count == 1)
@@ -179,15 +200,24 @@ import Testing
             // Hand-off every 8 hours from 2026-01-01 UTC midnight: at the test clock's time either may be on call.
             try await app.expect(
                 201, "POST", "/api/v1/schedules",
-                json: ["name": "ops", "rotations": [["users": ["alice", "bob"], "shift_length": 8,
-                    "shift_unit": "hours", "handoff_time": "00:00", "time_zone": "UTC", "start_date": "2026-01-01"]]])
+                json: [
+                    "name": "ops",
+                    "rotations": [
+                        [
+                            "users": ["alice", "bob"], "shift_length": 8,
+                            "shift_unit": "hours", "handoff_time": "00:00", "time_zone": "UTC",
+                            "start_date": "2026-01-01",
+                        ]
+                    ],
+                ])
             try await app.expect(
                 201, "POST", "/api/v1/escalation-policies",
                 json: ["name": "ops", "levels": [["delay_minutes": 1, "targets": [["schedule": "ops"]]]]])
             try await app.expect(201, "POST", "/api/v1/services", json: ["name": "ops", "escalation_policy": "ops"])
             let onCall = try await app.expect(200, "GET", "/api/v1/schedules/ops/oncall")
             let handle = try #require((onCall["on_call"] as? [[String: Any]])?.first?["user"] as? String)
-            let incident = try await app.expect(201, "POST", "/api/v1/incidents", json: ["title": "x", "service": "ops"])
+            let incident = try await app.expect(
+                201, "POST", "/api/v1/incidents", json: ["title": "x", "service": "ops"])
             let id = try #require(incident["id"] as? Int)
             let items = try await app.request("GET", "/api/v1/incidents/\(id)/outbox").items()
             #expect(items.count == 1)

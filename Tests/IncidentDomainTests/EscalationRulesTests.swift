@@ -41,7 +41,9 @@ import Testing
         var now = t0
         for _ in 0..<10 {
             now = try #require(state.nextEscalationAt)
-            #expect(EscalationRules.timer(incident: incident, state: state, policy: policy, now: now.addingTimeInterval(-0.001)) == .none)
+            #expect(
+                EscalationRules.timer(
+                    incident: incident, state: state, policy: policy, now: now.addingTimeInterval(-0.001)) == .none)
             switch EscalationRules.timer(incident: incident, state: state, policy: policy, now: now) {
             case .escalate(let change):
                 let plan = EscalationRules.plan(for: change, previous: incident, state: state, policy: policy, now: now)
@@ -73,7 +75,8 @@ import Testing
         let incident = Incident.make()
         let state = try #require(created().state)
         let change = try incident.applying(.acknowledge, at: at(minutes: 1), by: alice)
-        let plan = EscalationRules.plan(for: change, previous: incident, state: state, policy: policy, now: at(minutes: 1))
+        let plan = EscalationRules.plan(
+            for: change, previous: incident, state: state, policy: policy, now: at(minutes: 1))
         #expect(plan.page == nil)
         #expect(plan.state?.nextEscalationAt == nil)
         #expect(plan.state?.level == 0)
@@ -91,7 +94,8 @@ import Testing
         let incident = Incident.make()
         let state = try #require(created().state)
         let change = try incident.applying(.escalate, at: at(minutes: 2), by: alice)
-        let plan = EscalationRules.plan(for: change, previous: incident, state: state, policy: policy, now: at(minutes: 2))
+        let plan = EscalationRules.plan(
+            for: change, previous: incident, state: state, policy: policy, now: at(minutes: 2))
         #expect(plan.page == 1)
         #expect(plan.state?.nextEscalationAt == at(minutes: 12))
         #expect(plan.change.events.first?.message == "Escalated to level 1")
@@ -102,7 +106,8 @@ import Testing
         var state = try #require(created().state)
         state.nextEscalationAt = nil
         let change = try incident.applying(.escalate, at: at(minutes: 2), by: alice)
-        let plan = EscalationRules.plan(for: change, previous: incident, state: state, policy: policy, now: at(minutes: 2))
+        let plan = EscalationRules.plan(
+            for: change, previous: incident, state: state, policy: policy, now: at(minutes: 2))
         #expect(plan.page == 1)
         #expect(plan.state?.nextEscalationAt == nil)
     }
@@ -112,7 +117,8 @@ import Testing
         let state = EscalationState(incidentID: 7, policyID: 1, level: 1, cycle: 0, nextEscalationAt: at(minutes: 9))
         let change = try incident.applying(.escalate, at: at(minutes: 3), by: alice)
         #expect(change.incident.escalationLevel == 2)
-        let plan = EscalationRules.plan(for: change, previous: incident, state: state, policy: policy, now: at(minutes: 3))
+        let plan = EscalationRules.plan(
+            for: change, previous: incident, state: state, policy: policy, now: at(minutes: 3))
         #expect(plan.page == 0)
         #expect(plan.change.incident.escalationLevel == 0)
         #expect(plan.state?.cycle == 1)
@@ -123,7 +129,8 @@ import Testing
         let incident = Incident.make(escalationLevel: 1)
         let state = EscalationState(incidentID: 7, policyID: 1, level: 1, cycle: 1, nextEscalationAt: at(minutes: 9))
         let change = try incident.applying(.escalate, at: at(minutes: 3), by: alice)
-        let plan = EscalationRules.plan(for: change, previous: incident, state: state, policy: policy, now: at(minutes: 3))
+        let plan = EscalationRules.plan(
+            for: change, previous: incident, state: state, policy: policy, now: at(minutes: 3))
         #expect(plan.page == nil)
         #expect(plan.change.incident.escalationLevel == 1)
         #expect(plan.state?.exhausted == true)
@@ -134,14 +141,19 @@ import Testing
         let incident = Incident.make(status: .resolved, escalationLevel: 1)
         let state = EscalationState(incidentID: 7, policyID: 1, level: 1, cycle: 1, exhausted: true)
         let change = try incident.applying(.reopen, at: at(minutes: 40), by: alice)
-        let plan = EscalationRules.plan(for: change, previous: incident, state: state, policy: policy, now: at(minutes: 40))
+        let plan = EscalationRules.plan(
+            for: change, previous: incident, state: state, policy: policy, now: at(minutes: 40))
         #expect(plan.page == 0)
-        #expect(plan.state == EscalationState(incidentID: 7, policyID: 1, level: 0, cycle: 0, nextEscalationAt: at(minutes: 45)))
+        #expect(
+            plan.state
+                == EscalationState(incidentID: 7, policyID: 1, level: 0, cycle: 0, nextEscalationAt: at(minutes: 45)))
     }
 
     @Test func levelsThatReachNobodyAreNamed() {
         let users = [
-            "alice": User(id: 1, handle: "alice", name: "Alice", timeZone: "UTC", contact: ContactMethods(email: "a@example.com"), createdAt: t0),
+            "alice": User(
+                id: 1, handle: "alice", name: "Alice", timeZone: "UTC", contact: ContactMethods(email: "a@example.com"),
+                createdAt: t0),
             "bob": User(id: 2, handle: "bob", name: "Bob", timeZone: "UTC", createdAt: t0),
         ]
         let empty = Schedule(id: 1, name: "empty", rotations: [], createdAt: t0)
@@ -153,7 +165,9 @@ import Testing
         ]
         let problems = EscalationPolicy.reachabilityProblems(of: levels, users: users, schedules: ["empty": empty])
         #expect(problems.map(\.field) == ["levels.1.targets", "levels.3.targets"])
-        #expect(problems.first?.message == "level 1 can reach nobody: user bob has no contact methods; schedule empty is empty")
+        #expect(
+            problems.first?.message
+                == "level 1 can reach nobody: user bob has no contact methods; schedule empty is empty")
     }
 
     @Test func policyValidation() {
@@ -161,7 +175,8 @@ import Testing
             name: "p", levels: [EscalationLevel(delayMinutes: 0, targets: [.webhook("ftp://x")])], repeatCount: 11)
         let fields = fieldErrors { _ = try body.validate() }?.map(\.field) ?? []
         #expect(fields == ["levels.0.delay_minutes", "levels.0.targets.0.webhook", "repeat"])
-        #expect(fieldErrors { _ = try NewEscalationPolicy(name: "p", levels: []).validate() }?.map(\.field) == ["levels"])
+        #expect(
+            fieldErrors { _ = try NewEscalationPolicy(name: "p", levels: []).validate() }?.map(\.field) == ["levels"])
     }
 
     @Test func userValidationDefaultsAndLimits() throws {

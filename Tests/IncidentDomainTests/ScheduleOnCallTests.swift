@@ -71,7 +71,9 @@ import Testing
         let shift = s.onCall(at: utc("2026-10-25T01:30:00.000Z"))[0]
         #expect(shift.end.timeIntervalSince(shift.start) == 25 * 3600)
         // Months later the hand-off is still 09:00 local.
-        #expect(onCall(s, local("2027-01-15T08:59", "Europe/Berlin")) != onCall(s, local("2027-01-15T09:00", "Europe/Berlin")))
+        #expect(
+            onCall(s, local("2027-01-15T08:59", "Europe/Berlin"))
+                != onCall(s, local("2027-01-15T09:00", "Europe/Berlin")))
     }
 
     @Test func hourShiftsCountElapsedHoursAcrossDST() {

@@ -31,7 +31,11 @@ extension EscalationPolicy {
                         reasons.append("no user \(handle)")
                         continue
                     }
-                    if user.isReachable { reachable = true } else { reasons.append("user \(handle) has no contact methods") }
+                    if user.isReachable {
+                        reachable = true
+                    } else {
+                        reasons.append("user \(handle) has no contact methods")
+                    }
                 case .schedule(let name):
                     guard let schedule = schedules[name] else {
                         reasons.append("no schedule \(name)")

@@ -52,13 +52,15 @@ public enum EscalationRules {
                 var new = "Escalated to level \(next.level)"
                 if next.cycle > 0 { new += " (pass \(next.cycle + 1))" }
                 if change.events[index].actor == .system {
-                    new += ": not acknowledged within \(policy.levels[min(state.level, policy.levels.count - 1)].delayMinutes) min"
+                    new +=
+                        ": not acknowledged within \(policy.levels[min(state.level, policy.levels.count - 1)].delayMinutes) min"
                 }
                 change.events[index].message = change.events[index].message.replacingOccurrences(of: old, with: new)
             }
             state.level = next.level
             state.cycle = next.cycle
-            state.nextEscalationAt = incident.status == .triggered ? now.addingTimeInterval(policy.delay(of: next.level)) : nil
+            state.nextEscalationAt =
+                incident.status == .triggered ? now.addingTimeInterval(policy.delay(of: next.level)) : nil
             return EscalationPlan(change: change, state: state, page: next.level)
         }
         if incident.status != .triggered, state.nextEscalationAt != nil {
@@ -94,6 +96,9 @@ public enum EscalationRules {
             at: now, kind: .escalationExhausted, actor: .system,
             message:
                 "Escalation policy \(policy.name) exhausted: all \(policy.levels.count) level\(policy.levels.count == 1 ? "" : "s") paged \(passes) time\(passes == 1 ? "" : "s"); nobody more will be paged",
-            data: ["policy": .string(policy.name), "levels": .int(Int64(policy.levels.count)), "passes": .int(Int64(passes))])
+            data: [
+                "policy": .string(policy.name), "levels": .int(Int64(policy.levels.count)),
+                "passes": .int(Int64(passes)),
+            ])
     }
 }

@@ -37,7 +37,8 @@ public struct NewEscalationPolicy: Hashable, Sendable, Codable {
             if !Self.delayRange.contains(level.delayMinutes) {
                 validator.fail(
                     "levels.\(index).delay_minutes",
-                    "must be a whole number of minutes from \(Self.delayRange.lowerBound) to \(Self.delayRange.upperBound)")
+                    "must be a whole number of minutes from \(Self.delayRange.lowerBound) to \(Self.delayRange.upperBound)"
+                )
             }
             if level.targets.isEmpty || level.targets.count > Self.maxTargets {
                 validator.fail("levels.\(index).targets", "must have 1 to \(Self.maxTargets) targets")

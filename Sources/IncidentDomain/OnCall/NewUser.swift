@@ -60,12 +60,16 @@ public struct NewUser: Hashable, Sendable, Codable {
         var hours = WorkingHours.standard
         if let input = workingHours {
             if let start = input.start {
-                if let parsed = LocalTime(parsing: start) { hours.start = parsed } else {
+                if let parsed = LocalTime(parsing: start) {
+                    hours.start = parsed
+                } else {
                     validator.fail("working_hours.start", "must be a time HH:MM")
                 }
             }
             if let end = input.end {
-                if let parsed = LocalTime(parsing: end) { hours.end = parsed } else {
+                if let parsed = LocalTime(parsing: end) {
+                    hours.end = parsed
+                } else {
                     validator.fail("working_hours.end", "must be a time HH:MM")
                 }
             }

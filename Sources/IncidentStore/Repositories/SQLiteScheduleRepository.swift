@@ -59,7 +59,8 @@ public struct SQLiteScheduleRepository: ScheduleRepository {
                 "SELECT \(EscalationPolicyRows.columns) FROM escalation_policies ORDER BY name",
                 row: EscalationPolicyRows.read)
             for policy in policies where policy.levels.flatMap(\.targets).contains(.schedule(schedule.name)) {
-                throw IncidentError.conflict("schedule \(schedule.name) is a target of escalation policy \(policy.name)")
+                throw IncidentError.conflict(
+                    "schedule \(schedule.name) is a target of escalation policy \(policy.name)")
             }
             try db.execute("DELETE FROM schedules WHERE id = ?", [schedule.id.rawValue])
         }

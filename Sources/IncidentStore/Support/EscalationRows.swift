@@ -37,7 +37,9 @@ enum EscalationRows {
         guard let level = planned.plan.page, let policy = planned.policy, policy.levels.indices.contains(level) else {
             return []
         }
-        return [try page(level: level, cycle: state.cycle, of: policy, incident: incident, at: incident.updatedAt, in: db)]
+        return [
+            try page(level: level, cycle: state.cycle, of: policy, incident: incident, at: incident.updatedAt, in: db)
+        ]
     }
 
     /// Pages one level: resolves its targets now, appends the `paged` event, queues one outbox row per address.

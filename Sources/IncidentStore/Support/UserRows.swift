@@ -31,7 +31,9 @@ enum UserRows {
     }
 
     static func require(_ reference: OnCallReference, in db: Connection) throws -> User {
-        guard let user = try find(reference, in: db) else { throw IncidentError.notFound(.user, id: reference.description) }
+        guard let user = try find(reference, in: db) else {
+            throw IncidentError.notFound(.user, id: reference.description)
+        }
         return user
     }
 

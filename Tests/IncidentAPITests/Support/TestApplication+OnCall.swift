@@ -70,7 +70,9 @@ extension TestApplication {
     /// The incident's outbox as (level, cycle, address) triples, oldest first.
     func outbox(of id: Int) async throws -> [String] {
         let items = try await request("GET", "/api/v1/incidents/\(id)/outbox").items()
-        return items.map { "\($0["level"] as? Int ?? -1)/\($0["cycle"] as? Int ?? -1) \($0["address"] as? String ?? "?")" }
+        return items.map {
+            "\($0["level"] as? Int ?? -1)/\($0["cycle"] as? Int ?? -1) \($0["address"] as? String ?? "?")"
+        }
     }
 
     /// The messages of the incident's timeline events of `kind`.
