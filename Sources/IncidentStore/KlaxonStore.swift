@@ -22,6 +22,7 @@ public final class KlaxonStore: Sendable {
     public let schedules: SQLiteScheduleRepository
     public let escalationPolicies: SQLiteEscalationPolicyRepository
     public let escalations: SQLiteEscalationRepository
+    public let heartbeats: SQLiteHeartbeatRepository
 
     /// Wraps an already open and migrated pool.
     public init(pool: DatabasePool) {
@@ -35,6 +36,7 @@ public final class KlaxonStore: Sendable {
         self.schedules = SQLiteScheduleRepository(pool: pool)
         self.escalationPolicies = SQLiteEscalationPolicyRepository(pool: pool)
         self.escalations = SQLiteEscalationRepository(pool: pool)
+        self.heartbeats = SQLiteHeartbeatRepository(pool: pool)
     }
 
     /// Opens (creating it when missing) the database at `path`, applies pending migrations

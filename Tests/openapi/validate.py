@@ -32,7 +32,7 @@ DEFAULT_SOURCE = ROOT / "Sources" / "IncidentAPI" / "OpenAPI" / "OpenAPIDocument
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SCOPES = ("read", "write", "admin", "ingest")
-TAGS = {"incidents", "services", "tokens", "health", "alerts", "users", "schedules", "escalation"}
+TAGS = {"incidents", "services", "tokens", "health", "alerts", "users", "schedules", "escalation", "heartbeats"}
 # The alert receivers speak their senders' wire formats (issue 5): their schemas keep the senders' spelling,
 # PagerDuty- and Opsgenie-style answers (/v2/...) keep the senders' error bodies, a receiver takes no
 # Idempotency-Key (senders deduplicate by their own keys), and the key-in-path form needs no token.
@@ -79,6 +79,12 @@ EXPECTED_OPERATIONS = {
     ("post", "/v2/alerts/{identifier}/close"): ("closeOpsgenieAlert", "ingest"),
     ("post", "/v2/alerts/{identifier}/acknowledge"): ("acknowledgeOpsgenieAlert", "ingest"),
     # Issue 6: on-call and escalation.
+    ("get", "/api/v1/heartbeats"): ("listHeartbeats", "read"),
+    ("post", "/api/v1/heartbeats"): ("createHeartbeat", "admin"),
+    ("get", "/api/v1/heartbeats/{id}"): ("getHeartbeat", "read"),
+    ("put", "/api/v1/heartbeats/{id}"): ("replaceHeartbeat", "admin"),
+    ("delete", "/api/v1/heartbeats/{id}"): ("deleteHeartbeat", "admin"),
+    ("post", "/api/v1/heartbeats/{id}/ping"): ("pingHeartbeat", "ingest"),
     ("get", "/api/v1/users"): ("listUsers", "read"),
     ("post", "/api/v1/users"): ("createUser", "admin"),
     ("get", "/api/v1/users/{id}"): ("getUser", "read"),
@@ -109,7 +115,7 @@ INCIDENT_FIELDS = [
 ]
 STRICT_BODIES = (
     "IncidentCreate", "IncidentPatch", "ServiceCreate", "ServicePatch", "UserCreate", "UserReplace", "ScheduleCreate",
-    "ScheduleReplace", "EscalationPolicyCreate",
+    "ScheduleReplace", "EscalationPolicyCreate", "HeartbeatCreate", "HeartbeatReplace",
 )
 
 

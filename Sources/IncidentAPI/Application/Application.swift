@@ -21,6 +21,7 @@ public final class Application: Sendable {
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
     private let escalationTask = Mutex<Task<Void, Never>?>(nil)
     let escalationEngine: EscalationEngine
+    let heartbeatMonitor: HeartbeatMonitor
     let escalationPollInterval: Duration
 
     init(
@@ -28,6 +29,7 @@ public final class Application: Sendable {
         logger: Logger, escalationPollInterval: Duration = .seconds(1)
     ) {
         self.escalationEngine = EscalationEngine(escalations: store.escalations, clock: clock, logger: logger)
+        self.heartbeatMonitor = HeartbeatMonitor(heartbeats: store.heartbeats, clock: clock)
         self.escalationPollInterval = escalationPollInterval
         self.server = server
         self.routes = routes
@@ -69,6 +71,13 @@ public final class Application: Sendable {
         try await escalationEngine.runOnce()
     }
 
+    /// Checks heartbeats once, now by the injected clock, and returns how many incidents it opened for
+    /// missed ones (the background loop does the same every poll).
+    @discardableResult
+    public func runHeartbeats() async throws -> Int {
+        try await heartbeatMonitor.runOnce()
+    }
+
     /// How often expired `Idempotency-Key` records are deleted; they expire after 24 hours.
     static let purgeInterval: Duration = .seconds(600)
 
@@ -91,7 +100,8 @@ public final class Application: Sendable {
         maintenance.withLock { $0 = task }
         let engine = escalationEngine
         let interval = escalationPollInterval
-        let escalation = Task { await engine.run(pollInterval: interval) }
+        let monitor = heartbeatMonitor
+        let escalation = Task { await engine.run(pollInterval: interval, heartbeats: monitor) }
         escalationTask.withLock { $0 = escalation }
     }
 
@@ -138,6 +148,7 @@ public func buildApplication(
         ScheduleController(schedules: store.schedules).register(in: &api)
         EscalationPolicyController(policies: store.escalationPolicies).register(in: &api)
         EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
+        HeartbeatController(heartbeats: store.heartbeats).register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
         SigningSecretController(alerts: store.alerts).register(in: &api)

@@ -23,9 +23,16 @@ struct EscalationEngine: Sendable {
         }
     }
 
-    /// Polls until cancelled. Errors (a busy or full disk) are logged and retried at the next poll.
-    func run(pollInterval: Duration) async {
+    /// Polls until cancelled, checking `heartbeats` first (a missed heartbeat's incident pages at once).
+    /// Errors (a busy or full disk) are logged and retried at the next poll.
+    func run(pollInterval: Duration, heartbeats: HeartbeatMonitor) async {
         while !Task.isCancelled {
+            do {
+                let opened = try await heartbeats.runOnce()
+                if opened > 0 { logger.info("missed heartbeats opened incidents", metadata: ["count": "\(opened)"]) }
+            } catch {
+                logger.warning("heartbeat check failed", metadata: ["error": "\(error)"])
+            }
             do {
                 let handled = try await runOnce()
                 if handled > 0 { logger.debug("escalation timers handled", metadata: ["count": "\(handled)"]) }

@@ -54,6 +54,10 @@ enum OpenAPIDocument {
         {
           "name": "escalation",
           "description": "Escalation policies, an incident's escalation state, and the notification outbox."
+        },
+        {
+          "name": "heartbeats",
+          "description": "Dead-man's switches: an incident when pings stop."
         }
       ],
       "paths": {
@@ -3800,6 +3804,345 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/heartbeats": {
+          "get": {
+            "operationId": "listHeartbeats",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "List heartbeats",
+            "description": "Every heartbeat with its status now, by name. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The heartbeats.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/HeartbeatList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createHeartbeat",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "Create a heartbeat",
+            "description": "Creates a heartbeat on a service; it is missed if no ping arrives within interval + grace of its creation. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/HeartbeatCreate"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The heartbeat was created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Heartbeat"
+                    }
+                  }
+                },
+                "headers": {
+                  "Location": {
+                    "$ref": "#/components/headers/Location"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/heartbeats/{id}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "get": {
+            "operationId": "getHeartbeat",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "Get a heartbeat",
+            "description": "One heartbeat by id or name, with its status now. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The heartbeat.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Heartbeat"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "put": {
+            "operationId": "replaceHeartbeat",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "Replace a heartbeat",
+            "description": "Replaces a heartbeat's service, interval and grace. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/HeartbeatReplace"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The heartbeat as stored.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Heartbeat"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteHeartbeat",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "Delete a heartbeat",
+            "description": "Deletes a heartbeat; an incident it opened stays as it is. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "responses": {
+              "204": {
+                "description": "The heartbeat was deleted."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/heartbeats/{id}/ping": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "post": {
+            "operationId": "pingHeartbeat",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "Ping a heartbeat",
+            "description": "Records a ping (`{id}` is the heartbeat's name, or its id): the heartbeat is due again interval + grace from now, and an incident it opened because it was missed resolves. Point Alertmanager's always-firing `Watchdog` alert at this URL (a route matching `alertname=\"Watchdog\"` with `repeat_interval` below the interval, and `http_config.authorization.credentials` an `ingest` token): when the alerting pipeline dies, the pings stop and Klaxon opens an incident. Needs no body. Requires scope `ingest` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "ingest"
+                ]
+              }
+            ],
+            "x-required-scope": "ingest",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The heartbeat after the ping.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Heartbeat"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            },
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/HeartbeatPing"
+                  }
+                }
+              }
+            }
+          }
         }
       },
       "components": {
@@ -6660,6 +7003,175 @@ enum OpenAPIDocument {
               }
             },
             "description": "The policy new incidents of the service follow; null for none."
+          },
+          "Heartbeat": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "service",
+              "interval_seconds",
+              "grace_seconds",
+              "status",
+              "last_ping_at",
+              "due_at",
+              "incident_id",
+              "ping_url",
+              "created_at",
+              "updated_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "service": {
+                "$ref": "#/components/schemas/ServiceSummary"
+              },
+              "interval_seconds": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "grace_seconds": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "new",
+                  "up",
+                  "late",
+                  "missed"
+                ],
+                "description": "`new` before the first ping, `up` while pings arrive in time, `late` once overdue until the monitor opens the incident, `missed` while that incident stays unresolved by a ping."
+              },
+              "last_ping_at": {
+                "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "due_at": {
+                "$ref": "#/components/schemas/Timestamp",
+                "description": "When it counts as missed: the last ping (or the creation) + interval + grace."
+              },
+              "incident_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 1,
+                "description": "The incident opened because it was missed, until a ping returns."
+              },
+              "ping_url": {
+                "type": "string"
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "updated_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              }
+            }
+          },
+          "HeartbeatList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Heartbeat"
+                },
+                "description": "Every heartbeat, by name."
+              },
+              "next_cursor": {
+                "type": "null"
+              }
+            }
+          },
+          "HeartbeatCreate": {
+            "description": "Unknown fields are 422; an unknown service is 422; a name already taken is 409.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name",
+              "service",
+              "interval_seconds"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "service": {
+                "$ref": "#/components/schemas/ServiceReference"
+              },
+              "interval_seconds": {
+                "type": "integer",
+                "minimum": 10,
+                "maximum": 2678400,
+                "description": "How often a ping is expected, 10 s to 31 days."
+              },
+              "grace_seconds": {
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 604800,
+                    "description": "Extra slack before it counts as missed; default 0."
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "HeartbeatReplace": {
+            "description": "Replaces service, interval and grace; the name cannot change (leave it out or repeat it). Due again interval + grace after the last ping (or now).",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "service",
+              "interval_seconds"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "service": {
+                "$ref": "#/components/schemas/ServiceReference"
+              },
+              "interval_seconds": {
+                "type": "integer",
+                "minimum": 10,
+                "maximum": 2678400,
+                "description": "How often a ping is expected, 10 s to 31 days."
+              },
+              "grace_seconds": {
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 604800,
+                    "description": "Extra slack before it counts as missed; default 0."
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "HeartbeatPing": {
+            "description": "Empty, any JSON object without `alerts`, or an Alertmanager webhook notification (version 4). A notification is a ping when it carries a firing alert with `alertname=\"Watchdog\"`; otherwise it is 422 (another alert routed to the heartbeat by mistake).",
+            "type": "object"
           }
         },
         "parameters": {
