@@ -226,3 +226,43 @@ import Testing
         }
     }
 }
+
+/// Tokens that belong to users, and commanders that are user handles.
+@Suite struct OnCallPeopleAPITests {
+    @Test func aTokenOfAUserPutsTheirNameOnTheTimeline() async throws {
+        try await TestApplication.with { app in
+            try await app.expect(
+                201, "POST", "/api/v1/users", json: ["handle": "alice", "name": "Alice", "email": "a@example.com"])
+            let created = try await app.expect(
+                201, "POST", "/api/v1/tokens", json: ["name": "alice-laptop", "scope": "write", "user": "alice"])
+            #expect(created["user"] as? String == "alice")
+            let secret = try #require(created["token"] as? String)
+            let incident = try await app.expect(201, "POST", "/api/v1/incidents", json: ["title": "x"], token: secret)
+            let id = try #require(incident["id"] as? Int)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/acknowledge", token: secret)
+            let events = try await app.request("GET", "/api/v1/incidents/\(id)/timeline").items()
+            #expect(events.map { $0["actor"] as? String } == ["alice", "alice"])
+            #expect(events.map { $0["actor_kind"] as? String } == ["user", "user"])
+            let listed = try await app.request("GET", "/api/v1/tokens").items()
+            #expect(listed.first { $0["name"] as? String == "admin" }?["user"] is NSNull)
+            let unknown = try await app.request(
+                "POST", "/api/v1/tokens", json: ["name": "ghost", "scope": "read", "user": "nobody"])
+            #expect(unknown.status == 422)
+        }
+    }
+
+    @Test func theCommanderIsAUserHandleOnceUsersExist() async throws {
+        try await TestApplication.with { app in
+            let id = try #require(try await app.openIncident(["title": "x"])["id"] as? Int)
+            // Without users, any name (set-ups without a user directory keep working).
+            try await app.expect(200, "PATCH", "/api/v1/incidents/\(id)", json: ["commander": "whoever"])
+            try await app.expect(201, "POST", "/api/v1/users", json: ["handle": "alice", "name": "Alice"])
+            let typo = try await app.request("PATCH", "/api/v1/incidents/\(id)", json: ["commander": "alcie"])
+            #expect(typo.status == 422)
+            #expect((try typo.object()["errors"] as? [[String: Any]])?.first?["field"] as? String == "commander")
+            let ok = try await app.expect(200, "PATCH", "/api/v1/incidents/\(id)", json: ["commander": "alice"])
+            #expect(ok["commander"] as? String == "alice")
+            try await app.expect(200, "PATCH", "/api/v1/incidents/\(id)", json: ["commander": NSNull()])
+        }
+    }
+}

@@ -149,7 +149,7 @@ public func buildApplication(
         EscalationPolicyController(policies: store.escalationPolicies).register(in: &api)
         EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
         HeartbeatController(heartbeats: store.heartbeats).register(in: &api)
-        TokenController(tokens: store.tokens, cache: tokenCache).register(in: &api)
+        TokenController(tokens: store.tokens, cache: tokenCache, users: store.users).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
         SigningSecretController(alerts: store.alerts).register(in: &api)
         IngestionController(

@@ -133,6 +133,8 @@ extension JSONWriter {
         timestamp(token.lastUsedAt)
         key("revoked_at")
         timestamp(token.revokedAt)
+        key("user")
+        string(token.user)
         if let secret {
             key("token")
             string(secret)

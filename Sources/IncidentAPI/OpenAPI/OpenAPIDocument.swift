@@ -5668,6 +5668,17 @@ enum OpenAPIDocument {
               },
               "revoked_at": {
                 "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "user": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/OnCallName"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "The handle of the user the token belongs to (the timeline then names them as actor, kind `user`); null for a token of its own."
               }
             }
           },
@@ -5705,6 +5716,17 @@ enum OpenAPIDocument {
               },
               "scope": {
                 "$ref": "#/components/schemas/TokenScope"
+              },
+              "user": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/OnCallName"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "Makes the token belong to this existing user (422 when there is none)."
               }
             }
           },

@@ -89,6 +89,7 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         try await pool.repositoryWrite { db in
             let current = try IncidentRows.require(id, in: db)
             try current.check(expectedVersion: expectedVersion)
+            if case .set(let commander) = edit.commander { try UserRows.checkCommander(commander, in: db) }
             // Looked up before the pure edit runs (its resolver cannot do I/O), inside the same transaction.
             var resolved: (reference: ServiceReference, service: ServiceRef?)?
             if case .set(let reference) = edit.service {

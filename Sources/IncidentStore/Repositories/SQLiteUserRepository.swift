@@ -53,6 +53,14 @@ public struct SQLiteUserRepository: UserRepository {
         }
     }
 
+    public func assignToken(_ token: TokenID, to user: OnCallReference) async throws {
+        try await pool.repositoryWrite { db in
+            let owner = try UserRows.require(user, in: db)
+            try db.execute("UPDATE api_tokens SET user_id = ? WHERE id = ?", [owner.id.rawValue, token.rawValue])
+            guard db.changedRowCount == 1 else { throw IncidentError.notFound(.token, id: token.description) }
+        }
+    }
+
     public func delete(_ reference: OnCallReference) async throws {
         try await pool.repositoryWrite { db in
             let user = try UserRows.require(reference, in: db)

@@ -46,6 +46,17 @@ enum UserRows {
         return result
     }
 
+    /// An incident's commander is a user handle once users exist (issue 6): with an empty directory any
+    /// name goes (tokens and scripts set it before anyone is registered), after that a handle no user has is
+    /// a validation error on `commander`, which catches typos before they leave an incident leaderless.
+    static func checkCommander(_ commander: String, in db: Connection) throws {
+        guard try db.queryValue("SELECT 1 FROM users LIMIT 1", as: Int64.self) != nil else { return }
+        guard try find(.name(commander), in: db) == nil else { return }
+        throw IncidentError.validation([
+            FieldError(field: "commander", message: "must be the handle of a user (no user \(commander))")
+        ])
+    }
+
     /// Every handle there is.
     static func allHandles(in db: Connection) throws -> Set<String> {
         Set(try db.query("SELECT handle FROM users") { try $0.column(0, as: String.self) })
