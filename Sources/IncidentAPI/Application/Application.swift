@@ -155,7 +155,8 @@ public func buildApplication(
         IngestionController(
             alerts: store.alerts, services: store.services, authenticator: authenticator,
             grouping: AlertGrouping(configuration: configuration.alertGrouping),
-            maxBodySize: configuration.maxIngestionBodySize, logger: logger
+            maxBodySize: configuration.maxIngestionBodySize,
+            rateLimiter: configuration.ingestionRateLimit.map(IngestionRateLimiter.init(limit:)), logger: logger
         ).register(in: &api)
         if let publicDirectory = configuration.publicDirectory {
             api.setFallback(StaticFileHandler(root: publicDirectory).routeHandler)

@@ -73,7 +73,7 @@ enum OpenAPIDocument {
               "services"
             ],
             "summary": "Replace a service's signing secrets",
-            "description": "Sets the secrets that signed alert receivers check for this service: at most two (two while a sender moves to a new one), each `whsec_` and the base64 of 24 to 64 bytes (the Standard Webhooks form) or a plain secret of 32 to 256 characters. While a service has any, `POST /api/v1/integrations/generic` requests routed to it must carry `webhook-id`, `webhook-timestamp` (within 5 minutes) and `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`; a `webhook-id` is taken once. An empty list turns signing off. Secrets are never answered back. Requires scope `admin`.",
+            "description": "Sets the secrets that signed alert receivers check for this service: at most two (two while a sender moves to a new one), each `whsec_` and the base64 of 24 to 64 bytes (the Standard Webhooks form) or a plain secret of 32 to 256 characters. While a service has any, `POST /api/v1/integrations/generic` requests routed to it must carry `webhook-id`, `webhook-timestamp` (within 5 minutes) and `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`; a `webhook-id` is taken once. Requests to `POST /api/v1/integrations/grafana` routed to it must carry Grafana's `X-Grafana-Alerting-Signature` (hex HMAC-SHA256 keyed with the secret string as typed into Grafana). An empty list turns signing off. Secrets are never answered back. Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [
@@ -266,7 +266,7 @@ enum OpenAPIDocument {
               "alerts"
             ],
             "summary": "Grafana alerting webhook (payload version 1)",
-            "description": "The Alertmanager envelope as Grafana sends it, grouped the same way. Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB.",
+            "description": "The Alertmanager envelope as Grafana sends it, grouped the same way. Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB. When the service has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must carry Grafana's HMAC signature: `X-Grafana-Alerting-Signature`, the hex HMAC-SHA256 keyed with the secret as typed into Grafana, over the body, or over `timestamp:body` when Grafana sends a timestamp header (`X-Grafana-Alerting-Signature-Timestamp` or `X-Grafana-Alerting-Timestamp`, Unix seconds within 5 minutes); no or a wrong signature is 401, a stale timestamp 400.",
             "security": [
               {
                 "bearerAuth": [
@@ -319,7 +319,39 @@ enum OpenAPIDocument {
               "403": {
                 "$ref": "#/components/responses/Forbidden"
               }
-            }
+            },
+            "parameters": [
+              {
+                "name": "X-Grafana-Alerting-Signature",
+                "in": "header",
+                "required": false,
+                "description": "Grafana's HMAC signature (lowercase hex HMAC-SHA256); required when the service has signing secrets.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
+                }
+              },
+              {
+                "name": "X-Grafana-Alerting-Signature-Timestamp",
+                "in": "header",
+                "required": false,
+                "description": "Unix seconds the signature covers (`timestamp:body`), when Grafana is configured with this timestamp header.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
+                }
+              },
+              {
+                "name": "X-Grafana-Alerting-Timestamp",
+                "in": "header",
+                "required": false,
+                "description": "The same, under the other name Grafana set-ups use.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
+                }
+              }
+            ]
           }
         },
         "/api/v1/integrations/grafana/{integration_key}": {
@@ -329,7 +361,7 @@ enum OpenAPIDocument {
               "alerts"
             ],
             "summary": "Grafana alerting webhook (payload version 1), routed by integration key",
-            "description": "The Alertmanager envelope as Grafana sends it, grouped the same way. No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB.",
+            "description": "The Alertmanager envelope as Grafana sends it, grouped the same way. No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB. When the service has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must carry Grafana's HMAC signature: `X-Grafana-Alerting-Signature`, the hex HMAC-SHA256 keyed with the secret as typed into Grafana, over the body, or over `timestamp:body` when Grafana sends a timestamp header (`X-Grafana-Alerting-Signature-Timestamp` or `X-Grafana-Alerting-Timestamp`, Unix seconds within 5 minutes); no or a wrong signature is 401, a stale timestamp 400.",
             "security": [],
             "x-required-scope": "none",
             "parameters": [
@@ -341,6 +373,36 @@ enum OpenAPIDocument {
                 "schema": {
                   "type": "string",
                   "minLength": 32
+                }
+              },
+              {
+                "name": "X-Grafana-Alerting-Signature",
+                "in": "header",
+                "required": false,
+                "description": "Grafana's HMAC signature (lowercase hex HMAC-SHA256); required when the service has signing secrets.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
+                }
+              },
+              {
+                "name": "X-Grafana-Alerting-Signature-Timestamp",
+                "in": "header",
+                "required": false,
+                "description": "Unix seconds the signature covers (`timestamp:body`), when Grafana is configured with this timestamp header.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
+                }
+              },
+              {
+                "name": "X-Grafana-Alerting-Timestamp",
+                "in": "header",
+                "required": false,
+                "description": "The same, under the other name Grafana set-ups use.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
                 }
               }
             ],
@@ -384,6 +446,21 @@ enum OpenAPIDocument {
               },
               "404": {
                 "description": "No service has this integration key.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "The service has signing secrets and no X-Grafana-Alerting-Signature matches them.",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "$ref": "#/components/headers/WWWAuthenticate"
+                  }
+                },
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -624,7 +701,42 @@ enum OpenAPIDocument {
                 "$ref": "#/components/responses/PayloadTooLarge"
               },
               "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
+                "description": "The database cannot take writes now (busy, full, read-only) or the server is shutting down; nothing was stored. In PagerDuty's shape; retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PagerDutyResponse"
+                    },
+                    "example": {
+                      "status": "unavailable",
+                      "message": "The database cannot take writes right now (disk full); nothing was written. Retry later."
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "Too many events for this routing key (the ingestion rate limit, `--ingest-rate-limit`), in PagerDuty's shape; retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PagerDutyResponse"
+                    },
+                    "example": {
+                      "status": "throttle exceeded",
+                      "message": "Requests for this service are arriving too quickly. Please retry later."
+                    }
+                  }
+                }
               }
             }
           }
@@ -716,7 +828,34 @@ enum OpenAPIDocument {
                 }
               },
               "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
+                "description": "The database cannot take writes now (busy, full, read-only) or the server is shutting down; nothing was stored. Retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "The `GenieKey` or token is over the ingestion rate limit; retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
               }
             }
           }
@@ -832,7 +971,34 @@ enum OpenAPIDocument {
                 }
               },
               "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
+                "description": "The database cannot take writes now (busy, full, read-only) or the server is shutting down; nothing was stored. Retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "The `GenieKey` or token is over the ingestion rate limit; retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
               }
             }
           }
@@ -948,7 +1114,34 @@ enum OpenAPIDocument {
                 }
               },
               "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
+                "description": "The database cannot take writes now (busy, full, read-only) or the server is shutting down; nothing was stored. Retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "The `GenieKey` or token is over the ingestion rate limit; retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
               }
             }
           }
@@ -7623,7 +7816,7 @@ enum OpenAPIDocument {
             }
           },
           "ServiceUnavailable": {
-            "description": "The database is unavailable (busy, full, read-only) or the server is shutting down (`https://klaxon.dev/problems/unavailable`); nothing was written. Retry after `Retry-After` seconds.",
+            "description": "The database is unavailable (busy, full, read-only; `https://klaxon.dev/problems/unavailable`), the server is shutting down, or (alert receivers only) the integration key or token is over the ingestion rate limit (`https://klaxon.dev/problems/rate-limited`; Alertmanager drops 429 answers, so these receivers answer 503); nothing was written. Retry after `Retry-After` seconds.",
             "headers": {
               "Retry-After": {
                 "$ref": "#/components/headers/RetryAfter"
