@@ -131,6 +131,15 @@ import Testing
             try await app.expect(204, "DELETE", "/api/v1/escalation-policies/dan-only")
             let missing = try await app.request("PATCH", "/api/v1/services/web", json: ["escalation_policy": "nope"])
             #expect(missing.status == 422)
+            // Nothing is half-written: a service with an unknown policy is not created.
+            let refused = try await app.request(
+                "POST", "/api/v1/services", json: ["name": "api", "escalation_policy": "nope"])
+            #expect(refused.status == 422)
+            #expect(try await app.request("GET", "/api/v1/services/api").status == 404)
+            let renamed = try await app.request(
+                "PATCH", "/api/v1/services/web", json: ["name": "web2", "escalation_policy": "nope"])
+            #expect(renamed.status == 422)
+            #expect(try await app.request("GET", "/api/v1/services/web").status == 200)
         }
     }
 

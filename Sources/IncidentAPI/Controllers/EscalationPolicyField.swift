@@ -28,18 +28,4 @@ struct EscalationPolicyField: Decodable {
         }
     }
 
-    /// The policy named, or nil for none; a policy that does not exist is a validation error on the field.
-    func resolve(_ policies: any EscalationPolicyRepository) async throws -> EscalationPolicy? {
-        guard let reference else { return nil }
-        do {
-            return try await policies.policy(reference)
-        } catch let error as IncidentError {
-            if case .notFound = error {
-                throw IncidentError.validation([
-                    FieldError(field: "escalation_policy", message: "no escalation policy \(reference)")
-                ])
-            }
-            throw error
-        }
-    }
 }

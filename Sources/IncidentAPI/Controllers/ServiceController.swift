@@ -29,11 +29,8 @@ struct ServiceController: Sendable {
     func create(_ request: APIRequest) async throws -> HTTPResponse {
         let draft = try request.decode(NewService.self, strictKeys: Self.bodyKeys).validate()
         let field = try request.decode(EscalationPolicyField.self)
-        let policy = try await field.resolve(policies)
-        let service = try await services.create(draft, integrationKey: Self.newIntegrationKey(), at: request.now)
-        if let policy {
-            try await policies.setPolicy(.id(policy.id.rawValue), ofService: .id(service.id))
-        }
+        let (service, policy) = try await policies.createService(
+            draft, integrationKey: Self.newIntegrationKey(), policy: field.reference, at: request.now)
         var headers = HTTPHeaders()
         headers.add(name: "Location", value: "/api/v1/services/\(service.id.rawValue)")
         return .json(.created, headers: headers) { $0.service(service, escalationPolicy: policy) }
@@ -49,13 +46,9 @@ struct ServiceController: Sendable {
         let reference = try Self.reference(request)
         let edit = try request.decode(ServicePatch.self, strictKeys: Self.bodyKeys).validate()
         let field = try request.decode(EscalationPolicyField.self)
-        let policy = try await field.resolve(policies)
-        let service = try await services.update(reference, edit, at: request.now)
-        if field.isPresent {
-            try await policies.setPolicy(policy.map { .id($0.id.rawValue) }, ofService: .id(service.id))
-        }
-        let current = try await policies.policy(ofService: .id(service.id))
-        return .json { $0.service(service, escalationPolicy: current) }
+        let change: PatchField<OnCallReference>? = field.isPresent ? (field.reference.map { .set($0) } ?? .clear) : nil
+        let (service, policy) = try await policies.updateService(reference, edit, policy: change, at: request.now)
+        return .json { $0.service(service, escalationPolicy: policy) }
     }
 
     func delete(_ request: APIRequest) async throws -> HTTPResponse {

@@ -19,4 +19,14 @@ public protocol EscalationPolicyRepository: Sendable {
     func servicePolicies() async throws -> [ServiceID: EscalationPolicy]
     /// Points `service` at `policy` (nil: none); new incidents of the service follow it.
     func setPolicy(_ policy: OnCallReference?, ofService service: ServiceReference) async throws
+    /// `ServiceRepository.create` and, when `policy` is given, `setPolicy` in one transaction (an unknown policy
+    /// is a validation error on `escalation_policy` and creates nothing). Returns the service and its policy.
+    func createService(
+        _ draft: ServiceDraft, integrationKey: String, policy: OnCallReference?, at now: Date
+    ) async throws -> (service: Service, policy: EscalationPolicy?)
+    /// `ServiceRepository.update` and, when `policy` is given (`.clear` removes it), `setPolicy` in one
+    /// transaction. Returns the service and the policy it follows afterwards.
+    func updateService(
+        _ reference: ServiceReference, _ edit: ServiceEdit, policy: PatchField<OnCallReference>?, at now: Date
+    ) async throws -> (service: Service, policy: EscalationPolicy?)
 }

@@ -98,19 +98,46 @@ public struct SQLiteEscalationPolicyRepository: EscalationPolicyRepository {
 
     public func setPolicy(_ policy: OnCallReference?, ofService service: ServiceReference) async throws {
         try await pool.repositoryWrite { db in
-            let target = try ServiceRows.require(service, in: db)
-            var policyID: Int64?
-            if let policy {
-                guard let found = try EscalationPolicyRows.find(policy, in: db) else {
-                    throw IncidentError.validation([
-                        FieldError(field: "escalation_policy", message: "no escalation policy \(policy)")
-                    ])
-                }
-                policyID = found.id.rawValue
-            }
-            try db.execute(
-                "UPDATE services SET escalation_policy_id = ? WHERE id = ?", [policyID, target.id.rawValue])
+            _ = try Self.setPolicy(policy, of: try ServiceRows.require(service, in: db).id, in: db)
         }
+    }
+
+    public func createService(
+        _ draft: ServiceDraft, integrationKey: String, policy: OnCallReference?, at now: Date
+    ) async throws -> (service: Service, policy: EscalationPolicy?) {
+        try await pool.repositoryWrite { db in
+            let service = try SQLiteServiceRepository.create(draft, integrationKey: integrationKey, at: now, in: db)
+            let followed = try policy.flatMap { try Self.setPolicy($0, of: service.id, in: db) }
+            return (service, followed)
+        }
+    }
+
+    public func updateService(
+        _ reference: ServiceReference, _ edit: ServiceEdit, policy: PatchField<OnCallReference>?, at now: Date
+    ) async throws -> (service: Service, policy: EscalationPolicy?) {
+        try await pool.repositoryWrite { db in
+            let service = try SQLiteServiceRepository.update(reference, edit, at: now, in: db)
+            if let policy { _ = try Self.setPolicy(policy.value, of: service.id, in: db) }
+            return (service, try EscalationPolicyRows.ofService(service.id, in: db))
+        }
+    }
+
+    /// Points the service at the policy (nil: none) and returns it; an unknown policy is a validation error.
+    static func setPolicy(_ policy: OnCallReference?, of service: ServiceID, in db: Connection) throws
+        -> EscalationPolicy?
+    {
+        var found: EscalationPolicy?
+        if let policy {
+            found = try EscalationPolicyRows.find(policy, in: db)
+            if found == nil {
+                throw IncidentError.validation([
+                    FieldError(field: "escalation_policy", message: "no escalation policy \(policy)")
+                ])
+            }
+        }
+        try db.execute(
+            "UPDATE services SET escalation_policy_id = ? WHERE id = ?", [found?.id.rawValue, service.rawValue])
+        return found
     }
 
     static func checkReachable(_ draft: EscalationPolicyDraft, in db: Connection) throws {
