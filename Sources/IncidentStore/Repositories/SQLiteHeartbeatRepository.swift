@@ -81,7 +81,14 @@ public struct SQLiteHeartbeatRepository: HeartbeatRepository {
     }
 
     public func runDue(at now: Date) async throws -> Int {
-        try await pool.repositoryWrite { db in
+        // Polled every second: ask a reader first, so an idle poll never takes the writer.
+        let anyDue = try await pool.repositoryRead { db in
+            try db.queryValue(
+                "SELECT 1 FROM heartbeats WHERE incident_id IS NULL AND due_at <= ? LIMIT 1",
+                [Timestamp.milliseconds(now)], as: Int64.self) != nil
+        }
+        guard anyDue else { return 0 }
+        return try await pool.repositoryWrite { db in
             let due = try db.query(
                 HeartbeatRows.selectFrom + " WHERE h.incident_id IS NULL AND h.due_at <= ? ORDER BY h.due_at LIMIT 100",
                 [Timestamp.milliseconds(now)], row: HeartbeatRows.read)
