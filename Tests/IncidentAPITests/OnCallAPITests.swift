@@ -193,6 +193,19 @@ import Testing
                 (try unknown.object()["errors"] as? [[String: Any]])?.first?["field"] as? String
                     == "rotations.0.users.0")
 
+            // An override added on its own; ended ones (the clock is in November 2026) are dropped with it.
+            let added = try await app.expect(
+                201, "POST", "/api/v1/schedules/primary/overrides",
+                json: ["user": "bob", "from": "2026-03-28T10:00:00Z", "until": "2026-03-28T11:00:00Z"])
+            #expect((added["overrides"] as? [[String: Any]])?.count == 1)
+            #expect(try await onCall("2026-03-28T07:30:00Z") == ["alice"])
+            #expect(try await onCall("2026-03-28T10:30:00Z") == ["bob"])
+            let badOverride = try await app.request(
+                "POST", "/api/v1/schedules/primary/overrides",
+                json: ["user": "zed", "from": "2026-03-28T10:00:00Z", "until": "2026-03-28T09:00:00Z"])
+            #expect(badOverride.status == 422)
+            #expect((try badOverride.object()["errors"] as? [[String: Any]])?.first?["field"] as? String == "until")
+
             let all = try await app.request("GET", "/api/v1/oncall").items()
             #expect(all.count == 1)
             #expect((all.first?["schedule"] as? [String: Any])?["name"] as? String == "primary")

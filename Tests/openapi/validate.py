@@ -79,6 +79,7 @@ EXPECTED_OPERATIONS = {
     ("post", "/v2/alerts/{identifier}/close"): ("closeOpsgenieAlert", "ingest"),
     ("post", "/v2/alerts/{identifier}/acknowledge"): ("acknowledgeOpsgenieAlert", "ingest"),
     # Issue 6: on-call and escalation.
+    ("post", "/api/v1/schedules/{id}/overrides"): ("addScheduleOverride", "admin"),
     ("get", "/api/v1/heartbeats"): ("listHeartbeats", "read"),
     ("post", "/api/v1/heartbeats"): ("createHeartbeat", "admin"),
     ("get", "/api/v1/heartbeats/{id}"): ("getHeartbeat", "read"),

@@ -13,6 +13,7 @@ struct ScheduleController: Sendable {
         router.add(.put, "/api/v1/schedules/:id", scope: .admin) { try await replace($0) }
         router.add(.delete, "/api/v1/schedules/:id", scope: .admin) { try await delete($0) }
         router.add(.get, "/api/v1/schedules/:id/oncall", scope: .read) { try await onCall($0) }
+        router.add(.post, "/api/v1/schedules/:id/overrides", scope: .admin) { try await addOverride($0) }
         router.add(.get, "/api/v1/oncall", scope: .read) { try await everyOnCall($0) }
     }
 
@@ -45,6 +46,14 @@ struct ScheduleController: Sendable {
     func delete(_ request: APIRequest) async throws -> HTTPResponse {
         try await schedules.delete(try request.onCallReference())
         return HTTPResponse(status: .noContent)
+    }
+
+    /// Someone takes the schedule for a while: `{"user", "from", "until"}`.
+    func addOverride(_ request: APIRequest) async throws -> HTTPResponse {
+        let reference = try request.onCallReference()
+        let input = try request.decode(NewSchedule.OverrideInput.self, strictKeys: NewSchedule.OverrideInput.keys)
+        let schedule = try await schedules.addOverride(try input.validate(), to: reference, at: request.now)
+        return .json(.created) { $0.schedule(schedule) }
     }
 
     /// `?at=` (RFC 3339, default now).

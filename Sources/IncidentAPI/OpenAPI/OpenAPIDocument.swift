@@ -4336,6 +4336,83 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/schedules/{id}/overrides": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "post": {
+            "operationId": "addScheduleOverride",
+            "tags": [
+              "schedules"
+            ],
+            "summary": "Add an override to a schedule",
+            "description": "Someone takes the schedule from `from` until `until` (the user must exist, 422 otherwise); while it lasts they alone are on call. Overrides that have ended are dropped at the same time; more than 200 still to come is 409. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/OverrideInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The schedule with the override.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Schedule"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
         }
       },
       "components": {

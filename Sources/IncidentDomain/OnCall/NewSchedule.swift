@@ -48,6 +48,33 @@ public struct NewSchedule: Hashable, Sendable, Codable {
             self.from = from
             self.until = until
         }
+
+        public static let keys: Set<String> = ["user", "from", "until"]
+
+        /// Checks one override on its own (`POST /api/v1/schedules/{id}/overrides`), fields named as sent.
+        public func validate() throws(IncidentError) -> ScheduleOverride {
+            var validator = FieldValidator()
+            let override = check(field: nil, &validator)
+            try validator.finish()
+            guard let override else { throw .validation([FieldError(field: "until", message: "must be after from")]) }
+            return override
+        }
+
+        /// The override, or nil after recording its problems under `field.` (or bare names for nil).
+        func check(field: String?, _ validator: inout FieldValidator) -> ScheduleOverride? {
+            let prefix = field.map { "\($0)." } ?? ""
+            let user = validator.name(user, field: "\(prefix)user")
+            let from = from.flatMap { Timestamp.parse($0) }
+            let until = until.flatMap { Timestamp.parse($0) }
+            if from == nil { validator.fail("\(prefix)from", "is required, an RFC 3339 time") }
+            if until == nil { validator.fail("\(prefix)until", "is required, an RFC 3339 time") }
+            guard let user, let from, let until else { return nil }
+            guard until > from else {
+                validator.fail("\(prefix)until", "must be after from")
+                return nil
+            }
+            return ScheduleOverride(user: user, from: from, until: until)
+        }
     }
 
     public init(
@@ -117,17 +144,8 @@ public struct NewSchedule: Hashable, Sendable, Codable {
             validator.fail("overrides", "must have at most \(Self.maxOverrides) overrides")
         }
         for (index, input) in overrides.enumerated() {
-            let field = "overrides.\(index)"
-            let user = validator.name(input.user, field: "\(field).user")
-            let from = input.from.flatMap { Timestamp.parse($0) }
-            let until = input.until.flatMap { Timestamp.parse($0) }
-            if from == nil { validator.fail("\(field).from", "is required, an RFC 3339 time") }
-            if until == nil { validator.fail("\(field).until", "is required, an RFC 3339 time") }
-            if let from, let until, until <= from {
-                validator.fail("\(field).until", "must be after from")
-            }
-            if let user, let from, let until, until > from {
-                checkedOverrides.append(ScheduleOverride(user: user, from: from, until: until))
+            if let override = input.check(field: "overrides.\(index)", &validator) {
+                checkedOverrides.append(override)
             }
         }
         try validator.finish()

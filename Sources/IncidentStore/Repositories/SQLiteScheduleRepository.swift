@@ -52,6 +52,28 @@ public struct SQLiteScheduleRepository: ScheduleRepository {
         }
     }
 
+    public func addOverride(_ override: ScheduleOverride, to reference: OnCallReference, at now: Date) async throws
+        -> Schedule
+    {
+        try await pool.repositoryWrite { db in
+            let current = try ScheduleRows.require(reference, in: db)
+            guard try UserRows.find(.name(override.user), in: db) != nil else {
+                throw IncidentError.validation([FieldError(field: "user", message: "no user \(override.user)")])
+            }
+            var next = current
+            next.overrides = current.overrides.filter { $0.until > now } + [override]
+            guard next.overrides.count <= NewSchedule.maxOverrides else {
+                throw IncidentError.conflict(
+                    "schedule \(current.name) has \(NewSchedule.maxOverrides) overrides still to come; replace the schedule"
+                )
+            }
+            next.updatedAt = now
+            next = ScheduleRows.stored(next)
+            try ScheduleRows.write(next, insert: false, in: db)
+            return next
+        }
+    }
+
     public func delete(_ reference: OnCallReference) async throws {
         try await pool.repositoryWrite { db in
             let schedule = try ScheduleRows.require(reference, in: db)
