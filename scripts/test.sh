@@ -30,8 +30,10 @@ fi
 
 "$VENV/bin/python" Tests/openapi/validate.py
 swift build --build-tests -Xswiftc -warnings-as-errors
-# Real peers against the built binary (each bounded, on 127.0.0.1): Prometheus Alertmanager and pdpyras.
+# Real peers against the built binary (each bounded, on 127.0.0.1): Prometheus Alertmanager (alerts; Watchdog
+# keeping a heartbeat alive) and pdpyras.
 "$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_webhook.py
+"$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_watchdog.py
 "$VENV/bin/python" -B -W ignore Tests/peers/pagerduty_pdpyras.py
 scripts/run-swift-tests.sh
 PATH="$PWD/$VENV/bin:$PATH" "$VENV/bin/python" Tests/openapi/fuzz.py --binary .build/debug/klaxon

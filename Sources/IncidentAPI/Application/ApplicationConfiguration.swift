@@ -24,6 +24,9 @@ public struct ApplicationConfiguration: Sendable {
     public var ingestionRateLimit: IngestionRateLimit? = IngestionRateLimit()
     /// How alerts group into incidents: the reopen window (30 minutes by default).
     public var alertGrouping = AlertGrouping.Configuration()
+    /// How often the escalation engine looks for levels whose delay ran out: delays are whole minutes, so
+    /// a second keeps pages on time without a noticeable load (one indexed query on running timers).
+    public var escalationPollInterval: Duration = .seconds(1)
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),
