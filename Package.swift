@@ -89,6 +89,24 @@ let package = Package(
             path: "bench/store/StoreBench",
             swiftSettings: strictSettings
         ),
+        // Fuzz targets (issue 11): libFuzzer binaries when built by scripts/fuzz.sh (-sanitize=fuzzer,address
+        // -DKLAXON_FUZZING), corpus replayers when built normally.
+        .target(name: "CFuzzerDriver", path: "Tests/Fuzz/CFuzzerDriver"),
+        .target(
+            name: "FuzzSupport", dependencies: ["CFuzzerDriver"], path: "Tests/Fuzz/FuzzSupport",
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "HTTPParserFuzzer",
+            dependencies: ["HTTPCore", "FuzzSupport"],
+            path: "Tests/Fuzz/HTTPParserFuzzer",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "AlertPayloadFuzzer",
+            dependencies: ["IncidentDomain", "FuzzSupport"],
+            path: "Tests/Fuzz/AlertPayloadFuzzer",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: strictSettings),
         .testTarget(name: "KlaxonCLITests", dependencies: ["klaxon"], swiftSettings: strictSettings),
         .testTarget(

@@ -36,6 +36,10 @@ swift build --build-tests -Xswiftc -warnings-as-errors
 "$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_watchdog.py
 "$VENV/bin/python" -B -W ignore Tests/peers/pagerduty_pdpyras.py
 scripts/run-swift-tests.sh
+# The fuzz targets' saved inputs (seeds and regressions) through the normal build, then 1 minute of fuzzing each.
+.build/debug/HTTPParserFuzzer Tests/Fuzz/corpus/parser
+.build/debug/AlertPayloadFuzzer Tests/Fuzz/corpus/alerts
+scripts/fuzz.sh 60
 PATH="$PWD/$VENV/bin:$PATH" "$VENV/bin/python" Tests/openapi/fuzz.py --binary .build/debug/klaxon
 # Two minutes of mixed load: no failed answers, flat memory, no leaked descriptors, no token on disk or in logs.
 "$VENV/bin/python" -B Tests/soak/soak.py --seconds 120
