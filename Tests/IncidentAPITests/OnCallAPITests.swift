@@ -75,6 +75,42 @@ import Testing
         }
     }
 
+    @Test func contactURLsAreWholeForAdminsAndOnlyTheirOriginForOthers() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy()
+            try await app.expect(
+                201, "POST", "/api/v1/escalation-policies",
+                json: [
+                    "name": "raw",
+                    "levels": [
+                        ["delay_minutes": 1, "targets": [["webhook": "https://hooks.example.com/p/secret-path?k=v"]]]
+                    ],
+                ])
+            let reader = try await app.createToken(name: "viewer", scope: "read")
+            let bobForAdmin = try await app.request("GET", "/api/v1/users/bob").object()
+            #expect(bobForAdmin["slack_webhook_url"] as? String == "https://hooks.slack.test/services/T0/B0/x")
+            let bobForReader = try await app.request("GET", "/api/v1/users/bob", token: reader).object()
+            #expect(bobForReader["slack_webhook_url"] as? String == "https://hooks.slack.test")
+            #expect(bobForReader["email"] as? String == "bob@example.com")
+            let listed = try await app.request("GET", "/api/v1/users", token: reader).items()
+            #expect(
+                listed.first { $0["handle"] as? String == "alice" }?["webhook_url"] as? String == "http://127.0.0.1:9")
+            let policy = try await app.request("GET", "/api/v1/escalation-policies/raw", token: reader).text
+            #expect(policy.contains("https://hooks.example.com") && !policy.contains("secret-path"))
+
+            let opened = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "Checkout down", "service": "checkout"]
+            ).object()
+            let id = try #require(opened["id"] as? Int)
+            let forAdmin = try await app.request("GET", "/api/v1/incidents/\(id)/outbox").text
+            #expect(forAdmin.contains("http://127.0.0.1:9/alice"))
+            let forReader = try await app.request("GET", "/api/v1/incidents/\(id)/outbox", token: reader).text
+            #expect(forReader.contains("http://127.0.0.1:9") && !forReader.contains("/alice"))
+            let everything = try await app.request("GET", "/api/v1/outbox", token: reader).text
+            #expect(!everything.contains("/alice"))
+        }
+    }
+
     @Test func aLevelThatReachesNobodyIsRefusedNamingTheLevel() async throws {
         try await TestApplication.with { app in
             try await app.expect(201, "POST", "/api/v1/users", json: ["handle": "carol", "name": "Carol"])

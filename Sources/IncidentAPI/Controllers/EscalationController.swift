@@ -28,7 +28,10 @@ struct EscalationController: Sendable {
 
     func incidentOutbox(_ request: APIRequest) async throws -> HTTPResponse {
         let messages = try await escalations.outbox(of: try request.incidentID())
-        return .json { writer in writer.list(messages, nextCursor: nil) { $0.outboxMessage($1) } }
+        return .json { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.list(messages, nextCursor: nil) { $0.outboxMessage($1) }
+        }
     }
 
     /// `?limit=` 1...500, default 50: the newest messages first.
@@ -41,6 +44,9 @@ struct EscalationController: Sendable {
             limit = value
         }
         let messages = try await escalations.outbox(limit: limit)
-        return .json { writer in writer.list(messages, nextCursor: nil) { $0.outboxMessage($1) } }
+        return .json { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.list(messages, nextCursor: nil) { $0.outboxMessage($1) }
+        }
     }
 }

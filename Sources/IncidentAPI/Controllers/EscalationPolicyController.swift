@@ -7,7 +7,7 @@ struct EscalationPolicyController: Sendable {
     let policies: any EscalationPolicyRepository
 
     func register(in router: inout APIRouter) {
-        router.add(.get, "/api/v1/escalation-policies", scope: .read) { _ in try await list() }
+        router.add(.get, "/api/v1/escalation-policies", scope: .read) { try await list($0) }
         router.add(.post, "/api/v1/escalation-policies", scope: .admin) { try await create($0) }
         router.add(.get, "/api/v1/escalation-policies/:id", scope: .read) { try await show($0) }
         router.add(.put, "/api/v1/escalation-policies/:id", scope: .admin) { try await replace($0) }
@@ -15,9 +15,12 @@ struct EscalationPolicyController: Sendable {
         router.add(.get, "/api/v1/escalation-policies/:id/check", scope: .read) { try await check($0) }
     }
 
-    func list() async throws -> HTTPResponse {
+    func list(_ request: APIRequest) async throws -> HTTPResponse {
         let all = try await policies.list()
-        return .json { writer in writer.list(all, nextCursor: nil) { $0.escalationPolicy($1) } }
+        return .json { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.list(all, nextCursor: nil) { $0.escalationPolicy($1) }
+        }
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
@@ -25,19 +28,28 @@ struct EscalationPolicyController: Sendable {
         let policy = try await policies.create(draft, at: request.now)
         var headers = HTTPHeaders()
         headers.add(name: "Location", value: "/api/v1/escalation-policies/\(policy.id.rawValue)")
-        return .json(.created, headers: headers) { $0.escalationPolicy(policy) }
+        return .json(.created, headers: headers) { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.escalationPolicy(policy)
+        }
     }
 
     func show(_ request: APIRequest) async throws -> HTTPResponse {
         let policy = try await policies.policy(try request.onCallReference())
-        return .json { $0.escalationPolicy(policy) }
+        return .json { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.escalationPolicy(policy)
+        }
     }
 
     func replace(_ request: APIRequest) async throws -> HTTPResponse {
         let reference = try request.onCallReference()
         let draft = try request.decode(NewEscalationPolicy.self, strictKeys: NewEscalationPolicy.keys).validate()
         let policy = try await policies.replace(reference, with: draft, at: request.now)
-        return .json { $0.escalationPolicy(policy) }
+        return .json { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.escalationPolicy(policy)
+        }
     }
 
     func delete(_ request: APIRequest) async throws -> HTTPResponse {
@@ -47,6 +59,9 @@ struct EscalationPolicyController: Sendable {
 
     func check(_ request: APIRequest) async throws -> HTTPResponse {
         let (policy, problems) = try await policies.check(try request.onCallReference())
-        return .json { $0.policyCheck(policy, problems: problems) }
+        return .json { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.policyCheck(policy, problems: problems)
+        }
     }
 }

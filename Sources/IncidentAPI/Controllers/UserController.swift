@@ -6,16 +6,19 @@ struct UserController: Sendable {
     let users: any UserRepository
 
     func register(in router: inout APIRouter) {
-        router.add(.get, "/api/v1/users", scope: .read) { _ in try await list() }
+        router.add(.get, "/api/v1/users", scope: .read) { try await list($0) }
         router.add(.post, "/api/v1/users", scope: .admin) { try await create($0) }
         router.add(.get, "/api/v1/users/:id", scope: .read) { try await show($0) }
         router.add(.put, "/api/v1/users/:id", scope: .admin) { try await replace($0) }
         router.add(.delete, "/api/v1/users/:id", scope: .admin) { try await delete($0) }
     }
 
-    func list() async throws -> HTTPResponse {
+    func list(_ request: APIRequest) async throws -> HTTPResponse {
         let all = try await users.list()
-        return .json { writer in writer.list(all, nextCursor: nil) { $0.user($1) } }
+        return .json { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.list(all, nextCursor: nil) { $0.user($1) }
+        }
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
@@ -23,12 +26,18 @@ struct UserController: Sendable {
         let user = try await users.create(draft, at: request.now)
         var headers = HTTPHeaders()
         headers.add(name: "Location", value: "/api/v1/users/\(user.id.rawValue)")
-        return .json(.created, headers: headers) { $0.user(user) }
+        return .json(.created, headers: headers) { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.user(user)
+        }
     }
 
     func show(_ request: APIRequest) async throws -> HTTPResponse {
         let user = try await users.user(try request.onCallReference())
-        return .json { $0.user(user) }
+        return .json { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.user(user)
+        }
     }
 
     func replace(_ request: APIRequest) async throws -> HTTPResponse {
@@ -39,7 +48,10 @@ struct UserController: Sendable {
             body.handle = try await users.user(reference).handle
         }
         let user = try await users.replace(reference, with: try body.validate(), at: request.now)
-        return .json { $0.user(user) }
+        return .json { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.user(user)
+        }
     }
 
     func delete(_ request: APIRequest) async throws -> HTTPResponse {

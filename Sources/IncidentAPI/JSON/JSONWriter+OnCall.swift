@@ -25,9 +25,9 @@ extension JSONWriter {
         endArray()
         endObject()
         key("webhook_url")
-        string(user.contact.webhookURL)
+        contactURL(user.contact.webhookURL)
         key("slack_webhook_url")
-        string(user.contact.slackWebhookURL)
+        contactURL(user.contact.slackWebhookURL)
         key("email")
         string(user.contact.email)
         key("created_at")
@@ -155,7 +155,7 @@ extension JSONWriter {
             string(name)
         case .webhook(let url):
             key("webhook")
-            string(url)
+            contactURL(url)
         }
         endObject()
     }
@@ -219,7 +219,11 @@ extension JSONWriter {
         key("channel")
         string(message.recipient.channel.rawValue)
         key("address")
-        string(message.recipient.address)
+        if message.recipient.channel == .email {
+            string(message.recipient.address)
+        } else {
+            contactURL(message.recipient.address)
+        }
         key("user")
         string(message.recipient.user)
         key("schedule")

@@ -6321,14 +6321,14 @@ enum OpenAPIDocument {
                   "string",
                   "null"
                 ],
-                "description": "Receives a generic JSON page."
+                "description": "Receives a generic JSON page. Shown whole to `admin` tokens only; other scopes see its origin (`scheme://host`), since such URLs work as passwords."
               },
               "slack_webhook_url": {
                 "type": [
                   "string",
                   "null"
                 ],
-                "description": "A Slack-compatible incoming webhook."
+                "description": "A Slack-compatible incoming webhook. Shown whole to `admin` tokens only; other scopes see its origin (`scheme://host`), since such URLs work as passwords."
               },
               "email": {
                 "type": [
@@ -7201,7 +7201,8 @@ enum OpenAPIDocument {
                 ]
               },
               "address": {
-                "type": "string"
+                "type": "string",
+                "description": "Where the page goes. Webhook and Slack addresses are shown whole to `admin` tokens only; other scopes see their origin."
               },
               "user": {
                 "type": [

@@ -30,3 +30,8 @@ struct APIRequest: Sendable {
         try RequestBody.decode(type, from: http, strictKeys: strictKeys, emptyMeansEmptyObject: emptyMeansEmptyObject)
     }
 }
+
+extension APIRequest {
+    /// Whether answers may show URLs that work as secrets (contact and webhook URLs): to `admin` tokens only.
+    var reveals: Bool { token.scope.permits(.admin) }
+}

@@ -44,7 +44,8 @@ enum ParserFuzzing {
                 precondition(offset >= before && offset <= buffer.count, "offset \(offset) outside 0...\(buffer.count)")
                 guard let event else { break }
                 if case .body(let range) = event {
-                    precondition(range.lowerBound >= 0 && range.upperBound <= buffer.count, "body range outside the buffer")
+                    precondition(
+                        range.lowerBound >= 0 && range.upperBound <= buffer.count, "body range outside the buffer")
                 }
                 events += 1
                 // Every event but a bodyless .end consumes input; more events than bytes (+2 per request) loop.
