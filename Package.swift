@@ -5,6 +5,15 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// `scripts/fuzz.sh` sets KLAXON_FUZZING=1 (and its own build path): the fuzz targets and the code they
+/// exercise are then built with libFuzzer and AddressSanitizer. Per target rather than `-Xswiftc`, which
+/// would also reach the migration plugin's build tool and break its link.
+let fuzzing = Context.environment["KLAXON_FUZZING"] != nil
+let fuzzedSettings: [SwiftSetting] =
+    fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("KLAXON_FUZZING")] : []
+// lld: gold fails with an internal error on the sanitized binaries.
+let fuzzerLinkerSettings: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
+
 let package = Package(
     name: "Klaxon",
     platforms: [.macOS(.v15)],
@@ -25,7 +34,7 @@ let package = Package(
         .target(
             name: "HTTPCore",
             dependencies: ["CHTTPCoreShims", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + fuzzedSettings
         ),
         .target(
             name: "IncidentAPI",
@@ -89,23 +98,25 @@ let package = Package(
             path: "bench/store/StoreBench",
             swiftSettings: strictSettings
         ),
-        // Fuzz targets (issue 11): libFuzzer binaries when built by scripts/fuzz.sh (-sanitize=fuzzer,address
-        // -DKLAXON_FUZZING), corpus replayers when built normally.
+        // Fuzz targets (issue 11): libFuzzer binaries when built by scripts/fuzz.sh (KLAXON_FUZZING=1, see
+        // `fuzzedSettings`), corpus replayers when built normally.
         .target(name: "CFuzzerDriver", path: "Tests/Fuzz/CFuzzerDriver"),
         .target(
             name: "FuzzSupport", dependencies: ["CFuzzerDriver"], path: "Tests/Fuzz/FuzzSupport",
-            swiftSettings: strictSettings),
+            swiftSettings: strictSettings + fuzzedSettings),
         .executableTarget(
             name: "HTTPParserFuzzer",
             dependencies: ["HTTPCore", "FuzzSupport"],
             path: "Tests/Fuzz/HTTPParserFuzzer",
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + fuzzedSettings,
+            linkerSettings: fuzzerLinkerSettings
         ),
         .executableTarget(
             name: "AlertPayloadFuzzer",
             dependencies: ["IncidentDomain", "FuzzSupport"],
             path: "Tests/Fuzz/AlertPayloadFuzzer",
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + fuzzedSettings,
+            linkerSettings: fuzzerLinkerSettings
         ),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], swiftSettings: strictSettings),
         .testTarget(name: "KlaxonCLITests", dependencies: ["klaxon"], swiftSettings: strictSettings),
@@ -116,7 +127,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The pure domain: values and rules only, no dependencies, no I/O, never reads the clock.
-        .target(name: "IncidentDomain", swiftSettings: strictSettings),
+        .target(name: "IncidentDomain", swiftSettings: strictSettings + fuzzedSettings),
         .testTarget(name: "IncidentDomainTests", dependencies: ["IncidentDomain"], swiftSettings: strictSettings),
         .testTarget(name: "SQLiteCoreTests", dependencies: ["SQLiteCore", "CSQLite"], swiftSettings: strictSettings),
         .testTarget(

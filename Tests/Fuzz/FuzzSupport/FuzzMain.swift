@@ -17,7 +17,7 @@ nonisolated(unsafe) private var fuzzBody: ((UnsafeRawBufferPointer) -> Void)?
     }
 #endif
 
-/// The whole main of a fuzz target. Built by `scripts/fuzz.sh` (`-sanitize=fuzzer,address -DKLAXON_FUZZING`)
+/// The whole main of a fuzz target. Built by `scripts/fuzz.sh` (KLAXON_FUZZING=1: `-sanitize=fuzzer,address`)
 /// it hands `body` to libFuzzer with the process's flags (the target keeps its own main, so libFuzzer's is not
 /// linked); built normally it replays the files and folders named as arguments (`FuzzReplay`).
 public enum FuzzMain {
