@@ -109,7 +109,7 @@ public func buildApplication(
             let readiness = await store.readiness()
             return (readiness.isWritable && readiness.problems.isEmpty, readiness.pendingMigrations.isEmpty)
         }).register(in: &api)
-        IncidentController(incidents: store.incidents).register(in: &api)
+        IncidentController(incidents: store.incidents, pages: ListPageCache()).register(in: &api)
         ServiceController(services: store.services).register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
