@@ -39,7 +39,7 @@ enum IncidentRows {
             severity: severity,
             service: service,
             commander: try row.column(7, as: String?.self),
-            labels: try JSONText.decodeLabels(try row.column(8, as: String.self)),
+            labels: try row.withText(at: 8) { try JSONText.decodeLabels(utf8: $0) },
             dedupKey: try row.column(9, as: String?.self),
             escalationLevel: try row.column(10, as: Int.self),
             createdAt: date(try row.column(11, as: Int64.self)),

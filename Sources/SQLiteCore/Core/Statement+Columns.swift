@@ -57,6 +57,23 @@ extension Statement {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of the TEXT value at `index`, borrowed from SQLite without a copy (valid
+    /// only inside `body`), and returns its result; a value of another storage class (NULL included) throws
+    /// ``SQLiteUsageError/typeMismatch(column:expected:found:sql:)`` like `column(_:as: String.self)`.
+    public func withText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
+        guard let handle else { throw SQLiteUsageError.closed }
+        try checkColumn(index, handle: handle)
+        let column = Int32(index)
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT else {
+            let found = try value(at: index)
+            let name = (try? columnName(at: index)) ?? String(index)
+            throw SQLiteUsageError.typeMismatch(column: name, expected: "String", found: found.typeName, sql: sql)
+        }
+        let text = sqlite3_column_text(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : count))
+    }
+
     /// The column at `index` read as `Value`; a NULL or a value of another storage class throws
     /// ``SQLiteUsageError/typeMismatch(column:expected:found:sql:)`` (read as `Value?` to accept NULL).
     @inlinable  // specialised in the caller: no generic metadata lookups per column read
