@@ -41,4 +41,31 @@ import Testing
         cache.store([1, 2, 3, 4, 5], for: openSev1, generation: 1)
         #expect(cache.body(for: openSev1, generation: 1) == nil)
     }
+
+    @Test func queryTextsAreParsedOnceAndOnlyValidOnesAreRemembered() throws {
+        let cache = ListPageCache()
+        var parses = 0
+        let parse = { () throws(APIError) -> IncidentListQuery in
+            parses += 1
+            return try IncidentController.parseListQuery([("status", "open"), ("severity", "sev1")])
+        }
+        let first = try cache.query(forText: "status=open&severity=sev1", parse: parse)
+        let second = try cache.query(forText: "status=open&severity=sev1", parse: parse)
+        #expect(first == openSev1 && second == openSev1)
+        #expect(parses == 1)
+        _ = try cache.query(forText: "severity=sev1&status=open", parse: parse)
+        #expect(parses == 2)
+
+        var failures = 0
+        for _ in 0..<2 {
+            do {
+                _ = try cache.query(forText: "limit=0") { () throws(APIError) in
+                    try IncidentController.parseListQuery([("limit", "0")])
+                }
+            } catch {
+                failures += 1
+            }
+        }
+        #expect(failures == 2)
+    }
 }

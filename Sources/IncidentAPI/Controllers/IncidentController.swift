@@ -40,7 +40,7 @@ struct IncidentController: Sendable {
     }
 
     func list(_ request: APIRequest) async throws -> HTTPResponse {
-        let query = try Self.parseListQuery(request.http.query.map { ($0.name, $0.value) })
+        let query = try listQuery(request)
         // Read before the read: a page stored under it is invalid as soon as any later write finishes.
         let generation = incidents.writeGeneration
         if let generation, let body = pages.body(for: query, generation: generation) {
@@ -51,13 +51,20 @@ struct IncidentController: Sendable {
 
     /// `list` on the event loop: from the page cache, or read at once; nil when the store would have to wait.
     func listWithoutWaiting(_ request: APIRequest) throws -> HTTPResponse? {
-        let query = try Self.parseListQuery(request.http.query.map { ($0.name, $0.value) })
+        let query = try listQuery(request)
         let generation = incidents.writeGeneration
         if let generation, let body = pages.body(for: query, generation: generation) {
             return Self.listAnswer(body)
         }
         guard let page = try incidents.listWithoutWaiting(query) else { return nil }
         return render(page, of: query, readAt: generation)
+    }
+
+    /// The request's list query, parsed once per distinct query string.
+    private func listQuery(_ request: APIRequest) throws(APIError) -> IncidentListQuery {
+        try pages.query(forText: request.http.head.rawQuery ?? "") { () throws(APIError) in
+            try Self.parseListQuery(request.http.query.map { ($0.name, $0.value) })
+        }
     }
 
     private func render(_ page: IncidentPage, of query: IncidentListQuery, readAt generation: UInt64?) -> HTTPResponse {

@@ -17,6 +17,11 @@ final class ListPageCache: Sendable {
     /// Pages larger than this are not kept (a 500-item page is ~350 KB and rarely asked twice).
     let maximumBodySize: Int
     private let entries = Mutex<[IncidentListQuery: Entry]>([:])
+    /// Query strings already parsed into their query (parsing is a pure function of the text, so this never
+    /// goes stale); only valid queries are kept. Parsing cost more than the rest of answering from the cache.
+    private let parsed = Mutex<[Substring: IncidentListQuery]>([:])
+    /// Query strings longer than this are parsed every time.
+    static let maximumQueryTextSize = 1024
 
     init(capacity: Int = 256, maximumBodySize: Int = 256 * 1024) {
         self.capacity = capacity
@@ -43,6 +48,22 @@ final class ListPageCache: Sendable {
             if entries[query] == nil, entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[query] = Entry(generation: generation, body: body)
         }
+    }
+
+    /// The query of the raw (still percent-encoded) query string `text`: remembered, or made by `parse` and
+    /// remembered when it succeeds. What `parse` throws is rethrown and nothing is kept.
+    func query(
+        forText text: Substring, parse: () throws(APIError) -> IncidentListQuery
+    ) throws(APIError) -> IncidentListQuery {
+        if let known = parsed.withLock({ $0[text] }) { return known }
+        let query = try parse()
+        guard text.utf8.count <= Self.maximumQueryTextSize else { return query }
+        let key = Substring(String(text))  // not the request's buffer, which the key would keep alive
+        parsed.withLock { parsed in
+            if parsed.count >= capacity { parsed.removeAll(keepingCapacity: true) }
+            parsed[key] = query
+        }
+        return query
     }
 
     /// The number of pages kept, for tests.
