@@ -13,12 +13,10 @@ struct IncidentController: Sendable {
 
     func register(in router: inout APIRouter) {
         router.add(.post, "/api/v1/incidents", scope: .write) { try await create($0) }
-        router.add(.get, "/api/v1/incidents", scope: .read, immediate: { try listWithoutWaiting($0) }) {
+        router.add(.get, "/api/v1/incidents", scope: .read, immediate: { try cachedList($0) }) {
             try await list($0)
         }
-        router.add(.get, "/api/v1/incidents/:id", scope: .read, immediate: { try showWithoutWaiting($0) }) {
-            try await show($0)
-        }
+        router.add(.get, "/api/v1/incidents/:id", scope: .read) { try await show($0) }
         router.add(.patch, "/api/v1/incidents/:id", scope: .write) { try await edit($0) }
         for action in IncidentAction.allCases {
             router.add(.post, "/api/v1/incidents/:id/\(action.rawValue)", scope: .write) {
@@ -49,15 +47,13 @@ struct IncidentController: Sendable {
         return render(try await incidents.list(query), of: query, readAt: generation)
     }
 
-    /// `list` on the event loop: from the page cache, or read at once; nil when the store would have to wait.
-    func listWithoutWaiting(_ request: APIRequest) throws -> HTTPResponse? {
+    /// `list` on the event loop when the page cache holds the answer (memory only, no I/O); nil otherwise, and
+    /// `list` reads it in a task.
+    func cachedList(_ request: APIRequest) throws -> HTTPResponse? {
         let query = try listQuery(request)
-        let generation = incidents.writeGeneration
-        if let generation, let body = pages.body(for: query, generation: generation) {
-            return Self.listAnswer(body)
-        }
-        guard let page = try incidents.listWithoutWaiting(query) else { return nil }
-        return render(page, of: query, readAt: generation)
+        guard let generation = incidents.writeGeneration, let body = pages.body(for: query, generation: generation)
+        else { return nil }
+        return Self.listAnswer(body)
     }
 
     /// The request's list query, parsed once per distinct query string.
@@ -96,12 +92,6 @@ struct IncidentController: Sendable {
 
     func show(_ request: APIRequest) async throws -> HTTPResponse {
         let incident = try await incidents.incident(try request.incidentID())
-        return .json(headers: Self.etag(incident)) { $0.incident(incident) }
-    }
-
-    /// `show` on the event loop; nil when the store would have to wait.
-    func showWithoutWaiting(_ request: APIRequest) throws -> HTTPResponse? {
-        guard let incident = try incidents.incidentWithoutWaiting(try request.incidentID()) else { return nil }
         return .json(headers: Self.etag(incident)) { $0.incident(incident) }
     }
 

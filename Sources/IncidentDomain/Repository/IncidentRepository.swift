@@ -45,14 +45,6 @@ public protocol IncidentRepository: Sendable {
     /// Every event of the incident, oldest first (by event id); `notFound` when the incident does not exist.
     func timeline(_ id: IncidentID) async throws -> [TimelineEvent]
 
-    /// `incident(_:)` answered on the calling thread without suspending, for callers that must not wait (an
-    /// event loop); nil when the store cannot answer at once (no idle connection, a lock held), and the caller
-    /// then uses `incident(_:)`. Throws what `incident(_:)` throws.
-    func incidentWithoutWaiting(_ id: IncidentID) throws -> Incident?
-
-    /// `list(_:)` answered on the calling thread without suspending; nil as for `incidentWithoutWaiting`.
-    func listWithoutWaiting(_ query: IncidentListQuery) throws -> IncidentPage?
-
     /// A number that changes after every write through this store (incidents, timelines, anything) has
     /// finished and before its caller learns the outcome; nil when the store cannot tell (then nothing read
     /// from it may be cached). Read it before a read: while it stays equal, the result of that read is
@@ -61,12 +53,6 @@ public protocol IncidentRepository: Sendable {
 }
 
 extension IncidentRepository {
-    /// By default a store cannot answer without waiting.
-    public func incidentWithoutWaiting(_ id: IncidentID) throws -> Incident? { nil }
-
-    /// By default a store cannot answer without waiting.
-    public func listWithoutWaiting(_ query: IncidentListQuery) throws -> IncidentPage? { nil }
-
     /// By default a store does not count its writes, and nothing read from it is cached.
     public var writeGeneration: UInt64? { nil }
 }

@@ -67,22 +67,6 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         try await pool.repositoryRead { db in try IncidentListSQL.page(query, in: db) }
     }
 
-    public func incidentWithoutWaiting(_ id: IncidentID) throws -> Incident? {
-        do {
-            return try pool.readImmediately { db in try IncidentRows.require(id, in: db) }
-        } catch {
-            throw StorageErrorTranslation.translate(error)
-        }
-    }
-
-    public func listWithoutWaiting(_ query: IncidentListQuery) throws -> IncidentPage? {
-        do {
-            return try pool.readImmediately { db in try IncidentListSQL.page(query, in: db) }
-        } catch {
-            throw StorageErrorTranslation.translate(error)
-        }
-    }
-
     /// The pool's write generation: every write of this process goes through the one pool, so it counts them
     /// all. Writes by another process on the same file (`klaxon` subcommands never write incidents) are not.
     public var writeGeneration: UInt64? { pool.writeGeneration }

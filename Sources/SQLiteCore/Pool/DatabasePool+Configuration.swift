@@ -15,9 +15,6 @@ extension DatabasePool {
         /// Default 8 MiB: each reader's page cache (``Connection/Configuration/pageCacheKiB``), up from
         /// SQLite's 2 MiB, so the upper levels of the indexes of a large file stay decoded between reads.
         public var readerPageCacheKiB: Int? = 8 * 1024
-        /// Default 2 (one per event loop on a small machine): connections for
-        /// ``DatabasePool/readImmediately(_:)``, opened with the pool. 0 turns immediate reads off.
-        public var immediateReaderCount = 2
 
         /// Default 256: the most callers committed together in one group-commit transaction; bounds the
         /// work lost to one failed commit and the latency of the last caller in a batch.

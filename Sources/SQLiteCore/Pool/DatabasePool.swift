@@ -25,7 +25,6 @@ public final class DatabasePool: Sendable {
     private let threads: [WorkerThread]
     private let counters = PoolStatistics()
     private let generation = WriteGeneration()
-    private let immediateReaders: ImmediateReaders
     private let closed = Atomic(false)
 
     /// Opens (creating it if the configuration allows) the file at `path` with the writer connection, then
@@ -44,14 +43,6 @@ public final class DatabasePool: Sendable {
         let readers = try (0..<max(1, configuration.readerCount)).map { _ in
             try Connection(path: path, configuration: readerConfiguration)
         }
-        // Immediate readers run on their caller's thread (an event loop): they must never sleep on a lock,
-        // so they do not wait at all; a busy database sends the caller to the pool's readers instead.
-        var immediateConfiguration = readerConfiguration
-        immediateConfiguration.busyTimeout = .zero
-        immediateReaders = ImmediateReaders(
-            connections: try (0..<max(0, configuration.immediateReaderCount)).map { _ in
-                try Connection(path: path, configuration: immediateConfiguration)
-            })
 
         var checkpointer: Connection?
         if let pages = configuration.backgroundCheckpointPages, configuration.connection.accessMode != .readOnly {
@@ -105,27 +96,6 @@ public final class DatabasePool: Sendable {
     /// Runs `body` on a reader connection inside a read transaction and returns its result.
     public func read<Value: Sendable>(_ body: @escaping @Sendable (Connection) throws -> Value) async throws -> Value {
         try await submit(to: readerQueue, isTransactional: true, body)
-    }
-
-    /// Runs `body` at once on the calling thread, on one of the pool's immediate reader connections, inside a
-    /// read transaction, and returns its result; returns nil without running it when no immediate reader is
-    /// idle, the database is locked (it never waits for a lock), or the pool is closed. Then use ``read(_:)``.
-    ///
-    /// For callers that must not suspend and whose read is short: an event loop answering a lookup by key
-    /// from a file the kernel has cached. It does block the caller for as long as SQLite takes, including
-    /// reading pages from disk that are not cached. Errors other than a lock are thrown as they are.
-    public func readImmediately<Value>(_ body: (Connection) throws -> Value) throws -> Value? {
-        guard !closed.load(ordering: .acquiring), let connection = immediateReaders.checkOut() else { return nil }
-        defer {
-            let reset = connection.resetBusyStatements()
-            if reset > 0 { counters.record { $0.busyStatementsReset += reset } }
-            immediateReaders.checkIn(connection)
-        }
-        do {
-            return try connection.read(body)
-        } catch let error as SQLiteError where error.isBusy {
-            return nil
-        }
     }
 
     /// A number that grows after every write unit of work of this pool (``write(_:)``,
@@ -182,7 +152,6 @@ public final class DatabasePool: Sendable {
         closed.store(true, ordering: .releasing)
         writerQueue.close()
         readerQueue.close()
-        immediateReaders.closeAll()
         // The writer goes first: it may still request checkpoints while draining its queue.
         await threads[0].waitUntilFinished()
         checkpointRequests.close()

@@ -246,22 +246,6 @@ do {
     let connection = try Connection(path: bigPath, configuration: configuration)
     try rawReads("read_by_id_raw_one_thread_per_s", on: connection)
 
-    // 3c'. The API's path: the repository's read without waiting, on the pool's immediate reader (a read
-    // transaction per call, on this thread, no thread hop).
-    reads = 0
-    cpuStart = cpuSeconds()
-    start = ContinuousClock.now
-    while ContinuousClock.now - start < duration {
-        for _ in 0..<1000 {
-            let incident = try incidents.incidentWithoutWaiting(ids[reads % ids.count])
-            precondition(incident?.id == ids[reads % ids.count])
-            reads += 1
-        }
-    }
-    elapsed = (ContinuousClock.now - start) / .seconds(1)
-    cpu = cpuSeconds() - cpuStart
-    emit("read_by_id_repository_without_waiting_per_s \(format(Double(reads) / elapsed))  cpu_s_per_s \(ratio(cpu / elapsed))  per_cpu_s \(format(Double(reads) / cpu))")
-
     // 3d. First page of open sev1 incidents of one service.
     var query = IncidentListQuery(statuses: IncidentStatus.openStatuses, severities: [.sev1], limit: 50)
     var latencies: [Duration] = []
