@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The list answers come from a page cache and are read on the event loop when they can be: neither may
-/// ever show a page older than a write that was acknowledged before the list was asked for.
+/// List answers come from a page cache (served on the event loop when it holds them): no answer may ever be
+/// older than a write that was acknowledged before the request was sent.
 @Suite struct ListFreshnessAPITests {
     @Test func everyAcknowledgedWriteShowsInTheNextListAnswer() async throws {
         try await TestApplication.with { app in
