@@ -40,20 +40,7 @@ auth="Authorization: Bearer $KLAXON_ADMIN_TOKEN"
 results="$dir/results.txt"
 : > "$results"
 
-server=
-stop_server() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=; fi
-}
-trap stop_server EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-start_server() {  # DB_FILE LOG_FILE
-    port=$(free_port)
-    "$klaxon" serve --port "$port" --db "$1" --public Public >"$2" 2>&1 &
-    server=$!
-    for _ in $(seq 300); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return; sleep 0.1; done
-    echo "klaxon did not start, see $2" >&2; cat "$2" >&2; exit 1
-}
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+source bench/lib.sh
 # run_wrk NAME PATH [wrk options...]: one bounded wrk run; appends "NAME rate p50_ms p99_ms non2xx req_per_cpu_s".
 run_wrk() {
     local name=$1 path=$2; shift 2

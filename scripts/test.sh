@@ -30,11 +30,15 @@ fi
 
 "$VENV/bin/python" Tests/openapi/validate.py
 swift build --build-tests -Xswiftc -warnings-as-errors
-# Real peers against the built binary (each bounded, on 127.0.0.1): Prometheus Alertmanager and pdpyras.
+# Real peers against the built binary (each bounded, on 127.0.0.1): Prometheus Alertmanager (alerts; Watchdog
+# keeping a heartbeat alive) and pdpyras.
 "$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_webhook.py
+"$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_watchdog.py
 "$VENV/bin/python" -B -W ignore Tests/peers/pagerduty_pdpyras.py
 scripts/run-swift-tests.sh
 PATH="$PWD/$VENV/bin:$PATH" "$VENV/bin/python" Tests/openapi/fuzz.py --binary .build/debug/klaxon
+# Two minutes of mixed load: no failed answers, flat memory, no leaked descriptors, no token on disk or in logs.
+"$VENV/bin/python" -B Tests/soak/soak.py --seconds 120
 # The closing line CI reads: the Swift tests' count (the OpenAPI checks above stop the script when they fail).
 echo
 echo "Swift tests and the OpenAPI checks passed:"

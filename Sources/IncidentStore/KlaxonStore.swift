@@ -18,6 +18,11 @@ public final class KlaxonStore: Sendable {
     public let tokens: SQLiteTokenRepository
     public let idempotency: SQLiteIdempotencyRepository
     public let alerts: SQLiteAlertRepository
+    public let users: SQLiteUserRepository
+    public let schedules: SQLiteScheduleRepository
+    public let escalationPolicies: SQLiteEscalationPolicyRepository
+    public let escalations: SQLiteEscalationRepository
+    public let heartbeats: SQLiteHeartbeatRepository
 
     /// Wraps an already open and migrated pool.
     public init(pool: DatabasePool) {
@@ -27,6 +32,11 @@ public final class KlaxonStore: Sendable {
         self.tokens = SQLiteTokenRepository(pool: pool)
         self.idempotency = SQLiteIdempotencyRepository(pool: pool)
         self.alerts = SQLiteAlertRepository(pool: pool)
+        self.users = SQLiteUserRepository(pool: pool)
+        self.schedules = SQLiteScheduleRepository(pool: pool)
+        self.escalationPolicies = SQLiteEscalationPolicyRepository(pool: pool)
+        self.escalations = SQLiteEscalationRepository(pool: pool)
+        self.heartbeats = SQLiteHeartbeatRepository(pool: pool)
     }
 
     /// Opens (creating it when missing) the database at `path`, applies pending migrations

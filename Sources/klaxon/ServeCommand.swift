@@ -25,7 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Folder of the dashboard's static files (env KLAXON_PUBLIC; default ./Public).")
     var publicFolder: String?
 
-    @Flag(help: "Log one line per request (method, path without query, status, bytes, duration) on stderr.")
+    @Flag(
+        help: "Log one line per request on stderr: method, route pattern (the path without query for static files and 404s; never an integration key), status, bytes, duration.")
     var accessLog = false
 
     @Option(help: "Event loop threads (default: one per core).")
@@ -37,6 +38,29 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         help: "Milliseconds a write waits for a database lock held by another process before answering 503 (env KLAXON_BUSY_TIMEOUT_MS; default 5000).")
     var busyTimeoutMs: Int?
+
+    @Option(
+        help: "Alert receiver requests per second admitted per integration key or token; 0 turns the limit off (env KLAXON_INGEST_RATE_LIMIT; default 100).")
+    var ingestRateLimit: Int?
+
+    @Option(
+        help: "Alert receiver requests one integration key or token may send at once (env KLAXON_INGEST_BURST; default 1000).")
+    var ingestBurst: Int?
+
+    func validate() throws {
+        if let ingestRateLimit, ingestRateLimit < 0 { throw ValidationError("--ingest-rate-limit must be 0 or more") }
+        if let ingestBurst, ingestBurst < 1 { throw ValidationError("--ingest-burst must be at least 1") }
+    }
+
+    /// The ingestion rate limit from the flags, else the environment, else the defaults; nil when turned off.
+    func ingestionRateLimit(_ environment: Environment) throws -> IngestionRateLimit? {
+        let defaults = IngestionRateLimit()
+        let rate = try ingestRateLimit ?? environment.integer("KLAXON_INGEST_RATE_LIMIT") ?? Int(defaults.requestsPerSecond)
+        let burst = try ingestBurst ?? environment.integer("KLAXON_INGEST_BURST") ?? defaults.burst
+        guard rate > 0 else { return nil }
+        guard burst >= 1 else { throw ValidationError("KLAXON_INGEST_BURST must be at least 1") }
+        return IngestionRateLimit(requestsPerSecond: Double(rate), burst: burst)
+    }
 
     func run() async throws {
         let environment = Environment()
@@ -58,20 +82,20 @@ struct ServeCommand: AsyncParsableCommand {
             let accessLogger = Logger(label: "klaxon.access")
             configuration.accessLog = { entry in
                 accessLogger.info(
-                    "\(entry.method) \(entry.path) \(entry.status.code) \(entry.bytesSent)B \(entry.duration.milliseconds)ms"
+                    "\(entry.method) \(entry.route ?? entry.path) \(entry.status.code) \(entry.bytesSent)B \(entry.duration.milliseconds)ms"
                 )
             }
         }
         let publicFolder = self.publicFolder ?? environment["KLAXON_PUBLIC"] ?? "./Public"
 
-        let application = try await buildApplication(
-            ApplicationConfiguration(
-                server: configuration,
-                databasePath: db ?? environment["KLAXON_DB"] ?? "./klaxon.db",
-                publicDirectory: publicFolder,
-                initialAdminToken: environment["KLAXON_ADMIN_TOKEN"],
-                databaseBusyTimeout: .milliseconds(try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000)),
-            logger: logger)
+        var applicationConfiguration = ApplicationConfiguration(
+            server: configuration,
+            databasePath: db ?? environment["KLAXON_DB"] ?? "./klaxon.db",
+            publicDirectory: publicFolder,
+            initialAdminToken: environment["KLAXON_ADMIN_TOKEN"],
+            databaseBusyTimeout: .milliseconds(try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000))
+        applicationConfiguration.ingestionRateLimit = try ingestionRateLimit(environment)
+        let application = try await buildApplication(applicationConfiguration, logger: logger)
         if let token = application.createdAdminToken {
             // Shown once: only its hash is stored.
             print(

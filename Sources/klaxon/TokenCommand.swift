@@ -25,9 +25,20 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "read, write, admin or ingest.")
         var scope: String
 
+        @Option(help: "Handle of the user the token belongs to; the timeline then names them (optional).")
+        var user: String?
+
         func run() async throws {
             try await withStore(database) { store in
+                var owner: User?
+                if let user {
+                    guard let reference = OnCallReference(parsing: user) else {
+                        throw IncidentError.validation([FieldError(field: "user", message: "must be a user handle")])
+                    }
+                    owner = try await store.users.user(reference)
+                }
                 let issued = try await TokenIssuer(tokens: store.tokens).issue(name: name, scope: scope, at: Date())
+                if let owner { try await store.users.assignToken(issued.token.id, to: .id(owner.id.rawValue)) }
                 print(issued.secret)
                 FileHandle.standardError.write(
                     Data("created token '\(issued.token.name)' with scope \(issued.token.scope); the secret above is shown only now\n".utf8))

@@ -207,5 +207,19 @@ import Testing
         #expect(logged.first?.status == .ok)
         #expect((logged.first?.bytesSent ?? 0) > 0)
         #expect(logged.last?.status == .notFound)
+        #expect(logged.last?.route == nil)
+    }
+
+    @Test func accessLogNamesTheRoutePatternNotItsParameterValues() async throws {
+        let entries = EntryCollector()
+        try await withServer(router: .testRoutes(), configure: { $0.accessLog = { entries.add($0) } }) { _, port in
+            _ = try await offPool {
+                let client = try RawClient(port: port)
+                try client.send("GET /slow/1 HTTP/1.1\r\nHost: t\r\n\r\n")
+                return try client.readResponse().status
+            }
+        }
+        #expect(entries.all.map(\.route) == ["/slow/:ms"])
+        #expect(entries.all.map(\.path) == ["/slow/1"])
     }
 }

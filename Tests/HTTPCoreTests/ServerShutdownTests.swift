@@ -34,6 +34,43 @@ import Testing
         #expect(server.port == nil)
     }
 
+    @Test func requestsCompletingDuringTheDrainAre503WithRetryAfter() async throws {
+        var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
+        configuration.drainRetryAfterSeconds = 7
+        let server = HTTPServer(configuration: configuration, router: .testRoutes())
+        let port = try server.start()
+        // One connection has a slow request in its handler; another has sent half a request head when the
+        // drain begins (at ~150 ms), and completes it afterwards (at ~450 ms).
+        async let inFlight = offPool { () -> (Int, Bool) in
+            let client = try RawClient(port: port)
+            try client.send("GET /slow/900 HTTP/1.1\r\nHost: t\r\n\r\n")
+            return (try client.readResponse().status, try client.isClosedByPeer())
+        }
+        async let lateRequest = offPool { () -> (Int, String?, String?, String, Bool) in
+            let client = try RawClient(port: port)
+            try client.send("GET /hello HTTP/1.1\r\nHost: t\r\n")
+            usleep(450_000)
+            try client.send("\r\n")
+            let response = try client.readResponse()
+            return (
+                response.status, response.header("Retry-After"), response.header("Connection"), response.text,
+                try client.isClosedByPeer()
+            )
+        }
+        try await Task.sleep(for: .milliseconds(150))
+        async let drained: Void = server.shutdown(gracePeriod: .seconds(5))
+        let late = try await lateRequest
+        let (first, closed) = try await inFlight
+        await drained
+        #expect(late.0 == 503)
+        #expect(late.1 == "7")
+        #expect(late.2 == "close")
+        #expect(late.3.contains("shutting down"))
+        #expect(late.4)
+        #expect(first == 200)  // already in its handler: finishes normally
+        #expect(closed)
+    }
+
     @Test func shutdownClosesRequestsStillRunningAfterTheGracePeriod() async throws {
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())

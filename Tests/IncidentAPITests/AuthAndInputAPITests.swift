@@ -86,6 +86,39 @@ import Testing
         }
     }
 
+    /// `{"title": "caf<0xC3 0x28>"}`: a JSON text that is not UTF-8 (RFC 8259 §8.1 requires UTF-8).
+    static let invalidUTF8Title: [UInt8] = Array(#"{"title": "caf"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+
+    @Test func invalidUTF8InJSONIs400AndWritesNothing() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request("POST", "/api/v1/incidents", bytes: Self.invalidUTF8Title)
+            #expect(answer.status == 400, "\(answer.text)")
+            #expect(try answer.object()["type"] as? String == "https://klaxon.dev/problems/malformed-json")
+            let key = try await app.createService("checkout")
+            let receiver = try await app.request(
+                "POST", "/api/v1/integrations/generic/\(key)", token: nil,
+                bytes: Array(#"{"summary": "caf"#.utf8) + [0xFF] + Array(#""}"#.utf8))
+            #expect(receiver.status == 400)
+            let pagerDuty = try await app.request(
+                "POST", "/v2/enqueue", token: nil,
+                bytes: Array(#"{"routing_key": "\#(key)", "event_action": "trigger", "payload": {"summary": "\#u{1}"#.utf8)
+                    + [0xFE] + Array(#"", "source": "s", "severity": "info"}}"#.utf8))
+            #expect(pagerDuty.status == 400)
+            #expect(try pagerDuty.object()["status"] as? String == "invalid event")
+            #expect(try await app.incidents().isEmpty)
+        }
+    }
+
+    @Test func invalidUTF8InPathsIs4xxNever500() async throws {
+        try await TestApplication.with { app in
+            for path in ["/api/v1/incidents/%FF", "/api/v1/services/%C3%28", "/api/v1/integrations/generic/%80%80"] {
+                let method = path.contains("integrations") ? "POST" : "GET"
+                let answer = try await app.request(method, path, json: method == "POST" ? ["summary": "x"] : nil)
+                #expect((400..<500).contains(answer.status), "\(path): \(answer.status) \(answer.text)")
+            }
+        }
+    }
+
     @Test func nonJSONContentTypeIs415() async throws {
         try await TestApplication.with { app in
             let answer = try await app.request(

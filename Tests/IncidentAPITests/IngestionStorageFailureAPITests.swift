@@ -30,6 +30,9 @@ import Testing
             ]
             let pagerDuty = try await app.request("POST", "/v2/enqueue", token: nil, json: event)
             #expect(pagerDuty.status == 503)
+            #expect(pagerDuty.headers["retry-after"] != nil)
+            #expect(pagerDuty.headers["content-type"] == "application/json")
+            #expect(try pagerDuty.object()["status"] as? String == "unavailable")
 
             let opsgenie = try await app.request(
                 "POST", "/v2/alerts", token: nil, json: ["message": "Web down", "details": ["log": big]],

@@ -75,6 +75,20 @@ import Testing
         }
     }
 
+    @Test func serveRefusesAnInvalidIngestionRateLimit() throws {
+        let db = try Self.temporaryDatabase()
+        let negative = try Self.run(["serve", "--db", db, "--port", "0", "--ingest-rate-limit", "-1"])
+        #expect(negative.status != 0)
+        #expect(negative.stderr.contains("--ingest-rate-limit"))
+        let noBurst = try Self.run(["serve", "--db", db, "--port", "0", "--ingest-burst", "0"])
+        #expect(noBurst.status != 0)
+        #expect(noBurst.stderr.contains("--ingest-burst"))
+        let fromEnvironment = try Self.run(
+            ["serve", "--db", db, "--port", "0"], environment: ["KLAXON_INGEST_RATE_LIMIT": "lots"])
+        #expect(fromEnvironment.status != 0)
+        #expect(fromEnvironment.stderr.contains("KLAXON_INGEST_RATE_LIMIT"))
+    }
+
     @Test func tokensAreCreatedListedAndRevokedFromTheCommandLine() throws {
         let db = try Self.temporaryDatabase()
         let created = try Self.run(["token", "create", "--db", db, "--name", "ops-bot", "--scope", "write"])
@@ -134,5 +148,51 @@ import Testing
         #expect(process.terminationStatus == 0)
         let printed = printedWhileRunning + String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(printed.contains("Authorization: Bearer"))
+    }
+
+    @Test func accessLogNamesRoutesAndNeverAnIntegrationKey() async throws {
+        let db = try Self.temporaryDatabase()
+        let port = try Self.freePort()
+        let admin = "klx_cli-test-admin-token-0123456789abcdefghij"
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["serve", "--port", String(port), "--db", db, "--public", "/nonexistent", "--access-log"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["KLAXON_ADMIN_TOKEN": admin]) { $1 }
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var healthy = false
+        for _ in 0..<100 where !healthy {
+            try await Task.sleep(for: .milliseconds(100))
+            healthy = try Self.run(["healthcheck", "--port", String(port), "--timeout", "1"]).status == 0
+        }
+        #expect(healthy)
+
+        func post(_ path: String, _ body: String, token: String?) async throws -> (Int, Data) {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+            request.httpMethod = "POST"
+            request.httpBody = Data(body.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+            let (data, response) = try await URLSession.shared.data(for: request)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+        }
+        let (created, serviceJSON) = try await post("/api/v1/services", #"{"name": "checkout"}"#, token: admin)
+        #expect(created == 201)
+        let service = try JSONSerialization.jsonObject(with: serviceJSON) as? [String: Any]
+        let key = try #require(service?["integration_key"] as? String)
+        let (status, _) = try await post(
+            "/api/v1/integrations/generic/\(key)", #"{"summary": "Disk almost full", "dedup_key": "disk"}"#, token: nil)
+        #expect(status == 200)
+
+        process.terminate()
+        process.waitUntilExit()
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("POST /api/v1/integrations/generic/:integration_key 200"), "\(log)")
+        #expect(log.contains("POST /api/v1/services 201"))
+        #expect(!log.contains(key))
+        #expect(!log.contains(admin))
     }
 }

@@ -32,7 +32,7 @@ DEFAULT_SOURCE = ROOT / "Sources" / "IncidentAPI" / "OpenAPI" / "OpenAPIDocument
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SCOPES = ("read", "write", "admin", "ingest")
-TAGS = {"incidents", "services", "tokens", "health", "alerts"}
+TAGS = {"incidents", "services", "tokens", "health", "alerts", "users", "schedules", "escalation", "heartbeats"}
 # The alert receivers speak their senders' wire formats (issue 5): their schemas keep the senders' spelling,
 # PagerDuty- and Opsgenie-style answers (/v2/...) keep the senders' error bodies, a receiver takes no
 # Idempotency-Key (senders deduplicate by their own keys), and the key-in-path form needs no token.
@@ -78,6 +78,35 @@ EXPECTED_OPERATIONS = {
     ("post", "/v2/alerts"): ("createOpsgenieAlert", "ingest"),
     ("post", "/v2/alerts/{identifier}/close"): ("closeOpsgenieAlert", "ingest"),
     ("post", "/v2/alerts/{identifier}/acknowledge"): ("acknowledgeOpsgenieAlert", "ingest"),
+    # Issue 6: on-call and escalation.
+    ("post", "/api/v1/schedules/{id}/overrides"): ("addScheduleOverride", "admin"),
+    ("get", "/api/v1/heartbeats"): ("listHeartbeats", "read"),
+    ("post", "/api/v1/heartbeats"): ("createHeartbeat", "admin"),
+    ("get", "/api/v1/heartbeats/{id}"): ("getHeartbeat", "read"),
+    ("put", "/api/v1/heartbeats/{id}"): ("replaceHeartbeat", "admin"),
+    ("delete", "/api/v1/heartbeats/{id}"): ("deleteHeartbeat", "admin"),
+    ("post", "/api/v1/heartbeats/{id}/ping"): ("pingHeartbeat", "ingest"),
+    ("get", "/api/v1/users"): ("listUsers", "read"),
+    ("post", "/api/v1/users"): ("createUser", "admin"),
+    ("get", "/api/v1/users/{id}"): ("getUser", "read"),
+    ("put", "/api/v1/users/{id}"): ("replaceUser", "admin"),
+    ("delete", "/api/v1/users/{id}"): ("deleteUser", "admin"),
+    ("get", "/api/v1/schedules"): ("listSchedules", "read"),
+    ("post", "/api/v1/schedules"): ("createSchedule", "admin"),
+    ("get", "/api/v1/schedules/{id}"): ("getSchedule", "read"),
+    ("put", "/api/v1/schedules/{id}"): ("replaceSchedule", "admin"),
+    ("delete", "/api/v1/schedules/{id}"): ("deleteSchedule", "admin"),
+    ("get", "/api/v1/escalation-policies"): ("listEscalationPolicys", "read"),
+    ("post", "/api/v1/escalation-policies"): ("createEscalationPolicy", "admin"),
+    ("get", "/api/v1/escalation-policies/{id}"): ("getEscalationPolicy", "read"),
+    ("put", "/api/v1/escalation-policies/{id}"): ("replaceEscalationPolicy", "admin"),
+    ("delete", "/api/v1/escalation-policies/{id}"): ("deleteEscalationPolicy", "admin"),
+    ("get", "/api/v1/schedules/{id}/oncall"): ("getScheduleOnCall", "read"),
+    ("get", "/api/v1/oncall"): ("listOnCall", "read"),
+    ("get", "/api/v1/escalation-policies/{id}/check"): ("checkEscalationPolicy", "read"),
+    ("get", "/api/v1/incidents/{id}/escalation"): ("getIncidentEscalation", "read"),
+    ("get", "/api/v1/incidents/{id}/outbox"): ("listIncidentOutbox", "read"),
+    ("get", "/api/v1/outbox"): ("listOutbox", "read"),
 }
 
 INCIDENT_FIELDS = [
@@ -85,7 +114,10 @@ INCIDENT_FIELDS = [
     "escalation_level", "created_at", "updated_at", "acknowledged_at", "mitigated_at", "resolved_at", "closed_at",
     "version", "allowed_actions", "links",
 ]
-STRICT_BODIES = ("IncidentCreate", "IncidentPatch", "ServiceCreate", "ServicePatch")
+STRICT_BODIES = (
+    "IncidentCreate", "IncidentPatch", "ServiceCreate", "ServicePatch", "UserCreate", "UserReplace", "ScheduleCreate",
+    "ScheduleReplace", "EscalationPolicyCreate", "HeartbeatCreate", "HeartbeatReplace",
+)
 
 
 def extract_json(swift_source: str) -> str:

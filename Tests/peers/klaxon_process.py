@@ -13,6 +13,7 @@ import select
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -23,16 +24,35 @@ ADMIN_TOKEN = "klx_peer-test-admin-token-0123456789abcdefghijkl"
 
 
 class Klaxon:
-    def __init__(self) -> None:
+    """`drain_log`: run with `--access-log` and keep reading the server's stderr into `self.log` (a server
+    whose stderr pipe fills up would block), for long runs and for checks of what the log contains."""
+
+    def __init__(self, drain_log: bool = False) -> None:
         self.directory = tempfile.TemporaryDirectory(prefix="klaxon-peer-")
+        self.database = Path(self.directory.name) / "klaxon.db"
         binary = os.environ.get("KLAXON_BINARY") or str(ROOT / ".build" / "debug" / "klaxon")
         environment = dict(os.environ, KLAXON_ADMIN_TOKEN=ADMIN_TOKEN)
+        arguments = [binary, "serve", "--host", "127.0.0.1", "--port", "0",
+                     "--db", str(self.database), "--public", self.directory.name]
+        if drain_log:
+            arguments.append("--access-log")
         self.process = subprocess.Popen(
-            [binary, "serve", "--host", "127.0.0.1", "--port", "0",
-             "--db", str(Path(self.directory.name) / "klaxon.db"), "--public", self.directory.name],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
+            arguments, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
+        self.log = b""
         self.port = self._wait_for_port(deadline=time.monotonic() + 30)
         self.base = f"http://127.0.0.1:{self.port}"
+        self._drainer = None
+        if drain_log:
+            self._drainer = threading.Thread(target=self._drain, daemon=True)
+            self._drainer.start()
+
+    def _drain(self) -> None:
+        assert self.process.stderr is not None
+        while True:
+            chunk = os.read(self.process.stderr.fileno(), 65536)
+            if not chunk:
+                return
+            self.log += chunk
 
     def _wait_for_port(self, deadline: float) -> int:
         assert self.process.stderr is not None
@@ -44,6 +64,7 @@ class Klaxon:
             if ready:
                 chunk = os.read(self.process.stderr.fileno(), 4096)
                 buffered += chunk
+                self.log += chunk
                 match = re.search(rb"port=(\d+)[^\n]*klaxon listening", buffered)
                 if match:
                     return int(match.group(1))
@@ -73,7 +94,25 @@ class Klaxon:
         assert status == 200, (status, body)
         return body["items"]
 
+    def stop_and_collect(self) -> dict[str, bytes]:
+        """Stops the server and returns its whole log and the bytes of its database file and WAL (read before
+        the temporary folder goes)."""
+        self._terminate()
+        if self._drainer is not None:
+            self._drainer.join(timeout=10)
+        files = {}
+        for name, path in [("db", self.database), ("wal", Path(str(self.database) + "-wal"))]:
+            files[name] = path.read_bytes() if path.exists() else b""
+        self.stop()
+        return {"log": self.log, **files}
+
     def stop(self) -> None:
+        self._terminate()
+        if self.process.stderr is not None and self._drainer is None:
+            self.process.stderr.close()
+        self.directory.cleanup()
+
+    def _terminate(self) -> None:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -81,9 +120,6 @@ class Klaxon:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=5)
-        if self.process.stderr is not None:
-            self.process.stderr.close()
-        self.directory.cleanup()
 
 
 def wait_until(description: str, predicate, timeout: float = 20.0, interval: float = 0.25):

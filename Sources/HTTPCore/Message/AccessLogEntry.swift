@@ -1,8 +1,13 @@
 /// One answered request, handed to `HTTPServerConfiguration.accessLog`.
 public struct AccessLogEntry: Sendable {
     public var method: HTTPMethod
-    /// The request path without its query string (which may carry tokens), still percent-encoded.
+    /// The request path without its query string (which may carry tokens), still percent-encoded. Paths can
+    /// carry secrets too (an integration key in an ingestion URL): log `route` where there is one.
     public var path: String
+    /// The pattern of the route that answered (`/api/v1/integrations/alertmanager/:integration_key`), so a log
+    /// line names the operation without the parameter values; nil when no route matched (404, 405, the
+    /// fallback handler such as static files).
+    public var route: String?
     public var status: HTTPStatus
     /// Bytes of the response sent (head and body; for streams, the total written).
     public var bytesSent: Int

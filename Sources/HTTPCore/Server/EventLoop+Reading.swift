@@ -140,6 +140,7 @@ extension EventLoop {
     private func beginRequest(_ connection: Connection, _ head: HTTPRequestHead) {
         connection.head = head
         connection.body = []
+        connection.routePattern = nil
         if context.configuration.accessLog != nil {
             connection.requestStart = ServerContext.preciseNow()
         }
@@ -147,6 +148,7 @@ extension EventLoop {
         switch context.router.resolve(method: head.method, path: head.rawPath) {
         case .matched(let route, let parameters):
             connection.target = .handler(route.handler, parameters)
+            connection.routePattern = route.pattern
             connection.keepsBody = true
             if let limit = route.maxBodySize { bodyLimit = limit }
         case .methodNotAllowed(let allowed):
@@ -187,7 +189,15 @@ extension EventLoop {
     }
 
     private func finishRequest(_ connection: Connection) {
-        guard let head = connection.head, let target = connection.target else { return }
+        guard let head = connection.head, var target = connection.target else { return }
+        if draining {
+            // Shutting down: answer in every sender's retry language instead of starting work that the
+            // grace period may cut off.
+            var headers = HTTPHeaders()
+            headers.add(name: "Retry-After", value: String(context.configuration.drainRetryAfterSeconds))
+            target = .response(
+                .problem(.serviceUnavailable, detail: "the server is shutting down; retry later", headers: headers))
+        }
         switch target {
         case .response(let response):
             respond(connection, response, runsProducer: false)

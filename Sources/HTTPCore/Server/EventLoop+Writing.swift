@@ -82,6 +82,7 @@ extension EventLoop {
             AccessLogEntry(
                 method: head.method,
                 path: String(head.rawPath),
+                route: connection.routePattern,
                 status: status,
                 bytesSent: bytes,
                 duration: .nanoseconds(Int64(elapsed)),
@@ -122,6 +123,7 @@ extension EventLoop {
                 AccessLogEntry(
                     method: head.method,
                     path: String(head.rawPath),
+                route: connection.routePattern,
                     status: connection.streamStatus,
                     bytesSent: connection.streamBytes,
                     duration: .nanoseconds(Int64(ServerContext.preciseNow() &- connection.requestStart)),

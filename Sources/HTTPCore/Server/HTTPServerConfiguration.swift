@@ -39,6 +39,11 @@ public struct HTTPServerConfiguration: Sendable {
     /// pipelined requests it already holds, until the client has taken the output down to half of this.
     /// Bounds the memory a client that pipelines requests without reading the answers can make us spend.
     public var maxUnsentOutput = 256 * 1024
+    /// While the server shuts down, a request that completes after the drain began is not handed to its
+    /// handler: it is answered 503 with this `Retry-After` (seconds) and the connection closed, so senders
+    /// retry against the restarted server instead of racing the shutdown. Requests already in their
+    /// handlers finish normally.
+    public var drainRetryAfterSeconds = 5
     /// The value of the `Server` header.
     public var serverName = "klaxon"
     /// Called once per answered request on the loop thread; keep it cheap. Nil: no entries are built.

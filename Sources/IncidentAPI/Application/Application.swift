@@ -19,11 +19,18 @@ public final class Application: Sendable {
     let clock: any WallClock
     let logger: Logger
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
+    private let escalationTask = Mutex<Task<Void, Never>?>(nil)
+    let escalationEngine: EscalationEngine
+    let heartbeatMonitor: HeartbeatMonitor
+    let escalationPollInterval: Duration
 
     init(
         server: HTTPServer, routes: [APIRoute], createdAdminToken: String?, store: KlaxonStore, clock: any WallClock,
-        logger: Logger
+        logger: Logger, escalationPollInterval: Duration = .seconds(1)
     ) {
+        self.escalationEngine = EscalationEngine(escalations: store.escalations, clock: clock, logger: logger)
+        self.heartbeatMonitor = HeartbeatMonitor(heartbeats: store.heartbeats, clock: clock)
+        self.escalationPollInterval = escalationPollInterval
         self.server = server
         self.routes = routes
         self.createdAdminToken = createdAdminToken
@@ -56,6 +63,21 @@ public final class Application: Sendable {
         await store.close()
     }
 
+    /// Runs the escalation engine's timers once, now by the injected clock, and returns how many incidents
+    /// it escalated, found exhausted or stopped. The background engine does the same every poll; tests call
+    /// this after moving their clock instead of waiting for the poll.
+    @discardableResult
+    public func runEscalations() async throws -> Int {
+        try await escalationEngine.runOnce()
+    }
+
+    /// Checks heartbeats once, now by the injected clock, and returns how many incidents it opened for
+    /// missed ones (the background loop does the same every poll).
+    @discardableResult
+    public func runHeartbeats() async throws -> Int {
+        try await heartbeatMonitor.runOnce()
+    }
+
     /// How often expired `Idempotency-Key` records are deleted; they expire after 24 hours.
     static let purgeInterval: Duration = .seconds(600)
 
@@ -76,6 +98,11 @@ public final class Application: Sendable {
             }
         }
         maintenance.withLock { $0 = task }
+        let engine = escalationEngine
+        let interval = escalationPollInterval
+        let monitor = heartbeatMonitor
+        let escalation = Task { await engine.run(pollInterval: interval, heartbeats: monitor) }
+        escalationTask.withLock { $0 = escalation }
     }
 
     private func stopMaintenance() async {
@@ -85,6 +112,12 @@ public final class Application: Sendable {
         }
         task?.cancel()
         await task?.value
+        let escalation = escalationTask.withLock { task -> Task<Void, Never>? in
+            defer { task = nil }
+            return task
+        }
+        escalation?.cancel()
+        await escalation?.value
     }
 }
 
@@ -110,14 +143,20 @@ public func buildApplication(
             return (readiness.isWritable && readiness.problems.isEmpty, readiness.pendingMigrations.isEmpty)
         }).register(in: &api)
         IncidentController(incidents: store.incidents, pages: ListPageCache()).register(in: &api)
-        ServiceController(services: store.services).register(in: &api)
-        TokenController(tokens: store.tokens, cache: tokenCache).register(in: &api)
+        ServiceController(services: store.services, policies: store.escalationPolicies).register(in: &api)
+        UserController(users: store.users).register(in: &api)
+        ScheduleController(schedules: store.schedules).register(in: &api)
+        EscalationPolicyController(policies: store.escalationPolicies).register(in: &api)
+        EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
+        HeartbeatController(heartbeats: store.heartbeats).register(in: &api)
+        TokenController(tokens: store.tokens, cache: tokenCache, users: store.users).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
         SigningSecretController(alerts: store.alerts).register(in: &api)
         IngestionController(
             alerts: store.alerts, services: store.services, authenticator: authenticator,
             grouping: AlertGrouping(configuration: configuration.alertGrouping),
-            maxBodySize: configuration.maxIngestionBodySize, logger: logger
+            maxBodySize: configuration.maxIngestionBodySize,
+            rateLimiter: configuration.ingestionRateLimit.map(IngestionRateLimiter.init(limit:)), logger: logger
         ).register(in: &api)
         if let publicDirectory = configuration.publicDirectory {
             api.setFallback(StaticFileHandler(root: publicDirectory).routeHandler)
@@ -129,7 +168,7 @@ public func buildApplication(
             configuration: serverConfiguration, router: api.router, logger: Logger(label: "klaxon.http"))
         return Application(
             server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, clock: clock,
-            logger: logger)
+            logger: logger, escalationPollInterval: configuration.escalationPollInterval)
     } catch {
         await store.close()
         throw error

@@ -20,8 +20,13 @@ public struct ApplicationConfiguration: Sendable {
     /// Largest body the alert receivers accept (PagerDuty's keeps PagerDuty's own 512 KB): 8 MiB, so an
     /// Alertmanager group of 1,000 alerts fits in one request (issue 5).
     public var maxIngestionBodySize: Int = 8 * 1024 * 1024
+    /// Requests per credential the alert receivers admit (a token bucket); nil turns the limit off.
+    public var ingestionRateLimit: IngestionRateLimit? = IngestionRateLimit()
     /// How alerts group into incidents: the reopen window (30 minutes by default).
     public var alertGrouping = AlertGrouping.Configuration()
+    /// How often the escalation engine looks for levels whose delay ran out: delays are whole minutes, so
+    /// a second keeps pages on time without a noticeable load (one indexed query on running timers).
+    public var escalationPollInterval: Duration = .seconds(1)
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),

@@ -5,8 +5,9 @@ import IncidentDomain
 /// senders put in their URL. Admin scope throughout.
 struct ServiceController: Sendable {
     let services: any ServiceRepository
+    let policies: any EscalationPolicyRepository
 
-    static let bodyKeys: Set<String> = ["name", "description", "routing_labels"]
+    static let bodyKeys: Set<String> = ["name", "description", "routing_labels", "escalation_policy"]
 
     func register(in router: inout APIRouter) {
         router.add(.get, "/api/v1/services", scope: .admin) { _ in try await list() }
@@ -19,27 +20,35 @@ struct ServiceController: Sendable {
 
     func list() async throws -> HTTPResponse {
         let all = try await services.list()
-        return .json { writer in writer.list(all, nextCursor: nil) { $0.service($1) } }
+        let followed = try await policies.servicePolicies()
+        return .json { writer in
+            writer.list(all, nextCursor: nil) { $0.service($1, escalationPolicy: followed[$1.id]) }
+        }
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
         let draft = try request.decode(NewService.self, strictKeys: Self.bodyKeys).validate()
-        let service = try await services.create(draft, integrationKey: Self.newIntegrationKey(), at: request.now)
+        let field = try request.decode(EscalationPolicyField.self)
+        let (service, policy) = try await policies.createService(
+            draft, integrationKey: Self.newIntegrationKey(), policy: field.reference, at: request.now)
         var headers = HTTPHeaders()
         headers.add(name: "Location", value: "/api/v1/services/\(service.id.rawValue)")
-        return .json(.created, headers: headers) { $0.service(service) }
+        return .json(.created, headers: headers) { $0.service(service, escalationPolicy: policy) }
     }
 
     func show(_ request: APIRequest) async throws -> HTTPResponse {
         let service = try await services.service(try Self.reference(request))
-        return .json { $0.service(service) }
+        let policy = try await policies.policy(ofService: .id(service.id))
+        return .json { $0.service(service, escalationPolicy: policy) }
     }
 
     func edit(_ request: APIRequest) async throws -> HTTPResponse {
         let reference = try Self.reference(request)
         let edit = try request.decode(ServicePatch.self, strictKeys: Self.bodyKeys).validate()
-        let service = try await services.update(reference, edit, at: request.now)
-        return .json { $0.service(service) }
+        let field = try request.decode(EscalationPolicyField.self)
+        let change: PatchField<OnCallReference>? = field.isPresent ? (field.reference.map { .set($0) } ?? .clear) : nil
+        let (service, policy) = try await policies.updateService(reference, edit, policy: change, at: request.now)
+        return .json { $0.service(service, escalationPolicy: policy) }
     }
 
     func delete(_ request: APIRequest) async throws -> HTTPResponse {
@@ -50,7 +59,8 @@ struct ServiceController: Sendable {
     func rotateKey(_ request: APIRequest) async throws -> HTTPResponse {
         let service = try await services.rotateKey(
             try Self.reference(request), newKey: Self.newIntegrationKey(), at: request.now)
-        return .json { $0.service(service) }
+        let policy = try await policies.policy(ofService: .id(service.id))
+        return .json { $0.service(service, escalationPolicy: policy) }
     }
 
     /// A service by id (digits) or name, as the path gives it.

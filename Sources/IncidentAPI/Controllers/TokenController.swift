@@ -6,6 +6,8 @@ struct TokenController: Sendable {
     let tokens: any TokenRepository
     /// Cleared on revocation, so a revoked token stops working at once in this process.
     let cache: TokenCache
+    /// For `user`: the person a token belongs to (issue 6).
+    let users: any UserRepository
 
     func register(in router: inout APIRouter) {
         router.add(.get, "/api/v1/tokens", scope: .admin) { _ in try await list() }
@@ -21,8 +23,15 @@ struct TokenController: Sendable {
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
         let body = try request.decode(NewToken.self)
+        let owner = try request.decode(TokenOwnerField.self)
+        let user = try await owner.resolve(users)
         let issued = try await TokenIssuer(tokens: tokens).issue(name: body.name, scope: body.scope, at: request.now)
-        return .json(.created) { $0.token(issued.token, secret: issued.secret) }
+        var token = issued.token
+        if let user {
+            try await users.assignToken(token.id, to: .id(user.id.rawValue))
+            token.user = user.handle
+        }
+        return .json(.created) { $0.token(token, secret: issued.secret) }
     }
 
     func revoke(_ request: APIRequest) async throws -> HTTPResponse {

@@ -20,8 +20,11 @@ enum APIError: Error, Equatable {
     case idempotencyKeyInProgress
     /// An ingestion URL's integration key names no service (rotated or mistyped).
     case unknownIntegrationKey
-    /// A signed receiver's request carries no signature that matches the service's signing secrets.
-    case invalidSignature
+    /// A signed receiver's request carries no signature that matches the service's signing secrets; the
+    /// text says what was expected.
+    case invalidSignature(expected: String)
+    /// The sender's credential is over its ingestion rate limit; retry after this many seconds.
+    case rateLimited(retryAfterSeconds: Int)
     /// No route has this path.
     case routeNotFound
 }

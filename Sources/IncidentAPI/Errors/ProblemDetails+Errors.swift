@@ -64,10 +64,15 @@ extension ProblemDetails {
             return ProblemDetails(
                 kind: "unknown-integration-key", title: "Not Found", status: 404,
                 detail: "No service has this integration key; copy the current key from the service (keys change when rotated).")
-        case .invalidSignature:
+        case .invalidSignature(let expected):
             return ProblemDetails(
                 kind: "invalid-signature", title: "Unauthorized", status: 401,
-                detail: "No webhook-signature matches HMAC-SHA256 of 'webhook-id.webhook-timestamp.body' under this service's signing secrets.")
+                detail: "\(expected) under this service's signing secrets.")
+        case .rateLimited(let retryAfter):
+            return ProblemDetails(
+                kind: "rate-limited", title: "Too Many Requests", status: 429,
+                detail: "This integration key or token is sending faster than the ingestion rate limit; retry in \(retryAfter) s.",
+                retryAfterSeconds: retryAfter)
         case .routeNotFound:
             return ProblemDetails(kind: "not-found", title: "Not Found", status: 404, detail: "No such resource.")
         }
@@ -102,13 +107,19 @@ extension ProblemDetails {
 
     /// The problem for an alert receiver that answers in problem+json (Alertmanager, Grafana, generic): as
     /// `from(_:logger:)`, except that a payload that can never succeed is 400 rather than 422 (the table of
-    /// issue 5; Alertmanager and Grafana drop 4xx answers and retry only 5xx).
+    /// issue 5; Alertmanager and Grafana drop 4xx answers and retry only 5xx), and a rate limit is 503 with
+    /// `Retry-After` rather than 429 for the same reason.
     static func fromReceiver(_ error: any Error, logger: Logger) -> ProblemDetails {
         var problem = from(error, logger: logger)
         if problem.status == 422 {
             problem.kind = "invalid-alert"
             problem.title = "Invalid Alert"
             problem.status = 400
+        }
+        if problem.status == 429 {
+            // Alertmanager drops a notification answered 429 and retries only 5xx (issue 5's table).
+            problem.title = "Service Unavailable"
+            problem.status = 503
         }
         return problem
     }

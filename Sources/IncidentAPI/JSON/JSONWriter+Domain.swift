@@ -89,7 +89,8 @@ extension JSONWriter {
         endObject()
     }
 
-    mutating func service(_ service: Service) {
+    /// A service; `escalationPolicy` is the policy its new incidents follow (issue 6), or none.
+    mutating func service(_ service: Service, escalationPolicy: EscalationPolicy? = nil) {
         beginObject()
         key("id")
         int(service.id.rawValue)
@@ -101,6 +102,17 @@ extension JSONWriter {
         stringMap(service.routingLabels)
         key("integration_key")
         string(service.integrationKey)
+        key("escalation_policy")
+        if let escalationPolicy {
+            beginObject()
+            key("id")
+            int(escalationPolicy.id.rawValue)
+            key("name")
+            string(escalationPolicy.name)
+            endObject()
+        } else {
+            null()
+        }
         key("created_at")
         timestamp(service.createdAt)
         key("updated_at")
@@ -121,6 +133,8 @@ extension JSONWriter {
         timestamp(token.lastUsedAt)
         key("revoked_at")
         timestamp(token.revokedAt)
+        key("user")
+        string(token.user)
         if let secret {
             key("token")
             string(secret)

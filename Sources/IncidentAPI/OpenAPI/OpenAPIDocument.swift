@@ -13,7 +13,7 @@ enum OpenAPIDocument {
         "title": "Klaxon API",
         "version": "1.0.0",
         "summary": "Incident desk for on-call teams.",
-        "description": "Klaxon's JSON API: incidents and their lifecycle, timeline and notes, services, and API tokens.\n\nConventions: JSON keys are snake_case. Times are RFC 3339 UTC with milliseconds (`2026-11-27T08:30:00.123Z`), or null. Request bodies are `application/json` (a `charset=utf-8` parameter is accepted); any other content type is 415. Lengths are counted in Unicode code points. Lists answer `{\"items\": [...], \"next_cursor\": ...}`. Every error is RFC 9457 problem details (`application/problem+json`) with `type`, `title`, `status`, `detail`, and for validation a list of `{field, message}` in `errors`; nothing is written when a request fails.\n\nAuthentication: every `/api` operation requires `Authorization: Bearer klx_...`; 401 without a valid token, 403 when its scope is too small. Each operation states its scope in `x-required-scope` and in its description.\n\nEvery POST accepts an `Idempotency-Key` header."
+        "description": "Klaxon's JSON API: incidents and their lifecycle, timeline and notes, services, API tokens, and on-call: users, schedules, escalation policies, the escalation engine's state and its notification outbox.\n\nConventions: JSON keys are snake_case. Times are RFC 3339 UTC with milliseconds (`2026-11-27T08:30:00.123Z`), or null. Request bodies are `application/json` (a `charset=utf-8` parameter is accepted); any other content type is 415. Lengths are counted in Unicode code points. Lists answer `{\"items\": [...], \"next_cursor\": ...}`. Every error is RFC 9457 problem details (`application/problem+json`) with `type`, `title`, `status`, `detail`, and for validation a list of `{field, message}` in `errors`; nothing is written when a request fails.\n\nAuthentication: every `/api` operation requires `Authorization: Bearer klx_...`; 401 without a valid token, 403 when its scope is too small. Each operation states its scope in `x-required-scope` and in its description.\n\nEvery POST accepts an `Idempotency-Key` header."
       },
       "servers": [
         {
@@ -42,6 +42,22 @@ enum OpenAPIDocument {
         {
           "name": "health",
           "description": "Liveness, readiness and this document."
+        },
+        {
+          "name": "users",
+          "description": "People who can be paged, and how to reach them."
+        },
+        {
+          "name": "schedules",
+          "description": "On-call schedules (rotations and overrides) and who is on call."
+        },
+        {
+          "name": "escalation",
+          "description": "Escalation policies, an incident's escalation state, and the notification outbox."
+        },
+        {
+          "name": "heartbeats",
+          "description": "Dead-man's switches: an incident when pings stop."
         }
       ],
       "paths": {
@@ -57,7 +73,7 @@ enum OpenAPIDocument {
               "services"
             ],
             "summary": "Replace a service's signing secrets",
-            "description": "Sets the secrets that signed alert receivers check for this service: at most two (two while a sender moves to a new one), each `whsec_` and the base64 of 24 to 64 bytes (the Standard Webhooks form) or a plain secret of 32 to 256 characters. While a service has any, `POST /api/v1/integrations/generic` requests routed to it must carry `webhook-id`, `webhook-timestamp` (within 5 minutes) and `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`; a `webhook-id` is taken once. An empty list turns signing off. Secrets are never answered back. Requires scope `admin`.",
+            "description": "Sets the secrets that signed alert receivers check for this service: at most two (two while a sender moves to a new one), each `whsec_` and the base64 of 24 to 64 bytes (the Standard Webhooks form) or a plain secret of 32 to 256 characters. While a service has any, `POST /api/v1/integrations/generic` requests routed to it must carry `webhook-id`, `webhook-timestamp` (within 5 minutes) and `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`; a `webhook-id` is taken once. Requests to `POST /api/v1/integrations/grafana` routed to it must carry Grafana's `X-Grafana-Alerting-Signature` (hex HMAC-SHA256 keyed with the secret string as typed into Grafana). An empty list turns signing off. Secrets are never answered back. Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [
@@ -250,7 +266,7 @@ enum OpenAPIDocument {
               "alerts"
             ],
             "summary": "Grafana alerting webhook (payload version 1)",
-            "description": "The Alertmanager envelope as Grafana sends it, grouped the same way. Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB.",
+            "description": "The Alertmanager envelope as Grafana sends it, grouped the same way. Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB. When the service has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must carry Grafana's HMAC signature: `X-Grafana-Alerting-Signature`, the hex HMAC-SHA256 keyed with the secret as typed into Grafana, over the body, or over `timestamp:body` when Grafana sends a timestamp header (`X-Grafana-Alerting-Signature-Timestamp` or `X-Grafana-Alerting-Timestamp`, Unix seconds within 5 minutes); no or a wrong signature is 401, a stale timestamp 400.",
             "security": [
               {
                 "bearerAuth": [
@@ -303,7 +319,39 @@ enum OpenAPIDocument {
               "403": {
                 "$ref": "#/components/responses/Forbidden"
               }
-            }
+            },
+            "parameters": [
+              {
+                "name": "X-Grafana-Alerting-Signature",
+                "in": "header",
+                "required": false,
+                "description": "Grafana's HMAC signature (lowercase hex HMAC-SHA256); required when the service has signing secrets.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
+                }
+              },
+              {
+                "name": "X-Grafana-Alerting-Signature-Timestamp",
+                "in": "header",
+                "required": false,
+                "description": "Unix seconds the signature covers (`timestamp:body`), when Grafana is configured with this timestamp header.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
+                }
+              },
+              {
+                "name": "X-Grafana-Alerting-Timestamp",
+                "in": "header",
+                "required": false,
+                "description": "The same, under the other name Grafana set-ups use.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
+                }
+              }
+            ]
           }
         },
         "/api/v1/integrations/grafana/{integration_key}": {
@@ -313,7 +361,7 @@ enum OpenAPIDocument {
               "alerts"
             ],
             "summary": "Grafana alerting webhook (payload version 1), routed by integration key",
-            "description": "The Alertmanager envelope as Grafana sends it, grouped the same way. No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB.",
+            "description": "The Alertmanager envelope as Grafana sends it, grouped the same way. No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB. When the service has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must carry Grafana's HMAC signature: `X-Grafana-Alerting-Signature`, the hex HMAC-SHA256 keyed with the secret as typed into Grafana, over the body, or over `timestamp:body` when Grafana sends a timestamp header (`X-Grafana-Alerting-Signature-Timestamp` or `X-Grafana-Alerting-Timestamp`, Unix seconds within 5 minutes); no or a wrong signature is 401, a stale timestamp 400.",
             "security": [],
             "x-required-scope": "none",
             "parameters": [
@@ -325,6 +373,36 @@ enum OpenAPIDocument {
                 "schema": {
                   "type": "string",
                   "minLength": 32
+                }
+              },
+              {
+                "name": "X-Grafana-Alerting-Signature",
+                "in": "header",
+                "required": false,
+                "description": "Grafana's HMAC signature (lowercase hex HMAC-SHA256); required when the service has signing secrets.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
+                }
+              },
+              {
+                "name": "X-Grafana-Alerting-Signature-Timestamp",
+                "in": "header",
+                "required": false,
+                "description": "Unix seconds the signature covers (`timestamp:body`), when Grafana is configured with this timestamp header.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
+                }
+              },
+              {
+                "name": "X-Grafana-Alerting-Timestamp",
+                "in": "header",
+                "required": false,
+                "description": "The same, under the other name Grafana set-ups use.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 128
                 }
               }
             ],
@@ -368,6 +446,21 @@ enum OpenAPIDocument {
               },
               "404": {
                 "description": "No service has this integration key.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "The service has signing secrets and no X-Grafana-Alerting-Signature matches them.",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "$ref": "#/components/headers/WWWAuthenticate"
+                  }
+                },
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -608,7 +701,42 @@ enum OpenAPIDocument {
                 "$ref": "#/components/responses/PayloadTooLarge"
               },
               "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
+                "description": "The database cannot take writes now (busy, full, read-only) or the server is shutting down; nothing was stored. In PagerDuty's shape; retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PagerDutyResponse"
+                    },
+                    "example": {
+                      "status": "unavailable",
+                      "message": "The database cannot take writes right now (disk full); nothing was written. Retry later."
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "Too many events for this routing key (the ingestion rate limit, `--ingest-rate-limit`), in PagerDuty's shape; retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PagerDutyResponse"
+                    },
+                    "example": {
+                      "status": "throttle exceeded",
+                      "message": "Requests for this service are arriving too quickly. Please retry later."
+                    }
+                  }
+                }
               }
             }
           }
@@ -700,7 +828,34 @@ enum OpenAPIDocument {
                 }
               },
               "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
+                "description": "The database cannot take writes now (busy, full, read-only) or the server is shutting down; nothing was stored. Retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "The `GenieKey` or token is over the ingestion rate limit; retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
               }
             }
           }
@@ -816,7 +971,34 @@ enum OpenAPIDocument {
                 }
               },
               "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
+                "description": "The database cannot take writes now (busy, full, read-only) or the server is shutting down; nothing was stored. Retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "The `GenieKey` or token is over the ingestion rate limit; retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
               }
             }
           }
@@ -932,7 +1114,34 @@ enum OpenAPIDocument {
                 }
               },
               "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
+                "description": "The database cannot take writes now (busy, full, read-only) or the server is shutting down; nothing was stored. Retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "The `GenieKey` or token is over the ingestion rate limit; retry after `Retry-After` seconds.",
+                "headers": {
+                  "Retry-After": {
+                    "$ref": "#/components/headers/RetryAfter"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OpsgenieError"
+                    }
+                  }
+                }
               }
             }
           }
@@ -2058,6 +2267,7 @@ enum OpenAPIDocument {
                             "team": "payments"
                           },
                           "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
+                          "escalation_policy": null,
                           "created_at": "2026-11-20T10:00:00.000Z",
                           "updated_at": "2026-11-20T10:00:00.000Z"
                         }
@@ -2139,6 +2349,7 @@ enum OpenAPIDocument {
                         "team": "payments"
                       },
                       "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
+                      "escalation_policy": null,
                       "created_at": "2026-11-20T10:00:00.000Z",
                       "updated_at": "2026-11-20T10:00:00.000Z"
                     }
@@ -2209,6 +2420,7 @@ enum OpenAPIDocument {
                         "team": "payments"
                       },
                       "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
+                      "escalation_policy": null,
                       "created_at": "2026-11-20T10:00:00.000Z",
                       "updated_at": "2026-11-20T10:00:00.000Z"
                     }
@@ -2679,6 +2891,1525 @@ enum OpenAPIDocument {
                     }
                   }
                 }
+              }
+            }
+          }
+        },
+        "/api/v1/users": {
+          "get": {
+            "operationId": "listUsers",
+            "tags": [
+              "users"
+            ],
+            "summary": "List users",
+            "description": "Every user, by handle, in one page. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The users.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/UserList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createUser",
+            "tags": [
+              "users"
+            ],
+            "summary": "Create a user",
+            "description": "Creates a user (a person who can be paged). Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/UserCreate"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The user was created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/User"
+                    }
+                  }
+                },
+                "headers": {
+                  "Location": {
+                    "$ref": "#/components/headers/Location"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/users/{id}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "get": {
+            "operationId": "getUser",
+            "tags": [
+              "users"
+            ],
+            "summary": "Get a user",
+            "description": "One user by id or name. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The user.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/User"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "put": {
+            "operationId": "replaceUser",
+            "tags": [
+              "users"
+            ],
+            "summary": "Replace a user",
+            "description": "Replaces a user's fields; the handle cannot change (a different one is 422). Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/UserReplace"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The user as stored.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/User"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteUser",
+            "tags": [
+              "users"
+            ],
+            "summary": "Delete a user",
+            "description": "Deletes a user that no schedule or escalation policy names (409 otherwise); tokens that belonged to them lose the link. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "responses": {
+              "204": {
+                "description": "The user was deleted."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/schedules": {
+          "get": {
+            "operationId": "listSchedules",
+            "tags": [
+              "schedules"
+            ],
+            "summary": "List schedules",
+            "description": "Every schedule, by name, in one page. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The schedules.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ScheduleList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createSchedule",
+            "tags": [
+              "schedules"
+            ],
+            "summary": "Create a schedule",
+            "description": "Creates an on-call schedule. Every handle must name an existing user (422 naming the field otherwise). Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ScheduleCreate"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The schedule was created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Schedule"
+                    }
+                  }
+                },
+                "headers": {
+                  "Location": {
+                    "$ref": "#/components/headers/Location"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/schedules/{id}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "get": {
+            "operationId": "getSchedule",
+            "tags": [
+              "schedules"
+            ],
+            "summary": "Get a schedule",
+            "description": "One schedule by id or name. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The schedule.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Schedule"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "put": {
+            "operationId": "replaceSchedule",
+            "tags": [
+              "schedules"
+            ],
+            "summary": "Replace a schedule",
+            "description": "Replaces a schedule's rotations and overrides; the name cannot change. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ScheduleReplace"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The schedule as stored.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Schedule"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteSchedule",
+            "tags": [
+              "schedules"
+            ],
+            "summary": "Delete a schedule",
+            "description": "Deletes a schedule that no escalation policy names (409 otherwise). Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "responses": {
+              "204": {
+                "description": "The schedule was deleted."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/escalation-policies": {
+          "get": {
+            "operationId": "listEscalationPolicys",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "List escalation policies",
+            "description": "Every escalation policy, by name, in one page. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The escalation policies.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/EscalationPolicyList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createEscalationPolicy",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Create a escalation policy",
+            "description": "Creates an escalation policy. A level that can reach nobody is 422 naming the level. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/EscalationPolicyCreate"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The escalation policy was created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/EscalationPolicy"
+                    }
+                  }
+                },
+                "headers": {
+                  "Location": {
+                    "$ref": "#/components/headers/Location"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/escalation-policies/{id}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "get": {
+            "operationId": "getEscalationPolicy",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Get a escalation policy",
+            "description": "One escalation policy by id or name. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The escalation policy.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/EscalationPolicy"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "put": {
+            "operationId": "replaceEscalationPolicy",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Replace a escalation policy",
+            "description": "Replaces a policy's name, levels and repeat; incidents following it use the new levels from their next escalation. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/EscalationPolicyCreate"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The escalation policy as stored.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/EscalationPolicy"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteEscalationPolicy",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Delete a escalation policy",
+            "description": "Deletes a policy that no service follows (409 otherwise); incidents following it stop escalating. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "responses": {
+              "204": {
+                "description": "The escalation policy was deleted."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/schedules/{id}/oncall": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "get": {
+            "operationId": "getScheduleOnCall",
+            "tags": [
+              "schedules"
+            ],
+            "summary": "Who is on call in a schedule",
+            "description": "Who is on call at `at` (default now): the last override covering the moment, else one person per rotation that has started, with the bounds of their shift. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/At"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Who is on call.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OnCall"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/oncall": {
+          "get": {
+            "operationId": "listOnCall",
+            "tags": [
+              "schedules"
+            ],
+            "summary": "Who is on call in every schedule",
+            "description": "Who is on call at `at` (default now) in every schedule, by schedule name. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/At"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Every schedule's on-call.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OnCallList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/escalation-policies/{id}/check": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "get": {
+            "operationId": "checkEscalationPolicy",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Check an escalation policy",
+            "description": "Reports the levels of an existing policy that can reach nobody now (users lose contact methods, schedules change after the policy was made). Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The check.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PolicyCheck"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/escalation": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "get": {
+            "operationId": "getIncidentEscalation",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Get an incident's escalation state",
+            "description": "Where the incident stands in its escalation policy: the level most recently paged, completed passes, when the current level's delay runs out. All null when it follows no policy. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The escalation state.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/EscalationState"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/outbox": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "get": {
+            "operationId": "listIncidentOutbox",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "List an incident's notifications",
+            "description": "Every outbox message of the incident, oldest first: one per address of every page, written in the transaction of the page itself. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The messages.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OutboxList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/outbox": {
+          "get": {
+            "operationId": "listOutbox",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "List the notification outbox",
+            "description": "The newest outbox messages of all incidents, newest first, at most `limit`. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Limit"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The messages.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OutboxList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/heartbeats": {
+          "get": {
+            "operationId": "listHeartbeats",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "List heartbeats",
+            "description": "Every heartbeat with its status now, by name. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The heartbeats.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/HeartbeatList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createHeartbeat",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "Create a heartbeat",
+            "description": "Creates a heartbeat on a service; it is missed if no ping arrives within interval + grace of its creation. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/HeartbeatCreate"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The heartbeat was created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Heartbeat"
+                    }
+                  }
+                },
+                "headers": {
+                  "Location": {
+                    "$ref": "#/components/headers/Location"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/heartbeats/{id}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "get": {
+            "operationId": "getHeartbeat",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "Get a heartbeat",
+            "description": "One heartbeat by id or name, with its status now. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The heartbeat.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Heartbeat"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "put": {
+            "operationId": "replaceHeartbeat",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "Replace a heartbeat",
+            "description": "Replaces a heartbeat's service, interval and grace. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/HeartbeatReplace"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The heartbeat as stored.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Heartbeat"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteHeartbeat",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "Delete a heartbeat",
+            "description": "Deletes a heartbeat; an incident it opened stays as it is. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "responses": {
+              "204": {
+                "description": "The heartbeat was deleted."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/heartbeats/{id}/ping": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "post": {
+            "operationId": "pingHeartbeat",
+            "tags": [
+              "heartbeats"
+            ],
+            "summary": "Ping a heartbeat",
+            "description": "Records a ping (`{id}` is the heartbeat's name, or its id): the heartbeat is due again interval + grace from now, and an incident it opened because it was missed resolves. Point Alertmanager's always-firing `Watchdog` alert at this URL (a route matching `alertname=\"Watchdog\"` with `repeat_interval` below the interval, and `http_config.authorization.credentials` an `ingest` token): when the alerting pipeline dies, the pings stop and Klaxon opens an incident. Needs no body. Requires scope `ingest` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "ingest"
+                ]
+              }
+            ],
+            "x-required-scope": "ingest",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The heartbeat after the ping.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Heartbeat"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            },
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/HeartbeatPing"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/schedules/{id}/overrides": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "post": {
+            "operationId": "addScheduleOverride",
+            "tags": [
+              "schedules"
+            ],
+            "summary": "Add an override to a schedule",
+            "description": "Someone takes the schedule from `from` until `until` (the user must exist, 422 otherwise); while it lasts they alone are on call. Overrides that have ended are dropped at the same time; more than 200 still to come is 409. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/OverrideInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The schedule with the override.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Schedule"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
               }
             }
           }
@@ -4024,7 +5755,8 @@ enum OpenAPIDocument {
               "routing_labels",
               "integration_key",
               "created_at",
-              "updated_at"
+              "updated_at",
+              "escalation_policy"
             ],
             "properties": {
               "id": {
@@ -4046,6 +5778,9 @@ enum OpenAPIDocument {
               },
               "integration_key": {
                 "$ref": "#/components/schemas/IntegrationKey"
+              },
+              "escalation_policy": {
+                "$ref": "#/components/schemas/PolicySummary"
               },
               "created_at": {
                 "$ref": "#/components/schemas/Timestamp"
@@ -4111,6 +5846,10 @@ enum OpenAPIDocument {
                   }
                 ],
                 "description": "Labels that route alerts to this service; none when absent."
+              },
+              "escalation_policy": {
+                "$ref": "#/components/schemas/PolicyReference",
+                "description": "The escalation policy new incidents of the service follow (id or name); an unknown one is 422."
               }
             }
           },
@@ -4152,6 +5891,10 @@ enum OpenAPIDocument {
                   }
                 ],
                 "description": "Replaces the whole map."
+              },
+              "escalation_policy": {
+                "$ref": "#/components/schemas/PolicyReference",
+                "description": "Sets (id or name) or, with null, removes the service's escalation policy; absent leaves it."
               }
             }
           },
@@ -4195,6 +5938,17 @@ enum OpenAPIDocument {
               },
               "revoked_at": {
                 "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "user": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/OnCallName"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "The handle of the user the token belongs to (the timeline then names them as actor, kind `user`); null for a token of its own."
               }
             }
           },
@@ -4232,6 +5986,17 @@ enum OpenAPIDocument {
               },
               "scope": {
                 "$ref": "#/components/schemas/TokenScope"
+              },
+              "user": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/OnCallName"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "Makes the token belong to this existing user (422 when there is none)."
               }
             }
           },
@@ -4444,6 +6209,1261 @@ enum OpenAPIDocument {
                 }
               }
             ]
+          },
+          "OnCallName": {
+            "description": "A user handle, schedule name or policy name: 1 to 64 lowercase letters, digits, `_` and `-`, starting with a lowercase letter. Fixed once created.",
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9_-]{0,63}$"
+          },
+          "LocalTime": {
+            "description": "A wall-clock time `HH:MM`, 24-hour.",
+            "type": "string",
+            "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+          },
+          "TimeZone": {
+            "description": "An IANA time zone identifier such as `Europe/Berlin` or `UTC`; an unknown zone is 422.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "WebURL": {
+            "description": "An absolute http or https URL with a host, at most 2,000 characters.",
+            "type": "string",
+            "maxLength": 2000,
+            "pattern": "^[hH][tT][tT][pP][sS]?://[^ ]+$"
+          },
+          "WorkingHours": {
+            "type": "object",
+            "required": [
+              "start",
+              "end",
+              "days"
+            ],
+            "properties": {
+              "start": {
+                "$ref": "#/components/schemas/LocalTime"
+              },
+              "end": {
+                "$ref": "#/components/schemas/LocalTime"
+              },
+              "days": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 7
+                },
+                "minItems": 1,
+                "maxItems": 7,
+                "description": "ISO weekdays, 1 = Monday ... 7 = Sunday."
+              }
+            }
+          },
+          "WorkingHoursInput": {
+            "description": "Each part optional; the default is 09:00-18:00 Monday to Friday. `end` must be after `start`.",
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "start": {
+                "$ref": "#/components/schemas/LocalTime"
+              },
+              "end": {
+                "$ref": "#/components/schemas/LocalTime"
+              },
+              "days": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 7
+                },
+                "minItems": 1,
+                "maxItems": 7,
+                "uniqueItems": true
+              }
+            }
+          },
+          "User": {
+            "type": "object",
+            "required": [
+              "id",
+              "handle",
+              "name",
+              "time_zone",
+              "working_hours",
+              "webhook_url",
+              "slack_webhook_url",
+              "email",
+              "created_at",
+              "updated_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "handle": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "name": {
+                "type": "string"
+              },
+              "time_zone": {
+                "$ref": "#/components/schemas/TimeZone"
+              },
+              "working_hours": {
+                "$ref": "#/components/schemas/WorkingHours"
+              },
+              "webhook_url": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Receives a generic JSON page."
+              },
+              "slack_webhook_url": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "A Slack-compatible incoming webhook."
+              },
+              "email": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Kept for a later sender; pages to it are queued in the outbox."
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "updated_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              }
+            }
+          },
+          "UserList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/User"
+                },
+                "description": "Every user, by handle."
+              },
+              "next_cursor": {
+                "type": "null",
+                "description": "Always null: the list is not paginated."
+              }
+            }
+          },
+          "UserCreate": {
+            "description": "Unknown fields are 422. `time_zone` defaults to UTC. A handle already taken is 409. A user without any contact method cannot be paged.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "handle",
+              "name"
+            ],
+            "properties": {
+              "handle": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200,
+                "description": "Trimmed, one line, 1 to 200 characters."
+              },
+              "time_zone": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/TimeZone"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "working_hours": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/WorkingHoursInput"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "webhook_url": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/WebURL"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "slack_webhook_url": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/WebURL"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "email": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "maxLength": 254,
+                    "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "UserReplace": {
+            "description": "Replaces every field; absent optional fields become their defaults (a contact method left out is removed). The handle cannot change: leave it out or repeat it.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name"
+            ],
+            "properties": {
+              "handle": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200,
+                "description": "Trimmed, one line, 1 to 200 characters."
+              },
+              "time_zone": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/TimeZone"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "working_hours": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/WorkingHoursInput"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "webhook_url": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/WebURL"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "slack_webhook_url": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/WebURL"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "email": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "maxLength": 254,
+                    "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "Rotation": {
+            "type": "object",
+            "required": [
+              "users",
+              "shift_length",
+              "shift_unit",
+              "handoff_time",
+              "time_zone",
+              "start_date"
+            ],
+            "properties": {
+              "users": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/OnCallName"
+                },
+                "description": "Handles in turn order."
+              },
+              "shift_length": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 8784
+              },
+              "shift_unit": {
+                "type": "string",
+                "enum": [
+                  "hours",
+                  "days"
+                ],
+                "description": "`days` hand off at the same local time every time, across daylight-saving changes; `hours` are elapsed hours."
+              },
+              "handoff_time": {
+                "$ref": "#/components/schemas/LocalTime"
+              },
+              "time_zone": {
+                "$ref": "#/components/schemas/TimeZone"
+              },
+              "start_date": {
+                "type": "string",
+                "format": "date",
+                "description": "The local date of the first hand-off."
+              }
+            }
+          },
+          "RotationInput": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "users",
+              "shift_length",
+              "shift_unit",
+              "start_date"
+            ],
+            "properties": {
+              "users": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/OnCallName"
+                },
+                "minItems": 1,
+                "maxItems": 100,
+                "description": "Handles of existing users, in turn order (an unknown handle is 422)."
+              },
+              "shift_length": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 8784
+              },
+              "shift_unit": {
+                "type": "string",
+                "enum": [
+                  "hours",
+                  "days"
+                ]
+              },
+              "handoff_time": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/LocalTime"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "time_zone": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/TimeZone"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "start_date": {
+                "type": "string",
+                "format": "date"
+              }
+            }
+          },
+          "ScheduleOverride": {
+            "type": "object",
+            "required": [
+              "user",
+              "from",
+              "until"
+            ],
+            "properties": {
+              "user": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "from": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "until": {
+                "$ref": "#/components/schemas/Timestamp"
+              }
+            }
+          },
+          "OverrideInput": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "user",
+              "from",
+              "until"
+            ],
+            "properties": {
+              "user": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "from": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "until": {
+                "type": "string",
+                "format": "date-time",
+                "description": "After `from`."
+              }
+            }
+          },
+          "Schedule": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "rotations",
+              "overrides",
+              "created_at",
+              "updated_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "rotations": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Rotation"
+                }
+              },
+              "overrides": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ScheduleOverride"
+                }
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "updated_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              }
+            }
+          },
+          "ScheduleList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Schedule"
+                },
+                "description": "Every schedule, by name."
+              },
+              "next_cursor": {
+                "type": "null",
+                "description": "Always null: the list is not paginated."
+              }
+            }
+          },
+          "ScheduleCreate": {
+            "description": "Unknown fields are 422. `time_zone` (default UTC) applies to rotations that give none. Everyone on call in any rotation is on call; an override covering the moment replaces them (the last listed wins).",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "time_zone": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/TimeZone"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "rotations": {
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RotationInput"
+                    },
+                    "maxItems": 10
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "overrides": {
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/OverrideInput"
+                    },
+                    "maxItems": 200
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "ScheduleReplace": {
+            "description": "Replaces rotations and overrides. The name cannot change: leave it out or repeat it.",
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "time_zone": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/TimeZone"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "rotations": {
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RotationInput"
+                    },
+                    "maxItems": 10
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "overrides": {
+                "anyOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/OverrideInput"
+                    },
+                    "maxItems": 200
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "OnCallShift": {
+            "type": "object",
+            "required": [
+              "user",
+              "source",
+              "rotation",
+              "from",
+              "until"
+            ],
+            "properties": {
+              "user": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "source": {
+                "type": "string",
+                "enum": [
+                  "rotation",
+                  "override"
+                ]
+              },
+              "rotation": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 0,
+                "description": "The rotation's index; null for an override."
+              },
+              "from": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "until": {
+                "$ref": "#/components/schemas/Timestamp"
+              }
+            }
+          },
+          "OnCall": {
+            "type": "object",
+            "required": [
+              "schedule",
+              "at",
+              "on_call"
+            ],
+            "properties": {
+              "schedule": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "name"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1,
+                    "maximum": 9223372036854775807
+                  },
+                  "name": {
+                    "$ref": "#/components/schemas/OnCallName"
+                  }
+                }
+              },
+              "at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "on_call": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/OnCallShift"
+                },
+                "description": "Empty when nobody is on call."
+              }
+            }
+          },
+          "OnCallList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/OnCall"
+                }
+              },
+              "next_cursor": {
+                "type": "null"
+              }
+            }
+          },
+          "EscalationTarget": {
+            "description": "Exactly one of: a user (by handle), a schedule (whoever is on call at the moment of the page), a raw webhook URL.",
+            "oneOf": [
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "user"
+                ],
+                "properties": {
+                  "user": {
+                    "$ref": "#/components/schemas/OnCallName"
+                  }
+                }
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "schedule"
+                ],
+                "properties": {
+                  "schedule": {
+                    "$ref": "#/components/schemas/OnCallName"
+                  }
+                }
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "webhook"
+                ],
+                "properties": {
+                  "webhook": {
+                    "$ref": "#/components/schemas/WebURL"
+                  }
+                }
+              }
+            ]
+          },
+          "EscalationLevel": {
+            "type": "object",
+            "required": [
+              "delay_minutes",
+              "targets"
+            ],
+            "properties": {
+              "delay_minutes": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 10080,
+                "description": "How long the level has to acknowledge before the next level is paged."
+              },
+              "targets": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/EscalationTarget"
+                },
+                "minItems": 1,
+                "maxItems": 20
+              }
+            }
+          },
+          "EscalationPolicy": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "levels",
+              "repeat",
+              "created_at",
+              "updated_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "levels": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/EscalationLevel"
+                }
+              },
+              "repeat": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Extra passes over all levels after the first."
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "updated_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              }
+            }
+          },
+          "EscalationPolicyList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/EscalationPolicy"
+                },
+                "description": "Every policy, by name."
+              },
+              "next_cursor": {
+                "type": "null"
+              }
+            }
+          },
+          "EscalationPolicyCreate": {
+            "description": "Unknown fields are 422. A level that can reach nobody (only unknown users or users without contact methods, empty schedules) is 422 with an error on `levels.N.targets` naming the level. A name already taken is 409.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name",
+              "levels"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "levels": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/EscalationLevel"
+                },
+                "minItems": 1,
+                "maxItems": 20
+              },
+              "repeat": {
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 10,
+                    "description": "Default 0."
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "PolicyCheck": {
+            "type": "object",
+            "required": [
+              "policy",
+              "ok",
+              "problems"
+            ],
+            "properties": {
+              "policy": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "name"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1,
+                    "maximum": 9223372036854775807
+                  },
+                  "name": {
+                    "$ref": "#/components/schemas/OnCallName"
+                  }
+                }
+              },
+              "ok": {
+                "type": "boolean"
+              },
+              "problems": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/FieldError"
+                },
+                "description": "One per level that reaches nobody now."
+              }
+            }
+          },
+          "EscalationState": {
+            "type": "object",
+            "required": [
+              "incident_id",
+              "policy",
+              "escalation_level",
+              "escalation_cycle",
+              "next_escalation_at",
+              "exhausted"
+            ],
+            "properties": {
+              "incident_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "policy": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The policy followed; null when the incident follows none."
+              },
+              "escalation_level": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 0,
+                "description": "The 0-based index of the level most recently paged."
+              },
+              "escalation_cycle": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 0,
+                "description": "Completed passes over all levels."
+              },
+              "next_escalation_at": {
+                "$ref": "#/components/schemas/NullableTimestamp",
+                "description": "When the current level's delay runs out; null while the timer is stopped."
+              },
+              "exhausted": {
+                "type": "boolean",
+                "description": "Every level was paged `repeat + 1` times."
+              }
+            }
+          },
+          "OutboxMessage": {
+            "type": "object",
+            "required": [
+              "id",
+              "incident_id",
+              "timeline_event_id",
+              "level",
+              "cycle",
+              "channel",
+              "address",
+              "user",
+              "schedule",
+              "status",
+              "attempts",
+              "created_at",
+              "payload"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "incident_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "timeline_event_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807,
+                "description": "The `paged` timeline event."
+              },
+              "level": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "cycle": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "channel": {
+                "type": "string",
+                "enum": [
+                  "webhook",
+                  "slack",
+                  "email"
+                ]
+              },
+              "address": {
+                "type": "string"
+              },
+              "user": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The user paged; null for a raw webhook target."
+              },
+              "schedule": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The schedule through which the user was found."
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "pending",
+                  "sent",
+                  "failed"
+                ],
+                "description": "Pending until a delivery worker (a later issue) takes it."
+              },
+              "attempts": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "payload": {
+                "type": "object",
+                "description": "The generic JSON page a sender posts: `event` (`incident.paged`), `text`, `incident`, `escalation`, `recipient`."
+              }
+            }
+          },
+          "OutboxList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/OutboxMessage"
+                }
+              },
+              "next_cursor": {
+                "type": "null"
+              }
+            }
+          },
+          "PolicyReference": {
+            "description": "An escalation policy's id or name; null for none.",
+            "anyOf": [
+              {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "PolicySummary": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "required": [
+              "id",
+              "name"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              }
+            },
+            "description": "The policy new incidents of the service follow; null for none."
+          },
+          "Heartbeat": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "service",
+              "interval_seconds",
+              "grace_seconds",
+              "status",
+              "last_ping_at",
+              "due_at",
+              "incident_id",
+              "ping_url",
+              "created_at",
+              "updated_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "service": {
+                "$ref": "#/components/schemas/ServiceSummary"
+              },
+              "interval_seconds": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "grace_seconds": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "new",
+                  "up",
+                  "late",
+                  "missed"
+                ],
+                "description": "`new` before the first ping, `up` while pings arrive in time, `late` once overdue until the monitor opens the incident, `missed` while that incident stays unresolved by a ping."
+              },
+              "last_ping_at": {
+                "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "due_at": {
+                "$ref": "#/components/schemas/Timestamp",
+                "description": "When it counts as missed: the last ping (or the creation) + interval + grace."
+              },
+              "incident_id": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 1,
+                "description": "The incident opened because it was missed, until a ping returns."
+              },
+              "ping_url": {
+                "type": "string"
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "updated_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              }
+            }
+          },
+          "HeartbeatList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Heartbeat"
+                },
+                "description": "Every heartbeat, by name."
+              },
+              "next_cursor": {
+                "type": "null"
+              }
+            }
+          },
+          "HeartbeatCreate": {
+            "description": "Unknown fields are 422; an unknown service is 422; a name already taken is 409.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name",
+              "service",
+              "interval_seconds"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "service": {
+                "$ref": "#/components/schemas/ServiceReference"
+              },
+              "interval_seconds": {
+                "type": "integer",
+                "minimum": 10,
+                "maximum": 2678400,
+                "description": "How often a ping is expected, 10 s to 31 days."
+              },
+              "grace_seconds": {
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 604800,
+                    "description": "Extra slack before it counts as missed; default 0."
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "HeartbeatReplace": {
+            "description": "Replaces service, interval and grace; the name cannot change (leave it out or repeat it). Due again interval + grace after the last ping (or now).",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "service",
+              "interval_seconds"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/OnCallName"
+              },
+              "service": {
+                "$ref": "#/components/schemas/ServiceReference"
+              },
+              "interval_seconds": {
+                "type": "integer",
+                "minimum": 10,
+                "maximum": 2678400,
+                "description": "How often a ping is expected, 10 s to 31 days."
+              },
+              "grace_seconds": {
+                "anyOf": [
+                  {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 604800,
+                    "description": "Extra slack before it counts as missed; default 0."
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "HeartbeatPing": {
+            "description": "Empty, any JSON object without `alerts`, or an Alertmanager webhook notification (version 4). A notification is a ping when it carries a firing alert with `alertname=\"Watchdog\"`; otherwise it is 422 (another alert routed to the heartbeat by mistake).",
+            "type": "object"
           }
         },
         "parameters": {
@@ -4617,6 +7637,26 @@ enum OpenAPIDocument {
             "schema": {
               "type": "string",
               "pattern": "^([1-9][0-9]{0,18}|[a-z][a-z0-9_-]{0,63})$"
+            }
+          },
+          "OnCallId": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The id, or the handle or name. A segment of digits is an id; one that is neither a positive id nor a valid name is 400.",
+            "schema": {
+              "type": "string",
+              "pattern": "^([1-9][0-9]{0,18}|[a-z][a-z0-9_-]{0,63})$"
+            }
+          },
+          "At": {
+            "name": "at",
+            "in": "query",
+            "required": false,
+            "description": "The moment to ask about, RFC 3339 (`2026-03-29T07:00:00Z`); now when absent. Malformed is 400.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
             }
           }
         },
@@ -4853,7 +7893,7 @@ enum OpenAPIDocument {
             }
           },
           "ServiceUnavailable": {
-            "description": "The database is unavailable (busy, full, read-only) or the server is shutting down (`https://klaxon.dev/problems/unavailable`); nothing was written. Retry after `Retry-After` seconds.",
+            "description": "The database is unavailable (busy, full, read-only; `https://klaxon.dev/problems/unavailable`), the server is shutting down, or (alert receivers only) the integration key or token is over the ingestion rate limit (`https://klaxon.dev/problems/rate-limited`; Alertmanager drops 429 answers, so these receivers answer 503); nothing was written. Retry after `Retry-After` seconds.",
             "headers": {
               "Retry-After": {
                 "$ref": "#/components/headers/RetryAfter"

@@ -21,6 +21,16 @@ public struct PagerDutyResponse: Hashable, Sendable, Encodable {
 
     /// The 400 answer for an event that can never succeed; each field error becomes one sentence
     /// (`payload.summary is missing or blank`).
+    /// Too many events for this routing key: PagerDuty's own throttle answer (sent with 429).
+    public static let throttled = PagerDutyResponse(
+        status: "throttle exceeded", message: "Requests for this service are arriving too quickly. Please retry later.")
+
+    /// Klaxon cannot store the event now (database busy, full or read-only; shutting down); sent with 503 so
+    /// the client retries.
+    public static func unavailable(_ reason: String) -> PagerDutyResponse {
+        PagerDutyResponse(status: "unavailable", message: reason)
+    }
+
     public static func invalid(_ errors: [FieldError]) -> PagerDutyResponse {
         PagerDutyResponse(
             status: "invalid event", message: "Event object is invalid",

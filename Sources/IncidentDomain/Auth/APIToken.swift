@@ -11,6 +11,8 @@ public struct APIToken: Hashable, Sendable, Codable, Identifiable {
     public var lastUsedAt: Date?
     /// When it was revoked; a revoked token authenticates nothing.
     public var revokedAt: Date?
+    /// The handle of the user the token belongs to, if any (issue 6): the timeline then names the person.
+    public var user: String?
 
     /// The prefix of every secret Klaxon issues, so leaked tokens are easy to scan for.
     public static let secretPrefix = "klx_"
@@ -21,7 +23,7 @@ public struct APIToken: Hashable, Sendable, Codable, Identifiable {
 
     public init(
         id: TokenID, name: String, scope: TokenScope, createdAt: Date, lastUsedAt: Date? = nil,
-        revokedAt: Date? = nil
+        revokedAt: Date? = nil, user: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -29,13 +31,14 @@ public struct APIToken: Hashable, Sendable, Codable, Identifiable {
         self.createdAt = createdAt
         self.lastUsedAt = lastUsedAt
         self.revokedAt = revokedAt
+        self.user = user
     }
 
     /// True until revoked.
     public var isActive: Bool { revokedAt == nil }
 
-    /// The timeline actor for this token.
-    public var actor: Principal { .token(name) }
+    /// The timeline actor for this token: its user when it belongs to one, else the token itself.
+    public var actor: Principal { user.map { Principal(kind: .user, name: $0) } ?? .token(name) }
 
     /// True when a use at `now` should be written back as `lastUsedAt` (never used, or last written at
     /// least `lastUsedGranularity` ago).
@@ -49,5 +52,6 @@ public struct APIToken: Hashable, Sendable, Codable, Identifiable {
         case createdAt = "created_at"
         case lastUsedAt = "last_used_at"
         case revokedAt = "revoked_at"
+        case user
     }
 }

@@ -35,7 +35,10 @@ public struct SQLiteIncidentRepository: IncidentRepository {
             return IncidentCreation(incident: existing, created: false, events: [])
         }
         let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM incidents", as: Int64.self) ?? 1
-        let change = draft.creation(id: IncidentID(nextID), service: service.ref, by: actor, at: now)
+        // The escalation hook may adjust the change and pages level 0 once the incident is written.
+        let escalation = try EscalationRows.plan(
+            draft.creation(id: IncidentID(nextID), service: service.ref, by: actor, at: now), previous: nil, in: db)
+        let change = escalation.plan.change
         do {
             try IncidentRows.insert(change.incident, into: db)
         } catch let error as SQLiteError where error.isUniqueConstraint {
@@ -47,7 +50,8 @@ public struct SQLiteIncidentRepository: IncidentRepository {
             }
             throw error
         }
-        let events = try TimelineRows.append(change.events, to: change.incident.id, in: db)
+        var events = try TimelineRows.append(change.events, to: change.incident.id, in: db)
+        events += try EscalationRows.apply(escalation, incident: change.incident, in: db)
         return IncidentCreation(incident: IncidentRows.stored(change.incident), created: true, events: events)
     }
 
@@ -89,6 +93,7 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         try await pool.repositoryWrite { db in
             let current = try IncidentRows.require(id, in: db)
             try current.check(expectedVersion: expectedVersion)
+            if case .set(let commander) = edit.commander { try UserRows.checkCommander(commander, in: db) }
             // Looked up before the pure edit runs (its resolver cannot do I/O), inside the same transaction.
             var resolved: (reference: ServiceReference, service: ServiceRef?)?
             if case .set(let reference) = edit.service {
@@ -109,6 +114,9 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         -> IncidentUpdate
     {
         if change.isEmpty { return IncidentUpdate(incident: current, events: []) }
+        // The escalation hook: wraps the level onto the policy, stops or restarts the timer, pages.
+        let escalation = try EscalationRows.plan(change, previous: current, in: db)
+        let change = escalation.plan.change
         do {
             try IncidentRows.update(from: current, to: change.incident, in: db)
         } catch let error as SQLiteError where error.isUniqueConstraint {
@@ -116,7 +124,8 @@ public struct SQLiteIncidentRepository: IncidentRepository {
             throw IncidentError.conflict(
                 "another open incident of this service has dedup key \(change.incident.dedupKey ?? "")")
         }
-        let events = try TimelineRows.append(change.events, to: current.id, in: db)
+        var events = try TimelineRows.append(change.events, to: current.id, in: db)
+        events += try EscalationRows.apply(escalation, incident: change.incident, in: db)
         return IncidentUpdate(incident: IncidentRows.stored(change.incident), events: events)
     }
 

@@ -12,23 +12,29 @@ public struct SQLiteServiceRepository: ServiceRepository {
     }
 
     public func create(_ draft: ServiceDraft, integrationKey: String, at now: Date) async throws -> Service {
-        try await pool.repositoryWrite { db in
-            let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM services", as: Int64.self) ?? 1
-            let service = ServiceRows.stored(
-                draft.makeService(id: ServiceID(nextID), integrationKey: integrationKey, at: now))
-            do {
-                try db.execute(
-                    "INSERT INTO services (\(ServiceRows.columns)) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        service.id.rawValue, service.name, service.description, JSONText.encode(service.routingLabels),
-                        service.integrationKey, Timestamp.milliseconds(service.createdAt),
-                        Timestamp.milliseconds(service.updatedAt),
-                    ])
-            } catch let error as SQLiteError where error.isUniqueConstraint {
-                throw Self.conflict(for: error, name: service.name)
-            }
-            return service
+        try await pool.repositoryWrite { db in try Self.create(draft, integrationKey: integrationKey, at: now, in: db) }
+    }
+
+    /// The body of `create` on a write connection the caller holds (a service created with its escalation
+    /// policy, in one transaction).
+    static func create(_ draft: ServiceDraft, integrationKey: String, at now: Date, in db: Connection) throws
+        -> Service
+    {
+        let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM services", as: Int64.self) ?? 1
+        let service = ServiceRows.stored(
+            draft.makeService(id: ServiceID(nextID), integrationKey: integrationKey, at: now))
+        do {
+            try db.execute(
+                "INSERT INTO services (\(ServiceRows.columns)) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    service.id.rawValue, service.name, service.description, JSONText.encode(service.routingLabels),
+                    service.integrationKey, Timestamp.milliseconds(service.createdAt),
+                    Timestamp.milliseconds(service.updatedAt),
+                ])
+        } catch let error as SQLiteError where error.isUniqueConstraint {
+            throw Self.conflict(for: error, name: service.name)
         }
+        return service
     }
 
     public func service(_ reference: ServiceReference) async throws -> Service {
@@ -50,13 +56,18 @@ public struct SQLiteServiceRepository: ServiceRepository {
     }
 
     public func update(_ reference: ServiceReference, _ edit: ServiceEdit, at now: Date) async throws -> Service {
-        try await pool.repositoryWrite { db in
-            let current = try ServiceRows.require(reference, in: db)
-            let next = ServiceRows.stored(try current.applying(edit, at: now))
-            if next == current { return current }
-            try Self.write(next, in: db)
-            return next
-        }
+        try await pool.repositoryWrite { db in try Self.update(reference, edit, at: now, in: db) }
+    }
+
+    /// The body of `update` on a write connection the caller holds.
+    static func update(_ reference: ServiceReference, _ edit: ServiceEdit, at now: Date, in db: Connection) throws
+        -> Service
+    {
+        let current = try ServiceRows.require(reference, in: db)
+        let next = ServiceRows.stored(try current.applying(edit, at: now))
+        if next == current { return current }
+        try Self.write(next, in: db)
+        return next
     }
 
     public func delete(_ reference: ServiceReference) async throws {

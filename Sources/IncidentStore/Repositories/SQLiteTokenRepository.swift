@@ -11,7 +11,11 @@ public struct SQLiteTokenRepository: TokenRepository {
         self.pool = pool
     }
 
-    static let columns = "id, name, scope, created_at, last_used_at, revoked_at"
+    /// With the handle of the token's user (issue 6), from `users`.
+    static let columns = """
+        id, name, scope, created_at, last_used_at, revoked_at, \
+        (SELECT handle FROM users WHERE users.id = api_tokens.user_id)
+        """
 
     static func read(_ row: Statement) throws -> APIToken {
         let scopeText = try row.column(2, as: String.self)
@@ -24,7 +28,8 @@ public struct SQLiteTokenRepository: TokenRepository {
             scope: scope,
             createdAt: Timestamp.date(milliseconds: try row.column(3, as: Int64.self)),
             lastUsedAt: try row.column(4, as: Int64?.self).map { Timestamp.date(milliseconds: $0) },
-            revokedAt: try row.column(5, as: Int64?.self).map { Timestamp.date(milliseconds: $0) })
+            revokedAt: try row.column(5, as: Int64?.self).map { Timestamp.date(milliseconds: $0) },
+            user: try row.column(6, as: String?.self))
     }
 
     public func create(_ draft: TokenDraft, secretHash: [UInt8], at now: Date) async throws -> APIToken {

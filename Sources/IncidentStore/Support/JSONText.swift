@@ -11,29 +11,31 @@ enum JSONText {
     /// The text of a JSON object of strings, keys sorted.
     static func encode(_ labels: [String: String]) -> String {
         if labels.isEmpty { return "{}" }
-        var output = "{"
+        var output: [UInt8] = []
+        output.reserveCapacity(labels.count * 32)
+        output.append(UInt8(ascii: "{"))
         for (index, key) in labels.keys.sorted().enumerated() {
-            if index > 0 { output += "," }
+            if index > 0 { output.append(UInt8(ascii: ",")) }
             appendString(key, to: &output)
-            output += ":"
+            output.append(UInt8(ascii: ":"))
             appendString(labels[key] ?? "", to: &output)
         }
-        output += "}"
-        return output
+        output.append(UInt8(ascii: "}"))
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text of a JSON object, keys sorted at every level.
     static func encode(_ object: [String: JSONValue]) -> String {
-        var output = ""
+        var output: [UInt8] = []
         append(.object(object), to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text of a JSON array (object members' keys sorted).
     static func encode(_ array: [JSONValue]) -> String {
-        var output = ""
+        var output: [UInt8] = []
         append(.array(array), to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Reads a JSON object whose values are all strings.
@@ -56,57 +58,62 @@ enum JSONText {
         return try JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))
     }
 
-    private static func append(_ value: JSONValue, to output: inout String) {
+    private static func append(_ value: JSONValue, to output: inout [UInt8]) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
-        case .double(let number): output += number.isFinite ? "\(number)" : "null"
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): output.append(contentsOf: String(number).utf8)
+        case .double(let number): output.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
         case .string(let text): appendString(text, to: &output)
         case .array(let items):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 append(item, to: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 appendString(key, to: &output)
-                output += ":"
+                output.append(UInt8(ascii: ":"))
                 append(members[key] ?? .null, to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 §7).
-    private static func appendString(_ text: String, to output: inout String) {
-        output += "\""
-        var plainStart = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String? =
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                default: scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 §7). Works on the
+    /// UTF-8 bytes and copies the runs between escapes whole: this runs for every label of every alert inside
+    /// the writer's transaction, so it must cost little more than a copy.
+    private static func appendString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var plainStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]))
+                output.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\n"): output.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): output.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): output.append(UInt8(ascii: "t"))
+                default:
+                    output.append(contentsOf: "u00".utf8)
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 0x0F)])
                 }
-            if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                output += escape
-                plainStart = scalars.index(after: index)
+                plainStart = index + 1
             }
-            index = scalars.index(after: index)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<bytes.count]))
         }
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -33,7 +33,10 @@ struct TestApplication {
     let clock: ManualClock
     let session: URLSession
 
-    static func start(clock: ManualClock = ManualClock(), publicDirectory: String? = nil) async throws -> TestApplication {
+    static func start(
+        clock: ManualClock = ManualClock(), publicDirectory: String? = nil,
+        configure: (inout ApplicationConfiguration) -> Void = { _ in }
+    ) async throws -> TestApplication {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("klaxon-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var server = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
@@ -44,6 +47,7 @@ struct TestApplication {
         var tuned = configuration
         // A lock held by another process turns into 503 after this long; short so fault tests stay quick.
         tuned.databaseBusyTimeout = .milliseconds(300)
+        configure(&tuned)
         let application = try await buildApplication(tuned, clock: clock)
         let port = try application.start()
         let sessionConfiguration = URLSessionConfiguration.ephemeral
@@ -60,8 +64,11 @@ struct TestApplication {
     }
 
     /// Runs `body` against a fresh application and always stops it.
-    static func with<T>(clock: ManualClock = ManualClock(), _ body: (TestApplication) async throws -> T) async throws -> T {
-        let app = try await start(clock: clock)
+    static func with<T>(
+        clock: ManualClock = ManualClock(), configure: (inout ApplicationConfiguration) -> Void = { _ in },
+        _ body: (TestApplication) async throws -> T
+    ) async throws -> T {
+        let app = try await start(clock: clock, configure: configure)
         do {
             let result = try await body(app)
             await app.stop()
@@ -76,7 +83,8 @@ struct TestApplication {
     @discardableResult
     func request(
         _ method: String, _ path: String, token: String? = TestApplication.adminToken, json: Any? = nil,
-        rawBody: String? = nil, contentType: String? = "application/json", headers: [String: String] = [:]
+        rawBody: String? = nil, bytes: [UInt8]? = nil, contentType: String? = "application/json",
+        headers: [String: String] = [:]
     ) async throws -> TestResponse {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
@@ -85,6 +93,8 @@ struct TestApplication {
             request.httpBody = try JSONSerialization.data(withJSONObject: json)
         } else if let rawBody {
             request.httpBody = Data(rawBody.utf8)
+        } else if let bytes {
+            request.httpBody = Data(bytes)
         }
         if request.httpBody != nil, let contentType {
             request.setValue(contentType, forHTTPHeaderField: "Content-Type")

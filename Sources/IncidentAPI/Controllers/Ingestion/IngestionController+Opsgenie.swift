@@ -7,7 +7,7 @@ extension IngestionController {
     /// `Authorization: GenieKey <integration key or token>` (Opsgenie's own header), or `Bearer <token>`.
     /// 202 `{"result":"Request will be processed","took":...,"requestId":...}`; errors in Opsgenie's shape
     /// `{"message":...,"took":...,"requestId":...}`: 400 not JSON, 422 invalid fields (with `errors`), 401/403
-    /// credentials, 503 with `Retry-After` when storage cannot write.
+    /// credentials, 429 with `Retry-After` over the rate limit, 503 with `Retry-After` when storage cannot write.
     func opsgenie(
         _ request: HTTPRequest, now: Date, normalize: @Sendable ([UInt8], Date) throws -> NormalizedAlert
     ) async -> HTTPResponse {
@@ -20,6 +20,7 @@ extension IngestionController {
         }
         do {
             let route = try await opsgenieRoute(request)
+            try rateLimiter?.admit(route.rateLimitKey, now: now)
             let alert = try normalize(request.body, now)
             _ = try await alerts.ingest(
                 [alert], service: route.service(for: [alert]), grouping: grouping, webhookID: nil, at: now)

@@ -18,26 +18,31 @@ struct IngestionController: Sendable {
     let grouping: AlertGrouping
     /// The body limit of every receiver but PagerDuty's (which keeps PagerDuty's own 512 KB).
     let maxBodySize: Int
+    /// Nil when the configuration turns the ingestion rate limit off.
+    let rateLimiter: IngestionRateLimiter?
     let logger: Logger
 
-    /// The receivers that answer in problem+json, by the last segment of their path; `signed` when requests
-    /// for a service with signing secrets must carry a Standard Webhooks signature.
+    /// The receivers that answer in problem+json, by the last segment of their path, with the signature their
+    /// requests must carry when the routed service has signing secrets.
     static let groupReceivers:
-        [(name: String, signed: Bool, normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert])] = [
+        [(
+            name: String, signature: ReceiverSignature,
+            normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert]
+        )] = [
             (
-                "alertmanager", false,
+                "alertmanager", .none,
                 { body, now in
                     try AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: Data(body)).normalized(now: now)
                 }
             ),
             (
-                "grafana", false,
+                "grafana", .grafana,
                 { body, now in
                     try AlertPayloadDecoder.decode(GrafanaWebhook.self, from: Data(body)).normalized(now: now)
                 }
             ),
             (
-                "generic", true,
+                "generic", .standardWebhooks,
                 { body, now in
                     [try AlertPayloadDecoder.decode(GenericAlert.self, from: Data(body)).normalized(now: now)]
                 }
@@ -47,14 +52,14 @@ struct IngestionController: Sendable {
     func register(in router: inout APIRouter) {
         for receiver in Self.groupReceivers {
             let normalize = receiver.normalize
-            let signed = receiver.signed
+            let signature = receiver.signature
             let path = "/api/v1/integrations/\(receiver.name)"
             router.addReceiver(.post, path, scope: .ingest, maxBodySize: maxBodySize) { request, now in
-                await receive(request, now: now, signed: signed, normalize: normalize)
+                await receive(request, now: now, signature: signature, normalize: normalize)
             }
             router.addReceiver(.post, path + "/:integration_key", scope: nil, maxBodySize: maxBodySize) {
                 request, now in
-                await receive(request, now: now, signed: signed, normalize: normalize)
+                await receive(request, now: now, signature: signature, normalize: normalize)
             }
         }
         router.addReceiver(.post, "/v2/enqueue", scope: nil, maxBodySize: PagerDutyEvent.bodyMaxBytes) { request, now in
@@ -85,22 +90,28 @@ struct IngestionController: Sendable {
 
     /// Alertmanager, Grafana and generic: authenticate (path key, else bearer token), normalise, ingest, and
     /// answer 200 with each alert's outcome; errors as problem+json in Alertmanager's retry language (4xx never
-    /// retried: bad payload 400, bad credentials 401/403/404; 503 with `Retry-After` when storage cannot write).
-    /// When `signed` and the routed service has signing secrets, the request must carry a valid Standard
-    /// Webhooks signature (see `verifySignature`).
+    /// retried: bad payload 400, bad credentials 401/403/404; 503 with `Retry-After` when storage cannot write or
+    /// the credential is over its rate limit).
+    /// When the routed service has signing secrets, the request must carry the receiver's `signature` (see
+    /// `verifySignature` and `verifyGrafanaSignature`).
     func receive(
-        _ request: HTTPRequest, now: Date, signed: Bool,
+        _ request: HTTPRequest, now: Date, signature: ReceiverSignature,
         normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert]
     ) async -> HTTPResponse {
         do {
             let route = try await route(request)
+            try rateLimiter?.admit(route.rateLimitKey, now: now)
             let normalized = try normalize(request.body, now)
             var service = route.service(for: normalized)
             var webhookID: String?
-            if signed {
+            if signature != .none {
                 let routed = try await alerts.signingSecrets(routedTo: service)
                 service = .id(routed.service)
-                webhookID = try Self.verifySignature(request, secrets: routed.secrets, now: now)
+                switch signature {
+                case .none: break
+                case .standardWebhooks: webhookID = try Self.verifySignature(request, secrets: routed.secrets, now: now)
+                case .grafana: try Self.verifyGrafanaSignature(request, secrets: routed.secrets, now: now)
+                }
             }
             let outcomes = try await alerts.ingest(
                 normalized, service: service, grouping: grouping, webhookID: webhookID, at: now)

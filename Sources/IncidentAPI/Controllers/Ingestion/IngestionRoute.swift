@@ -16,4 +16,12 @@ enum IngestionRoute: Sendable {
         case .token: alerts.first?.routedService ?? .name(Service.defaultName)
         }
     }
+
+    /// The credential the ingestion rate limit counts against: the service whose key was used, or the token.
+    var rateLimitKey: String {
+        switch self {
+        case .integrationKey(let service): "service:\(service.id.rawValue)"
+        case .token(let token): "token:\(token.name)"
+        }
+    }
 }

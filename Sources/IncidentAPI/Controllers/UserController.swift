@@ -1,0 +1,49 @@
+import HTTPCore
+import IncidentDomain
+
+/// `/api/v1/users`: the people Klaxon pages. Reading needs scope `read`, changing `admin`.
+struct UserController: Sendable {
+    let users: any UserRepository
+
+    func register(in router: inout APIRouter) {
+        router.add(.get, "/api/v1/users", scope: .read) { _ in try await list() }
+        router.add(.post, "/api/v1/users", scope: .admin) { try await create($0) }
+        router.add(.get, "/api/v1/users/:id", scope: .read) { try await show($0) }
+        router.add(.put, "/api/v1/users/:id", scope: .admin) { try await replace($0) }
+        router.add(.delete, "/api/v1/users/:id", scope: .admin) { try await delete($0) }
+    }
+
+    func list() async throws -> HTTPResponse {
+        let all = try await users.list()
+        return .json { writer in writer.list(all, nextCursor: nil) { $0.user($1) } }
+    }
+
+    func create(_ request: APIRequest) async throws -> HTTPResponse {
+        let draft = try request.decode(NewUser.self, strictKeys: NewUser.keys).validate()
+        let user = try await users.create(draft, at: request.now)
+        var headers = HTTPHeaders()
+        headers.add(name: "Location", value: "/api/v1/users/\(user.id.rawValue)")
+        return .json(.created, headers: headers) { $0.user(user) }
+    }
+
+    func show(_ request: APIRequest) async throws -> HTTPResponse {
+        let user = try await users.user(try request.onCallReference())
+        return .json { $0.user(user) }
+    }
+
+    func replace(_ request: APIRequest) async throws -> HTTPResponse {
+        let reference = try request.onCallReference()
+        var body = try request.decode(NewUser.self, strictKeys: NewUser.keys)
+        if body.handle == nil {
+            // The handle never changes; PUT may leave it out.
+            body.handle = try await users.user(reference).handle
+        }
+        let user = try await users.replace(reference, with: try body.validate(), at: request.now)
+        return .json { $0.user(user) }
+    }
+
+    func delete(_ request: APIRequest) async throws -> HTTPResponse {
+        try await users.delete(try request.onCallReference())
+        return HTTPResponse(status: .noContent)
+    }
+}

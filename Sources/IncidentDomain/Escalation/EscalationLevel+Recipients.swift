@@ -1,0 +1,55 @@
+import Foundation
+
+extension EscalationLevel {
+    /// Every address the level pages at `now`: each user's contact methods, whoever is on call in each
+    /// schedule then, each webhook; an address listed once even when reached twice.
+    public func recipients(users: [String: User], schedules: [String: Schedule], at now: Date) -> [PageRecipient] {
+        var result: [PageRecipient] = []
+        var seen = Set<String>()
+        func add(_ recipient: PageRecipient) {
+            if seen.insert("\(recipient.channel.rawValue) \(recipient.address)").inserted { result.append(recipient) }
+        }
+        func addUser(_ handle: String, schedule: String?) {
+            guard let user = users[handle] else { return }
+            for (channel, address) in user.contact.addresses {
+                add(PageRecipient(channel: channel, address: address, user: handle, schedule: schedule))
+            }
+        }
+        for target in targets {
+            switch target {
+            case .user(let handle): addUser(handle, schedule: nil)
+            case .schedule(let name):
+                for shift in schedules[name]?.onCall(at: now) ?? [] { addUser(shift.user, schedule: name) }
+            case .webhook(let url): add(PageRecipient(channel: .webhook, address: url))
+            }
+        }
+        return result
+    }
+
+    /// The timeline event of a page: who was paged on which channels, or that nobody could be.
+    public static func pagedEvent(
+        level: Int, cycle: Int, recipients: [PageRecipient], policy: String, at now: Date
+    ) -> NewTimelineEvent {
+        var names: [String] = []
+        for recipient in recipients {
+            let name = recipient.user.map { "@\($0)" } ?? recipient.address
+            if !names.contains(name) { names.append(name) }
+        }
+        let message =
+            names.isEmpty
+            ? "Paged level \(level): nobody could be reached"
+            : "Paged level \(level): \(names.joined(separator: ", "))"
+        return NewTimelineEvent(
+            at: now, kind: .paged, actor: .system, message: message,
+            data: [
+                "level": .int(Int64(level)), "cycle": .int(Int64(cycle)), "policy": .string(policy),
+                "recipients": .array(
+                    recipients.map { recipient in
+                        .object([
+                            "channel": .string(recipient.channel.rawValue), "address": .string(recipient.address),
+                            "user": .string(recipient.user), "schedule": .string(recipient.schedule),
+                        ])
+                    }),
+            ])
+    }
+}

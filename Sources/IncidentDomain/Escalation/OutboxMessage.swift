@@ -1,0 +1,36 @@
+import Foundation
+
+/// One notification waiting in (or gone through) the outbox: written in the same transaction as the page
+/// that causes it; a delivery worker (a later issue) sends it and records the outcome.
+public struct OutboxMessage: Hashable, Sendable, Identifiable {
+    public var id: OutboxMessageID
+    public var incidentID: IncidentID
+    /// The `paged` timeline event this message belongs to.
+    public var eventID: TimelineEventID
+    public var level: Int
+    public var cycle: Int
+    public var recipient: PageRecipient
+    /// What the sender posts (the generic JSON page; Slack senders build `text` from it).
+    public var payload: [String: JSONValue]
+    /// `pending` until a sender took it (`sent`, `failed`).
+    public var status: String
+    public var attempts: Int
+    public var createdAt: Date
+
+    public init(
+        id: OutboxMessageID, incidentID: IncidentID, eventID: TimelineEventID, level: Int, cycle: Int,
+        recipient: PageRecipient, payload: [String: JSONValue], status: String = "pending", attempts: Int = 0,
+        createdAt: Date
+    ) {
+        self.id = id
+        self.incidentID = incidentID
+        self.eventID = eventID
+        self.level = level
+        self.cycle = cycle
+        self.recipient = recipient
+        self.payload = payload
+        self.status = status
+        self.attempts = attempts
+        self.createdAt = createdAt
+    }
+}

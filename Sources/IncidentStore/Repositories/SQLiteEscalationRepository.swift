@@ -1,0 +1,88 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// `EscalationRepository` on SQLite. Each due incident is handled in its own write transaction that
+/// re-reads its state first, so two engines (or an engine and a manual action) never page a level twice:
+/// whoever commits first moves the timer, and the other finds nothing due.
+public struct SQLiteEscalationRepository: EscalationRepository {
+    let pool: DatabasePool
+
+    public init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    /// Due incidents handled per call at most; the engine calls again while there are more.
+    static let batchSize = 200
+
+    public func runDue(at now: Date) async throws -> Int {
+        let due = try await pool.repositoryRead { db in
+            try db.query(
+                """
+                SELECT incident_id FROM incident_escalations
+                WHERE next_escalation_at IS NOT NULL AND next_escalation_at <= ?
+                ORDER BY next_escalation_at, incident_id LIMIT \(Self.batchSize)
+                """, [Timestamp.milliseconds(now)]
+            ) { IncidentID(try $0.column(0, as: Int64.self)) }
+        }
+        var handled = 0
+        for id in due {
+            let acted = try await pool.repositoryWrite { db in try Self.fire(id, at: now, in: db) }
+            if acted { handled += 1 }
+        }
+        return handled
+    }
+
+    /// Applies `EscalationRules.timer` to one incident inside the caller's write transaction.
+    static func fire(_ id: IncidentID, at now: Date, in db: Connection) throws -> Bool {
+        guard let state = try EscalationRows.state(of: id, in: db),
+            let incident = try IncidentRows.find(id, in: db),
+            let policy = try EscalationPolicyRows.find(.id(state.policyID.rawValue), in: db)
+        else { return false }
+        switch EscalationRules.timer(incident: incident, state: state, policy: policy, now: now) {
+        case .none:
+            return false
+        case .escalate(let change):
+            _ = try SQLiteIncidentRepository.store(change, replacing: incident, in: db)
+        case .exhaust(let event, let stopped):
+            _ = try TimelineRows.append([event], to: id, in: db)
+            try EscalationRows.save(stopped, in: db)
+        case .stop(let stopped):
+            try EscalationRows.save(stopped, in: db)
+        }
+        return true
+    }
+
+    public func nextDue() async throws -> Date? {
+        try await pool.repositoryRead { db in
+            try db.queryValue(
+                "SELECT min(next_escalation_at) FROM incident_escalations WHERE next_escalation_at IS NOT NULL",
+                as: Int64.self
+            ).map { Timestamp.date(milliseconds: $0) }
+        }
+    }
+
+    public func state(of incident: IncidentID) async throws -> EscalationState? {
+        try await pool.repositoryRead { db in
+            try SQLiteIncidentRepository.requireExists(incident, in: db)
+            return try EscalationRows.state(of: incident, in: db)
+        }
+    }
+
+    public func outbox(of incident: IncidentID) async throws -> [OutboxMessage] {
+        try await pool.repositoryRead { db in
+            try SQLiteIncidentRepository.requireExists(incident, in: db)
+            return try db.query(
+                "SELECT \(EscalationRows.outboxColumns) FROM notification_outbox WHERE incident_id = ? ORDER BY id",
+                [incident.rawValue], row: EscalationRows.readOutbox)
+        }
+    }
+
+    public func outbox(limit: Int) async throws -> [OutboxMessage] {
+        try await pool.repositoryRead { db in
+            try db.query(
+                "SELECT \(EscalationRows.outboxColumns) FROM notification_outbox ORDER BY id DESC LIMIT ?", [limit],
+                row: EscalationRows.readOutbox)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// `HeartbeatRepository` on SQLite. Opening and resolving a heartbeat's incident go through the incident
+/// repository's own write paths inside the heartbeat's transaction, so they page (escalation hook) and
+/// stop paging like any other incident.
+public struct SQLiteHeartbeatRepository: HeartbeatRepository {
+    let pool: DatabasePool
+
+    public init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    public func create(_ draft: HeartbeatDraft, at now: Date) async throws -> Heartbeat {
+        try await pool.repositoryWrite { db in
+            let service = try Self.service(draft.service, in: db)
+            let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM heartbeats", as: Int64.self) ?? 1
+            let heartbeat = HeartbeatRows.stored(
+                Heartbeat(
+                    id: HeartbeatID(nextID), name: draft.name, service: service.ref,
+                    intervalSeconds: draft.intervalSeconds, graceSeconds: draft.graceSeconds,
+                    dueAt: now.addingTimeInterval(Double(draft.intervalSeconds + draft.graceSeconds)), createdAt: now))
+            try HeartbeatRows.write(heartbeat, insert: true, in: db)
+            return heartbeat
+        }
+    }
+
+    public func heartbeat(_ reference: OnCallReference) async throws -> Heartbeat {
+        try await pool.repositoryRead { db in try HeartbeatRows.require(reference, in: db) }
+    }
+
+    public func list() async throws -> [Heartbeat] {
+        try await pool.repositoryRead { db in
+            try db.query(HeartbeatRows.selectFrom + " ORDER BY h.name", row: HeartbeatRows.read)
+        }
+    }
+
+    public func replace(_ reference: OnCallReference, with draft: HeartbeatDraft, at now: Date) async throws
+        -> Heartbeat
+    {
+        try await pool.repositoryWrite { db in
+            let current = try HeartbeatRows.require(reference, in: db)
+            guard draft.name == current.name else {
+                throw IncidentError.validation([
+                    FieldError(field: "name", message: "cannot change (is \(current.name)); create a new heartbeat")
+                ])
+            }
+            var next = current
+            next.service = try Self.service(draft.service, in: db).ref
+            next.intervalSeconds = draft.intervalSeconds
+            next.graceSeconds = draft.graceSeconds
+            next.dueAt = (current.lastPingAt ?? now).addingTimeInterval(next.allowance)
+            next.updatedAt = now
+            next = HeartbeatRows.stored(next)
+            try HeartbeatRows.write(next, insert: false, in: db)
+            return next
+        }
+    }
+
+    public func delete(_ reference: OnCallReference) async throws {
+        try await pool.repositoryWrite { db in
+            let heartbeat = try HeartbeatRows.require(reference, in: db)
+            try db.execute("DELETE FROM heartbeats WHERE id = ?", [heartbeat.id.rawValue])
+        }
+    }
+
+    public func ping(_ reference: OnCallReference, at now: Date) async throws -> Heartbeat {
+        try await pool.repositoryWrite { db in
+            let current = try HeartbeatRows.require(reference, in: db)
+            if let id = current.incidentID, let incident = try IncidentRows.find(id, in: db), incident.status.isOpen {
+                let change = try incident.applying(
+                    .resolve, at: now, by: Heartbeat.principal,
+                    note: "Heartbeat \(current.name) pinged again")
+                _ = try SQLiteIncidentRepository.store(change, replacing: incident, in: db)
+            }
+            let next = HeartbeatRows.stored(current.pinged(at: now))
+            try HeartbeatRows.write(next, insert: false, in: db)
+            return next
+        }
+    }
+
+    public func runDue(at now: Date) async throws -> Int {
+        // Polled every second: ask a reader first, so an idle poll never takes the writer.
+        let anyDue = try await pool.repositoryRead { db in
+            try db.queryValue(
+                "SELECT 1 FROM heartbeats WHERE incident_id IS NULL AND due_at <= ? LIMIT 1",
+                [Timestamp.milliseconds(now)], as: Int64.self) != nil
+        }
+        guard anyDue else { return 0 }
+        return try await pool.repositoryWrite { db in
+            let due = try db.query(
+                HeartbeatRows.selectFrom + " WHERE h.incident_id IS NULL AND h.due_at <= ? ORDER BY h.due_at LIMIT 100",
+                [Timestamp.milliseconds(now)], row: HeartbeatRows.read)
+            for heartbeat in due {
+                let creation = try SQLiteIncidentRepository.create(
+                    try heartbeat.missedIncident(at: now), by: Heartbeat.principal, at: now, in: db)
+                var next = heartbeat
+                next.incidentID = creation.incident.id
+                next.updatedAt = now
+                try HeartbeatRows.write(HeartbeatRows.stored(next), insert: false, in: db)
+            }
+            return due.count
+        }
+    }
+
+    /// The heartbeat's service; an unknown one is a validation error on `service`.
+    static func service(_ reference: ServiceReference, in db: Connection) throws -> Service {
+        guard let service = try ServiceRows.find(reference, in: db) else {
+            throw IncidentError.validation([FieldError(field: "service", message: "no service \(reference)")])
+        }
+        return service
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// The escalation engine's rows: `incident_escalations` (one state per escalating incident) and
+/// `notification_outbox`; and the hook every incident write goes through, so that a page, the level change
+/// and the outbox rows share the transaction of the change that causes them.
+enum EscalationRows {
+    /// An escalation plan with the policy it was made under.
+    struct Planned {
+        var plan: EscalationPlan
+        var policy: EscalationPolicy?
+    }
+
+    /// Plans the escalation side of `change` (`EscalationRules.plan`) on the write connection. A new or
+    /// reopened incident follows its service's policy; an escalating one the policy of its state.
+    static func plan(_ change: IncidentChange, previous: Incident?, in db: Connection) throws -> Planned {
+        let incident = change.incident
+        let now = incident.updatedAt
+        let state = previous == nil ? nil : try self.state(of: incident.id, in: db)
+        let starting = incident.status == .triggered && (previous.map { !$0.status.isOpen } ?? true)
+        var policy: EscalationPolicy?
+        if starting {
+            if let service = incident.service { policy = try EscalationPolicyRows.ofService(service.id, in: db) }
+        } else if let state {
+            policy = try EscalationPolicyRows.find(.id(state.policyID.rawValue), in: db)
+        }
+        let plan = EscalationRules.plan(for: change, previous: previous, state: state, policy: policy, now: now)
+        return Planned(plan: plan, policy: policy)
+    }
+
+    /// After the incident row and the change's events are written: stores the new state and pages the
+    /// planned level. Returns the `paged` event, if any.
+    static func apply(_ planned: Planned, incident: Incident, in db: Connection) throws -> [TimelineEvent] {
+        guard let state = planned.plan.state else { return [] }
+        try save(state, in: db)
+        guard let level = planned.plan.page, let policy = planned.policy, policy.levels.indices.contains(level) else {
+            return []
+        }
+        return [
+            try page(level: level, cycle: state.cycle, of: policy, incident: incident, at: incident.updatedAt, in: db)
+        ]
+    }
+
+    /// Pages one level: resolves its targets now, appends the `paged` event, queues one outbox row per address.
+    static func page(
+        level: Int, cycle: Int, of policy: EscalationPolicy, incident: Incident, at now: Date, in db: Connection
+    ) throws -> TimelineEvent {
+        let definition = policy.levels[level]
+        let directory = try EscalationPolicyRows.directory(for: [definition], at: now, in: db)
+        let recipients = definition.recipients(users: directory.users, schedules: directory.schedules, at: now)
+        let event = EscalationLevel.pagedEvent(
+            level: level, cycle: cycle, recipients: recipients, policy: policy.name, at: now)
+        let stored = try TimelineRows.append([event], to: incident.id, in: db)[0]
+        for recipient in recipients {
+            let payload = payload(incident: incident, level: level, cycle: cycle, policy: policy, recipient: recipient)
+            try db.execute(
+                """
+                INSERT INTO notification_outbox (incident_id, timeline_event_id, level, cycle, channel, address,
+                    user_handle, schedule_name, payload, created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    incident.id.rawValue, stored.id.rawValue, level, cycle, recipient.channel.rawValue,
+                    recipient.address, recipient.user, recipient.schedule, JSONText.encode(payload),
+                    Timestamp.milliseconds(now), Timestamp.milliseconds(now),
+                ])
+        }
+        return stored
+    }
+
+    /// The generic JSON page: what happened, to which incident, and a one-line `text` for chat senders.
+    static func payload(
+        incident: Incident, level: Int, cycle: Int, policy: EscalationPolicy, recipient: PageRecipient
+    ) -> [String: JSONValue] {
+        [
+            "event": "incident.paged",
+            "text": .string(
+                "[\(incident.severity.rawValue)] #\(incident.id.rawValue) \(incident.title) (\(incident.status.rawValue); escalation level \(level))"
+            ),
+            "incident": .object([
+                "id": .int(incident.id.rawValue), "title": .string(incident.title),
+                "status": .string(incident.status.rawValue), "severity": .string(incident.severity.rawValue),
+                "service": .string(incident.service?.name), "url": .string("/api/v1/incidents/\(incident.id.rawValue)"),
+            ]),
+            "escalation": .object([
+                "policy": .string(policy.name), "level": .int(Int64(level)), "cycle": .int(Int64(cycle)),
+            ]),
+            "recipient": .object(["user": .string(recipient.user), "schedule": .string(recipient.schedule)]),
+        ]
+    }
+
+    static func state(of incident: IncidentID, in db: Connection) throws -> EscalationState? {
+        try db.queryFirst(
+            """
+            SELECT incident_id, policy_id, level, cycle, next_escalation_at, exhausted
+            FROM incident_escalations WHERE incident_id = ?
+            """, [incident.rawValue], row: readState)
+    }
+
+    static func readState(_ row: Statement) throws -> EscalationState {
+        EscalationState(
+            incidentID: IncidentID(try row.column(0, as: Int64.self)),
+            policyID: EscalationPolicyID(try row.column(1, as: Int64.self)),
+            level: try row.column(2, as: Int.self),
+            cycle: try row.column(3, as: Int.self),
+            nextEscalationAt: try row.column(4, as: Int64?.self).map { Timestamp.date(milliseconds: $0) },
+            exhausted: try row.column(5, as: Int.self) != 0)
+    }
+
+    static func save(_ state: EscalationState, in db: Connection) throws {
+        try db.execute(
+            """
+            INSERT INTO incident_escalations (incident_id, policy_id, level, cycle, next_escalation_at, exhausted)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (incident_id) DO UPDATE SET policy_id = excluded.policy_id, level = excluded.level,
+                cycle = excluded.cycle, next_escalation_at = excluded.next_escalation_at, exhausted = excluded.exhausted
+            """,
+            [
+                state.incidentID.rawValue, state.policyID.rawValue, state.level, state.cycle,
+                state.nextEscalationAt.map(Timestamp.milliseconds), state.exhausted ? 1 : 0,
+            ])
+    }
+
+    static let outboxColumns = """
+        id, incident_id, timeline_event_id, level, cycle, channel, address, user_handle, schedule_name, payload, \
+        status, attempts, created_at
+        """
+
+    static func readOutbox(_ row: Statement) throws -> OutboxMessage {
+        let channelText = try row.column(5, as: String.self)
+        guard let channel = NotificationChannel(rawValue: channelText) else {
+            throw StoredDataError(column: "notification_outbox.channel", found: channelText)
+        }
+        return OutboxMessage(
+            id: OutboxMessageID(try row.column(0, as: Int64.self)),
+            incidentID: IncidentID(try row.column(1, as: Int64.self)),
+            eventID: TimelineEventID(try row.column(2, as: Int64.self)),
+            level: try row.column(3, as: Int.self),
+            cycle: try row.column(4, as: Int.self),
+            recipient: PageRecipient(
+                channel: channel, address: try row.column(6, as: String.self),
+                user: try row.column(7, as: String?.self), schedule: try row.column(8, as: String?.self)),
+            payload: try JSONText.decodeObject(try row.column(9, as: String.self)),
+            status: try row.column(10, as: String.self),
+            attempts: try row.column(11, as: Int.self),
+            createdAt: Timestamp.date(milliseconds: try row.column(12, as: Int64.self)))
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+
+/// The escalation engine end to end: the real application, a manual clock, pages read back from the outbox
+/// and the timeline.
+@Suite struct EscalationEngineAPITests {
+    static let alice = "http://127.0.0.1:9/alice"
+    static let bobSlack = "https://hooks.slack.test/services/T0/B0/x"
+    static let bobMail = "bob@example.com"
+
+    func open(_ app: TestApplication) async throws -> Int {
+        let incident = try await app.expect(
+            201, "POST", "/api/v1/incidents", json: ["title": "Checkout down", "service": "checkout"])
+        return try #require(incident["id"] as? Int)
+    }
+
+    @Test func levelsFireAtExactlyTheirDelaysWrapAndExhaust() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy(repeat: 1)
+            let id = try await open(app)
+            // Level 0 at once, in the creating request.
+            #expect(try await app.outbox(of: id) == ["0/0 \(Self.alice)"])
+            #expect(try await app.timelineMessages(of: id, kind: "paged") == ["Paged level 0: @alice"])
+
+            app.clock.advance(by: 5 * 60 - 1)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id).count == 1)
+            app.clock.advance(by: 1)
+            try await app.application.runEscalations()
+            #expect(
+                try await app.outbox(of: id) == ["0/0 \(Self.alice)", "1/0 \(Self.bobSlack)", "1/0 \(Self.bobMail)"])
+            let level = try await app.incident(id)["escalation_level"] as? Int
+            #expect(level == 1)
+
+            // Level 1 waits 10 minutes, then the second pass starts again at level 0.
+            app.clock.advance(by: 10 * 60 - 1)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id).count == 3)
+            app.clock.advance(by: 1)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id).last == "0/1 \(Self.alice)")
+            let state = try await app.expect(200, "GET", "/api/v1/incidents/\(id)/escalation")
+            #expect(state["escalation_level"] as? Int == 0)
+            #expect(state["escalation_cycle"] as? Int == 1)
+
+            app.clock.advance(by: 5 * 60)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id).suffix(2) == ["1/1 \(Self.bobSlack)", "1/1 \(Self.bobMail)"])
+
+            // After the last level of the last pass: exhausted, nobody more is paged.
+            app.clock.advance(by: 10 * 60)
+            try await app.application.runEscalations()
+            app.clock.advance(by: 3600)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id).count == 6)
+            let exhausted = try await app.timelineMessages(of: id, kind: "escalation_exhausted")
+            #expect(exhausted.count == 1)
+            let final = try await app.expect(200, "GET", "/api/v1/incidents/\(id)/escalation")
+            #expect(final["exhausted"] as? Bool == true)
+            #expect(final["next_escalation_at"] is NSNull)
+            let kinds = try await app.timelineKinds(of: id)
+            #expect(
+                kinds == [
+                    "created", "paged", "escalated", "paged", "escalated", "paged", "escalated", "paged",
+                    "escalation_exhausted",
+                ])
+        }
+    }
+
+    @Test func acknowledgeStopsTheTimer() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy()
+            let id = try await open(app)
+            app.clock.advance(by: 4 * 60)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/acknowledge")
+            app.clock.advance(by: 3600)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id) == ["0/0 \(Self.alice)"])
+            let state = try await app.expect(200, "GET", "/api/v1/incidents/\(id)/escalation")
+            #expect(state["next_escalation_at"] is NSNull)
+        }
+    }
+
+    @Test func manualEscalatePagesTheNextLevelAtOnceAndRestartsItsTimer() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy(repeat: 1)
+            let id = try await open(app)
+            app.clock.advance(by: 2 * 60)
+            let escalated = try await app.expect(200, "POST", "/api/v1/incidents/\(id)/escalate")
+            #expect(escalated["escalation_level"] as? Int == 1)
+            #expect(try await app.outbox(of: id).count == 3)
+            // Level 1's own 10 minutes run from the manual escalation, not level 0's 5 from the start.
+            app.clock.advance(by: 10 * 60 - 1)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id).count == 3)
+            app.clock.advance(by: 1)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id).last == "0/1 \(Self.alice)")
+        }
+    }
+
+    @Test func reopenStartsAgainAtLevelZero() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy()
+            let id = try await open(app)
+            app.clock.advance(by: 5 * 60)
+            try await app.application.runEscalations()
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
+            app.clock.advance(by: 60)
+            let reopened = try await app.expect(200, "POST", "/api/v1/incidents/\(id)/reopen")
+            #expect(reopened["escalation_level"] as? Int == 0)
+            #expect(try await app.outbox(of: id).last == "0/0 \(Self.alice)")
+            #expect(try await app.outbox(of: id).count == 4)
+            app.clock.advance(by: 5 * 60)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id).count == 6)
+        }
+    }
+
+    /// A second application on the same database file picks up exactly where the first stopped.
+    @Test func aRestartNeitherSkipsNorRepeatsAPage() async throws {
+        let clock = ManualClock()
+        let first = try await TestApplication.start(clock: clock)
+        let directory = first.directory
+        var id = 0
+        do {
+            try await first.setUpCheckoutPolicy(repeat: 1)
+            id = try await open(first)
+            clock.advance(by: 5 * 60)
+            try await first.application.runEscalations()
+            #expect(try await first.outbox(of: id).count == 3)
+            // Level 0 of the second pass falls due while nothing runs.
+            clock.advance(by: 10 * 60 + 30)
+            await first.stopKeepingFiles()
+        } catch {
+            await first.stop()
+            throw error
+        }
+
+        let second = try await TestApplication.start(clock: clock, reusing: directory)
+        do {
+            try await second.application.runEscalations()
+            try await second.application.runEscalations()
+            #expect(
+                try await second.outbox(of: id) == [
+                    "0/0 \(Self.alice)", "1/0 \(Self.bobSlack)", "1/0 \(Self.bobMail)", "0/1 \(Self.alice)",
+                ])
+            // The next level is due 5 minutes after that page, not counted from the missed time.
+            clock.advance(by: 5 * 60 - 1)
+            try await second.application.runEscalations()
+            #expect(try await second.outbox(of: id).count == 4)
+            clock.advance(by: 1)
+            try await second.application.runEscalations()
+            #expect(try await second.outbox(of: id).count == 6)
+            let pages = try await second.timelineMessages(of: id, kind: "paged")
+            #expect(
+                pages == [
+                    "Paged level 0: @alice", "Paged level 1: @bob", "Paged level 0: @alice", "Paged level 1: @bob",
+                ])
+        } catch {
+            await second.stop()
+            throw error
+        }
+        await second.stop()
+    }
+
+    @Test func anAlertOpeningAnIncidentPagesLevelZero() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy()
+            let service = try await app.expect(200, "GET", "/api/v1/services/checkout")
+            let key = try #require(service["integration_key"] as? String)
+            #expect((service["escalation_policy"] as? [String: Any])?["name"] as? String == "checkout")
+            let payload = AlertmanagerPayload.group(
+                status: "firing",
+                alerts: [
+                    AlertmanagerPayload.alert("firing", instance: "web-1", severity: "critical", fingerprint: "f1")
+                ])
+            let answer = try await app.request(
+                "POST", "/api/v1/integrations/alertmanager/\(key)", token: nil, json: payload)
+            #expect(answer.status == 200)
+            let incidents = try await app.incidents()
+            let id = try #require(incidents.first?["id"] as? Int)
+            #expect(try await app.outbox(of: id) == ["0/0 \(Self.alice)"])
+            let listed = try await app.request("GET", "/api/v1/outbox").items()
+            #expect(listed.count == 1)
+            #expect((listed.first?["payload"] as? [String: Any])?["event"] as? String == "incident.paged")
+        }
+    }
+
+    @Test func incidentsOfServicesWithoutAPolicyAreNotPaged() async throws {
+        try await TestApplication.with { app in
+            let incident = try await app.openIncident(["title": "No policy here"])
+            let id = try #require(incident["id"] as? Int)
+            #expect(try await app.outbox(of: id) == [])
+            let state = try await app.expect(200, "GET", "/api/v1/incidents/\(id)/escalation")
+            #expect(state["policy"] is NSNull)
+        }
+    }
+}
