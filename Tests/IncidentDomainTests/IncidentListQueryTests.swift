@@ -95,6 +95,23 @@ import Testing
         #expect(IncidentCursor(encoded: old.encoded) == old)
     }
 
+    @Test func cursorTokenIsFoundationsBase64URLWithoutPadding() {
+        for cursor in [
+            IncidentCursor(createdAtMilliseconds: 1_795_768_200_123, id: 987_654),
+            IncidentCursor(createdAtMilliseconds: 0, id: 1), IncidentCursor(createdAtMilliseconds: -1, id: 12),
+            IncidentCursor(createdAtMilliseconds: 5, id: 123), IncidentCursor(createdAtMilliseconds: 55, id: 1234),
+        ] {
+            let plain = "1:\(cursor.createdAtMilliseconds):\(cursor.id.rawValue)"
+            let expected = Data(plain.utf8).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            #expect(cursor.encoded == expected)
+        }
+        #expect(IncidentCursor.base64URL(Array("\u{FB}\u{FF}?".utf8)) == "w7vDvz8")
+        #expect(IncidentCursor.base64URL([0xFB, 0xFF]) == "-_8")
+        #expect(IncidentCursor.base64URL([]) == "")
+    }
+
     @Test func cursorAfterAnIncidentUsesItsMillisecondsAndId() {
         let incident = Incident.make(id: 9)
         let cursor = IncidentCursor(after: incident)

@@ -6,10 +6,18 @@ public typealias HTTPHandler = @Sendable (HTTPRequest) async throws -> HTTPRespo
 /// lock held by slow code, or do file or network I/O: every connection of its loop waits while it runs.
 public typealias InlineHTTPHandler = @Sendable (HTTPRequest) -> HTTPResponse
 
+/// A handler tried first on the event loop thread, under the rules of `InlineHTTPHandler`; it returns nil when
+/// it cannot answer without waiting (data not at hand, a lock taken), and the request then goes to the
+/// route's `HTTPHandler` in a task as if the attempt had not happened.
+public typealias InlineAttemptHandler = @Sendable (HTTPRequest) -> HTTPResponse?
+
 /// How a route's handler runs.
 public enum RouteHandler: Sendable {
     /// In a task; the common case.
     case async(HTTPHandler)
     /// On the loop thread; see `InlineHTTPHandler` for the rules.
     case inline(InlineHTTPHandler)
+    /// On the loop thread when the attempt answers, otherwise in a task; for reads that are usually
+    /// immediate (a cached answer, a lookup on an idle connection) but sometimes must wait.
+    case inlineFirst(InlineAttemptHandler, fallback: HTTPHandler)
 }

@@ -210,6 +210,19 @@ extension EventLoop {
             )
             connection.body = []
             respond(connection, handler(request), runsProducer: true)
+        case .handler(.inlineFirst(let attempt, let fallback), let parameters):
+            let request = HTTPRequest(
+                head: head,
+                body: connection.body,
+                pathParameters: parameters,
+                remoteAddress: connection.remoteAddress
+            )
+            connection.body = []
+            if let response = attempt(request) {
+                respond(connection, response, runsProducer: true)
+            } else {
+                startTask(connection, fallback, request)
+            }
         case .handler(.async(let handler), let parameters):
             let request = HTTPRequest(
                 head: head,
@@ -218,28 +231,33 @@ extension EventLoop {
                 remoteAddress: connection.remoteAddress
             )
             connection.body = []
-            connection.phase = .handling
-            connection.deadline = 0
-            let handle = ConnectionHandle(loop: self, id: connection.id)
-            let logger = self.logger
-            connection.task = Task {
-                let response: HTTPResponse
-                do {
-                    response = try await handler(request)
-                } catch {
-                    logger.debug(
-                        "handler failed; answering 500",
-                        metadata: [
-                            "method": "\(request.method)", "path": "\(request.path)",
-                            "error": "\(String(reflecting: type(of: error)))",
-                        ]
-                    )
-                    response = .problem(.internalServerError)
-                }
-                handle.send(.respond(handle.id, response))
-                if case .stream(let producer) = response.body, request.method != .head, response.status.mayHaveBody {
-                    await EventLoop.runProducer(producer, handle: handle)
-                }
+            startTask(connection, handler, request)
+        }
+    }
+
+    /// Runs `handler` in a task; its answer comes back to this loop through the inbox.
+    private func startTask(_ connection: Connection, _ handler: @escaping HTTPHandler, _ request: HTTPRequest) {
+        connection.phase = .handling
+        connection.deadline = 0
+        let handle = ConnectionHandle(loop: self, id: connection.id)
+        let logger = self.logger
+        connection.task = Task {
+            let response: HTTPResponse
+            do {
+                response = try await handler(request)
+            } catch {
+                logger.debug(
+                    "handler failed; answering 500",
+                    metadata: [
+                        "method": "\(request.method)", "path": "\(request.path)",
+                        "error": "\(String(reflecting: type(of: error)))",
+                    ]
+                )
+                response = .problem(.internalServerError)
+            }
+            handle.send(.respond(handle.id, response))
+            if case .stream(let producer) = response.body, request.method != .head, response.status.mayHaveBody {
+                await EventLoop.runProducer(producer, handle: handle)
             }
         }
     }

@@ -142,7 +142,7 @@ public func buildApplication(
             let readiness = await store.readiness()
             return (readiness.isWritable && readiness.problems.isEmpty, readiness.pendingMigrations.isEmpty)
         }).register(in: &api)
-        IncidentController(incidents: store.incidents).register(in: &api)
+        IncidentController(incidents: store.incidents, pages: ListPageCache()).register(in: &api)
         ServiceController(services: store.services, policies: store.escalationPolicies).register(in: &api)
         UserController(users: store.users).register(in: &api)
         ScheduleController(schedules: store.schedules).register(in: &api)

@@ -21,6 +21,13 @@ struct Authenticator: Sendable {
         return try await authenticate(secret: secret)
     }
 
+    /// The token of the request's bearer secret if the token cache holds it (active, recently looked up), without
+    /// waiting; nil otherwise, and then `authenticate(_:)` decides (looking it up, or refusing).
+    func cachedToken(_ request: HTTPRequest) -> APIToken? {
+        guard let secret = Self.bearerSecret(in: request.headers) else { return nil }
+        return cache.token(forHash: TokenSecret(value: secret).hash)
+    }
+
     /// The active token with this secret (`APIError.unauthorized` otherwise), its last use recorded.
     func authenticate(secret: String) async throws -> APIToken {
         let hash = TokenSecret(value: secret).hash

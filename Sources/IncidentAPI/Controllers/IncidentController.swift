@@ -5,13 +5,17 @@ import IncidentDomain
 /// `/api/v1/incidents`: open, list, read, edit, act on incidents, notes and the timeline.
 struct IncidentController: Sendable {
     let incidents: any IncidentRepository
+    /// Rendered list pages, valid while the store's write generation stays the same.
+    let pages: ListPageCache
 
     static let createKeys: Set<String> = ["title", "summary", "severity", "service", "labels", "dedup_key"]
     static let patchKeys: Set<String> = ["title", "summary", "severity", "service", "commander", "labels"]
 
     func register(in router: inout APIRouter) {
         router.add(.post, "/api/v1/incidents", scope: .write) { try await create($0) }
-        router.add(.get, "/api/v1/incidents", scope: .read) { try await list($0) }
+        router.add(.get, "/api/v1/incidents", scope: .read, immediate: { try cachedList($0) }) {
+            try await list($0)
+        }
         router.add(.get, "/api/v1/incidents/:id", scope: .read) { try await show($0) }
         router.add(.patch, "/api/v1/incidents/:id", scope: .write) { try await edit($0) }
         for action in IncidentAction.allCases {
@@ -34,12 +38,43 @@ struct IncidentController: Sendable {
     }
 
     func list(_ request: APIRequest) async throws -> HTTPResponse {
-        let items = request.http.query.map { ($0.name, $0.value) }
-        let query = try Self.parseListQuery(items)
-        let page = try await incidents.list(query)
-        return .json { writer in
-            writer.list(page.items, nextCursor: page.nextCursor?.encoded) { $0.incident($1) }
+        let query = try listQuery(request)
+        // Read before the read: a page stored under it is invalid as soon as any later write finishes.
+        let generation = incidents.writeGeneration
+        if let generation, let body = pages.body(for: query, generation: generation) {
+            return Self.listAnswer(body)
         }
+        return render(try await incidents.list(query), of: query, readAt: generation)
+    }
+
+    /// `list` on the event loop when the page cache holds the answer (memory only, no I/O); nil otherwise, and
+    /// `list` reads it in a task.
+    func cachedList(_ request: APIRequest) throws -> HTTPResponse? {
+        let query = try listQuery(request)
+        guard let generation = incidents.writeGeneration, let body = pages.body(for: query, generation: generation)
+        else { return nil }
+        return Self.listAnswer(body)
+    }
+
+    /// The request's list query, parsed once per distinct query string.
+    private func listQuery(_ request: APIRequest) throws(APIError) -> IncidentListQuery {
+        try pages.query(forText: request.http.head.rawQuery ?? "") { () throws(APIError) in
+            try Self.parseListQuery(request.http.query.map { ($0.name, $0.value) })
+        }
+    }
+
+    private func render(_ page: IncidentPage, of query: IncidentListQuery, readAt generation: UInt64?) -> HTTPResponse {
+        var writer = JSONWriter(capacity: 1024 + 720 * page.items.count)
+        writer.list(page.items, nextCursor: page.nextCursor?.encoded) { $0.incident($1) }
+        let body = writer.bytes
+        if let generation { pages.store(body, for: query, generation: generation) }
+        return Self.listAnswer(body)
+    }
+
+    static let jsonHeaders: HTTPHeaders = ["Content-Type": "application/json"]
+
+    static func listAnswer(_ body: [UInt8]) -> HTTPResponse {
+        HTTPResponse(status: .ok, headers: jsonHeaders, body: .bytes(body))
     }
 
     /// Query parameters are not a body: a bad one is 400 naming the parameter, not 422.

@@ -56,14 +56,14 @@ extension JSONWriter {
         }
         endArray()
         key("links")
-        let base = "/api/v1/incidents/\(incident.id.rawValue)"
+        let id = incident.id.rawValue
         beginObject()
         key("self")
-        string(base)
+        string("/api/v1/incidents/", id, "")
         key("timeline")
-        string(base + "/timeline")
+        string("/api/v1/incidents/", id, "/timeline")
         key("postmortem")
-        string(base + "/postmortem")
+        string("/api/v1/incidents/", id, "/postmortem")
         endObject()
         endObject()
     }

@@ -68,7 +68,23 @@ struct JSONWriter {
 
     mutating func int(_ value: some BinaryInteger) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        if let small = Int64(exactly: value) {
+            appendDigits(small)
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    /// The decimal digits of `value`, without going through a `String` (ids and versions are in every answer).
+    private mutating func appendDigits(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     mutating func double(_ value: Double) {
@@ -86,9 +102,23 @@ struct JSONWriter {
         bytes.append(contentsOf: "null".utf8)
     }
 
-    /// RFC 3339 UTC with milliseconds, or null.
+    /// RFC 3339 UTC with milliseconds, or null; written in place (the text never needs escaping).
     mutating func timestamp(_ date: Date?) {
-        if let date { string(Timestamp.format(date)) } else { null() }
+        guard let date else { return null() }
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        Timestamp.append(milliseconds: Timestamp.milliseconds(date), to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `"<prefix><number><suffix>"` for links built from an id; prefix and suffix are plain ASCII.
+    mutating func string(_ prefix: StaticString, _ number: Int64, _ suffix: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        prefix.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        appendDigits(number)
+        suffix.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// An object of strings, keys sorted so answers are stable.

@@ -8,6 +8,9 @@ import Logging
 /// `Idempotency-Key` handling on POST, and error mapping to problem details, in that order.
 struct APIRouter {
     typealias Handler = @Sendable (APIRequest) async throws -> HTTPResponse
+    /// An answer computed on the event loop without waiting (see `InlineAttemptHandler`), or nil to let the
+    /// route's `Handler` answer in a task.
+    typealias ImmediateHandler = @Sendable (APIRequest) throws -> HTTPResponse?
 
     private(set) var router = Router()
     private(set) var routes: [APIRoute] = []
@@ -25,18 +28,21 @@ struct APIRouter {
 
     /// Adds an operation that needs a token of at least `scope`. `replayable: false` keeps a POST's answer out
     /// of the idempotency store: answers that carry a secret (a new token) must never be written to disk.
+    ///
+    /// With `immediate` (reads only), the request is first tried on the event loop: when the token is in the
+    /// token cache and `immediate` answers, that is the answer; otherwise (a token to look up, a store that
+    /// cannot answer at once) `handler` answers in a task exactly as without it. Errors `immediate` throws
+    /// are mapped to problem answers as the task's would be.
     mutating func add(
         _ method: HTTPMethod, _ pattern: String, scope: TokenScope, maxBodySize: Int? = nil, replayable: Bool = true,
-        _ handler: @escaping Handler
+        immediate: ImmediateHandler? = nil, _ handler: @escaping Handler
     ) {
         routes.append(APIRoute(method: method, pattern: pattern, scope: scope))
         let authenticator = authenticator
         let idempotency = idempotency
         let clock = clock
         let logger = logger
-        router.add(
-            method, pattern, maxBodySize: maxBodySize,
-            .async { request in
+        let inTask: HTTPHandler = { request in
                 do {
                     let token = try await authenticator.authenticate(request)
                     guard token.scope.permits(scope) else {
@@ -51,7 +57,22 @@ struct APIRouter {
                 } catch {
                     return .problem(.from(error, logger: logger))
                 }
-            })
+            }
+        guard let immediate else {
+            router.add(method, pattern, maxBodySize: maxBodySize, .async(inTask))
+            return
+        }
+        precondition(method == .get, "only reads may be answered on the event loop")
+        let attempt: InlineAttemptHandler = { request in
+            guard let token = authenticator.cachedToken(request), token.scope.permits(scope) else { return nil }
+            let apiRequest = APIRequest(http: request, token: token, now: clock.now())
+            do {
+                return try immediate(apiRequest)
+            } catch {
+                return .problem(.from(error, logger: logger))
+            }
+        }
+        router.add(method, pattern, maxBodySize: maxBodySize, .inlineFirst(attempt, fallback: inTask))
     }
 
     /// Adds an alert receiver. It authenticates itself, because senders carry credentials their own way (a

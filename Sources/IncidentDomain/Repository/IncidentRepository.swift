@@ -44,6 +44,17 @@ public protocol IncidentRepository: Sendable {
 
     /// Every event of the incident, oldest first (by event id); `notFound` when the incident does not exist.
     func timeline(_ id: IncidentID) async throws -> [TimelineEvent]
+
+    /// A number that changes after every write through this store (incidents, timelines, anything) has
+    /// finished and before its caller learns the outcome; nil when the store cannot tell (then nothing read
+    /// from it may be cached). Read it before a read: while it stays equal, the result of that read is
+    /// still what the store would answer, so an answer built from it can be served again.
+    var writeGeneration: UInt64? { get }
+}
+
+extension IncidentRepository {
+    /// By default a store does not count its writes, and nothing read from it is cached.
+    public var writeGeneration: UInt64? { nil }
 }
 
 extension IncidentRepository {

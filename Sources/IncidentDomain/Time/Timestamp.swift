@@ -34,14 +34,20 @@ public enum Timestamp {
 
     /// Formats milliseconds since the epoch as RFC 3339 in UTC with milliseconds.
     public static func format(milliseconds: Int64) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(milliseconds: milliseconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `format(milliseconds:)`'s text as UTF-8 to `bytes`, for writers that build bytes (JSON answers).
+    public static func append(milliseconds: Int64, to bytes: inout [UInt8]) {
         let (days, msOfDay) = floorDivide(milliseconds, 86_400_000)
         let (year, month, day) = civil(fromDays: days)
         let hour = msOfDay / 3_600_000
         let minute = msOfDay / 60_000 % 60
         let second = msOfDay / 1000 % 60
         let millis = msOfDay % 1000
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
         func append(_ value: Int64, digits: Int) {
             var divisor: Int64 = 1
             for _ in 1..<digits { divisor *= 10 }
@@ -67,7 +73,6 @@ public enum Timestamp {
         bytes.append(UInt8(ascii: "."))
         append(millis, digits: 3)
         bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses an RFC 3339 date-time (section 5.6): `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`.

@@ -71,6 +71,10 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         try await pool.repositoryRead { db in try IncidentListSQL.page(query, in: db) }
     }
 
+    /// The pool's write generation: every write of this process goes through the one pool, so it counts them
+    /// all. Writes by another process on the same file (`klaxon` subcommands never write incidents) are not.
+    public var writeGeneration: UInt64? { pool.writeGeneration }
+
     public func update(
         _ id: IncidentID,
         expectedVersion: Int?,

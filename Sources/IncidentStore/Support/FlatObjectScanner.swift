@@ -1,10 +1,14 @@
 /// Parses `{"k":"v",...}` with only string values and no escapes other than the simple ones; returns nil
 /// for anything it does not handle, so the caller can fall back to a full decoder.
+///
+/// Works on borrowed UTF-8 bytes (a `String`'s storage, or a column's text inside SQLite), and makes each key
+/// and value a `String` straight from its bytes unless it holds an escape: labels are decoded on every read
+/// of an incident.
 struct FlatObjectScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -35,7 +39,12 @@ struct FlatObjectScanner {
     }
 
     private mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func take(_ byte: UInt8) -> Bool {
@@ -46,7 +55,18 @@ struct FlatObjectScanner {
 
     private mutating func string() -> String? {
         guard take(UInt8(ascii: "\"")) else { return nil }
-        var decoded: [UInt8] = []
+        let start = index
+        // Most strings have no escape: one String from the bytes between the quotes.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                defer { index += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            index += 1
+        }
+        var decoded = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             index += 1

@@ -19,35 +19,35 @@ enum IncidentRows {
 
     /// Reads the current row of a statement made from `selectFrom`.
     static func read(_ row: Statement) throws -> Incident {
-        let statusText = try row.column(3, as: String.self)
+        let statusText = try row.string(at: 3)
         guard let status = IncidentStatus(rawValue: statusText) else {
             throw StoredDataError(column: "incidents.status", found: statusText)
         }
-        let severityText = try row.column(4, as: String.self)
+        let severityText = try row.string(at: 4)
         guard let severity = Severity(rawValue: severityText) else {
             throw StoredDataError(column: "incidents.severity", found: severityText)
         }
         var service: ServiceRef?
-        if let serviceID = try row.column(5, as: Int64?.self), let name = try row.column(6, as: String?.self) {
+        if let serviceID = try row.optionalInt64(at: 5), let name = try row.optionalString(at: 6) {
             service = ServiceRef(id: ServiceID(serviceID), name: name)
         }
         return Incident(
-            id: IncidentID(try row.column(0, as: Int64.self)),
-            title: try row.column(1, as: String.self),
-            summary: try row.column(2, as: String.self),
+            id: IncidentID(try row.int64(at: 0)),
+            title: try row.string(at: 1),
+            summary: try row.string(at: 2),
             status: status,
             severity: severity,
             service: service,
-            commander: try row.column(7, as: String?.self),
-            labels: try JSONText.decodeLabels(try row.column(8, as: String.self)),
-            dedupKey: try row.column(9, as: String?.self),
+            commander: try row.optionalString(at: 7),
+            labels: try row.withText(at: 8) { try JSONText.decodeLabels(utf8: $0) },
+            dedupKey: try row.optionalString(at: 9),
             escalationLevel: try row.column(10, as: Int.self),
-            createdAt: date(try row.column(11, as: Int64.self)),
-            updatedAt: date(try row.column(12, as: Int64.self)),
-            acknowledgedAt: try row.column(13, as: Int64?.self).map(date),
-            mitigatedAt: try row.column(14, as: Int64?.self).map(date),
-            resolvedAt: try row.column(15, as: Int64?.self).map(date),
-            closedAt: try row.column(16, as: Int64?.self).map(date),
+            createdAt: date(try row.int64(at: 11)),
+            updatedAt: date(try row.int64(at: 12)),
+            acknowledgedAt: try row.optionalInt64(at: 13).map(date),
+            mitigatedAt: try row.optionalInt64(at: 14).map(date),
+            resolvedAt: try row.optionalInt64(at: 15).map(date),
+            closedAt: try row.optionalInt64(at: 16).map(date),
             version: try row.column(17, as: Int.self))
     }
 

@@ -40,10 +40,16 @@ enum JSONText {
 
     /// Reads a JSON object whose values are all strings.
     static func decodeLabels(_ text: String) throws -> [String: String] {
-        if text == "{}" { return [:] }
-        var scanner = FlatObjectScanner(Array(text.utf8))
+        var text = text
+        return try text.withUTF8 { try decodeLabels(utf8: $0) }
+    }
+
+    /// `decodeLabels` on UTF-8 bytes borrowed from wherever they are (a column's text inside SQLite).
+    static func decodeLabels(utf8: UnsafeBufferPointer<UInt8>) throws -> [String: String] {
+        if utf8.count == 2 && utf8[0] == UInt8(ascii: "{") && utf8[1] == UInt8(ascii: "}") { return [:] }
+        var scanner = FlatObjectScanner(utf8)
         if let labels = scanner.parse() { return labels }
-        return try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+        return try JSONDecoder().decode([String: String].self, from: Data(utf8))
     }
 
     /// Reads a JSON object of any values.

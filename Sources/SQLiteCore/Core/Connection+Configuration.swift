@@ -28,6 +28,15 @@ extension Connection {
         /// Default 64: prepared statements kept per connection, keyed by SQL text; a repository uses a
         /// few dozen distinct statements, and a full cache is emptied rather than grown.
         public var statementCacheCapacity: Int = 64
+        /// Default nil (SQLite's default: no memory map): when set, up to this many bytes of the database file
+        /// are read through a memory map (`PRAGMA mmap_size`) instead of `pread` into the page cache, which
+        /// saves a copy and a system call per page on large files. SQLite caps it at its compile-time maximum.
+        /// An I/O error on a mapped page reaches the process as a signal instead of an error code, which is
+        /// why it is not the default for every connection.
+        public var memoryMapSize: Int? = nil
+        /// Default nil (SQLite's default, about 2 MiB): the page cache of this connection in KiB
+        /// (`PRAGMA cache_size = -N`).
+        public var pageCacheKiB: Int? = nil
 
         /// The house defaults.
         public init() {}

@@ -59,6 +59,12 @@ public final class Connection {
             if configuration.isQueryOnly {
                 try executeScript("PRAGMA query_only = ON;")
             }
+            if let bytes = configuration.memoryMapSize {
+                try executeScript("PRAGMA mmap_size = \(max(0, bytes));")
+            }
+            if let kibibytes = configuration.pageCacheKiB {
+                try executeScript("PRAGMA cache_size = -\(max(0, kibibytes));")
+            }
         } catch {
             close()
             throw error

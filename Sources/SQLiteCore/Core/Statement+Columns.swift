@@ -57,6 +57,73 @@ extension Statement {
         }
     }
 
+    // Typed readers for row decoding in hot paths: the same results and errors as `column(_:as:)` with the
+    // matching type, without making an `SQLiteValue` first (which copies every TEXT into a String, even one
+    // that is then thrown away, and goes through a generic conversion).
+
+    /// The INTEGER at `index`, as `column(index, as: Int64.self)` reads it.
+    public func int64(at index: Int) throws -> Int64 {
+        guard let handle, index >= 0, index < Int(sqlite3_column_count(handle)),
+            sqlite3_column_type(handle, Int32(index)) == SQLITE_INTEGER
+        else { return try column(index, as: Int64.self) }
+        return sqlite3_column_int64(handle, Int32(index))
+    }
+
+    /// The INTEGER at `index`, or nil for NULL, as `column(index, as: Int64?.self)` reads it.
+    public func optionalInt64(at index: Int) throws -> Int64? {
+        guard let handle, index >= 0, index < Int(sqlite3_column_count(handle)) else {
+            return try column(index, as: Int64?.self)
+        }
+        switch sqlite3_column_type(handle, Int32(index)) {
+        case SQLITE_INTEGER: return sqlite3_column_int64(handle, Int32(index))
+        case SQLITE_NULL: return nil
+        default: return try column(index, as: Int64?.self)
+        }
+    }
+
+    /// The TEXT at `index`, as `column(index, as: String.self)` reads it.
+    public func string(at index: Int) throws -> String {
+        guard let handle, index >= 0, index < Int(sqlite3_column_count(handle)),
+            sqlite3_column_type(handle, Int32(index)) == SQLITE_TEXT
+        else { return try column(index, as: String.self) }
+        return text(handle, Int32(index))
+    }
+
+    /// The TEXT at `index`, or nil for NULL, as `column(index, as: String?.self)` reads it.
+    public func optionalString(at index: Int) throws -> String? {
+        guard let handle, index >= 0, index < Int(sqlite3_column_count(handle)) else {
+            return try column(index, as: String?.self)
+        }
+        switch sqlite3_column_type(handle, Int32(index)) {
+        case SQLITE_TEXT: return text(handle, Int32(index))
+        case SQLITE_NULL: return nil
+        default: return try column(index, as: String?.self)
+        }
+    }
+
+    private func text(_ handle: OpaquePointer, _ column: Int32) -> String {
+        guard let text = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the TEXT value at `index`, borrowed from SQLite without a copy (valid
+    /// only inside `body`), and returns its result; a value of another storage class (NULL included) throws
+    /// ``SQLiteUsageError/typeMismatch(column:expected:found:sql:)`` like `column(_:as: String.self)`.
+    public func withText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
+        guard let handle else { throw SQLiteUsageError.closed }
+        try checkColumn(index, handle: handle)
+        let column = Int32(index)
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT else {
+            let found = try value(at: index)
+            let name = (try? columnName(at: index)) ?? String(index)
+            throw SQLiteUsageError.typeMismatch(column: name, expected: "String", found: found.typeName, sql: sql)
+        }
+        let text = sqlite3_column_text(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : count))
+    }
+
     /// The column at `index` read as `Value`; a NULL or a value of another storage class throws
     /// ``SQLiteUsageError/typeMismatch(column:expected:found:sql:)`` (read as `Value?` to accept NULL).
     @inlinable  // specialised in the caller: no generic metadata lookups per column read

@@ -7,6 +7,15 @@ extension DatabasePool {
         /// Default 4: reader connections, each on its own thread. Reads are short and CPU-bound, so a few
         /// more than the cores lets a slow list query run without holding up lookups by id.
         public var readerCount = 4
+        /// Default 1 GiB: how much of the file each reader connection reads through a memory map
+        /// (``Connection/Configuration/memoryMapSize``); nil reads with `pread` as SQLite does by default.
+        /// Reads of a large file spend much of their time copying pages into the page cache otherwise. The
+        /// map is address space, not memory: the kernel's page cache backs it, shared by all connections.
+        public var readerMemoryMapSize: Int? = 1 << 30
+        /// Default 8 MiB: each reader's page cache (``Connection/Configuration/pageCacheKiB``), up from
+        /// SQLite's 2 MiB, so the upper levels of the indexes of a large file stay decoded between reads.
+        public var readerPageCacheKiB: Int? = 8 * 1024
+
         /// Default 256: the most callers committed together in one group-commit transaction; bounds the
         /// work lost to one failed commit and the latency of the last caller in a batch.
         public var maximumBatchSize = 256

@@ -24,6 +24,7 @@ public final class DatabasePool: Sendable {
     private let checkpointRequests = BlockingQueue<Int>()
     private let threads: [WorkerThread]
     private let counters = PoolStatistics()
+    private let generation = WriteGeneration()
     private let closed = Atomic(false)
 
     /// Opens (creating it if the configuration allows) the file at `path` with the writer connection, then
@@ -34,6 +35,8 @@ public final class DatabasePool: Sendable {
         let writer = try Connection(path: path, configuration: configuration.connection)
         var readerConfiguration = configuration.connection
         readerConfiguration.isQueryOnly = true
+        readerConfiguration.memoryMapSize = configuration.readerMemoryMapSize ?? readerConfiguration.memoryMapSize
+        readerConfiguration.pageCacheKiB = configuration.readerPageCacheKiB ?? readerConfiguration.pageCacheKiB
         if readerConfiguration.accessMode == .readWriteCreate {
             readerConfiguration.accessMode = .readWrite
         }
@@ -55,12 +58,13 @@ public final class DatabasePool: Sendable {
         let writerTransfer = UncheckedTransfer(value: writer)
         let writerQueue = self.writerQueue
         let counters = self.counters
+        let generation = self.generation
         let batchSize = max(1, configuration.maximumBatchSize)
         threads.append(
             WorkerThread(name: "sqlite-writer") {
                 GroupCommitWriter(
                     connection: writerTransfer.value, queue: writerQueue, statistics: counters,
-                    maximumBatchSize: batchSize
+                    generation: generation, maximumBatchSize: batchSize
                 ).run()
             })
         let readerQueue = self.readerQueue
@@ -93,6 +97,12 @@ public final class DatabasePool: Sendable {
     public func read<Value: Sendable>(_ body: @escaping @Sendable (Connection) throws -> Value) async throws -> Value {
         try await submit(to: readerQueue, isTransactional: true, body)
     }
+
+    /// A number that grows after every write unit of work of this pool (``write(_:)``,
+    /// ``writeWithoutTransaction(_:)``), committed or failed, and before its caller resumes. Load it before a
+    /// read: if it is still the same afterwards, no write acknowledged since is missing from what was read.
+    /// Writes by other processes on the same file are not counted.
+    public var writeGeneration: UInt64 { generation.current }
 
     /// Runs `body` on the writer connection inside a transaction, possibly shared with other callers
     /// (each in its own savepoint), and returns once that transaction is committed and durable.

@@ -6,6 +6,7 @@ struct GroupCommitWriter {
     let connection: Connection
     let queue: BlockingQueue<any PoolJob>
     let statistics: PoolStatistics
+    let generation: WriteGeneration
     let maximumBatchSize: Int
 
     /// Takes whatever has queued up while the previous commit was in flight, commits it, and repeats
@@ -119,6 +120,9 @@ struct GroupCommitWriter {
             }
             counters.callersFailed += failed.count
         }
+        // After the COMMIT (or rollback) and before anyone resumes: caches keyed by the generation then never
+        // serve a result older than a write whose caller has been answered.
+        generation.bump()
         for job in succeeded { job.complete() }
         for (job, error) in failed { job.fail(error) }
     }
