@@ -6,7 +6,8 @@
 - no file descriptors leaked (the count at the end is at most 2 above the count after warm-up);
 - the database file, its WAL and the server's log contain none of the API tokens issued in plain text.
 
-Load, each on its own keep-alive connection: an Alertmanager sender (20 groups re-sent, firing and resolving
+The service follows a two-level escalation policy with one-minute delays, so the escalation engine runs
+too. Load, each on its own keep-alive connection: an Alertmanager sender (20 groups re-sent, firing and resolving
 every 30 s, by integration key), a PagerDuty Events v2 sender (trigger/acknowledge/resolve cycles), an operator's write
 token (open, acknowledge, note, resolve, close), and two readers (open list, incident, timeline).
 Senders are paced below the ingestion rate limit. Usage: soak.py [--seconds 120] (30 minutes by hand:
@@ -132,7 +133,20 @@ def main() -> int:
     stats = Stats()
     stop = threading.Event()
     try:
-        key = klaxon.create_service("checkout")
+        # The service follows a one-minute, two-level policy with repeats, so the escalation engine pages
+        # (outbox rows; delivery comes with a later issue) all through the run.
+        for handle in ("alice", "bob"):
+            status, body = klaxon.request("POST", "/api/v1/users", {
+                "handle": handle, "name": handle.title(), "webhook_url": f"http://127.0.0.1:9/{handle}"})
+            assert status == 201, (status, body)
+        status, body = klaxon.request("POST", "/api/v1/escalation-policies", {
+            "name": "checkout", "repeat": 3, "levels": [
+                {"delay_minutes": 1, "targets": [{"user": "alice"}]},
+                {"delay_minutes": 1, "targets": [{"user": "bob"}]}]})
+        assert status == 201, (status, body)
+        status, body = klaxon.request("POST", "/api/v1/services", {"name": "checkout", "escalation_policy": "checkout"})
+        assert status == 201, (status, body)
+        key = body["integration_key"]
         status, body = klaxon.request("POST", "/api/v1/tokens", {"name": "operator", "scope": "write"})
         assert status == 201, (status, body)
         operator = body["token"]
@@ -202,6 +216,8 @@ def main() -> int:
         for thread in threads:
             thread.join(timeout=15)
         end_rss, end_fds = process_memory(pid)
+        status, body = klaxon.request("GET", "/api/v1/outbox?limit=500")
+        pages = len(body.get("items", [])) if status == 200 else 0
     finally:
         stop.set()
         collected = klaxon.stop_and_collect()
@@ -210,6 +226,7 @@ def main() -> int:
     print(f"soak: {seconds:.0f} s, {answered} requests answered 2xx "
           f"({', '.join(f'{k} {v}' for k, v in sorted(stats.answered.items()))}), {len(stats.failures)} failed")
     print("soak: RSS KiB over time: " + ", ".join(f"{t:.0f}s {r}" for t, r, _ in samples))
+    print(f"soak: {pages} pages in the outbox (the newest 500 at most)")
     print(f"soak: RSS {warm_rss} KiB after warm-up, {end_rss} KiB at the end ({(end_rss / warm_rss - 1) * 100:+.1f} %); "
           f"descriptors {warm_fds} -> {end_fds}")
     problems = list(stats.failures[:20])
@@ -217,6 +234,8 @@ def main() -> int:
         problems.append(f"only {answered} requests answered in {seconds:.0f} s: the load did not run")
     if end_rss > warm_rss * 1.10:
         problems.append(f"resident memory grew {(end_rss / warm_rss - 1) * 100:.1f} % after warm-up (limit 10 %)")
+    if pages == 0:
+        problems.append("the escalation policy paged nobody")
     if end_fds > warm_fds + 2:
         problems.append(f"file descriptors grew from {warm_fds} to {end_fds}")
     for name, content in [("server log", collected["log"]), ("database", collected["db"]),
