@@ -57,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         let defaults = IngestionRateLimit()
         let rate = try ingestRateLimit ?? environment.integer("KLAXON_INGEST_RATE_LIMIT") ?? Int(defaults.requestsPerSecond)
         let burst = try ingestBurst ?? environment.integer("KLAXON_INGEST_BURST") ?? defaults.burst
+        guard rate >= 0 else { throw ValidationError("KLAXON_INGEST_RATE_LIMIT must be 0 (off) or more") }
         guard rate > 0 else { return nil }
         guard burst >= 1 else { throw ValidationError("KLAXON_INGEST_BURST must be at least 1") }
         return IngestionRateLimit(requestsPerSecond: Double(rate), burst: burst)
@@ -82,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
             let accessLogger = Logger(label: "klaxon.access")
             configuration.accessLog = { entry in
                 accessLogger.info(
-                    "\(entry.method) \(entry.route ?? entry.path) \(entry.status.code) \(entry.bytesSent)B \(entry.duration.milliseconds)ms"
+                    "\(entry.method) \(entry.loggablePath) \(entry.status.code) \(entry.bytesSent)B \(entry.duration.milliseconds)ms"
                 )
             }
         }

@@ -1,5 +1,6 @@
-import HTTPCore
 import Testing
+
+@testable import HTTPCore
 
 @Suite struct ServerRequestTests {
     @Test func portZeroPicksAPortAndReportsIt() async throws {
@@ -221,5 +222,19 @@ import Testing
         }
         #expect(entries.all.map(\.route) == ["/slow/:ms"])
         #expect(entries.all.map(\.path) == ["/slow/1"])
+    }
+
+    @Test func loggablePathNeverReachesPastThreeSegmentsWithoutARoute() {
+        func entry(_ path: String, route: String? = nil) -> AccessLogEntry {
+            AccessLogEntry(
+                method: .get, path: path, route: route, status: .notFound, bytesSent: 0, duration: .zero,
+                remoteAddress: nil)
+        }
+        #expect(entry("/api/v1/integrations/alertmanager/KEY", route: "/a/:key").loggablePath == "/a/:key")
+        #expect(entry("/api/v1/integrations/alertmanager/KEY").loggablePath == "/api/v1/integrations/…")
+        #expect(entry("/api/v1/integrations/generic/KEY/").loggablePath == "/api/v1/integrations/…")
+        #expect(entry("/css/site.css").loggablePath == "/css/site.css")
+        #expect(entry("/a/b/c").loggablePath == "/a/b/c")
+        #expect(entry("/").loggablePath == "/")
     }
 }

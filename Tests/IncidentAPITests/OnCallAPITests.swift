@@ -108,6 +108,21 @@ import Testing
             #expect(forReader.contains("http://127.0.0.1:9") && !forReader.contains("/alice"))
             let everything = try await app.request("GET", "/api/v1/outbox", token: reader).text
             #expect(!everything.contains("/alice"))
+            // The timeline (any token, kept for good) names the paged people and only the webhooks' origins.
+            let timeline = try await app.request("GET", "/api/v1/incidents/\(id)/timeline", token: reader).text
+            #expect(timeline.contains("@alice") && !timeline.contains("/alice"), "\(timeline)")
+
+            // A raw webhook target: paged, and shown nowhere but to admins whole.
+            try await app.expect(201, "POST", "/api/v1/services", json: ["name": "raw", "escalation_policy": "raw"])
+            let rawIncident = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "Raw down", "service": "raw"]
+            ).object()
+            let rawID = try #require(rawIncident["id"] as? Int)
+            let rawTimeline = try await app.request("GET", "/api/v1/incidents/\(rawID)/timeline").text
+            #expect(rawTimeline.contains("https://hooks.example.com"), "\(rawTimeline)")
+            #expect(!rawTimeline.contains("secret-path"), "\(rawTimeline)")
+            let rawOutbox = try await app.request("GET", "/api/v1/incidents/\(rawID)/outbox").text
+            #expect(rawOutbox.contains("secret-path"))  // the admin's view, which delivery needs
         }
     }
 

@@ -186,6 +186,14 @@ import Testing
         let (status, _) = try await post(
             "/api/v1/integrations/generic/\(key)", #"{"summary": "Disk almost full", "dedup_key": "disk"}"#, token: nil)
         #expect(status == 200)
+        // The same key where no route matches: the wrong method (405) and a trailing slash (the static files).
+        var get = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/integrations/alertmanager/\(key)")!)
+        get.httpMethod = "GET"
+        let (_, getAnswer) = try await URLSession.shared.data(for: get)
+        #expect((getAnswer as? HTTPURLResponse)?.statusCode == 405)
+        let (slashed, _) = try await post(
+            "/api/v1/integrations/generic/\(key)/", #"{"summary": "x"}"#, token: nil)
+        #expect(slashed == 404 || slashed == 405)
 
         process.terminate()
         process.waitUntilExit()

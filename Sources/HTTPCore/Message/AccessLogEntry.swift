@@ -15,3 +15,15 @@ public struct AccessLogEntry: Sendable {
     public var duration: Duration
     public var remoteAddress: String?
 }
+
+extension AccessLogEntry {
+    /// What a log line should name: the route pattern, else (no route matched: 404, 405, static files) the
+    /// path cut after its first three segments (`/api/v1/integrations/…`), so that a credential further down a
+    /// path that matched nothing (a key sent with the wrong method, a trailing slash) is not written either.
+    public var loggablePath: String {
+        if let route { return route }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        if segments.count <= 3 { return path }
+        return "/" + segments.prefix(3).joined(separator: "/") + "/…"
+    }
+}

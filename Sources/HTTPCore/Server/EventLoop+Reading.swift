@@ -144,6 +144,12 @@ extension EventLoop {
         if context.configuration.accessLog != nil {
             connection.requestStart = ServerContext.preciseNow()
         }
+        if draining {
+            // Shutting down: refuse at the head, before inviting or reading a body that would be refused anyway.
+            connection.lingerOnClose = true
+            respond(connection, drainRefusal(), runsProducer: false, forceClose: true)
+            return
+        }
         var bodyLimit = context.configuration.parser.defaultBodyLimit
         switch context.router.resolve(method: head.method, path: head.rawPath) {
         case .matched(let route, let parameters):
@@ -191,12 +197,9 @@ extension EventLoop {
     private func finishRequest(_ connection: Connection) {
         guard let head = connection.head, var target = connection.target else { return }
         if draining {
-            // Shutting down: answer in every sender's retry language instead of starting work that the
-            // grace period may cut off.
-            var headers = HTTPHeaders()
-            headers.add(name: "Retry-After", value: String(context.configuration.drainRetryAfterSeconds))
-            target = .response(
-                .problem(.serviceUnavailable, detail: "the server is shutting down; retry later", headers: headers))
+            // The head came before the drain, the rest after: answer in every sender's retry language instead of
+            // starting work that the grace period may cut off.
+            target = .response(drainRefusal())
         }
         switch target {
         case .response(let response):
@@ -241,6 +244,7 @@ extension EventLoop {
         connection.deadline = 0
         let handle = ConnectionHandle(loop: self, id: connection.id)
         let logger = self.logger
+        let route = connection.routePattern ?? "(fallback)"  // never the raw path: it may hold a credential
         connection.task = Task {
             let response: HTTPResponse
             do {
@@ -249,7 +253,7 @@ extension EventLoop {
                 logger.debug(
                     "handler failed; answering 500",
                     metadata: [
-                        "method": "\(request.method)", "path": "\(request.path)",
+                        "method": "\(request.method)", "route": "\(route)",
                         "error": "\(String(reflecting: type(of: error)))",
                     ]
                 )
@@ -276,5 +280,12 @@ extension EventLoop {
         logger.debug("request rejected", metadata: ["status": "\(error.status.code)", "reason": "\(error.reason)"])
         connection.lingerOnClose = true
         respond(connection, .problem(error.status, detail: error.reason), runsProducer: false, forceClose: true)
+    }
+
+    /// 503 with `Retry-After` for requests that arrive while the server drains.
+    private func drainRefusal() -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add(name: "Retry-After", value: String(context.configuration.drainRetryAfterSeconds))
+        return .problem(.serviceUnavailable, detail: "the server is shutting down; retry later", headers: headers)
     }
 }

@@ -9,9 +9,10 @@ struct JSONWriter {
     private var containerHasValue: [Bool] = []
     /// True right after a key: the value that follows takes no comma.
     private var afterKey = false
-    /// Whether contact and webhook URLs are written whole (for admin tokens) or cut to their origin: a Slack
-    /// incoming-webhook URL or a webhook's path and query work as passwords (see `contactURL`).
-    var revealsSecretURLs = true
+    /// Whether contact and webhook URLs are written whole (admin answers opt in) or cut to their origin: a
+    /// Slack incoming-webhook URL or a webhook's path and query work as passwords (see `contactURL`). Off by
+    /// default, so a writer that forgets to decide leaks nothing.
+    var revealsSecretURLs = false
 
     init(capacity: Int = 512) {
         bytes.reserveCapacity(capacity)

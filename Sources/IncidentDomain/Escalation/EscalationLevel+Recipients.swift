@@ -26,13 +26,15 @@ extension EscalationLevel {
         return result
     }
 
-    /// The timeline event of a page: who was paged on which channels, or that nobody could be.
+    /// The timeline event of a page: who was paged on which channels, or that nobody could be. Webhook and
+    /// Slack addresses appear only as their origin (`URLOrigin`): the timeline is readable with any token and
+    /// kept for good, while the full URLs work as passwords (the outbox keeps them for delivery).
     public static func pagedEvent(
         level: Int, cycle: Int, recipients: [PageRecipient], policy: String, at now: Date
     ) -> NewTimelineEvent {
         var names: [String] = []
         for recipient in recipients {
-            let name = recipient.user.map { "@\($0)" } ?? recipient.address
+            let name = recipient.user.map { "@\($0)" } ?? recipient.shareableAddress
             if !names.contains(name) { names.append(name) }
         }
         let message =
@@ -46,7 +48,8 @@ extension EscalationLevel {
                 "recipients": .array(
                     recipients.map { recipient in
                         .object([
-                            "channel": .string(recipient.channel.rawValue), "address": .string(recipient.address),
+                            "channel": .string(recipient.channel.rawValue),
+                            "address": .string(recipient.shareableAddress),
                             "user": .string(recipient.user), "schedule": .string(recipient.schedule),
                         ])
                     }),

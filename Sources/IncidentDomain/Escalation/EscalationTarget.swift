@@ -11,7 +11,7 @@ public enum EscalationTarget: Hashable, Sendable {
         switch self {
         case .user(let handle): "user \(handle)"
         case .schedule(let name): "schedule \(name)"
-        case .webhook(let url): "webhook \(url)"
+        case .webhook(let url): "webhook \(URLOrigin.of(url))"
         }
     }
 }

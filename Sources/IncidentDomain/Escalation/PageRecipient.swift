@@ -14,3 +14,10 @@ public struct PageRecipient: Hashable, Sendable {
         self.schedule = schedule
     }
 }
+
+extension PageRecipient {
+    /// The address as anyone may see it: an email as it is, a webhook or Slack URL as its origin.
+    public var shareableAddress: String {
+        channel == .email ? address : URLOrigin.of(address)
+    }
+}

@@ -25,13 +25,14 @@ enum AlertFuzzing {
             _ = try? AlertPayloadDecoder.decode(OpsgenieAlertAction.self, from: body).normalized(
                 kind, identifier: "web-5xx", identifierType: "alias", now: now)
         default:
-            // Standard Webhooks headers: the body's first three lines are id, timestamp and signature.
+            // Standard Webhooks headers: the input's first three lines are id, timestamp and signature, the
+            // rest the signed body.
             let lines = String(decoding: body, as: UTF8.self).split(separator: "\n", maxSplits: 3).map(String.init)
             let header = { (index: Int) in index < lines.count ? lines[index] : nil }
             if let signature = try? StandardWebhookSignature(
                 id: header(0), timestamp: header(1), signature: header(2), now: now)
             {
-                _ = signature.signedContent(body: Array(body))
+                _ = signature.signedContent(body: Array((header(3) ?? "").utf8))
             }
         }
     }
