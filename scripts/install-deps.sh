@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Klaxon builds and tests against. Safe to run again.
+# Installs the Debian packages Klaxon builds against; with --test also those the test suite needs (Python with
+# venv and pip for the test tools, and the real Prometheus Alertmanager the peer tests run). Safe to run again:
+# only missing packages are installed, through sudo when not root.
 set -euo pipefail
-# Test peers (prometheus-alertmanager, pdpyras) are installed by scripts/test.sh, not here.
 packages=(libsqlite3-dev sqlite3 curl)
+if [ "${1:-}" = "--test" ]; then
+    packages+=(python3 python3-venv python3-pip prometheus-alertmanager)
+fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -1,25 +1,14 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: installs what the build needs, builds with warnings as errors, tests,
-# then checks the OpenAPI document (Tests/openapi/validate.py) and fuzzes the served API with schemathesis
-# (Tests/openapi/fuzz.py). The Python tools live in a virtual environment under .build/ (ignored by git).
+# The whole test suite, as CI runs it on a fresh clone (the README's test command; .ci/run calls it):
+# installs the Debian packages (scripts/install-deps.sh --test) and the Python test tools (a virtual
+# environment under .build/), checks the OpenAPI document, builds with warnings as errors, runs the real-peer
+# tests (Prometheus Alertmanager, pdpyras), every Swift test target, the fuzz targets' saved inputs and a
+# minute of fuzzing each, schemathesis against the served API, and a two-minute soak. Every server it starts
+# listens on 127.0.0.1 and is stopped by the step that started it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 
-# Python 3 with venv and pip (Debian splits them into packages; its system Python refuses `pip install`).
-if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y python3 python3-venv python3-pip
-fi
-# The real Alertmanager that Tests/peers/alertmanager_webhook.py points at Klaxon.
-if ! dpkg -s prometheus-alertmanager >/dev/null 2>&1; then
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y prometheus-alertmanager
-fi
 VENV=.build/openapi-venv
 # Recreated when a run was cut short while making it (no pip inside).
 if ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then

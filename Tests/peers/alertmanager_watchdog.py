@@ -12,20 +12,14 @@ resolve. Needs `apt-get install prometheus-alertmanager` and a built klaxon. Exi
 from __future__ import annotations
 
 import datetime
-import signal
-import subprocess
 import sys
-import tempfile
-import urllib.request
-from pathlib import Path
 
-from alertmanager_webhook import BINARY, free_port, post_alerts, rfc3339
+from alertmanager_process import Alertmanager, rfc3339
 from klaxon_process import Klaxon, wait_until
 
 
 def main() -> int:
     klaxon = Klaxon()
-    directory = tempfile.TemporaryDirectory(prefix="alertmanager-watchdog-")
     manager = None
     try:
         klaxon.create_service("monitoring")
@@ -36,8 +30,7 @@ def main() -> int:
         status, body = klaxon.request("POST", "/api/v1/tokens", {"name": "alertmanager", "scope": "ingest"})
         assert status == 201, (status, body)
         token = body["token"]
-        config = Path(directory.name) / "alertmanager.yml"
-        config.write_text(f"""
+        manager = Alertmanager(f"""
 route:
   receiver: nobody
   routes:
@@ -55,21 +48,7 @@ receivers:
         http_config:
           authorization:
             credentials: {token}
-""")
-        port = free_port()
-        log = open(Path(directory.name) / "alertmanager.log", "wb")
-        manager = subprocess.Popen(
-            [BINARY, f"--config.file={config}", f"--storage.path={directory.name}/data",
-             f"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=", "--log.level=debug"],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-
-        def ready():
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/ready", timeout=2) as answer:
-                    return answer.status == 200
-            except OSError:
-                return False
-        wait_until("Alertmanager ready", ready, timeout=30)
+""", prefix="alertmanager-watchdog-")
 
         started = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)
 
@@ -86,13 +65,13 @@ receivers:
             assert status == 200, (status, body)
             return body
 
-        post_alerts(port, [watchdog()])
+        manager.post_alerts([watchdog()])
         first = wait_until("a first ping from Alertmanager", lambda: heartbeat()["last_ping_at"], timeout=20)
         assert heartbeat()["status"] == "up", heartbeat()
         wait_until("Alertmanager's repeated ping", lambda: heartbeat()["last_ping_at"] != first, timeout=20)
 
         # Prometheus dies: the Watchdog stops (Alertmanager sends no resolved notification to this receiver).
-        post_alerts(port, [watchdog(ends=datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=1))])
+        manager.post_alerts([watchdog(ends=datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=1))])
         missed = wait_until(
             "the heartbeat's incident", lambda: (lambda h: h if h["status"] == "missed" else None)(heartbeat()),
             timeout=40)
@@ -103,7 +82,7 @@ receivers:
 
         # Prometheus is back: the Watchdog fires again, the ping resolves the incident.
         started = datetime.datetime.now(datetime.timezone.utc)
-        post_alerts(port, [watchdog()])
+        manager.post_alerts([watchdog()])
         wait_until(
             "the heartbeat's incident resolved",
             lambda: klaxon.request("GET", f"/api/v1/incidents/{incident}")[1]["status"] == "resolved", timeout=30)
@@ -112,21 +91,13 @@ receivers:
         print("alertmanager watchdog peer test: 1 passed, 0 failed")
         return 0
     except Exception:
-        log_path = Path(directory.name) / "alertmanager.log"
-        if log_path.exists():
-            sys.stderr.write(log_path.read_text(errors="replace")[-4000:])
+        if manager is not None:
+            sys.stderr.write(manager.log_tail())
         raise
     finally:
-        if manager is not None and manager.poll() is None:
-            manager.send_signal(signal.SIGTERM)
-            try:
-                manager.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                manager.kill()
-                manager.wait(timeout=5)
+        if manager is not None:
+            manager.stop()
         klaxon.stop()
-        directory.cleanup()
-
 
 if __name__ == "__main__":
     sys.exit(main())

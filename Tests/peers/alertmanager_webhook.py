@@ -12,49 +12,19 @@ still one incident, then resolves both alerts in Alertmanager and waits for the 
 from __future__ import annotations
 
 import datetime
-import json
-import os
-import shutil
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
-from pathlib import Path
 
+from alertmanager_process import Alertmanager, rfc3339
 from klaxon_process import Klaxon, wait_until
-
-BINARY = os.environ.get("ALERTMANAGER_BINARY") or shutil.which("prometheus-alertmanager") or "/usr/bin/prometheus-alertmanager"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def rfc3339(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def post_alerts(port: int, alerts: list[dict]) -> None:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/api/v2/alerts", data=json.dumps(alerts).encode(), method="POST",
-        headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        assert answer.status == 200, answer.status
 
 
 def main() -> int:
     klaxon = Klaxon()
-    directory = tempfile.TemporaryDirectory(prefix="alertmanager-peer-")
     manager = None
     try:
         key = klaxon.create_service("checkout")
-        config = Path(directory.name) / "alertmanager.yml"
-        config.write_text(f"""
+        manager = Alertmanager(f"""
 route:
   receiver: klaxon
   group_by: [alertname]
@@ -67,20 +37,6 @@ receivers:
       - url: {klaxon.base}/api/v1/integrations/alertmanager/{key}
         send_resolved: true
 """)
-        port = free_port()
-        log = open(Path(directory.name) / "alertmanager.log", "wb")
-        manager = subprocess.Popen(
-            [BINARY, f"--config.file={config}", f"--storage.path={directory.name}/data",
-             f"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=", "--log.level=debug"],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-
-        def ready():
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/ready", timeout=2) as answer:
-                    return answer.status == 200
-            except OSError:
-                return False
-        wait_until("Alertmanager ready", ready, timeout=30)
 
         started = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)
         def alert(instance: str, severity: str, ends: datetime.datetime | None = None) -> dict:
@@ -94,7 +50,7 @@ receivers:
                 body["endsAt"] = rfc3339(ends)
             return body
 
-        post_alerts(port, [alert("a", "critical"), alert("b", "warning")])
+        manager.post_alerts([alert("a", "critical"), alert("b", "warning")])
         incidents = wait_until("the incident from Alertmanager", lambda: klaxon.incidents(), timeout=20)
         assert len(incidents) == 1, incidents
         incident = incidents[0]
@@ -106,12 +62,12 @@ receivers:
                    lambda: len(klaxon.request("GET", f"/api/v1/incidents/{identifier}/alerts")[1]["items"]) == 2)
 
         # Re-post (as Prometheus does every evaluation): Alertmanager notifies again, no duplicate incident.
-        post_alerts(port, [alert("a", "critical"), alert("b", "warning")])
+        manager.post_alerts([alert("a", "critical"), alert("b", "warning")])
         time.sleep(2.5)
         assert len(klaxon.incidents()) == 1, klaxon.incidents()
 
         now = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=1)
-        post_alerts(port, [alert("a", "critical", ends=now), alert("b", "warning", ends=now)])
+        manager.post_alerts([alert("a", "critical", ends=now), alert("b", "warning", ends=now)])
         resolved = wait_until(
             "the incident resolved",
             lambda: (lambda body: body if body["status"] == "resolved" else None)(
@@ -122,21 +78,13 @@ receivers:
         print("alertmanager peer test: 1 passed, 0 failed")
         return 0
     except Exception:
-        log_path = Path(directory.name) / "alertmanager.log"
-        if log_path.exists():
-            sys.stderr.write(log_path.read_text(errors="replace")[-4000:])
+        if manager is not None:
+            sys.stderr.write(manager.log_tail())
         raise
     finally:
-        if manager is not None and manager.poll() is None:
-            manager.send_signal(signal.SIGTERM)
-            try:
-                manager.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                manager.kill()
-                manager.wait(timeout=5)
+        if manager is not None:
+            manager.stop()
         klaxon.stop()
-        directory.cleanup()
-
 
 if __name__ == "__main__":
     sys.exit(main())
