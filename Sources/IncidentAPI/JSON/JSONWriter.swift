@@ -166,43 +166,8 @@ struct JSONWriter {
         }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// Escapes per RFC 8259 §7: quote, backslash and control characters; everything else as UTF-8, copied in
-    /// runs (most strings need no escape at all, and byte-at-a-time appends dominated list answers).
+    /// Escapes per RFC 8259 §7 (`JSONValue.appendQuoted`, shared with the store's JSON columns).
     private mutating func writeString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else {
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(byte)
-                case 0x0A:
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(UInt8(ascii: "n"))
-                case 0x0D:
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(UInt8(ascii: "r"))
-                case 0x09:
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(UInt8(ascii: "t"))
-                default:
-                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    bytes.append(Self.hexDigits[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONValue.appendQuoted(value, to: &bytes)
     }
 }

@@ -84,36 +84,9 @@ enum JSONText {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 §7). Works on the
-    /// UTF-8 bytes and copies the runs between escapes whole: this runs for every label of every alert inside
-    /// the writer's transaction, so it must cost little more than a copy.
+    /// A JSON string literal (`JSONValue.appendQuoted`, shared with the API's answers): this runs for every
+    /// label of every alert inside the writer's transaction, so it must cost little more than a copy.
     private static func appendString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var plainStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]))
-                output.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "\n"): output.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): output.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): output.append(UInt8(ascii: "t"))
-                default:
-                    output.append(contentsOf: "u00".utf8)
-                    output.append(hexDigits[Int(byte >> 4)])
-                    output.append(hexDigits[Int(byte & 0x0F)])
-                }
-                plainStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<bytes.count]))
-        }
-        output.append(UInt8(ascii: "\""))
+        JSONValue.appendQuoted(text, to: &output)
     }
 }
