@@ -107,6 +107,7 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/incidents/{id}/escalation"): ("getIncidentEscalation", "read"),
     ("get", "/api/v1/incidents/{id}/outbox"): ("listIncidentOutbox", "read"),
     ("get", "/api/v1/outbox"): ("listOutbox", "read"),
+    ("get", "/api/v1/stream"): ("streamEvents", "read"),
 }
 
 INCIDENT_FIELDS = [

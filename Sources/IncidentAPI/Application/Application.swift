@@ -23,11 +23,15 @@ public final class Application: Sendable {
     let escalationEngine: EscalationEngine
     let heartbeatMonitor: HeartbeatMonitor
     let escalationPollInterval: Duration
+    let liveEvents: LiveEventHub
+    private let liveEventsTask = Mutex<Task<Void, Never>?>(nil)
 
     init(
         server: HTTPServer, routes: [APIRoute], createdAdminToken: String?, store: KlaxonStore, clock: any WallClock,
-        logger: Logger, escalationPollInterval: Duration = .seconds(1)
+        logger: Logger, escalationPollInterval: Duration = .seconds(1), liveEvents: LiveEventHub
     ) {
+        self.liveEvents = liveEvents
+        server.onDrain { liveEvents.close() }
         self.escalationEngine = EscalationEngine(escalations: store.escalations, clock: clock, logger: logger)
         self.heartbeatMonitor = HeartbeatMonitor(heartbeats: store.heartbeats, clock: clock)
         self.escalationPollInterval = escalationPollInterval
@@ -103,6 +107,9 @@ public final class Application: Sendable {
         let monitor = heartbeatMonitor
         let escalation = Task { await engine.run(pollInterval: interval, heartbeats: monitor) }
         escalationTask.withLock { $0 = escalation }
+        let hub = liveEvents
+        let live = Task { await hub.run() }
+        liveEventsTask.withLock { $0 = live }
     }
 
     private func stopMaintenance() async {
@@ -118,6 +125,13 @@ public final class Application: Sendable {
         }
         escalation?.cancel()
         await escalation?.value
+        liveEvents.close()
+        let live = liveEventsTask.withLock { task -> Task<Void, Never>? in
+            defer { task = nil }
+            return task
+        }
+        live?.cancel()
+        await live?.value
     }
 }
 
@@ -149,6 +163,11 @@ public func buildApplication(
         EscalationPolicyController(policies: store.escalationPolicies).register(in: &api)
         EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
         HeartbeatController(heartbeats: store.heartbeats).register(in: &api)
+        let liveEvents = LiveEventHub(
+            incidents: store.incidents, heartbeatInterval: configuration.streamHeartbeatInterval,
+            logger: logger)
+        try await liveEvents.prime()
+        StreamController(hub: liveEvents).register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache, users: store.users).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
         SigningSecretController(alerts: store.alerts).register(in: &api)
@@ -168,7 +187,7 @@ public func buildApplication(
             configuration: serverConfiguration, router: api.router, logger: Logger(label: "klaxon.http"))
         return Application(
             server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, clock: clock,
-            logger: logger, escalationPollInterval: configuration.escalationPollInterval)
+            logger: logger, escalationPollInterval: configuration.escalationPollInterval, liveEvents: liveEvents)
     } catch {
         await store.close()
         throw error

@@ -75,6 +75,11 @@ extension ProblemDetails {
                 retryAfterSeconds: retryAfter)
         case .routeNotFound:
             return ProblemDetails(kind: "not-found", title: "Not Found", status: 404, detail: "No such resource.")
+        case .streamUnavailable(let retryAfter):
+            return ProblemDetails(
+                kind: "unavailable", title: "Service Unavailable", status: 503,
+                detail: "The live stream takes no more clients right now (shutting down, or at its client limit); retry in \(retryAfter) s.",
+                retryAfterSeconds: retryAfter)
         }
     }
 

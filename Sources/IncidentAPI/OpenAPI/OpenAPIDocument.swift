@@ -4413,6 +4413,70 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/stream": {
+          "get": {
+            "operationId": "streamEvents",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Follow every incident change live (Server-Sent Events)",
+            "description": "A `text/event-stream` that stays open. Every timeline event of every incident is sent as two events: `incident.created` (for a new incident) or `incident.updated`, whose data is the incident as `GET /api/v1/incidents/{id}` answers it now, then `timeline.appended`, whose data is `{\"incident_id\": ..., \"event\": <the timeline event>}`. Each has an `id:` line (`<timeline event id>-<1 or 2>`); a client that reconnects with `Last-Event-ID` is sent everything after it from the database, so nothing is lost however long it was away. A comment line (`: heartbeat`) comes every 15 s while nothing happens; `retry: 2000` asks clients to reconnect after 2 s. Because browsers' EventSource cannot send headers, the token may be given as `?token=` here (and only here); query strings are never logged. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "name": "token",
+                "in": "query",
+                "required": false,
+                "description": "The API token, for clients that cannot send an `Authorization` header (EventSource). Ignored when the header is sent.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "Last-Event-ID",
+                "in": "header",
+                "required": false,
+                "description": "The `id:` of the last event received (`42-2`, or a bare timeline event id meaning after all of it): resume after it.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9]+(-[12])?$"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The stream of events, until the client leaves, the server shuts down, or the client reads too slowly to keep up (then it reconnects with `Last-Event-ID`).",
+                "content": {
+                  "text/event-stream": {
+                    "schema": {
+                      "type": "string"
+                    },
+                    "example": "id: 17-1\nevent: incident.updated\ndata: {\"id\":4,\"status\":\"acknowledged\",...}\n\nid: 17-2\nevent: timeline.appended\ndata: {\"incident_id\":4,\"event\":{\"id\":17,\"kind\":\"acknowledged\",...}}\n\n"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
         }
       },
       "components": {
