@@ -27,6 +27,9 @@ public struct ApplicationConfiguration: Sendable {
     /// How often the escalation engine looks for levels whose delay ran out: delays are whole minutes, so
     /// a second keeps pages on time without a noticeable load (one indexed query on running timers).
     public var escalationPollInterval: Duration = .seconds(1)
+    /// A team's own postmortem template (Mustache text, README.md lists its fields) instead of the built-in one;
+    /// compiled by `buildApplication`, which fails when it does not compile.
+    public var postmortemTemplate: String?
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),
