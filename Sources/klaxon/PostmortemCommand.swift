@@ -21,7 +21,9 @@ struct PostmortemCommand: AsyncParsableCommand {
     var id: String
 
     func validate() throws {
-        guard PostmortemFormat(rawValue: format) != nil else { throw ValidationError("--format must be markdown, html or json") }
+        guard PostmortemFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be markdown, html or json")
+        }
         guard IncidentID(parsing: id) != nil else { throw ValidationError("ID must be a positive integer incident id") }
     }
 

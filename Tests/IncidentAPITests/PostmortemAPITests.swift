@@ -9,7 +9,8 @@ import Testing
     static let scriptStart = Date(timeIntervalSince1970: 1_795_766_600)
 
     /// `Tests/golden/<name>`; with `KLAXON_UPDATE_GOLDEN=1` the file is (re)written from `actual` instead.
-    static func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("golden").appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["KLAXON_UPDATE_GOLDEN"] == "1" {
@@ -47,7 +48,8 @@ import Testing
         app.clock.advance(by: 3_600)
         let sections = [
             "summary": "Checkout answered slowly for 28 minutes after deploy 4711.",
-            "root_causes": "An unbounded retry loop in the payment client.\n\n- retries had no budget\n- the canary was too small",
+            "root_causes":
+                "An unbounded retry loop in the payment client.\n\n- retries had no budget\n- the canary was too small",
             "trigger": "Deploy 4711 raised the payment timeout | p99 at 2 s.",
             "resolution": "Rolled back deploy 4711; retries drained within minutes.",
             "went_well": "The alert fired **before** customers wrote in.",
@@ -105,7 +107,10 @@ import Testing
             let id = try await app.openIncident(["title": "<script>alert(1)</script> & co"])["id"] as! Int
             try await app.expect(
                 200, "PUT", "/api/v1/incidents/\(id)/postmortem/sections/summary",
-                json: ["text": "<img src=x onerror=alert(1)> [click](javascript:alert(1)) [ok](https://ok.example/?a=1&b=\"2\")"])
+                json: [
+                    "text":
+                        "<img src=x onerror=alert(1)> [click](javascript:alert(1)) [ok](https://ok.example/?a=1&b=\"2\")"
+                ])
             let html = try await app.request("GET", "/api/v1/incidents/\(id)/postmortem?format=html").text
             #expect(!html.contains("<script>"))
             #expect(!html.contains("<img"))
@@ -167,7 +172,8 @@ import Testing
             let unchanged = try await app.incident(id)
             #expect(unchanged["status"] as? String == "resolved")
 
-            try await app.expect(200, "PUT", "/api/v1/incidents/\(id)/postmortem/sections/trigger", json: ["text": "Logs."])
+            try await app.expect(
+                200, "PUT", "/api/v1/incidents/\(id)/postmortem/sections/trigger", json: ["text": "Logs."])
             try await app.expect(
                 200, "PUT", "/api/v1/incidents/\(id)/postmortem/sections/resolution", json: ["text": "Rotated logs."])
             let closed = try await app.request("POST", "/api/v1/incidents/\(id)/close")
@@ -203,12 +209,16 @@ import Testing
             let unknown = try await app.request(
                 "PUT", "/api/v1/incidents/\(id)/postmortem/sections/blame", json: ["text": "Bob"])
             #expect(unknown.status == 404)
-            #expect(try unknown.object()["detail"] as? String ?? "" == "postmortem_section blame (sections are one of summary, impact, root_causes, trigger, resolution, went_well, went_wrong, got_lucky) not found.")
+            #expect(
+                try unknown.object()["detail"] as? String ?? ""
+                    == "postmortem_section blame (sections are one of summary, impact, root_causes, trigger, resolution, went_well, went_wrong, got_lucky) not found."
+            )
             let empty = try await app.request(
                 "PUT", "/api/v1/incidents/\(id)/postmortem/sections/summary", json: ["text": "   "])
             #expect(empty.status == 422)
             let atLimit = String(repeating: "x", count: 20_000)
-            try await app.expect(200, "PUT", "/api/v1/incidents/\(id)/postmortem/sections/summary", json: ["text": atLimit])
+            try await app.expect(
+                200, "PUT", "/api/v1/incidents/\(id)/postmortem/sections/summary", json: ["text": atLimit])
             let overLimit = try await app.request(
                 "PUT", "/api/v1/incidents/\(id)/postmortem/sections/impact", json: ["text": atLimit + "x"])
             #expect(overLimit.status == 422)
@@ -222,9 +232,10 @@ import Testing
 
             let listed = try await app.request("GET", "/api/v1/incidents/\(id)/postmortem/sections", token: reader)
             let items = try listed.items()
-            #expect(items.map { $0["name"] as? String ?? "" } == [
-                "summary", "impact", "root_causes", "trigger", "resolution", "went_well", "went_wrong", "got_lucky",
-            ])
+            #expect(
+                items.map { $0["name"] as? String ?? "" } == [
+                    "summary", "impact", "root_causes", "trigger", "resolution", "went_well", "went_wrong", "got_lucky",
+                ])
             #expect(items[0]["text"] as? String == atLimit)
             #expect(items[0]["updated_by"] as? String == "token:admin")
             #expect(items[1]["written"] as? Bool == false)
@@ -244,10 +255,13 @@ import Testing
                 #expect(answer.headers["location"] == "/api/v1/action-items/\(id)")
                 return id
             }
-            let later = try await add(first, ["title": "Alert on disk at 80 %", "type": "mitigate", "due_date": "2026-12-15"])
-            let overdue = try await add(second, ["title": "Automate renewals", "type": "prevent", "due_date": "2026-11-20"])
+            let later = try await add(
+                first, ["title": "Alert on disk at 80 %", "type": "mitigate", "due_date": "2026-12-15"])
+            let overdue = try await add(
+                second, ["title": "Automate renewals", "type": "prevent", "due_date": "2026-11-20"])
             let undated = try await add(second, ["title": "Runbook for certs", "type": "process"])
-            let finished = try await add(first, ["title": "Clean old logs", "type": "mitigate", "due_date": "2026-11-01"])
+            let finished = try await add(
+                first, ["title": "Clean old logs", "type": "mitigate", "due_date": "2026-11-01"])
             try await app.expect(200, "PATCH", "/api/v1/action-items/\(finished)", json: ["status": "done"])
 
             let open = try await app.request("GET", "/api/v1/action-items?status=open").items()
@@ -264,7 +278,9 @@ import Testing
                 "POST", "/api/v1/incidents/\(first)/action-items",
                 json: ["title": "x", "type": "fix", "due_date": "soon", "link": "ftp://x"])
             #expect(invalid.status == 422)
-            let fields = (try invalid.object()["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            let fields = (try invalid.object()["errors"] as? [[String: Any]] ?? []).compactMap {
+                $0["field"] as? String
+            }
             #expect(fields == ["type", "due_date", "link"])
             let unknownField = try await app.request(
                 "POST", "/api/v1/incidents/\(first)/action-items", json: ["title": "x", "type": "process", "prio": 1])

@@ -108,7 +108,9 @@ import Testing
 
     @Test func closingAnOpenIncidentIsAnInvalidTransitionBeforeThePostmortemRule() {
         let open = Incident.make(status: .acknowledged, severity: .sev1)
-        #expect(throws: IncidentError.invalidTransition(from: .acknowledged, action: .close, allowed: open.allowedActions)) {
+        #expect(
+            throws: IncidentError.invalidTransition(from: .acknowledged, action: .close, allowed: open.allowedActions)
+        ) {
             try open.closing(at: at(minutes: 90), by: alice, force: false, note: nil, written: [])
         }
     }
@@ -124,7 +126,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [(45.0, "45 s"), (750, "12 min 30 s"), (7500, "2 h 5 min"), (3600, "1 h"), (97_200, "1 d 3 h"), (0, "0 s")])
+    @Test(arguments: [
+        (45.0, "45 s"), (750, "12 min 30 s"), (7500, "2 h 5 min"), (3600, "1 h"), (97_200, "1 d 3 h"), (0, "0 s"),
+    ])
     func durationsShowTheTwoLargestUnits(seconds: Double, text: String) {
         #expect(PostmortemDuration.text(seconds) == text)
     }
@@ -139,7 +143,8 @@ import Testing
     }
 
     @Test func newItemsReportEveryProblemAtOnce() {
-        let draft = NewActionItem(title: " ", type: "fix", owner: "", dueDate: "2026-02-30", link: "javascript:alert(1)")
+        let draft = NewActionItem(
+            title: " ", type: "fix", owner: "", dueDate: "2026-02-30", link: "javascript:alert(1)")
         let error = #expect(throws: IncidentError.self) { try draft.validate() }
         guard case .validation(let errors)? = error else {
             Issue.record("expected a validation error, got \(String(describing: error))")

@@ -44,7 +44,8 @@ import Testing
     @Test func postmortemPrintsTheDraftFromTheDatabaseInEachFormat() async throws {
         let db = try KlaxonBinaryTests.temporaryDatabase()
         try await Self.whileServing(db: db) { port in
-            let opened = try await Self.send("POST", "/api/v1/incidents", port: port, json: ["title": "Disk full on db-1"])
+            let opened = try await Self.send(
+                "POST", "/api/v1/incidents", port: port, json: ["title": "Disk full on db-1"])
             #expect(opened == 201)
             let written = try await Self.send(
                 "PUT", "/api/v1/incidents/1/postmortem/sections/trigger", port: port,

@@ -72,7 +72,9 @@ enum MarkdownHTML {
                 html += "</tr></thead>\n<tbody>\n"
                 index += 2
                 while index < lines.count, lines[index].trimmingLeadingSpaces().hasPrefix("|") {
-                    html += "<tr>" + cells(lines[index].trimmingLeadingSpaces()).map { "<td>" + inline($0) + "</td>" }
+                    html +=
+                        "<tr>"
+                        + cells(lines[index].trimmingLeadingSpaces()).map { "<td>" + inline($0) + "</td>" }
                         .joined() + "</tr>\n"
                     index += 1
                 }

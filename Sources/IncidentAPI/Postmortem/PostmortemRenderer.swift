@@ -40,7 +40,8 @@ public struct PostmortemRenderer: Sendable {
         case .markdown:
             return template.markdown(postmortem)
         case .html:
-            return MarkdownHTML.document(template.markdown(postmortem), title: "Postmortem: \(postmortem.incident.title)")
+            return MarkdownHTML.document(
+                template.markdown(postmortem), title: "Postmortem: \(postmortem.incident.title)")
         case .json:
             var writer = JSONWriter()
             writer.value(postmortem.fields)

@@ -8,8 +8,9 @@ public struct ActionItemDraft: Hashable, Sendable {
     public var dueDate: LocalDate?
     public var link: String?
 
-    public init(title: String, kind: ActionItem.Kind, owner: String? = nil, dueDate: LocalDate? = nil, link: String? = nil)
-    {
+    public init(
+        title: String, kind: ActionItem.Kind, owner: String? = nil, dueDate: LocalDate? = nil, link: String? = nil
+    ) {
         self.title = title
         self.kind = kind
         self.owner = owner

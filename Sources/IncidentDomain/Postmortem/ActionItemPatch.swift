@@ -29,7 +29,9 @@ public struct ActionItemPatch: Decodable, Sendable {
     public func validate() throws(IncidentError) -> ActionItemEdit {
         var validator = FieldValidator()
         var edit = ActionItemEdit()
-        if let title { edit.title = validator.presentLine(title, field: "title", length: DomainLimits.actionItemTitleLength) }
+        if let title {
+            edit.title = validator.presentLine(title, field: "title", length: DomainLimits.actionItemTitleLength)
+        }
         if let type { edit.kind = validator.actionItemKind(type) }
         if let status {
             edit.status = ActionItem.Status(rawValue: status)
@@ -98,7 +100,10 @@ extension ActionItem {
             event = NewTimelineEvent(
                 at: now, kind: .actionItemStatusChanged, actor: actor,
                 message: status == .done ? "Action item done: \(next.title)" : "Action item reopened: \(next.title)",
-                data: ["action_item_id": .int(id.rawValue), "title": .string(next.title), "status": .string(status.rawValue)])
+                data: [
+                    "action_item_id": .int(id.rawValue), "title": .string(next.title),
+                    "status": .string(status.rawValue),
+                ])
         }
         if next != self { next.updatedAt = now }
         return (next, event)

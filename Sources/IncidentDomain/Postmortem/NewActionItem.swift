@@ -26,7 +26,9 @@ public struct NewActionItem: Decodable, Sendable {
         var validator = FieldValidator()
         let title = validator.line(title, field: "title", length: DomainLimits.actionItemTitleLength)
         let kind = validator.actionItemKind(type)
-        let owner = owner.flatMap { validator.presentLine($0, field: "owner", length: DomainLimits.actionItemOwnerLength) }
+        let owner = owner.flatMap {
+            validator.presentLine($0, field: "owner", length: DomainLimits.actionItemOwnerLength)
+        }
         let dueDate = dueDate.flatMap { validator.dueDate($0) }
         let link = link.flatMap { validator.httpLink($0) }
         try validator.finish()

@@ -138,7 +138,8 @@ extension Postmortem {
             "received_at": .string(Timestamp.format(alert.firstSeenAt)),
             "times_seen": .int(Int64(alert.timesSeen)),
             "labels": pairs(alert.labels),
-            "labels_text": .string(alert.labels.keys.sorted().map { "\($0)=\(alert.labels[$0] ?? "")" }.joined(separator: ", ")),
+            "labels_text": .string(
+                alert.labels.keys.sorted().map { "\($0)=\(alert.labels[$0] ?? "")" }.joined(separator: ", ")),
             "links": .array(alert.links.map { ["href": .string($0.href), "text": .string($0.text)] }),
         ]
     }

@@ -24,8 +24,10 @@ public struct SQLitePostmortemRepository: PostmortemRepository {
     static func record(of id: IncidentID, in db: Connection) throws -> PostmortemRecord {
         let incident = try IncidentRows.require(id, in: db)
         return PostmortemRecord(
-            incident: incident, timeline: try TimelineRows.all(of: id, in: db), alerts: try AlertRows.all(of: id, in: db),
-            sections: try PostmortemRows.sections(of: id, in: db), actionItems: try PostmortemRows.items(of: id, in: db))
+            incident: incident, timeline: try TimelineRows.all(of: id, in: db),
+            alerts: try AlertRows.all(of: id, in: db),
+            sections: try PostmortemRows.sections(of: id, in: db), actionItems: try PostmortemRows.items(of: id, in: db)
+        )
     }
 
     public func sections(of incident: IncidentID) async throws -> [PostmortemSection] {
@@ -40,10 +42,12 @@ public struct SQLitePostmortemRepository: PostmortemRepository {
     ) async throws -> PostmortemSection {
         try await pool.repositoryWrite { db in
             try SQLiteIncidentRepository.requireExists(incident, in: db)
-            let section = PostmortemSection(name: name, text: text, updatedAt: Timestamp.truncated(now), updatedBy: actor)
+            let section = PostmortemSection(
+                name: name, text: text, updatedAt: Timestamp.truncated(now), updatedBy: actor)
             try PostmortemRows.writeSection(section, of: incident, in: db)
             let event = NewTimelineEvent(
-                at: now, kind: .postmortemSectionWritten, actor: actor, message: "Postmortem section \(name.rawValue) written",
+                at: now, kind: .postmortemSectionWritten, actor: actor,
+                message: "Postmortem section \(name.rawValue) written",
                 data: ["section": .string(name.rawValue)])
             _ = try TimelineRows.append([event], to: incident, in: db)
             return section
