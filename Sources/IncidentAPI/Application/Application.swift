@@ -144,6 +144,8 @@ public func buildApplication(
 ) async throws -> Application {
     var databaseConfiguration = DatabasePool.Configuration()
     databaseConfiguration.connection.busyTimeout = configuration.databaseBusyTimeout
+    // A broken template is a start-up error, not a failed request later.
+    let postmortemTemplate = try configuration.postmortemTemplate.map { try PostmortemTemplate(text: $0) } ?? .standard
     let store = try await KlaxonStore.open(path: configuration.databasePath, configuration: databaseConfiguration)
     do {
         let createdAdminToken = try await installFirstAdminToken(
@@ -156,7 +158,8 @@ public func buildApplication(
             let readiness = await store.readiness()
             return (readiness.isWritable && readiness.problems.isEmpty, readiness.pendingMigrations.isEmpty)
         }).register(in: &api)
-        IncidentController(incidents: store.incidents, pages: ListPageCache()).register(in: &api)
+        IncidentController(incidents: store.incidents, postmortems: store.postmortems, pages: ListPageCache())
+            .register(in: &api)
         ServiceController(services: store.services, policies: store.escalationPolicies).register(in: &api)
         UserController(users: store.users).register(in: &api)
         ScheduleController(schedules: store.schedules).register(in: &api)
@@ -170,6 +173,11 @@ public func buildApplication(
         StreamController(hub: liveEvents).register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache, users: store.users).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
+        // Error-budget minutes come from the SLO code once it is wired here; until then, no SLO is declared.
+        PostmortemController(
+            postmortems: store.postmortems, renderer: PostmortemRenderer(template: postmortemTemplate),
+            errorBudgets: NoDeclaredSLOs()
+        ).register(in: &api)
         SigningSecretController(alerts: store.alerts).register(in: &api)
         IngestionController(
             alerts: store.alerts, services: store.services, authenticator: authenticator,
