@@ -29,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Log one line per request on stderr: method, route pattern (the path without query for static files and 404s; never an integration key), status, bytes, duration.")
     var accessLog = false
 
+    @Flag(help: "Serve GET /metrics without a token (env KLAXON_METRICS_PUBLIC=1); by default it needs a read token.")
+    var metricsPublic = false
+
     @Option(help: "Event loop threads (default: one per core).")
     var eventLoops: Int?
 
@@ -96,6 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
             initialAdminToken: environment["KLAXON_ADMIN_TOKEN"],
             databaseBusyTimeout: .milliseconds(try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000))
         applicationConfiguration.ingestionRateLimit = try ingestionRateLimit(environment)
+        applicationConfiguration.metricsPublic = metricsPublic || environment["KLAXON_METRICS_PUBLIC"] == "1"
         let application = try await buildApplication(applicationConfiguration, logger: logger)
         if let token = application.createdAdminToken {
             // Shown once: only its hash is stored.

@@ -27,6 +27,9 @@ public struct ApplicationConfiguration: Sendable {
     /// How often the escalation engine looks for levels whose delay ran out: delays are whole minutes, so
     /// a second keeps pages on time without a noticeable load (one indexed query on running timers).
     public var escalationPollInterval: Duration = .seconds(1)
+    /// Whether `GET /metrics` answers without a token (`--metrics-public`), for a Prometheus that scrapes
+    /// without credentials; off by default, as the numbers name services.
+    public var metricsPublic = false
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),
