@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import IncidentDomain
+import Testing
 
 @testable import IncidentAPI
 
@@ -11,16 +10,23 @@ import IncidentDomain
         try await TestApplication.with { app in
             let created = try await app.expect(
                 201, "POST", "/api/v1/services",
-                json: ["name": "payments", "slo": ["target": 99.9, "window_days": 28, "severity_weights": ["sev3": 0.5]]])
+                json: [
+                    "name": "payments", "slo": ["target": 99.9, "window_days": 28, "severity_weights": ["sev3": 0.5]],
+                ])
             let slo = try #require(created["slo"] as? [String: Any])
             #expect(slo["target"] as? Double == 99.9)
             #expect(slo["window_days"] as? Int == 28)
-            #expect(slo["severity_weights"] as? [String: Double] == ["sev1": 1, "sev2": 0.5, "sev3": 0.5, "sev4": 0, "sev5": 0])
+            #expect(
+                slo["severity_weights"] as? [String: Double] == [
+                    "sev1": 1, "sev2": 0.5, "sev3": 0.5, "sev4": 0, "sev5": 0,
+                ])
 
             let refused = try await app.request(
                 "PATCH", "/api/v1/services/payments", json: ["slo": ["target": 100, "window_days": 0]])
             #expect(refused.status == 422)
-            let fields = (try refused.object()["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            let fields = (try refused.object()["errors"] as? [[String: Any]] ?? []).compactMap {
+                $0["field"] as? String
+            }
             #expect(fields == ["slo.target", "slo.window_days"])
 
             let changed = try await app.expect(
@@ -44,10 +50,15 @@ import IncidentDomain
     @Test func overlappingIncidentsSpendTheBudgetOnceAndNameWhoSpentIt() async throws {
         try await TestApplication.with { app in
             try await app.expect(
-                201, "POST", "/api/v1/services", json: ["name": "payments", "slo": ["target": 99.9, "window_days": 28]])
-            let first = try await app.openIncident(["title": "Card declines", "severity": "sev1", "service": "payments"])
+                201, "POST", "/api/v1/services",
+                json: ["name": "payments", "slo": ["target": 99.9, "window_days": 28]])
+            let first = try await app.openIncident([
+                "title": "Card declines", "severity": "sev1", "service": "payments",
+            ])
             app.clock.advance(by: 30 * 60)
-            let second = try await app.openIncident(["title": "Slow checkout", "severity": "sev1", "service": "payments"])
+            let second = try await app.openIncident([
+                "title": "Slow checkout", "severity": "sev1", "service": "payments",
+            ])
             app.clock.advance(by: 30 * 60)
             try await app.expect(200, "POST", "/api/v1/incidents/\(first["id"] as! Int)/mitigate")
             app.clock.advance(by: 30 * 60)
@@ -78,11 +89,14 @@ import IncidentDomain
         try await TestApplication.with { app in
             try await app.expect(
                 201, "POST", "/api/v1/services", json: ["name": "payments", "slo": ["target": 99, "window_days": 7]])
-            let opened = try await app.openIncident(["title": "Card declines", "severity": "sev2", "service": "payments"])
+            let opened = try await app.openIncident([
+                "title": "Card declines", "severity": "sev2", "service": "payments",
+            ])
             let id = opened["id"] as! Int
             let created = try #require(opened["created_at"] as? String)
             let start = Timestamp.format(try #require(Timestamp.parse(created)).addingTimeInterval(-30 * 60))
-            let patched = try await app.expect(200, "PATCH", "/api/v1/incidents/\(id)", json: ["impact_started_at": start])
+            let patched = try await app.expect(
+                200, "PATCH", "/api/v1/incidents/\(id)", json: ["impact_started_at": start])
             #expect(patched["impact_started_at"] as? String == start)
             app.clock.advance(by: 10 * 60)
             try await app.expect(200, "POST", "/api/v1/incidents/\(id)/mitigate")
@@ -93,9 +107,11 @@ import IncidentDomain
             let future = Timestamp.format(app.clock.now().addingTimeInterval(60))
             let refused = try await app.request("PATCH", "/api/v1/incidents/\(id)", json: ["impact_started_at": future])
             #expect(refused.status == 422)
-            let malformed = try await app.request("PATCH", "/api/v1/incidents/\(id)", json: ["impact_started_at": "soon"])
+            let malformed = try await app.request(
+                "PATCH", "/api/v1/incidents/\(id)", json: ["impact_started_at": "soon"])
             #expect(malformed.status == 422)
-            let cleared = try await app.expect(200, "PATCH", "/api/v1/incidents/\(id)", json: ["impact_started_at": NSNull()])
+            let cleared = try await app.expect(
+                200, "PATCH", "/api/v1/incidents/\(id)", json: ["impact_started_at": NSNull()])
             #expect(cleared["impact_started_at"] is NSNull)
             let after = try await app.expect(200, "GET", "/api/v1/services/payments/slo")
             #expect(after["spent_minutes"] as? Double == 5)

@@ -20,17 +20,19 @@ import Testing
             #expect(scraped.status == 200)
             #expect(scraped.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8")
         }
-        try await TestApplication.with(configure: { $0.metricsPublic = true }) { app in
-            let anonymous = try await app.request("GET", "/metrics", token: nil)
-            #expect(anonymous.status == 200)
-            #expect(anonymous.text.contains("# TYPE klaxon_incidents_created_total counter\n"))
-        }
+        let anonymous = try await TestApplication.with(
+            configure: { $0.metricsPublic = true },
+            { app in try await app.request("GET", "/metrics", token: nil) })
+        #expect(anonymous.status == 200)
+        #expect(anonymous.text.contains("# TYPE klaxon_incidents_created_total counter\n"))
     }
 
     @Test func metricsCountIncidentsRequestsAndTheDatabase() async throws {
         try await TestApplication.with { app in
             try await app.expect(201, "POST", "/api/v1/services", json: ["name": "payments"])
-            let first = try await app.openIncident(["title": "Card declines", "severity": "sev1", "service": "payments"])
+            let first = try await app.openIncident([
+                "title": "Card declines", "severity": "sev1", "service": "payments",
+            ])
             _ = try await app.openIncident(["title": "Slow search", "severity": "sev2"])
             app.clock.advance(by: 90)
             try await app.expect(200, "POST", "/api/v1/incidents/\(first["id"] as! Int)/acknowledge")
@@ -49,11 +51,19 @@ import Testing
             #expect(lines.contains(#"klaxon_time_to_acknowledge_seconds_bucket{le="120"} 1"#))
             #expect(lines.contains("klaxon_time_to_acknowledge_seconds_sum 90"))
             #expect(lines.contains("klaxon_time_to_resolve_seconds_sum 120"))
-            #expect(lines.contains(#"klaxon_http_requests_total{route="/api/v1/incidents",method="POST",status="201"} 2"#))
-            #expect(lines.contains { $0.hasPrefix(#"klaxon_http_request_duration_seconds_count{route="/api/v1/incidents",method="POST"} "#) })
+            #expect(
+                lines.contains(#"klaxon_http_requests_total{route="/api/v1/incidents",method="POST",status="201"} 2"#))
+            #expect(
+                lines.contains {
+                    $0.hasPrefix(
+                        #"klaxon_http_request_duration_seconds_count{route="/api/v1/incidents",method="POST"} "#)
+                })
             #expect(!text.contains("secret-integration-key"))
-            #expect(lines.contains { $0.hasPrefix("klaxon_sqlite_write_duration_seconds_count ") && !$0.hasSuffix(" 0") })
-            let size = lines.first { $0.hasPrefix("klaxon_database_size_bytes ") }.flatMap { Double($0.split(separator: " ")[1]) }
+            #expect(
+                lines.contains { $0.hasPrefix("klaxon_sqlite_write_duration_seconds_count ") && !$0.hasSuffix(" 0") })
+            let size = lines.first { $0.hasPrefix("klaxon_database_size_bytes ") }.flatMap {
+                Double($0.split(separator: " ")[1])
+            }
             #expect(size ?? 0 > 0)
             #expect(lines.contains("klaxon_outbox_lag_seconds 0"))
         }

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import IncidentDomain
+import Testing
 
 @testable import IncidentAPI
 
@@ -12,7 +11,9 @@ import IncidentDomain
             try await app.expect(201, "POST", "/api/v1/services", json: ["name": "payments"])
             let start = app.clock.now()
             // #1 sev1 of payments: escalated after 1 min, acknowledged at 5, mitigated at 10, resolved at 20.
-            let first = try await app.openIncident(["title": "Card declines", "severity": "sev1", "service": "payments"])
+            let first = try await app.openIncident([
+                "title": "Card declines", "severity": "sev1", "service": "payments",
+            ])
             let id = first["id"] as! Int
             app.clock.advance(by: 60)
             try await app.expect(200, "POST", "/api/v1/incidents/\(id)/escalate")
@@ -34,9 +35,18 @@ import IncidentDomain
             #expect((stats["by_status"] as? [String: Int])?["closed"] == 0)
             #expect(stats["by_severity"] as? [String: Int] == ["sev1": 1, "sev2": 0, "sev3": 1, "sev4": 0, "sev5": 0])
             // Acknowledge: 300 s and 120 s; mitigate: 600 s; resolve: 1200 s.
-            #expect(stats["time_to_acknowledge"] as? [String: Double] == ["count": 2, "mean_seconds": 210, "median_seconds": 210])
-            #expect(stats["time_to_mitigate"] as? [String: Double] == ["count": 1, "mean_seconds": 600, "median_seconds": 600])
-            #expect(stats["time_to_resolve"] as? [String: Double] == ["count": 1, "mean_seconds": 1200, "median_seconds": 1200])
+            #expect(
+                stats["time_to_acknowledge"] as? [String: Double] == [
+                    "count": 2, "mean_seconds": 210, "median_seconds": 210,
+                ])
+            #expect(
+                stats["time_to_mitigate"] as? [String: Double] == [
+                    "count": 1, "mean_seconds": 600, "median_seconds": 600,
+                ])
+            #expect(
+                stats["time_to_resolve"] as? [String: Double] == [
+                    "count": 1, "mean_seconds": 1200, "median_seconds": 1200,
+                ])
             #expect(stats["escalations"] as? Int == 1)
             #expect(stats["escalations_per_incident"] as? Double == 0.5)
             let weeks = try #require(stats["per_service_per_week"] as? [[String: Any]])

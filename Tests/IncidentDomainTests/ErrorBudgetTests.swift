@@ -122,7 +122,8 @@ import Testing
             problems?.map(\.field) == [
                 "slo.target", "slo.window_days", "slo.severity_weights.sev2", "slo.severity_weights.sev9",
             ])
-        let valid = try NewServiceLevelObjective(target: 99.5, windowDays: 90, severityWeights: ["sev4": 0.1]).validate()
+        let valid = try NewServiceLevelObjective(target: 99.5, windowDays: 90, severityWeights: ["sev4": 0.1])
+            .validate()
         #expect(valid.severityWeights[.sev4] == 0.1)
         #expect(valid.severityWeights[.sev1] == 1)
         #expect(try NewServiceLevelObjective(target: 0.001, windowDays: 1).validate().windowDays == 1)

@@ -43,7 +43,8 @@ import Testing
         let monday = Date(timeIntervalSince1970: 1_795_392_000)  // 2026-11-23T00:00:00Z
         #expect(ResponseStatistics.weekStart(of: t0) == monday)
         #expect(ResponseStatistics.weekStart(of: monday) == monday)
-        #expect(ResponseStatistics.weekStart(of: monday.addingTimeInterval(-1)) == monday.addingTimeInterval(-7 * 86_400))
+        #expect(
+            ResponseStatistics.weekStart(of: monday.addingTimeInterval(-1)) == monday.addingTimeInterval(-7 * 86_400))
         #expect(
             ResponseStatistics(records).perServicePerWeek == [
                 ServiceWeekCount(service: "payments", weekStart: monday, incidents: 2),

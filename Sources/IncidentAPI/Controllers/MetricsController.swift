@@ -59,7 +59,8 @@ struct MetricsController: Sendable {
             "klaxon_incidents_resolved_total", .counter, help: "Resolutions (again after a reopen).",
             Double(metrics.resolutions))
         text.family(
-            "klaxon_time_to_acknowledge_seconds", .histogram, help: "From an incident's creation to its first acknowledgement.")
+            "klaxon_time_to_acknowledge_seconds", .histogram,
+            help: "From an incident's creation to its first acknowledgement.")
         text.histogram("klaxon_time_to_acknowledge_seconds", metrics.timeToAcknowledge)
         text.family(
             "klaxon_time_to_resolve_seconds", .histogram, help: "From an incident's creation to its resolution.")
@@ -74,7 +75,8 @@ struct MetricsController: Sendable {
             "klaxon_notifications_pending", .gauge, help: "Outbox messages waiting to be delivered.",
             Double(metrics.notificationsByStatus["pending"] ?? 0))
         text.single(
-            "klaxon_outbox_lag_seconds", .gauge, help: "Age of the oldest pending outbox message already due (0: none).",
+            "klaxon_outbox_lag_seconds", .gauge,
+            help: "Age of the oldest pending outbox message already due (0: none).",
             metrics.outboxLagSeconds)
         text.family("klaxon_alerts_ingested_total", .counter, help: "Alerts received, re-sends included, by receiver.")
         for (receiver, count) in metrics.alertsByReceiver.sorted(by: { $0.key < $1.key }) {
@@ -85,7 +87,8 @@ struct MetricsController: Sendable {
             help: "Write transactions from BEGIN to durable COMMIT, since start.")
         text.histogram("klaxon_sqlite_write_duration_seconds", metrics.writes.commitSeconds)
         text.family(
-            "klaxon_sqlite_commit_batch_size", .histogram, help: "Writers committed together per transaction, since start.")
+            "klaxon_sqlite_commit_batch_size", .histogram,
+            help: "Writers committed together per transaction, since start.")
         text.histogram("klaxon_sqlite_commit_batch_size", metrics.writes.commitBatchSizes)
         text.single(
             "klaxon_database_size_bytes", .gauge, help: "The database file's pages.", Double(metrics.databaseBytes))
@@ -97,7 +100,8 @@ struct MetricsController: Sendable {
         _ http: (requests: [(HTTPMetrics.Series, Int)], latency: [(HTTPMetrics.RouteKey, BucketCounts)]),
         to text: inout PrometheusText
     ) {
-        text.family("klaxon_http_requests_total", .counter, help: "HTTP requests answered since start, by route pattern.")
+        text.family(
+            "klaxon_http_requests_total", .counter, help: "HTTP requests answered since start, by route pattern.")
         for (series, count) in http.requests {
             text.sample(
                 "klaxon_http_requests_total",

@@ -21,7 +21,9 @@ struct ReportController: Sendable {
         let query = try Self.query(request, known: ["since", "until", "service", "severity"])
         let until = try Self.time(query, "until") ?? request.now
         let since = try Self.time(query, "since") ?? until.addingTimeInterval(-Self.defaultSpan)
-        guard since < until else { throw APIError.invalidParameter(field: "until", message: "must be later than since") }
+        guard since < until else {
+            throw APIError.invalidParameter(field: "until", message: "must be later than since")
+        }
         var service: ServiceReference?
         if let text = query["service"] {
             guard let reference = ServiceReference(parsing: text) else {

@@ -36,8 +36,10 @@ final class HTTPMetrics: Sendable {
         let seconds = Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
         state.withLock { state in
             state.requests[Series(route: route, method: method, status: entry.status.code), default: 0] += 1
-            state.latency[RouteKey(route: route, method: method), default: BucketCounts(upperBounds: Self.latencyBounds)]
-                .record(seconds)
+            state.latency[
+                RouteKey(route: route, method: method), default: BucketCounts(upperBounds: Self.latencyBounds)
+            ]
+            .record(seconds)
         }
     }
 

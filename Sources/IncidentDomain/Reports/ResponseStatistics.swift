@@ -42,13 +42,17 @@ public struct ResponseStatistics: Hashable, Sendable {
         escalationsPerIncident = records.isEmpty ? nil : Double(escalations) / Double(records.count)
         var weeks: [ServiceWeekCount.Key: Int] = [:]
         for record in records {
-            weeks[ServiceWeekCount.Key(service: record.service, weekStart: Self.weekStart(of: record.createdAt)), default: 0] += 1
+            weeks[
+                ServiceWeekCount.Key(service: record.service, weekStart: Self.weekStart(of: record.createdAt)),
+                default: 0] += 1
         }
-        perServicePerWeek = weeks.map { ServiceWeekCount(service: $0.key.service, weekStart: $0.key.weekStart, incidents: $0.value) }
-            .sorted {
-                if $0.weekStart != $1.weekStart { return $0.weekStart < $1.weekStart }
-                return ($0.service ?? "") < ($1.service ?? "")
-            }
+        perServicePerWeek = weeks.map {
+            ServiceWeekCount(service: $0.key.service, weekStart: $0.key.weekStart, incidents: $0.value)
+        }
+        .sorted {
+            if $0.weekStart != $1.weekStart { return $0.weekStart < $1.weekStart }
+            return ($0.service ?? "") < ($1.service ?? "")
+        }
     }
 
     /// The Monday 00:00 UTC that starts the ISO week of `date`.

@@ -60,12 +60,14 @@ public struct ToilReport: Hashable, Sendable {
                 byKey[alert.dedupKey, default: ([], 0)].incidents.insert(alert.incident)
                 byKey[alert.dedupKey, default: ([], 0)].seen += alert.timesSeen
             }
-            let topKeys = byKey.map { DedupKeyCount(dedupKey: $0.key, incidents: $0.value.incidents.count, timesSeen: $0.value.seen) }
-                .sorted {
-                    if $0.incidents != $1.incidents { return $0.incidents > $1.incidents }
-                    if $0.timesSeen != $1.timesSeen { return $0.timesSeen > $1.timesSeen }
-                    return $0.dedupKey < $1.dedupKey
-                }
+            let topKeys = byKey.map {
+                DedupKeyCount(dedupKey: $0.key, incidents: $0.value.incidents.count, timesSeen: $0.value.seen)
+            }
+            .sorted {
+                if $0.incidents != $1.incidents { return $0.incidents > $1.incidents }
+                if $0.timesSeen != $1.timesSeen { return $0.timesSeen > $1.timesSeen }
+                return $0.dedupKey < $1.dedupKey
+            }
             let share = { (count: Int) in records.isEmpty ? 0 : Double(count) / Double(records.count) }
             return Entry(
                 source: key.source, name: key.name, pages: pages.count, pagesOutsideWorkingHours: outside.count,

@@ -80,7 +80,8 @@ public enum ErrorBudget {
         var total = 0.0
         var byIncident: [IncidentID: Double] = [:]
         for (low, high) in zip(boundaries, boundaries.dropFirst()) {
-            let holder = intervals
+            let holder =
+                intervals
                 .filter { $0.start <= low && $0.end >= high }
                 .min { a, b in
                     if a.weight != b.weight { return a.weight > b.weight }

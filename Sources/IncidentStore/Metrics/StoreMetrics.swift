@@ -29,7 +29,9 @@ public struct StoreMetrics: Sendable {
     public var writes: WriteStatistics
 
     /// Bucket bounds of the response-time histograms: 30 s to 1 day.
-    public static let responseTimeBounds: [Double] = [30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 43_200, 86_400]
+    public static let responseTimeBounds: [Double] = [
+        30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 43_200, 86_400,
+    ]
 }
 
 /// One series of the open-incidents gauge.
@@ -55,11 +57,13 @@ extension KlaxonStore {
                 guard let severity = Severity(rawValue: text) else {
                     throw StoredDataError(column: "incidents.severity", found: text)
                 }
-                return OpenIncidentCount(severity: severity, service: try row.string(at: 1), count: try row.column(2, as: Int.self))
+                return OpenIncidentCount(
+                    severity: severity, service: try row.string(at: 1), count: try row.column(2, as: Int.self))
             }
-            let (created, acknowledged) = try db.queryFirst(
-                "SELECT count(*), count(acknowledged_at) FROM incidents"
-            ) { (try $0.column(0, as: Int.self), try $0.column(1, as: Int.self)) } ?? (0, 0)
+            let (created, acknowledged) =
+                try db.queryFirst(
+                    "SELECT count(*), count(acknowledged_at) FROM incidents"
+                ) { (try $0.column(0, as: Int.self), try $0.column(1, as: Int.self)) } ?? (0, 0)
             var events: [String: Int] = [:]
             for (kind, count) in try db.query(
                 "SELECT kind, count(*) FROM timeline_events WHERE kind IN ('escalated', 'resolved') GROUP BY kind",
@@ -82,9 +86,10 @@ extension KlaxonStore {
                 alerts[source] = count
             }
             let nowMS = Timestamp.milliseconds(now)
-            let oldestDue = try db.queryValue(
-                "SELECT min(next_attempt_at) FROM notification_outbox WHERE status = 'pending' AND next_attempt_at <= ?",
-                [nowMS], as: Int64?.self) ?? nil
+            let oldestDue =
+                try db.queryValue(
+                    "SELECT min(next_attempt_at) FROM notification_outbox WHERE status = 'pending' AND next_attempt_at <= ?",
+                    [nowMS], as: Int64?.self) ?? nil
             let pageCount = try db.queryValue("PRAGMA page_count", as: Int64.self) ?? 0
             let pageSize = try db.queryValue("PRAGMA page_size", as: Int64.self) ?? 0
             return StoreMetrics(
