@@ -15,6 +15,12 @@ public protocol ReportRepository: Sendable {
         _ service: ServiceReference, from: Date, now: Date
     ) async throws -> (service: Service, impacts: [IncidentImpact])
 
+    /// Error-budget minutes one incident spent over its whole impact, at its service's severity weights (the
+    /// defaults without an SLO), leaving out the time a heavier incident of the same service held
+    /// (`ErrorBudget.minutesSpent(by:among:weights:now:)`); `notFound` when there is no such incident.
+    /// What a postmortem's impact section shows.
+    func budgetMinutes(of incident: IncidentID, now: Date) async throws -> Double
+
     /// The alerts, incidents and pages of the incidents created since `since`, with the paged users.
     func toilHistory(since: Date) async throws -> ToilHistory
 }

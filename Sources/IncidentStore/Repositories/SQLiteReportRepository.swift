@@ -64,37 +64,66 @@ public struct SQLiteReportRepository: ReportRepository {
         }
     }
 
+    /// The columns `impact(_:)` reads, for incidents `i`.
+    static let impactColumns = """
+        i.id, i.title, i.severity, i.created_at, i.mitigated_at, i.resolved_at, i.closed_at, \
+        (SELECT min(a.starts_at) FROM alerts a WHERE a.incident_id = i.id), i.impact_started_at, i.service_id
+        """
+
+    /// The impact of the incident on the current row (see `IncidentImpact`): from the hand-set start, else the
+    /// earlier of creation and first alert, to the first mitigation, else the resolution.
+    static func impact(_ row: Statement) throws -> IncidentImpact {
+        let severityText = try row.string(at: 2)
+        guard let severity = Severity(rawValue: severityText) else {
+            throw StoredDataError(column: "incidents.severity", found: severityText)
+        }
+        let created = try row.int64(at: 3)
+        let firstAlert = try row.optionalInt64(at: 7)
+        let handSet = try row.optionalInt64(at: 8)
+        let end = try row.optionalInt64(at: 4) ?? row.optionalInt64(at: 5) ?? row.optionalInt64(at: 6)
+        return IncidentImpact(
+            incident: IncidentID(try row.int64(at: 0)), title: try row.string(at: 1), severity: severity,
+            start: Timestamp.date(milliseconds: handSet ?? min(created, firstAlert ?? created)),
+            end: end.map(Timestamp.date(milliseconds:)))
+    }
+
+    /// The impacts of `service`'s incidents that began by `to` and were still going at or after `from`.
+    static func impacts(ofService service: ServiceID, from: Date, to: Date, now: Date, in db: Connection) throws
+        -> [IncidentImpact]
+    {
+        let nowMS = Timestamp.milliseconds(now)
+        return try db.query(
+            """
+            SELECT \(impactColumns) FROM incidents i
+            WHERE i.service_id = ? AND coalesce(i.impact_started_at, i.created_at) <= ?
+                AND coalesce(i.mitigated_at, i.resolved_at, i.closed_at, ?) >= ?
+            ORDER BY i.id
+            """,
+            [service.rawValue, Timestamp.milliseconds(to), nowMS, Timestamp.milliseconds(from)], row: impact)
+    }
+
     public func serviceImpacts(
         _ service: ServiceReference, from: Date, now: Date
     ) async throws -> (service: Service, impacts: [IncidentImpact]) {
         try await pool.repositoryRead { db in
             let found = try ServiceRows.require(service, in: db)
-            let nowMS = Timestamp.milliseconds(now)
-            let impacts = try db.query(
-                """
-                SELECT i.id, i.title, i.severity, i.created_at, i.mitigated_at, i.resolved_at, i.closed_at,
-                    (SELECT min(a.starts_at) FROM alerts a WHERE a.incident_id = i.id), i.impact_started_at
-                FROM incidents i
-                WHERE i.service_id = ? AND coalesce(i.impact_started_at, i.created_at) <= ?
-                    AND coalesce(i.mitigated_at, i.resolved_at, i.closed_at, ?) >= ?
-                ORDER BY i.id
-                """,
-                [found.id.rawValue, nowMS, nowMS, Timestamp.milliseconds(from)]
-            ) { row -> IncidentImpact in
-                let severityText = try row.string(at: 2)
-                guard let severity = Severity(rawValue: severityText) else {
-                    throw StoredDataError(column: "incidents.severity", found: severityText)
-                }
-                let created = try row.int64(at: 3)
-                let firstAlert = try row.optionalInt64(at: 7)
-                let handSet = try row.optionalInt64(at: 8)
-                let end = try row.optionalInt64(at: 4) ?? row.optionalInt64(at: 5) ?? row.optionalInt64(at: 6)
-                return IncidentImpact(
-                    incident: IncidentID(try row.int64(at: 0)), title: try row.string(at: 1), severity: severity,
-                    start: Timestamp.date(milliseconds: handSet ?? min(created, firstAlert ?? created)),
-                    end: end.map(Timestamp.date(milliseconds:)))
-            }
-            return (found, impacts)
+            return (found, try Self.impacts(ofService: found.id, from: from, to: now, now: now, in: db))
+        }
+    }
+
+    public func budgetMinutes(of incident: IncidentID, now: Date) async throws -> Double {
+        try await pool.repositoryRead { db in
+            guard
+                let (impact, serviceID) = try db.queryFirst(
+                    "SELECT \(Self.impactColumns) FROM incidents i WHERE i.id = ?", [incident.rawValue],
+                    row: { (try Self.impact($0), try $0.optionalInt64(at: 9)) })
+            else { throw IncidentError.notFound(.incident, id: incident.description) }
+            guard let serviceID else { return ErrorBudget.minutesSpent(by: impact, now: now) }
+            let service = try ServiceRows.require(.id(ServiceID(serviceID)), in: db)
+            let others = try Self.impacts(
+                ofService: service.id, from: impact.start, to: impact.end ?? now, now: now, in: db)
+            return ErrorBudget.minutesSpent(
+                by: impact, among: others, weights: service.slo?.severityWeights ?? .default, now: now)
         }
     }
 
