@@ -69,6 +69,22 @@ import Testing
         }
     }
 
+    @Test func outboxLagIsTheAgeOfTheOldestDueMessage() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy()
+            let before = samples(try await app.request("GET", "/metrics").text)
+            #expect(before.contains("klaxon_notifications_pending 0"))
+            #expect(before.contains("klaxon_outbox_lag_seconds 0"))
+            // Level 0 pages alice (one webhook) at once; nothing delivers it here.
+            _ = try await app.openIncident(["title": "Checkout down", "severity": "sev1", "service": "checkout"])
+            app.clock.advance(by: 42)
+            let after = samples(try await app.request("GET", "/metrics").text)
+            #expect(after.contains("klaxon_notifications_pending 1"))
+            #expect(after.contains("klaxon_notifications_delivered_total 0"))
+            #expect(after.contains("klaxon_outbox_lag_seconds 42"))
+        }
+    }
+
     @Test func labelValuesAreEscaped() {
         var text = PrometheusText()
         text.sample("klaxon_x", [("route", "a\\b\"c\nd")], 1.5)

@@ -70,10 +70,10 @@ struct MetricsController: Sendable {
             Double(metrics.notificationsByStatus["sent"] ?? 0))
         text.single(
             "klaxon_notifications_failed_total", .counter, help: "Outbox messages given up on.",
-            Double(metrics.notificationsByStatus["failed"] ?? 0))
+            Double(["failed", "dead"].reduce(0) { $0 + (metrics.notificationsByStatus[$1] ?? 0) }))
         text.single(
-            "klaxon_notifications_pending", .gauge, help: "Outbox messages waiting to be delivered.",
-            Double(metrics.notificationsByStatus["pending"] ?? 0))
+            "klaxon_notifications_pending", .gauge, help: "Outbox messages waiting to be delivered or on their way.",
+            Double(["pending", "sending"].reduce(0) { $0 + (metrics.notificationsByStatus[$1] ?? 0) }))
         text.single(
             "klaxon_outbox_lag_seconds", .gauge,
             help: "Age of the oldest pending outbox message already due (0: none).",

@@ -18,11 +18,11 @@ public struct StoreMetrics: Sendable {
     public var timeToAcknowledge: BucketCounts
     /// Seconds from creation to the current resolution, of every resolved incident.
     public var timeToResolve: BucketCounts
-    /// Outbox rows by status (`pending`, `sent`, `failed`, ...).
+    /// Outbox rows by status (`pending`, `sending`, `sent`, `dead`; `failed` before the delivery worker).
     public var notificationsByStatus: [String: Int]
     /// Alerts received per receiver (`source`), re-sends of the same alert included.
     public var alertsByReceiver: [String: Int]
-    /// Age in seconds of the oldest pending outbox row already due; 0 when none is.
+    /// Age in seconds of the oldest pending (or sending) outbox row already due; 0 when none is.
     public var outboxLagSeconds: Double
     public var databaseBytes: Int64
     public var walBytes: Int64
@@ -86,9 +86,13 @@ extension KlaxonStore {
                 alerts[source] = count
             }
             let nowMS = Timestamp.milliseconds(now)
+            // `sending` (issue 7's delivery worker): in flight, or left in flight by a crash; due all the same.
             let oldestDue =
                 try db.queryValue(
-                    "SELECT min(next_attempt_at) FROM notification_outbox WHERE status = 'pending' AND next_attempt_at <= ?",
+                    """
+                    SELECT min(next_attempt_at) FROM notification_outbox
+                    WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+                    """,
                     [nowMS], as: Int64?.self) ?? nil
             let pageCount = try db.queryValue("PRAGMA page_count", as: Int64.self) ?? 0
             let pageSize = try db.queryValue("PRAGMA page_size", as: Int64.self) ?? 0
