@@ -1,4 +1,5 @@
 import Foundation
+import HTTPCore
 import Testing
 
 @testable import IncidentAPI
@@ -83,6 +84,17 @@ import Testing
             #expect(after.contains("klaxon_notifications_delivered_total 0"))
             #expect(after.contains("klaxon_outbox_lag_seconds 42"))
         }
+    }
+
+    @Test func requestSeriesStayBoundedWhateverClientsSend() {
+        let metrics = HTTPMetrics()
+        for method in ["GET", "BREW", "WHEN"] {
+            metrics.record(
+                route: nil, method: HTTPMethod(rawValue: method), status: HTTPStatus(code: 404),
+                duration: .milliseconds(2))
+        }
+        let requests = metrics.snapshot().requests.map { "\($0.0.route) \($0.0.method) \($0.0.status) \($0.1)" }
+        #expect(requests == ["unmatched GET 404 1", "unmatched other 404 2"])
     }
 
     @Test func labelValuesAreEscaped() {

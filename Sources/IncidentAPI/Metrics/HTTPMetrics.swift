@@ -21,6 +21,10 @@ final class HTTPMetrics: Sendable {
     static let latencyBounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10]
     /// The route label of requests no route matched (404, 405, the dashboard's files).
     static let unmatchedRoute = "unmatched"
+    /// Methods counted by name; any other token a client sends counts as `other`, so clients cannot grow the
+    /// number of series without bound.
+    static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    static let otherMethod = "other"
 
     private struct State {
         var requests: [Series: Int] = [:]
@@ -30,12 +34,17 @@ final class HTTPMetrics: Sendable {
     private let state = Mutex(State())
 
     func record(_ entry: AccessLogEntry) {
-        let route = entry.route ?? Self.unmatchedRoute
-        let method = entry.method.rawValue
-        let parts = entry.duration.components
+        record(route: entry.route, method: entry.method, status: entry.status, duration: entry.duration)
+    }
+
+    /// One answered request: `route` nil when no route matched.
+    func record(route pattern: String?, method requestMethod: HTTPMethod, status: HTTPStatus, duration: Duration) {
+        let route = pattern ?? Self.unmatchedRoute
+        let method = Self.knownMethods.contains(requestMethod.rawValue) ? requestMethod.rawValue : Self.otherMethod
+        let parts = duration.components
         let seconds = Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
         state.withLock { state in
-            state.requests[Series(route: route, method: method, status: entry.status.code), default: 0] += 1
+            state.requests[Series(route: route, method: method, status: status.code), default: 0] += 1
             state.latency[
                 RouteKey(route: route, method: method), default: BucketCounts(upperBounds: Self.latencyBounds)
             ]
