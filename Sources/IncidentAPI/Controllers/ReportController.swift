@@ -99,11 +99,11 @@ struct ReportController: Sendable {
             writer.serviceRef(service.ref)
             if let budget {
                 writer.key("budget_minutes")
-                writer.double(budget.budgetMinutes)
+                writer.rounded(budget.budgetMinutes)
                 writer.key("spent_minutes")
-                writer.double(budget.spentMinutes)
+                writer.rounded(budget.spentMinutes)
                 writer.key("remaining_minutes")
-                writer.double(budget.remainingMinutes)
+                writer.rounded(budget.remainingMinutes)
             }
             writer.endObject()
         }
