@@ -24,6 +24,7 @@ public final class KlaxonStore: Sendable {
     public let escalations: SQLiteEscalationRepository
     public let heartbeats: SQLiteHeartbeatRepository
     public let postmortems: SQLitePostmortemRepository
+    public let reports: SQLiteReportRepository
 
     /// Wraps an already open and migrated pool.
     public init(pool: DatabasePool) {
@@ -39,6 +40,7 @@ public final class KlaxonStore: Sendable {
         self.escalations = SQLiteEscalationRepository(pool: pool)
         self.heartbeats = SQLiteHeartbeatRepository(pool: pool)
         self.postmortems = SQLitePostmortemRepository(pool: pool)
+        self.reports = SQLiteReportRepository(pool: pool)
     }
 
     /// Opens (creating it when missing) the database at `path`, applies pending migrations

@@ -52,9 +52,10 @@ struct PostmortemCommand: AsyncParsableCommand {
         }
         do {
             let record = try await store.postmortems.record(of: incident)
+            let budgetMinutes = try await StoredErrorBudgets(store: store, now: { Date() })
+                .minutesSpent(by: record.incident)
             await store.close()
-            // The SLO code is not wired into the command yet: the draft says no SLO is declared.
-            let text = renderer.render(record, errorBudgetMinutes: nil, as: format)
+            let text = renderer.render(record, errorBudgetMinutes: budgetMinutes, as: format)
             FileHandle.standardOutput.write(Data(text.utf8))
         } catch let error as IncidentError {
             await store.close()

@@ -30,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
     var accessLog = false
 
     @OptionGroup var postmortemTemplate: PostmortemTemplateOption
+    @Flag(help: "Serve GET /metrics without a token (env KLAXON_METRICS_PUBLIC=1); by default it needs a read token.")
+    var metricsPublic = false
 
     @Option(help: "Event loop threads (default: one per core).")
     var eventLoops: Int?
@@ -99,6 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
             databaseBusyTimeout: .milliseconds(try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000))
         applicationConfiguration.ingestionRateLimit = try ingestionRateLimit(environment)
         applicationConfiguration.postmortemTemplate = try postmortemTemplate.text(environment)
+        applicationConfiguration.metricsPublic = metricsPublic || environment["KLAXON_METRICS_PUBLIC"] == "1"
         let application = try await buildApplication(applicationConfiguration, logger: logger)
         if let token = application.createdAdminToken {
             // Shown once: only its hash is stored.

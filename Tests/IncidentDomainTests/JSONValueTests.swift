@@ -49,7 +49,7 @@ import Testing
             Set(object.keys) == [
                 "id", "title", "summary", "status", "severity", "service", "commander", "labels", "dedup_key",
                 "escalation_level", "created_at", "updated_at", "acknowledged_at", "mitigated_at", "resolved_at",
-                "closed_at",
+                "closed_at", "impact_started_at",
                 "version",
             ])
         #expect(object["mitigated_at"] == .null)

@@ -32,7 +32,9 @@ DEFAULT_SOURCE = ROOT / "Sources" / "IncidentAPI" / "OpenAPI" / "OpenAPIDocument
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SCOPES = ("read", "write", "admin", "ingest")
-TAGS = {"incidents", "services", "tokens", "health", "alerts", "users", "schedules", "escalation", "heartbeats"}
+TAGS = {
+    "incidents", "services", "tokens", "health", "alerts", "users", "schedules", "escalation", "heartbeats", "reports",
+}
 # The alert receivers speak their senders' wire formats (issue 5): their schemas keep the senders' spelling,
 # PagerDuty- and Opsgenie-style answers (/v2/...) keep the senders' error bodies, a receiver takes no
 # Idempotency-Key (senders deduplicate by their own keys), and the key-in-path form needs no token.
@@ -117,12 +119,18 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/action-items"): ("listActionItems", "read"),
     ("patch", "/api/v1/action-items/{id}"): ("editActionItem", "write"),
     ("delete", "/api/v1/action-items/{id}"): ("deleteActionItem", "write"),
+    # Issue 8: response statistics, error budgets, the toil report, metrics.
+    ("get", "/api/v1/stats"): ("getStats", "read"),
+    ("get", "/api/v1/reports/toil"): ("getToilReport", "read"),
+    ("get", "/api/v1/services/{id}/slo"): ("getServiceErrorBudget", "read"),
+    ("get", "/api/v1/services/{id}/release-gate"): ("getReleaseGate", "read"),
+    ("get", "/metrics"): ("getMetrics", "read"),
 }
 
 INCIDENT_FIELDS = [
     "id", "title", "summary", "status", "severity", "service", "commander", "labels", "dedup_key",
     "escalation_level", "created_at", "updated_at", "acknowledged_at", "mitigated_at", "resolved_at", "closed_at",
-    "version", "allowed_actions", "links",
+    "impact_started_at", "version", "allowed_actions", "links",
 ]
 STRICT_BODIES = (
     "IncidentCreate", "IncidentPatch", "ServiceCreate", "ServicePatch", "UserCreate", "UserReplace", "ScheduleCreate",

@@ -25,9 +25,10 @@ ADMIN_TOKEN = "klx_peer-test-admin-token-0123456789abcdefghijkl"
 
 class Klaxon:
     """`drain_log`: run with `--access-log` and keep reading the server's stderr into `self.log` (a server
-    whose stderr pipe fills up would block), for long runs and for checks of what the log contains."""
+    whose stderr pipe fills up would block), for long runs and for checks of what the log contains.
+    `extra_arguments` are added to `klaxon serve`'s flags."""
 
-    def __init__(self, drain_log: bool = False) -> None:
+    def __init__(self, drain_log: bool = False, extra_arguments: tuple[str, ...] = ()) -> None:
         self.directory = tempfile.TemporaryDirectory(prefix="klaxon-peer-")
         self.database = Path(self.directory.name) / "klaxon.db"
         binary = os.environ.get("KLAXON_BINARY") or str(ROOT / ".build" / "debug" / "klaxon")
@@ -36,6 +37,7 @@ class Klaxon:
                      "--db", str(self.database), "--public", self.directory.name]
         if drain_log:
             arguments.append("--access-log")
+        arguments.extend(extra_arguments)
         self.process = subprocess.Popen(
             arguments, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
         self.log = b""

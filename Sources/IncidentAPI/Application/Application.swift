@@ -173,10 +173,9 @@ public func buildApplication(
         StreamController(hub: liveEvents).register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache, users: store.users).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
-        // Error-budget minutes come from the SLO code once it is wired here; until then, no SLO is declared.
         PostmortemController(
             postmortems: store.postmortems, renderer: PostmortemRenderer(template: postmortemTemplate),
-            errorBudgets: NoDeclaredSLOs()
+            errorBudgets: StoredErrorBudgets(store: store, now: { clock.now() })
         ).register(in: &api)
         SigningSecretController(alerts: store.alerts).register(in: &api)
         IngestionController(
@@ -185,12 +184,23 @@ public func buildApplication(
             maxBodySize: configuration.maxIngestionBodySize,
             rateLimiter: configuration.ingestionRateLimit.map(IngestionRateLimiter.init(limit:)), logger: logger
         ).register(in: &api)
+        // Issue 8: statistics, error budgets, the toil report and /metrics (HTTP counted at the access-log hook).
+        ReportController(reports: store.reports).register(in: &api)
+        let httpMetrics = HTTPMetrics()
+        MetricsController(
+            store: store, http: httpMetrics, isPublic: configuration.metricsPublic, clock: clock, logger: logger
+        ).register(in: &api)
         if let publicDirectory = configuration.publicDirectory {
             api.setFallback(StaticFileHandler(root: publicDirectory).routeHandler)
         }
 
         var serverConfiguration = configuration.server
         serverConfiguration.parser.defaultBodyLimit = configuration.maxAPIBodySize
+        let accessLog = serverConfiguration.accessLog
+        serverConfiguration.accessLog = { entry in
+            httpMetrics.record(entry)
+            accessLog?(entry)
+        }
         let server = HTTPServer(
             configuration: serverConfiguration, router: api.router, logger: Logger(label: "klaxon.http"))
         return Application(

@@ -33,6 +33,9 @@ public struct ApplicationConfiguration: Sendable {
     /// A team's own postmortem template (Mustache text, README.md lists its fields) instead of the built-in one;
     /// compiled by `buildApplication`, which fails when it does not compile.
     public var postmortemTemplate: String?
+    /// Whether `GET /metrics` answers without a token (`--metrics-public`), for a Prometheus that scrapes
+    /// without credentials; off by default, as the numbers name services.
+    public var metricsPublic = false
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),

@@ -11,7 +11,9 @@ struct IncidentController: Sendable {
     let pages: ListPageCache
 
     static let createKeys: Set<String> = ["title", "summary", "severity", "service", "labels", "dedup_key"]
-    static let patchKeys: Set<String> = ["title", "summary", "severity", "service", "commander", "labels"]
+    static let patchKeys: Set<String> = [
+        "title", "summary", "severity", "service", "commander", "labels", "impact_started_at",
+    ]
 
     func register(in router: inout APIRouter) {
         router.add(.post, "/api/v1/incidents", scope: .write) { try await create($0) }

@@ -7,7 +7,7 @@ struct ServiceController: Sendable {
     let services: any ServiceRepository
     let policies: any EscalationPolicyRepository
 
-    static let bodyKeys: Set<String> = ["name", "description", "routing_labels", "escalation_policy"]
+    static let bodyKeys: Set<String> = ["name", "description", "routing_labels", "escalation_policy", "slo"]
 
     func register(in router: inout APIRouter) {
         router.add(.get, "/api/v1/services", scope: .admin) { _ in try await list() }

@@ -47,6 +47,8 @@ extension JSONWriter {
         timestamp(incident.resolvedAt)
         key("closed_at")
         timestamp(incident.closedAt)
+        key("impact_started_at")
+        timestamp(incident.impactStartedAt)
         key("version")
         int(incident.version)
         key("allowed_actions")
@@ -113,6 +115,8 @@ extension JSONWriter {
         } else {
             null()
         }
+        key("slo")
+        objective(service.slo)
         key("created_at")
         timestamp(service.createdAt)
         key("updated_at")

@@ -58,6 +58,10 @@ enum OpenAPIDocument {
         {
           "name": "heartbeats",
           "description": "Dead-man's switches: an incident when pings stop."
+        },
+        {
+          "name": "reports",
+          "description": "Response statistics, error budgets and the release gate, the toil report, Prometheus metrics."
         }
       ],
       "paths": {
@@ -1274,6 +1278,7 @@ enum OpenAPIDocument {
                           "mitigated_at": null,
                           "resolved_at": null,
                           "closed_at": null,
+                          "impact_started_at": null,
                           "version": 2,
                           "allowed_actions": [
                             "escalate",
@@ -1469,6 +1474,7 @@ enum OpenAPIDocument {
                       "mitigated_at": null,
                       "resolved_at": null,
                       "closed_at": null,
+                      "impact_started_at": null,
                       "version": 2,
                       "allowed_actions": [
                         "escalate",
@@ -2268,6 +2274,7 @@ enum OpenAPIDocument {
                           },
                           "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
                           "escalation_policy": null,
+                          "slo": null,
                           "created_at": "2026-11-20T10:00:00.000Z",
                           "updated_at": "2026-11-20T10:00:00.000Z"
                         }
@@ -2350,6 +2357,7 @@ enum OpenAPIDocument {
                       },
                       "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
                       "escalation_policy": null,
+                      "slo": null,
                       "created_at": "2026-11-20T10:00:00.000Z",
                       "updated_at": "2026-11-20T10:00:00.000Z"
                     }
@@ -2421,6 +2429,7 @@ enum OpenAPIDocument {
                       },
                       "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
                       "escalation_policy": null,
+                      "slo": null,
                       "created_at": "2026-11-20T10:00:00.000Z",
                       "updated_at": "2026-11-20T10:00:00.000Z"
                     }
@@ -4991,6 +5000,316 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/stats": {
+          "get": {
+            "operationId": "getStats",
+            "tags": [
+              "reports"
+            ],
+            "summary": "Response statistics",
+            "description": "Counts by status and severity, mean and median time to acknowledge, mitigate and resolve (from the incident's creation, or its first alert's start when earlier), escalations per incident, and incidents per service per ISO week, over the incidents created in `[since, until)`. A service that does not exist is 422. Requires scope `read` (or a higher one).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "name": "since",
+                "in": "query",
+                "required": false,
+                "description": "Incidents created at or after this RFC 3339 time; default 30 days before `until`.",
+                "schema": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              },
+              {
+                "name": "until",
+                "in": "query",
+                "required": false,
+                "description": "Incidents created before this RFC 3339 time; default now. Must be later than `since` (else 400).",
+                "schema": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              },
+              {
+                "name": "service",
+                "in": "query",
+                "required": false,
+                "description": "A service id or name.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^([1-9][0-9]{0,18}|[a-z][a-z0-9_-]{0,63})$"
+                }
+              },
+              {
+                "$ref": "#/components/parameters/SeverityFilter"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The statistics.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ResponseStatistics"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              }
+            }
+          }
+        },
+        "/api/v1/reports/toil": {
+          "get": {
+            "operationId": "getToilReport",
+            "tags": [
+              "reports"
+            ],
+            "summary": "Toil report",
+            "description": "Per alert source and alert name, over the incidents alerts opened since `since`: pages, pages outside the paged user's working hours, incidents, the share acknowledged, the share resolved before anyone acknowledged, the median time to acknowledge, and the most repeated dedup keys. Most pages first. Requires scope `read` (or a higher one).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "name": "since",
+                "in": "query",
+                "required": false,
+                "description": "Incidents created at or after this RFC 3339 time; default 30 days ago.",
+                "schema": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The report.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ToilReport"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/services/{id}/slo": {
+          "get": {
+            "operationId": "getServiceErrorBudget",
+            "tags": [
+              "reports"
+            ],
+            "summary": "A service's error budget",
+            "description": "The budget for the SLO's window ending now, minutes spent and left, burn rates over the last hour, day and week, and the incidents that spent it. Budget time is wall time: each instant counts once per service, at the highest severity weight among its incidents open then. Requires scope `read` (or a higher one).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/ServiceId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The error budget.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorBudget"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            }
+          }
+        },
+        "/api/v1/services/{id}/release-gate": {
+          "get": {
+            "operationId": "getReleaseGate",
+            "tags": [
+              "reports"
+            ],
+            "summary": "May this service release?",
+            "description": "200 while error budget remains (or the service declares no SLO), 423 once the minutes spent reach the budget, so a deploy pipeline can ask before it ships. Requires scope `read` (or a higher one).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/ServiceId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Release allowed.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ReleaseGate"
+                    },
+                    "example": {
+                      "release_allowed": true,
+                      "reason": "error budget remains: 27.82 of 40.32 min",
+                      "service": {
+                        "id": 3,
+                        "name": "payments"
+                      },
+                      "budget_minutes": 40.32,
+                      "spent_minutes": 12.5,
+                      "remaining_minutes": 27.82
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "423": {
+                "description": "The error budget is spent: no release (`https://klaxon.dev/problems/error-budget-exhausted`), with the same members as the 200 answer.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ReleaseGateProblem"
+                    },
+                    "example": {
+                      "type": "https://klaxon.dev/problems/error-budget-exhausted",
+                      "title": "Error budget exhausted",
+                      "status": 423,
+                      "detail": "error budget spent: 41.00 of 40.32 min",
+                      "release_allowed": false,
+                      "reason": "error budget spent: 41.00 of 40.32 min",
+                      "service": {
+                        "id": 3,
+                        "name": "payments"
+                      },
+                      "budget_minutes": 40.32,
+                      "spent_minutes": 41,
+                      "remaining_minutes": 0
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/metrics": {
+          "get": {
+            "operationId": "getMetrics",
+            "tags": [
+              "reports"
+            ],
+            "summary": "Prometheus metrics",
+            "description": "Prometheus text exposition (0.0.4): open incidents, incident counters, response-time histograms, notifications, alerts ingested, HTTP requests and latency by route pattern, SQLite write latency and batch size, database and WAL size, outbox lag. Without a token when the server runs with `--metrics-public`. Requires scope `read` (or a higher one).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The metrics.",
+                "content": {
+                  "text/plain": {
+                    "schema": {
+                      "type": "string"
+                    },
+                    "example": "# HELP klaxon_incidents_created_total Incidents opened.\n# TYPE klaxon_incidents_created_total counter\nklaxon_incidents_created_total 12\n"
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
         }
       },
       "components": {
@@ -5869,6 +6188,7 @@ enum OpenAPIDocument {
               "mitigated_at",
               "resolved_at",
               "closed_at",
+              "impact_started_at",
               "version",
               "allowed_actions",
               "links"
@@ -5954,6 +6274,17 @@ enum OpenAPIDocument {
               },
               "closed_at": {
                 "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "impact_started_at": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Timestamp"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "When the impact began, set by hand; null counts the error budget from the first alert or the creation."
               },
               "version": {
                 "type": "integer",
@@ -6123,6 +6454,14 @@ enum OpenAPIDocument {
                   }
                 ],
                 "description": "Replaces the whole label map; null removes every label."
+              },
+              "impact_started_at": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "date-time",
+                "description": "When the impact on the service began (RFC 3339, not in the future, else 422), for its error budget; null goes back to the first alert or the creation."
               }
             }
           },
@@ -6334,7 +6673,8 @@ enum OpenAPIDocument {
               "integration_key",
               "created_at",
               "updated_at",
-              "escalation_policy"
+              "escalation_policy",
+              "slo"
             ],
             "properties": {
               "id": {
@@ -6359,6 +6699,9 @@ enum OpenAPIDocument {
               },
               "escalation_policy": {
                 "$ref": "#/components/schemas/PolicySummary"
+              },
+              "slo": {
+                "$ref": "#/components/schemas/SLO"
               },
               "created_at": {
                 "$ref": "#/components/schemas/Timestamp"
@@ -6428,6 +6771,17 @@ enum OpenAPIDocument {
               "escalation_policy": {
                 "$ref": "#/components/schemas/PolicyReference",
                 "description": "The escalation policy new incidents of the service follow (id or name); an unknown one is 422."
+              },
+              "slo": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/SLOInput"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "The service's SLO; none when absent or null."
               }
             }
           },
@@ -6473,6 +6827,17 @@ enum OpenAPIDocument {
               "escalation_policy": {
                 "$ref": "#/components/schemas/PolicyReference",
                 "description": "Sets (id or name) or, with null, removes the service's escalation policy; absent leaves it."
+              },
+              "slo": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/SLOInput"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "Replaces the whole SLO; null removes it (unlike other members of this body); absent leaves it."
               }
             }
           },
@@ -8437,6 +8802,568 @@ enum OpenAPIDocument {
                 "type": "array",
                 "items": {
                   "$ref": "#/components/schemas/PostmortemSectionName"
+                }
+              }
+            }
+          },
+          "SLOInput": {
+            "description": "A service level objective: `target` percent of the time over a rolling window of `window_days`. Its error budget is `(100 - target) %` of the window. `severity_weights` (each 0 to 1) are merged over the defaults sev1 1, sev2 0.5, sev3 0.25, sev4 0, sev5 0. Invalid members are 422 naming `slo.<member>`.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "target",
+              "window_days"
+            ],
+            "properties": {
+              "target": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "exclusiveMaximum": 100,
+                "description": "Percent, such as 99.9."
+              },
+              "window_days": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 90
+              },
+              "severity_weights": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "sev1": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "sev2": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "sev3": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "sev4": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "sev5": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  }
+                }
+              }
+            }
+          },
+          "SLO": {
+            "description": "A service's SLO with every severity weight; null when it declares none.",
+            "type": [
+              "object",
+              "null"
+            ],
+            "required": [
+              "target",
+              "window_days",
+              "severity_weights"
+            ],
+            "properties": {
+              "target": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "exclusiveMaximum": 100
+              },
+              "window_days": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 90
+              },
+              "severity_weights": {
+                "type": "object",
+                "required": [
+                  "sev1",
+                  "sev2",
+                  "sev3",
+                  "sev4",
+                  "sev5"
+                ],
+                "properties": {
+                  "sev1": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "sev2": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "sev3": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "sev4": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "sev5": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  }
+                },
+                "additionalProperties": false
+              }
+            }
+          },
+          "ServiceRef": {
+            "type": "object",
+            "required": [
+              "id",
+              "name"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "name": {
+                "$ref": "#/components/schemas/ServiceName"
+              }
+            }
+          },
+          "DurationSummary": {
+            "type": "object",
+            "required": [
+              "count",
+              "mean_seconds",
+              "median_seconds"
+            ],
+            "properties": {
+              "count": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "mean_seconds": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "minimum": 0
+              },
+              "median_seconds": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "minimum": 0
+              }
+            },
+            "description": "Incidents that reached the stage, and the mean and median seconds they took from their response start (null without any)."
+          },
+          "ResponseStatistics": {
+            "type": "object",
+            "required": [
+              "since",
+              "until",
+              "incidents",
+              "by_status",
+              "by_severity",
+              "time_to_acknowledge",
+              "time_to_mitigate",
+              "time_to_resolve",
+              "escalations",
+              "escalations_per_incident",
+              "per_service_per_week"
+            ],
+            "properties": {
+              "since": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "until": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "incidents": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "by_status": {
+                "type": "object",
+                "required": [
+                  "triggered",
+                  "acknowledged",
+                  "mitigated",
+                  "resolved",
+                  "closed"
+                ],
+                "properties": {
+                  "triggered": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "acknowledged": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "mitigated": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "resolved": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "closed": {
+                    "type": "integer",
+                    "minimum": 0
+                  }
+                },
+                "additionalProperties": false
+              },
+              "by_severity": {
+                "type": "object",
+                "required": [
+                  "sev1",
+                  "sev2",
+                  "sev3",
+                  "sev4",
+                  "sev5"
+                ],
+                "properties": {
+                  "sev1": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "sev2": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "sev3": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "sev4": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "sev5": {
+                    "type": "integer",
+                    "minimum": 0
+                  }
+                },
+                "additionalProperties": false
+              },
+              "time_to_acknowledge": {
+                "$ref": "#/components/schemas/DurationSummary"
+              },
+              "time_to_mitigate": {
+                "$ref": "#/components/schemas/DurationSummary"
+              },
+              "time_to_resolve": {
+                "$ref": "#/components/schemas/DurationSummary"
+              },
+              "escalations": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "escalations_per_incident": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "minimum": 0
+              },
+              "per_service_per_week": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "service",
+                    "week_start",
+                    "incidents"
+                  ],
+                  "properties": {
+                    "service": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "null: incidents of a deleted service."
+                    },
+                    "week_start": {
+                      "allOf": [
+                        {
+                          "$ref": "#/components/schemas/Timestamp"
+                        }
+                      ],
+                      "description": "Monday 00:00 UTC of the ISO week."
+                    },
+                    "incidents": {
+                      "type": "integer",
+                      "minimum": 1
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "ErrorBudget": {
+            "type": "object",
+            "required": [
+              "service",
+              "slo"
+            ],
+            "description": "With `slo` null (none declared), only `service` and `slo`.",
+            "properties": {
+              "service": {
+                "$ref": "#/components/schemas/ServiceRef"
+              },
+              "slo": {
+                "$ref": "#/components/schemas/SLO"
+              },
+              "window_start": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "as_of": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "budget_minutes": {
+                "type": "number",
+                "minimum": 0
+              },
+              "spent_minutes": {
+                "type": "number",
+                "minimum": 0
+              },
+              "remaining_minutes": {
+                "type": "number",
+                "minimum": 0
+              },
+              "exhausted": {
+                "type": "boolean"
+              },
+              "burn_rate": {
+                "type": "object",
+                "required": [
+                  "hour",
+                  "day",
+                  "week"
+                ],
+                "properties": {
+                  "hour": {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  "day": {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  "week": {
+                    "type": "number",
+                    "minimum": 0
+                  }
+                }
+              },
+              "incidents": {
+                "type": "array",
+                "description": "The incidents that spent budget in the window, most first.",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "id",
+                    "title",
+                    "severity",
+                    "minutes"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "integer",
+                      "minimum": 1
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "severity": {
+                      "$ref": "#/components/schemas/Severity"
+                    },
+                    "minutes": {
+                      "type": "number",
+                      "minimum": 0
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "ReleaseGate": {
+            "type": "object",
+            "required": [
+              "release_allowed",
+              "reason",
+              "service"
+            ],
+            "properties": {
+              "release_allowed": {
+                "type": "boolean"
+              },
+              "reason": {
+                "type": "string"
+              },
+              "service": {
+                "$ref": "#/components/schemas/ServiceRef"
+              },
+              "budget_minutes": {
+                "type": "number",
+                "minimum": 0
+              },
+              "spent_minutes": {
+                "type": "number",
+                "minimum": 0
+              },
+              "remaining_minutes": {
+                "type": "number",
+                "minimum": 0
+              }
+            },
+            "description": "The budget members are absent when the service declares no SLO."
+          },
+          "ReleaseGateProblem": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Problem"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "release_allowed",
+                  "reason",
+                  "service",
+                  "budget_minutes",
+                  "spent_minutes",
+                  "remaining_minutes"
+                ],
+                "properties": {
+                  "release_allowed": {
+                    "const": false
+                  },
+                  "reason": {
+                    "type": "string"
+                  },
+                  "service": {
+                    "$ref": "#/components/schemas/ServiceRef"
+                  },
+                  "budget_minutes": {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  "spent_minutes": {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  "remaining_minutes": {
+                    "type": "number",
+                    "minimum": 0
+                  }
+                }
+              }
+            ]
+          },
+          "ToilReport": {
+            "type": "object",
+            "required": [
+              "since",
+              "items"
+            ],
+            "properties": {
+              "since": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "items": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "source",
+                    "alert_name",
+                    "pages",
+                    "pages_outside_working_hours",
+                    "incidents",
+                    "acknowledged_share",
+                    "resolved_unacknowledged_share",
+                    "median_seconds_to_acknowledge",
+                    "top_dedup_keys"
+                  ],
+                  "properties": {
+                    "source": {
+                      "type": "string",
+                      "description": "The receiver: alertmanager, grafana, pagerduty, opsgenie, generic."
+                    },
+                    "alert_name": {
+                      "type": "string",
+                      "description": "The `alertname` label, else the alert's title."
+                    },
+                    "pages": {
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "pages_outside_working_hours": {
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "incidents": {
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "acknowledged_share": {
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 1
+                    },
+                    "resolved_unacknowledged_share": {
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 1
+                    },
+                    "median_seconds_to_acknowledge": {
+                      "type": [
+                        "number",
+                        "null"
+                      ],
+                      "minimum": 0
+                    },
+                    "top_dedup_keys": {
+                      "type": "array",
+                      "maxItems": 5,
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "dedup_key",
+                          "incidents",
+                          "times_seen"
+                        ],
+                        "properties": {
+                          "dedup_key": {
+                            "type": "string"
+                          },
+                          "incidents": {
+                            "type": "integer",
+                            "minimum": 1
+                          },
+                          "times_seen": {
+                            "type": "integer",
+                            "minimum": 1
+                          }
+                        }
+                      }
+                    }
+                  }
                 }
               }
             }

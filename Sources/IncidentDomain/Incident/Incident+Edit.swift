@@ -6,7 +6,7 @@ extension Incident {
     /// Only fields whose value really changes count: an edit that changes nothing yields an empty
     /// change (same version, no events), which the store does not write. Otherwise the version rises
     /// by one, `updatedAt` becomes `now`, and each changed field gets one `field_changed` event, in the order title, summary,
-    /// severity, service, commander, labels.
+    /// severity, service, commander, labels, impact_started_at (which must not be later than `now`).
     ///
     /// - Parameter resolveService: turns the edit's service reference into id and name; the store passes
     ///   a lookup inside its transaction and throws `IncidentError.unknownService` when there is none.
@@ -59,6 +59,19 @@ extension Incident {
                     field: "labels", old: .object(self.labels.mapValues(JSONValue.string)),
                     new: .object(labels.mapValues(JSONValue.string))))
             next.labels = labels
+        }
+        if let impactChange = edit.impactStartedAt {
+            let value = impactChange.value.map(Timestamp.truncated)
+            if let value, value > now {
+                throw .validation([FieldError(field: "impact_started_at", message: "must not be in the future")])
+            }
+            if value != self.impactStartedAt {
+                changes.append(
+                    FieldChange(
+                        field: "impact_started_at", old: .string(self.impactStartedAt.map(Timestamp.format)),
+                        new: .string(value.map(Timestamp.format))))
+                next.impactStartedAt = value
+            }
         }
         guard !changes.isEmpty else { return IncidentChange(incident: self, events: []) }
         next.version += 1

@@ -37,6 +37,8 @@ public struct Incident: Hashable, Sendable, Codable, Identifiable {
     public var resolvedAt: Date?
     /// When it was closed; set once, closed is final.
     public var closedAt: Date?
+    /// When its impact began, set by hand; nil counts from its first alert or creation (error budgets).
+    public var impactStartedAt: Date?
     /// 1 when created, +1 on every change; clients send it back in `If-Match`.
     public var version: Int
 
@@ -57,6 +59,7 @@ public struct Incident: Hashable, Sendable, Codable, Identifiable {
         mitigatedAt: Date? = nil,
         resolvedAt: Date? = nil,
         closedAt: Date? = nil,
+        impactStartedAt: Date? = nil,
         version: Int = 1
     ) {
         self.id = id
@@ -75,6 +78,7 @@ public struct Incident: Hashable, Sendable, Codable, Identifiable {
         self.mitigatedAt = mitigatedAt
         self.resolvedAt = resolvedAt
         self.closedAt = closedAt
+        self.impactStartedAt = impactStartedAt
         self.version = version
     }
 
@@ -88,6 +92,7 @@ public struct Incident: Hashable, Sendable, Codable, Identifiable {
         case mitigatedAt = "mitigated_at"
         case resolvedAt = "resolved_at"
         case closedAt = "closed_at"
+        case impactStartedAt = "impact_started_at"
         case version
     }
 
@@ -110,6 +115,7 @@ public struct Incident: Hashable, Sendable, Codable, Identifiable {
         try container.encode(mitigatedAt, forKey: .mitigatedAt)
         try container.encode(resolvedAt, forKey: .resolvedAt)
         try container.encode(closedAt, forKey: .closedAt)
+        try container.encode(impactStartedAt, forKey: .impactStartedAt)
         try container.encode(version, forKey: .version)
     }
 

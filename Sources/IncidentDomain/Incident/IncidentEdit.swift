@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validated incident patch: nil fields stay unchanged. Made by `IncidentPatch.validate()`;
 /// applied with `Incident.applying(_:by:at:resolveService:)`.
 public struct IncidentEdit: Hashable, Sendable {
@@ -8,6 +10,8 @@ public struct IncidentEdit: Hashable, Sendable {
     public internal(set) var service: PatchField<ServiceReference>?
     public internal(set) var commander: PatchField<String>?
     public internal(set) var labels: [String: String]?
+    /// When the impact began; `.clear` goes back to the first alert or the creation.
+    public internal(set) var impactStartedAt: PatchField<Date>?
 
     init(
         title: String? = nil, summary: String? = nil, severity: Severity? = nil,

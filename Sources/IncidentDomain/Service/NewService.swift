@@ -3,15 +3,21 @@ public struct NewService: Hashable, Sendable, Codable {
     public var name: String?
     public var description: String?
     public var routingLabels: [String: String]?
+    /// The service's SLO; absent or null declares none.
+    public var slo: NewServiceLevelObjective?
 
-    public init(name: String?, description: String? = nil, routingLabels: [String: String]? = nil) {
+    public init(
+        name: String?, description: String? = nil, routingLabels: [String: String]? = nil,
+        slo: NewServiceLevelObjective? = nil
+    ) {
         self.name = name
         self.description = description
         self.routingLabels = routingLabels
+        self.slo = slo
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, description
+        case name, description, slo
         case routingLabels = "routing_labels"
     }
 
@@ -23,7 +29,9 @@ public struct NewService: Hashable, Sendable, Codable {
             validator.text($0.trimmedWhitespace, field: "description", maxLength: DomainLimits.descriptionMaxLength)
         }
         let labels = validator.labels(routingLabels ?? [:], field: "routing_labels")
+        if let slo { validator.objective(slo, field: "slo") }
         try validator.finish()
-        return ServiceDraft(name: name ?? "", description: description ?? "", routingLabels: labels)
+        return ServiceDraft(
+            name: name ?? "", description: description ?? "", routingLabels: labels, slo: slo?.makeObjective())
     }
 }

@@ -13,6 +13,7 @@ extension Service {
         }
         if let description = edit.description { next.description = description }
         if let routingLabels = edit.routingLabels { next.routingLabels = routingLabels }
+        if let slo = edit.slo { next.slo = slo.value }
         if next != self { next.updatedAt = now }
         return next
     }

@@ -7,11 +7,12 @@ public struct ServiceDraft: Hashable, Sendable {
     public internal(set) var name: String
     public internal(set) var description: String
     public internal(set) var routingLabels: [String: String]
+    public internal(set) var slo: ServiceLevelObjective? = nil
 
     /// The service the store inserts, once it has an id and a key.
     public func makeService(id: ServiceID, integrationKey: String, at now: Date) -> Service {
         Service(
             id: id, name: name, description: description, routingLabels: routingLabels,
-            integrationKey: integrationKey, createdAt: now)
+            integrationKey: integrationKey, slo: slo, createdAt: now)
     }
 }

@@ -3,6 +3,8 @@ public struct ServiceEdit: Hashable, Sendable {
     public internal(set) var name: String?
     public internal(set) var description: String?
     public internal(set) var routingLabels: [String: String]?
+    /// `.clear` removes the service's SLO.
+    public internal(set) var slo: PatchField<ServiceLevelObjective>?
 
     init(name: String? = nil, description: String? = nil, routingLabels: [String: String]? = nil) {
         self.name = name

@@ -1,19 +1,33 @@
 /// The body of `PATCH /api/v1/services/{id}`: each field optional, absent means unchanged.
 /// `routing_labels` replaces the whole map.
-public struct ServicePatch: Hashable, Sendable, Codable {
+public struct ServicePatch: Hashable, Sendable, Decodable {
     public var name: String?
     public var description: String?
     public var routingLabels: [String: String]?
+    /// A new SLO replacing the old one whole, or null to declare none.
+    public var slo: PatchField<NewServiceLevelObjective>?
 
-    public init(name: String? = nil, description: String? = nil, routingLabels: [String: String]? = nil) {
+    public init(
+        name: String? = nil, description: String? = nil, routingLabels: [String: String]? = nil,
+        slo: PatchField<NewServiceLevelObjective>? = nil
+    ) {
         self.name = name
         self.description = description
         self.routingLabels = routingLabels
+        self.slo = slo
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, description
+        case name, description, slo
         case routingLabels = "routing_labels"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        routingLabels = try container.decodeIfPresent([String: String].self, forKey: .routingLabels)
+        slo = try container.decodePatchField(NewServiceLevelObjective.self, forKey: .slo)
     }
 
     /// Checks every given field and reports all problems at once as `.validation`.
@@ -26,6 +40,12 @@ public struct ServicePatch: Hashable, Sendable, Codable {
                 description.trimmedWhitespace, field: "description", maxLength: DomainLimits.descriptionMaxLength)
         }
         if let routingLabels { edit.routingLabels = validator.labels(routingLabels, field: "routing_labels") }
+        switch slo {
+        case .set(let objective):
+            if validator.objective(objective, field: "slo") { edit.slo = .set(objective.makeObjective()) }
+        case .clear: edit.slo = .clear
+        case nil: break
+        }
         try validator.finish()
         return edit
     }

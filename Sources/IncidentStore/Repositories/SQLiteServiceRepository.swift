@@ -25,11 +25,11 @@ public struct SQLiteServiceRepository: ServiceRepository {
             draft.makeService(id: ServiceID(nextID), integrationKey: integrationKey, at: now))
         do {
             try db.execute(
-                "INSERT INTO services (\(ServiceRows.columns)) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO services (\(ServiceRows.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     service.id.rawValue, service.name, service.description, JSONText.encode(service.routingLabels),
                     service.integrationKey, Timestamp.milliseconds(service.createdAt),
-                    Timestamp.milliseconds(service.updatedAt),
+                    Timestamp.milliseconds(service.updatedAt), ObjectiveJSON.encode(service.slo),
                 ])
         } catch let error as SQLiteError where error.isUniqueConstraint {
             throw Self.conflict(for: error, name: service.name)
@@ -100,12 +100,13 @@ public struct SQLiteServiceRepository: ServiceRepository {
         do {
             try db.execute(
                 """
-                UPDATE services SET name = ?, description = ?, routing_labels = ?, integration_key = ?, updated_at = ?
+                UPDATE services SET name = ?, description = ?, routing_labels = ?, integration_key = ?, updated_at = ?,
+                    slo = ?
                 WHERE id = ?
                 """,
                 [
                     service.name, service.description, JSONText.encode(service.routingLabels), service.integrationKey,
-                    Timestamp.milliseconds(service.updatedAt), service.id.rawValue,
+                    Timestamp.milliseconds(service.updatedAt), ObjectiveJSON.encode(service.slo), service.id.rawValue,
                 ])
         } catch let error as SQLiteError where error.isUniqueConstraint {
             throw conflict(for: error, name: service.name)

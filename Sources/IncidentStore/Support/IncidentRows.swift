@@ -9,7 +9,7 @@ enum IncidentRows {
     static let columns = """
         i.id, i.title, i.summary, i.status, i.severity, i.service_id, s.name, i.commander, i.labels, \
         i.dedup_key, i.escalation_level, i.created_at, i.updated_at, i.acknowledged_at, i.mitigated_at, \
-        i.resolved_at, i.closed_at, i.version
+        i.resolved_at, i.closed_at, i.version, i.impact_started_at
         """
 
     /// `SELECT columns FROM incidents i LEFT JOIN services s ...`, to which callers append their WHERE.
@@ -48,6 +48,7 @@ enum IncidentRows {
             mitigatedAt: try row.optionalInt64(at: 14).map(date),
             resolvedAt: try row.optionalInt64(at: 15).map(date),
             closedAt: try row.optionalInt64(at: 16).map(date),
+            impactStartedAt: try row.optionalInt64(at: 18).map(date),
             version: try row.column(17, as: Int.self))
     }
 
@@ -67,8 +68,9 @@ enum IncidentRows {
         try db.execute(
             """
             INSERT INTO incidents (id, title, summary, status, severity, service_id, commander, labels, dedup_key,
-                escalation_level, created_at, updated_at, acknowledged_at, mitigated_at, resolved_at, closed_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                escalation_level, created_at, updated_at, acknowledged_at, mitigated_at, resolved_at, closed_at, version,
+                impact_started_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 incident.id.rawValue, incident.title, incident.summary, incident.status.rawValue,
@@ -77,6 +79,7 @@ enum IncidentRows {
                 milliseconds(incident.createdAt), milliseconds(incident.updatedAt),
                 incident.acknowledgedAt.map(milliseconds), incident.mitigatedAt.map(milliseconds),
                 incident.resolvedAt.map(milliseconds), incident.closedAt.map(milliseconds), incident.version,
+                incident.impactStartedAt.map(milliseconds),
             ])
     }
 
@@ -87,7 +90,7 @@ enum IncidentRows {
             """
             UPDATE incidents SET title = ?, summary = ?, status = ?, severity = ?, service_id = ?, commander = ?,
                 dedup_key = ?, escalation_level = ?, updated_at = ?, acknowledged_at = ?, mitigated_at = ?,
-                resolved_at = ?, closed_at = ?, version = ?
+                resolved_at = ?, closed_at = ?, version = ?, impact_started_at = ?
             WHERE id = ? AND version = ?
             """,
             [
@@ -95,7 +98,7 @@ enum IncidentRows {
                 next.commander, next.dedupKey, next.escalationLevel, milliseconds(next.updatedAt),
                 next.acknowledgedAt.map(milliseconds), next.mitigatedAt.map(milliseconds),
                 next.resolvedAt.map(milliseconds), next.closedAt.map(milliseconds), next.version,
-                previous.id.rawValue, previous.version,
+                next.impactStartedAt.map(milliseconds), previous.id.rawValue, previous.version,
             ])
         guard db.changedRowCount == 1 else {
             // The row moved under us; cannot happen while writes are serialised, but never write blind.
@@ -116,6 +119,7 @@ enum IncidentRows {
         copy.mitigatedAt = incident.mitigatedAt.map(Timestamp.truncated)
         copy.resolvedAt = incident.resolvedAt.map(Timestamp.truncated)
         copy.closedAt = incident.closedAt.map(Timestamp.truncated)
+        copy.impactStartedAt = incident.impactStartedAt.map(Timestamp.truncated)
         return copy
     }
 

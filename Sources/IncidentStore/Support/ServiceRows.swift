@@ -4,7 +4,7 @@ import SQLiteCore
 
 /// How a `Service` maps to a row of `services`; routing labels as JSON text, times in unix milliseconds.
 enum ServiceRows {
-    static let columns = "id, name, description, routing_labels, integration_key, created_at, updated_at"
+    static let columns = "id, name, description, routing_labels, integration_key, created_at, updated_at, slo"
 
     static func read(_ row: Statement) throws -> Service {
         Service(
@@ -13,6 +13,7 @@ enum ServiceRows {
             description: try row.column(2, as: String.self),
             routingLabels: try JSONText.decodeLabels(try row.column(3, as: String.self)),
             integrationKey: try row.column(4, as: String.self),
+            slo: try ObjectiveJSON.decode(try row.column(7, as: String?.self)),
             createdAt: Timestamp.date(milliseconds: try row.column(5, as: Int64.self)),
             updatedAt: Timestamp.date(milliseconds: try row.column(6, as: Int64.self)))
     }

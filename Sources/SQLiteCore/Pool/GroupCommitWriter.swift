@@ -58,6 +58,7 @@ struct GroupCommitWriter {
     /// Runs `jobs` in one transaction and resumes them. Returns the jobs to run again in a fresh transaction:
     /// those whose work was lost when another job's failure made SQLite abandon the whole transaction.
     private func commitOnce(_ jobs: [any PoolJob]) -> [any PoolJob] {
+        let started = ContinuousClock.now
         do {
             try connection.execute("BEGIN IMMEDIATE")
         } catch {
@@ -93,7 +94,7 @@ struct GroupCommitWriter {
             finish(succeeded: [], failed: succeeded.map { ($0, error) } + failed)
             return []
         }
-        finish(succeeded: succeeded, failed: failed)
+        finish(succeeded: succeeded, failed: failed, commitDuration: ContinuousClock.now - started)
         return []
     }
 
@@ -109,7 +110,10 @@ struct GroupCommitWriter {
 
     /// Records the outcome and resumes every caller; with `committed`, `succeeded` is non-empty only after
     /// a durable COMMIT. Statements a caller left busy are reset and counted first, so the callers see the count.
-    private func finish(succeeded: [any PoolJob], failed: [(any PoolJob, any Error)], committed: Bool = true) {
+    private func finish(
+        succeeded: [any PoolJob], failed: [(any PoolJob, any Error)], committed: Bool = true,
+        commitDuration: Duration? = nil
+    ) {
         let reset = connection.resetBusyStatements()
         statistics.record { counters in
             counters.busyStatementsReset += reset
@@ -117,6 +121,11 @@ struct GroupCommitWriter {
                 counters.transactionsCommitted += 1
                 counters.callersCommitted += succeeded.count
                 counters.largestBatch = max(counters.largestBatch, succeeded.count)
+                counters.commitBatchSizes.record(Double(succeeded.count))
+                if let commitDuration {
+                    let parts = commitDuration.components
+                    counters.commitSeconds.record(Double(parts.seconds) + Double(parts.attoseconds) * 1e-18)
+                }
             }
             counters.callersFailed += failed.count
         }

@@ -16,6 +16,11 @@ public struct WriteStatistics: Sendable, Equatable {
     public var checkpointFailures = 0
     /// Statements found still busy after a unit of work (on any pool connection) and reset; should stay 0.
     public var busyStatementsReset = 0
+    /// Seconds from `BEGIN IMMEDIATE` to the end of `COMMIT` of each committed transaction (fsync included).
+    public var commitSeconds = BucketCounts(
+        upperBounds: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5])
+    /// Callers committed together in each committed transaction.
+    public var commitBatchSizes = BucketCounts(upperBounds: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
 
     public init() {}
 

@@ -1,0 +1,134 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// The numbers `/metrics` exposes about what the database holds, read in one read transaction at scrape
+/// time (so the counters survive restarts), plus the pool's write counters and the files' sizes.
+public struct StoreMetrics: Sendable {
+    /// Open incidents per severity and service name (empty name: no service).
+    public var openIncidents: [OpenIncidentCount]
+    public var incidentsCreated: Int
+    /// Incidents ever acknowledged (a mitigation counts as the acknowledgement).
+    public var incidentsAcknowledged: Int
+    /// `escalated` timeline events, by hand or by the escalation engine.
+    public var escalations: Int
+    /// `resolved` timeline events: every resolution, again after a reopen.
+    public var resolutions: Int
+    /// Seconds from creation to first acknowledgement, of every acknowledged incident.
+    public var timeToAcknowledge: BucketCounts
+    /// Seconds from creation to the current resolution, of every resolved incident.
+    public var timeToResolve: BucketCounts
+    /// Outbox rows by status (`pending`, `sending`, `sent`, `dead`; `failed` before the delivery worker).
+    public var notificationsByStatus: [String: Int]
+    /// Alerts received per receiver (`source`), re-sends of the same alert included.
+    public var alertsByReceiver: [String: Int]
+    /// Age in seconds of the oldest pending (or sending) outbox row already due; 0 when none is.
+    public var outboxLagSeconds: Double
+    public var databaseBytes: Int64
+    public var walBytes: Int64
+    public var writes: WriteStatistics
+
+    /// Bucket bounds of the response-time histograms: 30 s to 1 day.
+    public static let responseTimeBounds: [Double] = [
+        30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 43_200, 86_400,
+    ]
+}
+
+/// One series of the open-incidents gauge.
+public struct OpenIncidentCount: Sendable, Hashable {
+    public var severity: Severity
+    public var service: String
+    public var count: Int
+}
+
+extension KlaxonStore {
+    /// Reads `StoreMetrics` at `now`.
+    public func metrics(now: Date) async throws -> StoreMetrics {
+        let writes = pool.statistics
+        let walBytes = Self.fileSize(pool.path + "-wal")
+        return try await pool.repositoryRead { db in
+            let open = try db.query(
+                """
+                SELECT i.severity, coalesce(s.name, ''), count(*) FROM incidents i LEFT JOIN services s ON s.id = i.service_id
+                WHERE i.status IN \(SQLiteIncidentRepository.openStatusesSQL) GROUP BY 1, 2 ORDER BY 1, 2
+                """
+            ) { row -> OpenIncidentCount in
+                let text = try row.string(at: 0)
+                guard let severity = Severity(rawValue: text) else {
+                    throw StoredDataError(column: "incidents.severity", found: text)
+                }
+                return OpenIncidentCount(
+                    severity: severity, service: try row.string(at: 1), count: try row.column(2, as: Int.self))
+            }
+            let (created, acknowledged) =
+                try db.queryFirst(
+                    "SELECT count(*), count(acknowledged_at) FROM incidents"
+                ) { (try $0.column(0, as: Int.self), try $0.column(1, as: Int.self)) } ?? (0, 0)
+            var events: [String: Int] = [:]
+            for (kind, count) in try db.query(
+                "SELECT kind, count(*) FROM timeline_events WHERE kind IN ('escalated', 'resolved') GROUP BY kind",
+                row: { (try $0.string(at: 0), try $0.column(1, as: Int.self)) })
+            {
+                events[kind] = count
+            }
+            var notifications: [String: Int] = [:]
+            for (status, count) in try db.query(
+                "SELECT status, count(*) FROM notification_outbox GROUP BY status",
+                row: { (try $0.string(at: 0), try $0.column(1, as: Int.self)) })
+            {
+                notifications[status] = count
+            }
+            var alerts: [String: Int] = [:]
+            for (source, count) in try db.query(
+                "SELECT source, sum(times_seen) FROM alerts GROUP BY source",
+                row: { (try $0.string(at: 0), try $0.column(1, as: Int.self)) })
+            {
+                alerts[source] = count
+            }
+            let nowMS = Timestamp.milliseconds(now)
+            // `sending` (issue 7's delivery worker): in flight, or left in flight by a crash; due all the same.
+            let oldestDue =
+                try db.queryValue(
+                    """
+                    SELECT min(next_attempt_at) FROM notification_outbox
+                    WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+                    """,
+                    [nowMS], as: Int64?.self) ?? nil
+            let pageCount = try db.queryValue("PRAGMA page_count", as: Int64.self) ?? 0
+            let pageSize = try db.queryValue("PRAGMA page_size", as: Int64.self) ?? 0
+            return StoreMetrics(
+                openIncidents: open, incidentsCreated: created, incidentsAcknowledged: acknowledged,
+                escalations: events["escalated"] ?? 0, resolutions: events["resolved"] ?? 0,
+                timeToAcknowledge: try Self.histogram(of: "acknowledged_at - created_at", in: db),
+                timeToResolve: try Self.histogram(of: "resolved_at - created_at", in: db),
+                notificationsByStatus: notifications, alertsByReceiver: alerts,
+                outboxLagSeconds: oldestDue.map { Double(nowMS - $0) / 1000 } ?? 0,
+                databaseBytes: pageCount * pageSize, walBytes: walBytes, writes: writes)
+        }
+    }
+
+    /// The response-time histogram of `difference` (milliseconds between two `incidents` columns), counted
+    /// in SQL so a scrape reads one row whatever the number of incidents.
+    private static func histogram(of difference: String, in db: Connection) throws -> BucketCounts {
+        let bounds = StoreMetrics.responseTimeBounds
+        let buckets = bounds.map { "coalesce(sum(d <= \(Int64($0 * 1000))), 0)" }.joined(separator: ", ")
+        let sql = """
+            SELECT count(d), coalesce(sum(d), 0), \(buckets)
+            FROM (SELECT max(0, \(difference)) AS d FROM incidents WHERE \(difference) IS NOT NULL)
+            """
+        var counts = BucketCounts(upperBounds: bounds)
+        _ = try db.queryFirst(sql) { row in
+            let total = try row.column(0, as: Int.self)
+            let sumMS = try row.column(1, as: Int64.self)
+            var cumulative = (0..<bounds.count).map { _ in 0 }
+            for index in bounds.indices { cumulative[index] = try row.column(2 + index, as: Int.self) }
+            counts = BucketCounts(upperBounds: bounds, cumulative: cumulative, count: total, sum: Double(sumMS) / 1000)
+        }
+        return counts
+    }
+
+    private static func fileSize(_ path: String) -> Int64 {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        return (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+}
