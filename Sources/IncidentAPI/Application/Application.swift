@@ -23,11 +23,19 @@ public final class Application: Sendable {
     let escalationEngine: EscalationEngine
     let heartbeatMonitor: HeartbeatMonitor
     let escalationPollInterval: Duration
+    let deliveryWorker: DeliveryWorker
+    private let deliveryTask = Mutex<Task<Void, Never>?>(nil)
+    let publicBaseURL: PublicBaseURL
+    let configuredPublicURL: Bool
 
     init(
         server: HTTPServer, routes: [APIRoute], createdAdminToken: String?, store: KlaxonStore, clock: any WallClock,
-        logger: Logger, escalationPollInterval: Duration = .seconds(1)
+        logger: Logger, escalationPollInterval: Duration = .seconds(1), deliveryWorker: DeliveryWorker,
+        publicBaseURL: PublicBaseURL, configuredPublicURL: Bool
     ) {
+        self.deliveryWorker = deliveryWorker
+        self.publicBaseURL = publicBaseURL
+        self.configuredPublicURL = configuredPublicURL
         self.escalationEngine = EscalationEngine(escalations: store.escalations, clock: clock, logger: logger)
         self.heartbeatMonitor = HeartbeatMonitor(heartbeats: store.heartbeats, clock: clock)
         self.escalationPollInterval = escalationPollInterval
@@ -42,6 +50,7 @@ public final class Application: Sendable {
     /// Starts serving and the background upkeep; returns the bound port (useful with port 0).
     public func start() throws -> Int {
         let port = try server.start()
+        noteBound(port: port)
         startMaintenance()
         return port
     }
@@ -56,6 +65,7 @@ public final class Application: Sendable {
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully.
     public func runUntilSignalled(gracePeriod: Duration = .seconds(10), onStarted: (Int) -> Void) async throws {
         try await server.runUntilSignalled(gracePeriod: gracePeriod) { port in
+            noteBound(port: port)
             startMaintenance()
             onStarted(port)
         }
@@ -76,6 +86,26 @@ public final class Application: Sendable {
     @discardableResult
     public func runHeartbeats() async throws -> Int {
         try await heartbeatMonitor.runOnce()
+    }
+
+    /// Sends every outbox message due now by the injected clock, once each, and returns how many attempts it
+    /// made; tests call this instead of waiting for the background worker (which they turn off).
+    @discardableResult
+    public func runDeliveries() async throws -> Int {
+        try await deliveryWorker.runOnce()
+    }
+
+    /// Messages left in flight by a crash become due again (the background worker does this when it starts).
+    @discardableResult
+    public func releaseInFlightDeliveries() async throws -> Int {
+        try await store.deliveries.releaseInFlight(at: clock.now())
+    }
+
+    /// Links in pages point at the bound port unless a public URL was configured.
+    private func noteBound(port: Int) {
+        if !configuredPublicURL {
+            publicBaseURL.set(PublicBaseURL.listening(host: server.configuration.host, port: port))
+        }
     }
 
     /// How often expired `Idempotency-Key` records are deleted; they expire after 24 hours.
@@ -103,6 +133,11 @@ public final class Application: Sendable {
         let monitor = heartbeatMonitor
         let escalation = Task { await engine.run(pollInterval: interval, heartbeats: monitor) }
         escalationTask.withLock { $0 = escalation }
+        if let pollInterval = deliveryPollInterval {
+            let worker = deliveryWorker
+            let delivery = Task { await worker.run(pollInterval: pollInterval) }
+            deliveryTask.withLock { $0 = delivery }
+        }
     }
 
     private func stopMaintenance() async {
@@ -118,7 +153,15 @@ public final class Application: Sendable {
         }
         escalation?.cancel()
         await escalation?.value
+        let delivery = deliveryTask.withLock { task -> Task<Void, Never>? in
+            defer { task = nil }
+            return task
+        }
+        delivery?.cancel()
+        await delivery?.value
     }
+
+    private var deliveryPollInterval: Duration? { deliveryWorker.configuration.pollInterval }
 }
 
 /// Opens (and migrates) the database, installs the first admin token when there is none, and wires
@@ -149,6 +192,18 @@ public func buildApplication(
         EscalationPolicyController(policies: store.escalationPolicies).register(in: &api)
         EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
         HeartbeatController(heartbeats: store.heartbeats).register(in: &api)
+        // Delivery of the outbox (issue 7): the worker, the deliveries' history, one-click action links.
+        let linkSigner = ActionLinkSigner(key: try await store.deliveries.actionLinkKey())
+        let publicBaseURL = PublicBaseURL(
+            configuration.delivery.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+                ?? PublicBaseURL.listening(host: configuration.server.host, port: configuration.server.port))
+        let deliveryWorker = DeliveryWorker(
+            deliveries: store.deliveries, composer: PageComposer(base: publicBaseURL, links: linkSigner),
+            client: OutboundHTTPClient(configuration: configuration.delivery.client),
+            configuration: configuration.delivery, clock: clock, logger: logger, random: { Double.random(in: 0...1) })
+        NotificationController(deliveries: store.deliveries).register(in: &api)
+        ActionLinkController(incidents: store.incidents, signer: linkSigner, clock: clock, logger: logger)
+            .register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache, users: store.users).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
         SigningSecretController(alerts: store.alerts).register(in: &api)
@@ -168,7 +223,8 @@ public func buildApplication(
             configuration: serverConfiguration, router: api.router, logger: Logger(label: "klaxon.http"))
         return Application(
             server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, clock: clock,
-            logger: logger, escalationPollInterval: configuration.escalationPollInterval)
+            logger: logger, escalationPollInterval: configuration.escalationPollInterval, deliveryWorker: deliveryWorker,
+            publicBaseURL: publicBaseURL, configuredPublicURL: configuration.delivery.publicURL != nil)
     } catch {
         await store.close()
         throw error

@@ -27,6 +27,8 @@ public struct ApplicationConfiguration: Sendable {
     /// How often the escalation engine looks for levels whose delay ran out: delays are whole minutes, so
     /// a second keeps pages on time without a noticeable load (one indexed query on running timers).
     public var escalationPollInterval: Duration = .seconds(1)
+    /// The outbox worker: poll interval, SSRF guard, public URL of links, timeouts, retries (issue 7).
+    public var delivery = DeliveryConfiguration()
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),
