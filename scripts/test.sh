@@ -20,10 +20,11 @@ fi
 "$VENV/bin/python" Tests/openapi/validate.py
 swift build --build-tests -Xswiftc -warnings-as-errors
 # Real peers against the built binary (each bounded, on 127.0.0.1): Prometheus Alertmanager (alerts; Watchdog
-# keeping a heartbeat alive) and pdpyras.
+# keeping a heartbeat alive), pdpyras, and a SIGKILL during webhook delivery.
 "$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_webhook.py
 "$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_watchdog.py
 "$VENV/bin/python" -B -W ignore Tests/peers/pagerduty_pdpyras.py
+"$VENV/bin/python" -B -W ignore Tests/peers/delivery_kill.py
 scripts/run-swift-tests.sh
 # The fuzz targets' saved inputs (seeds and regressions) through the normal build, then 1 minute of fuzzing each.
 .build/debug/HTTPParserFuzzer Tests/Fuzz/corpus/parser
