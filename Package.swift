@@ -39,6 +39,7 @@ let package = Package(
         .target(
             name: "IncidentAPI",
             dependencies: [
+                "CCurl",
                 "HTTPCore",
                 "IncidentDomain",
                 "IncidentStore",
@@ -47,6 +48,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
+        ),
+        // Outbound https pages (issue 7): libcurl, told the one vetted address to connect to.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .systemLibrary(
             name: "CSQLite",

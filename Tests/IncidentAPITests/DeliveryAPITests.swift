@@ -244,6 +244,28 @@ struct DeliveryAPITests {
         }
     }
 
+    @Test func httpsGoesThroughLibcurlToTheVettedAddress() async throws {
+        let receiver = try TestReceiver.start()
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            // A plain-HTTP port behind an https URL: curl reaches the vetted address, and the handshake fails.
+            let id = try await pageUser(app, contact: ["webhook_url": "https://localhost:\(receiver.port)/hook/alice"])
+            try await app.application.runDeliveries()
+            let delivery = try #require(try await notifications(app, id).first)
+            #expect(delivery["status"] as? String == "pending")
+            let error = delivery["last_error"] as? String ?? ""
+            #expect(error.contains("https to 127.0.0.1") || error.contains("https to [0:0:0:0:0:0:0:1]"), "\(error)")
+            #expect(receiver.received.isEmpty)
+        }
+        try await TestApplication.with(configure: { $0.delivery.allowPrivateDestinations = false }) { app in
+            let id = try await pageUser(app, contact: ["webhook_url": "https://localhost:\(receiver.port)/hook/alice"])
+            try await app.application.runDeliveries()
+            let delivery = try #require(try await notifications(app, id).first)
+            let error = delivery["last_error"] as? String ?? ""
+            #expect(error.contains("destination refused: localhost is"), "\(error)")
+        }
+    }
+
     @Test func readTokensSeeOnlyTheOriginOfDeliveryAddresses() async throws {
         let receiver = try TestReceiver.start()
         defer { Task { await receiver.stop() } }

@@ -38,6 +38,19 @@ public struct OutboundHTTPClient: Sendable {
         }
     }
 
+    /// Resolves `host` once, as `send` does, and returns the address (4 or 16 bytes, and as text: `[::1]` for
+    /// IPv6); for clients that connect by other means (libcurl, told the address) after vetting it.
+    public static func resolve(host: String, port: Int) -> Result<(bytes: [UInt8], text: String), OutboundError> {
+        ResolvedAddress.resolve(host: host, port: port).map { ($0.bytes, $0.text) }
+    }
+
+    /// Runs blocking work on a thread of its own and returns its result.
+    public static func runBlocking<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            OutboundThread { continuation.resume(returning: work()) }.start()
+        }
+    }
+
     /// The blocking work: resolve, vet, connect, write, read.
     static func perform(
         _ request: OutboundRequest, vet: ([UInt8]) -> String?, configuration: Configuration

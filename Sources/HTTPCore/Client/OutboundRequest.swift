@@ -28,6 +28,12 @@ public struct OutboundResponse: Sendable {
     public var body: [UInt8]
     /// True when the body was longer than the cap and was cut.
     public var truncated: Bool
+
+    public init(status: Int, body: [UInt8], truncated: Bool) {
+        self.status = status
+        self.body = body
+        self.truncated = truncated
+    }
 }
 
 /// Why an outbound request failed; the description is what the delivery's attempt records.

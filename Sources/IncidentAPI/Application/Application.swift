@@ -200,6 +200,7 @@ public func buildApplication(
         let deliveryWorker = DeliveryWorker(
             deliveries: store.deliveries, composer: PageComposer(base: publicBaseURL, links: linkSigner),
             client: OutboundHTTPClient(configuration: configuration.delivery.client),
+            https: CurlHTTPSClient(configuration: configuration.delivery.client),
             configuration: configuration.delivery, clock: clock, logger: logger, random: { Double.random(in: 0...1) })
         NotificationController(deliveries: store.deliveries).register(in: &api)
         ActionLinkController(incidents: store.incidents, signer: linkSigner, clock: clock, logger: logger)

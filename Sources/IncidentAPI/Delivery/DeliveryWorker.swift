@@ -11,6 +11,7 @@ struct DeliveryWorker: Sendable {
     let deliveries: any DeliveryRepository
     let composer: PageComposer
     let client: OutboundHTTPClient
+    let https: CurlHTTPSClient
     let configuration: DeliveryConfiguration
     let clock: any WallClock
     let logger: Logger
@@ -112,16 +113,32 @@ struct DeliveryWorker: Sendable {
             return .failure(
                 DeliveryFailure(OutboundError.refused(host: target.host, address: "\(literal)", reason: reason).description))
         }
-        guard target.scheme == "http" else {
-            return .failure(DeliveryFailure("https destinations need the libcurl client, which this build does not have"))
-        }
         let body = composer.body(of: job.message)
+        let headers = PageComposer.headers(
+            webhookID: job.webhookID, timestamp: Int64(now.timeIntervalSince1970.rounded(.down)), body: body,
+            secret: job.signingSecret)
+        if target.scheme == "https" {
+            let host = target.host
+            let port = target.port
+            let resolved = await OutboundHTTPClient.runBlocking { OutboundHTTPClient.resolve(host: host, port: port) }
+            switch resolved {
+            case .failure(let error):
+                return .failure(DeliveryFailure(error.description))
+            case .success(let address):
+                if let reason = IPAddress(bytes: address.bytes).map({
+                    DestinationGuard.refusal(for: $0, allowPrivate: allowPrivate)
+                }) ?? "an address of unknown form" {
+                    return .failure(
+                        DeliveryFailure(OutboundError.refused(host: host, address: address.text, reason: reason).description))
+                }
+                let result = await https.post(
+                    url: job.message.recipient.address, host: host, port: port, address: address.text, headers: headers,
+                    body: body)
+                return result.mapError { DeliveryFailure($0.description) }
+            }
+        }
         let request = OutboundRequest(
-            host: target.host, port: target.port, target: target.requestTarget,
-            headers: PageComposer.headers(
-                webhookID: job.webhookID, timestamp: Int64(now.timeIntervalSince1970.rounded(.down)), body: body,
-                secret: job.signingSecret),
-            body: body)
+            host: target.host, port: target.port, target: target.requestTarget, headers: headers, body: body)
         let result = await client.send(request) { bytes in
             guard let address = IPAddress(bytes: bytes) else { return "an address of unknown form" }
             return DestinationGuard.refusal(for: address, allowPrivate: allowPrivate)
