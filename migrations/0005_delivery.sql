@@ -37,8 +37,11 @@ DROP TABLE notification_outbox;
 ALTER TABLE notification_outbox_v2 RENAME TO notification_outbox;
 
 CREATE INDEX notification_outbox_by_incident ON notification_outbox (incident_id, id);
--- The worker's one query: what is due (and, at start, what was in flight at a crash).
-CREATE INDEX notification_outbox_due ON notification_outbox (next_attempt_at) WHERE status IN ('pending', 'sending');
+-- The worker's one query: what is due. Email rows wait for a mail sender and stay out of it.
+CREATE INDEX notification_outbox_due ON notification_outbox (next_attempt_at)
+    WHERE status = 'pending' AND channel <> 'email';
+-- At start: what was in flight at a crash.
+CREATE INDEX notification_outbox_sending ON notification_outbox (id) WHERE status = 'sending';
 
 -- Every try of every delivery: when, how long, and what came back.
 CREATE TABLE notification_attempts (
