@@ -7,15 +7,21 @@ import Testing
 @Suite struct OutboundHTTPClientTests {
     static func router() -> Router {
         var router = Router()
-        router.add(.post, "/big", .inline { _ in
-            HTTPResponse(status: .ok, body: .bytes([UInt8](repeating: 0x61, count: 100 * 1024)))
-        })
-        router.add(.post, "/exact", .inline { _ in
-            HTTPResponse(status: .ok, body: .bytes([UInt8](repeating: 0x62, count: 64 * 1024)))
-        })
-        router.add(.post, "/echo", .inline { request in
-            HTTPResponse(status: HTTPStatus(code: 201), body: .bytes(request.body))
-        })
+        router.add(
+            .post, "/big",
+            .inline { _ in
+                HTTPResponse(status: .ok, body: .bytes([UInt8](repeating: 0x61, count: 100 * 1024)))
+            })
+        router.add(
+            .post, "/exact",
+            .inline { _ in
+                HTTPResponse(status: .ok, body: .bytes([UInt8](repeating: 0x62, count: 64 * 1024)))
+            })
+        router.add(
+            .post, "/echo",
+            .inline { request in
+                HTTPResponse(status: HTTPStatus(code: 201), body: .bytes(request.body))
+            })
         return router
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IncidentAPI
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -12,6 +13,17 @@ import Testing
 struct DeliveryAPITests {
     static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
+    static func refusingPrivateDestinations(_ configuration: inout ApplicationConfiguration) {
+        configuration.delivery.allowPrivateDestinations = false
+    }
+
+    static func quickTimeoutsWithoutTimers(_ configuration: inout ApplicationConfiguration) {
+        configuration.delivery.client.connectTimeout = 0.2
+        configuration.delivery.client.totalTimeout = 0.2
+        // The engine's timers must not escalate during the simulated day; only the dead page may.
+        configuration.escalationPollInterval = .seconds(3600)
+    }
+
     /// A user `handle` reached at `contact`, a one-level policy paging them (a second level paging `carol`
     /// by email) and a service following it; opens an incident there and returns its id.
     func pageUser(
@@ -20,7 +32,8 @@ struct DeliveryAPITests {
         var user: [String: Any] = ["handle": handle, "name": handle.capitalized]
         for (key, value) in contact { user[key] = value }
         try await app.expect(201, "POST", "/api/v1/users", json: user)
-        try await app.expect(201, "POST", "/api/v1/users", json: ["handle": "carol", "name": "Carol", "email": "carol@example.com"])
+        try await app.expect(
+            201, "POST", "/api/v1/users", json: ["handle": "carol", "name": "Carol", "email": "carol@example.com"])
         try await app.expect(
             201, "POST", "/api/v1/escalation-policies",
             json: [
@@ -30,8 +43,11 @@ struct DeliveryAPITests {
                     ["delay_minutes": delayMinutes, "targets": [["user": "carol"]]],
                 ],
             ])
-        try await app.expect(201, "POST", "/api/v1/services", json: ["name": "checkout", "escalation_policy": "checkout"])
-        let incident = try await app.openIncident(["title": "Checkout <down>", "severity": "sev1", "service": "checkout"])
+        try await app.expect(
+            201, "POST", "/api/v1/services", json: ["name": "checkout", "escalation_policy": "checkout"])
+        let incident = try await app.openIncident([
+            "title": "Checkout <down>", "severity": "sev1", "service": "checkout",
+        ])
         return incident["id"] as? Int ?? 0
     }
 
@@ -76,13 +92,15 @@ struct DeliveryAPITests {
         defer { Task { await receiver.stop() } }
         try await TestApplication.with { app in
             try await app.expect(
-                201, "POST", "/api/v1/users", json: ["handle": "dave", "name": "Dave", "webhook_url": receiver.url("dave")])
+                201, "POST", "/api/v1/users",
+                json: ["handle": "dave", "name": "Dave", "webhook_url": receiver.url("dave")])
             try await app.expect(204, "PUT", "/api/v1/users/dave/signing-secret", json: ["secret": Self.secret])
             try await app.expect(422, "PUT", "/api/v1/users/dave/signing-secret", json: ["secret": "whsec_short"])
             try await app.expect(
                 201, "POST", "/api/v1/escalation-policies",
                 json: ["name": "signed", "levels": [["delay_minutes": 30, "targets": [["user": "dave"]]]]])
-            try await app.expect(201, "POST", "/api/v1/services", json: ["name": "signed", "escalation_policy": "signed"])
+            try await app.expect(
+                201, "POST", "/api/v1/services", json: ["name": "signed", "escalation_policy": "signed"])
             _ = try await app.openIncident(["title": "Signed page", "service": "signed"])
             try await app.application.runDeliveries()
 
@@ -166,8 +184,10 @@ struct DeliveryAPITests {
             #expect(try await app.request("POST", otherIncident, token: nil).status == 403)
             #expect(try await app.request("GET", "/api/v1/actions/nonsense", token: nil).status == 404)
             app.clock.advance(by: 24 * 3600 + 1)
-            let expired = try await app.request("GET", links["resolve"]!.replacingOccurrences(
-                of: "http://127.0.0.1:\(app.port)", with: ""), token: nil)
+            let expired = try await app.request(
+                "GET",
+                links["resolve"]!.replacingOccurrences(
+                    of: "http://127.0.0.1:\(app.port)", with: ""), token: nil)
             #expect(expired.status == 410)
         }
     }
@@ -190,12 +210,7 @@ struct DeliveryAPITests {
     @Test func silentReceiverIsRetriedOnTheBackoffScheduleThenDeadWhichEscalates() async throws {
         let silent = try SilentListener()
         defer { silent.close() }
-        try await TestApplication.with(configure: {
-            $0.delivery.client.connectTimeout = 0.2
-            $0.delivery.client.totalTimeout = 0.2
-            // The engine's timers must not escalate during the simulated day; only the dead page may.
-            $0.escalationPollInterval = .seconds(3600)
-        }) { app in
+        try await TestApplication.with(configure: Self.quickTimeoutsWithoutTimers) { app in
             let id = try await pageUser(app, contact: ["webhook_url": silent.url], delayMinutes: 1440)
             let started = app.clock.now()
             var rounds = 0
@@ -215,7 +230,9 @@ struct DeliveryAPITests {
             #expect(attempts.count == rounds)
             #expect((25...40).contains(attempts.count))
             // Each wait is 10 s doubled per failure, capped at an hour, scaled by 0.8 to 1.2.
-            let times = attempts.compactMap { ($0["started_at"] as? String).flatMap(ISO8601DateFormatter.withFractions.date) }
+            let times = attempts.compactMap {
+                ($0["started_at"] as? String).flatMap(ISO8601DateFormatter.withFractions.date)
+            }
             for index in 1..<times.count {
                 let base = min(10 * pow(2, Double(index - 1)), 3600)
                 let gap = times[index].timeIntervalSince(times[index - 1])
@@ -234,7 +251,7 @@ struct DeliveryAPITests {
     @Test func privateDestinationIsRefusedWithoutTheFlag() async throws {
         let receiver = try TestReceiver.start()
         defer { Task { await receiver.stop() } }
-        try await TestApplication.with(configure: { $0.delivery.allowPrivateDestinations = false }) { app in
+        try await TestApplication.with(configure: Self.refusingPrivateDestinations) { app in
             let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
             try await app.application.runDeliveries()
             #expect(receiver.received.isEmpty)
@@ -257,7 +274,7 @@ struct DeliveryAPITests {
             #expect(error.contains("https to 127.0.0.1") || error.contains("https to [0:0:0:0:0:0:0:1]"), "\(error)")
             #expect(receiver.received.isEmpty)
         }
-        try await TestApplication.with(configure: { $0.delivery.allowPrivateDestinations = false }) { app in
+        try await TestApplication.with(configure: Self.refusingPrivateDestinations) { app in
             let id = try await pageUser(app, contact: ["webhook_url": "https://localhost:\(receiver.port)/hook/alice"])
             try await app.application.runDeliveries()
             let delivery = try #require(try await notifications(app, id).first)

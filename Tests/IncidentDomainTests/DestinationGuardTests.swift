@@ -45,7 +45,10 @@ struct DestinationGuardTests {
     }
 
     @Test func namesAndMalformedAddressesAreNotLiterals() {
-        for host in ["example.com", "localhost", "1.2.3.4.5", "256.1.1.1", "08.1.1.1", "1..1", "::1::", "1:2:3:4:5:6:7:8:9", "fe80::1%eth0", ""] {
+        for host in [
+            "example.com", "localhost", "1.2.3.4.5", "256.1.1.1", "08.1.1.1", "1..1", "::1::", "1:2:3:4:5:6:7:8:9",
+            "fe80::1%eth0", "",
+        ] {
             #expect(IPAddress(literal: host) == nil, "\(host)")
         }
         #expect(IPAddress(literal: "4294967296") == nil)
@@ -53,8 +56,9 @@ struct DestinationGuardTests {
 
     @Test func reasonNamesTheRange() {
         #expect(DestinationGuard.refusal(for: .v4(0xa9fe_a9fe), allowPrivate: false)?.contains("metadata") == true)
-        #expect(DestinationGuard.refusal(for: IPAddress(literal: "::ffff:10.1.2.3")!, allowPrivate: false)?
-            .contains("inside the IPv6 address") == true)
+        #expect(
+            DestinationGuard.refusal(for: IPAddress(literal: "::ffff:10.1.2.3")!, allowPrivate: false)?
+                .contains("inside the IPv6 address") == true)
     }
 }
 
@@ -83,7 +87,11 @@ struct DeliveryBackoffTests {
         let backoff = DeliveryBackoff()
         let start = Date(timeIntervalSince1970: 1_000_000)
         let late = start.addingTimeInterval(24 * 3600 - 3600)
-        #expect(backoff.nextAttempt(afterFailures: 20, createdAt: start, now: late, random: 0.5) == start.addingTimeInterval(24 * 3600))
-        #expect(backoff.nextAttempt(afterFailures: 20, createdAt: start, now: late.addingTimeInterval(1), random: 0.5) == nil)
+        #expect(
+            backoff.nextAttempt(afterFailures: 20, createdAt: start, now: late, random: 0.5)
+                == start.addingTimeInterval(24 * 3600))
+        #expect(
+            backoff.nextAttempt(afterFailures: 20, createdAt: start, now: late.addingTimeInterval(1), random: 0.5)
+                == nil)
     }
 }

@@ -64,14 +64,18 @@ public struct OutboundHTTPClient: Sendable {
         if let reason = vet(address.bytes) {
             return .failure(.refused(host: request.host, address: address.text, reason: reason))
         }
-        let descriptor = socket(Int32(address.family), Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let descriptor = socket(
+            Int32(address.family),
+            Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { return .failure(.connect(address: address.text, reason: Self.errorText(errno))) }
         defer { SystemCall.closeDescriptor(descriptor) }
         let connectDeadline = min(deadline, Monotonic.now() + configuration.connectTimeout)
-        if let error = connect(descriptor, to: address, deadline: connectDeadline, budget: configuration.connectTimeout) {
+        if let error = connect(descriptor, to: address, deadline: connectDeadline, budget: configuration.connectTimeout)
+        {
             return .failure(error)
         }
-        var head = "\(request.method) \(request.target) HTTP/1.1\r\nHost: \(address.hostHeader(request.host, port: request.port))\r\n"
+        var head =
+            "\(request.method) \(request.target) HTTP/1.1\r\nHost: \(address.hostHeader(request.host, port: request.port))\r\n"
         for header in request.headers { head += "\(header.name): \(header.value)\r\n" }
         head += "Content-Length: \(request.body.count)\r\nConnection: close\r\n\r\n"
         var output = Array(head.utf8)
@@ -174,7 +178,8 @@ public struct OutboundHTTPClient: Sendable {
                         case .failure(let error): return .failure(error)
                         }
                     } else if received.count > configuration.maxHeadSize {
-                        return .failure(.malformedResponse("answer head larger than \(configuration.maxHeadSize) bytes"))
+                        return .failure(
+                            .malformedResponse("answer head larger than \(configuration.maxHeadSize) bytes"))
                     }
                 }
                 continue

@@ -52,7 +52,9 @@ struct ActionLinkController: Sendable {
             let incident = update.incident
             return Self.page(
                 title: "Incident #\(incident.id.rawValue) \(incident.status.rawValue)",
-                body: "<p><strong>#\(incident.id.rawValue) \(Self.escaped(incident.title))</strong> is now \(incident.status.rawValue).</p>")
+                body:
+                    "<p><strong>#\(incident.id.rawValue) \(Self.escaped(incident.title))</strong> is now \(incident.status.rawValue).</p>"
+            )
         } catch {
             return .problem(.from(error, logger: logger))
         }
@@ -64,19 +66,22 @@ struct ActionLinkController: Sendable {
             return .success(link)
         case .failure(.malformed):
             return .failure(
-                LinkProblem(problem: ProblemDetails(
-                    kind: "invalid-action-link", title: "Invalid Action Link", status: 404,
-                    detail: "This is not a Klaxon action link; copy the whole link from the page.")))
+                LinkProblem(
+                    problem: ProblemDetails(
+                        kind: "invalid-action-link", title: "Invalid Action Link", status: 404,
+                        detail: "This is not a Klaxon action link; copy the whole link from the page.")))
         case .failure(.forged):
             return .failure(
-                LinkProblem(problem: ProblemDetails(
-                    kind: "invalid-action-link", title: "Invalid Action Link", status: 403,
-                    detail: "This link's signature does not match: it was changed or not made by this Klaxon.")))
+                LinkProblem(
+                    problem: ProblemDetails(
+                        kind: "invalid-action-link", title: "Invalid Action Link", status: 403,
+                        detail: "This link's signature does not match: it was changed or not made by this Klaxon.")))
         case .failure(.expired(let at)):
             return .failure(
-                LinkProblem(problem: ProblemDetails(
-                    kind: "action-link-expired", title: "Action Link Expired", status: 410,
-                    detail: "This link expired at \(Timestamp.format(at)); act in Klaxon itself.")))
+                LinkProblem(
+                    problem: ProblemDetails(
+                        kind: "action-link-expired", title: "Action Link Expired", status: 410,
+                        detail: "This link expired at \(Timestamp.format(at)); act in Klaxon itself.")))
         }
     }
 

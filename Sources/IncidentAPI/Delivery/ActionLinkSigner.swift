@@ -21,7 +21,8 @@ struct ActionLinkSigner: Sendable {
 
     /// The link a token carries, if it is well formed, signed by this server and not expired at `now`.
     func verify(_ token: String, now: Date) -> Result<ActionLink, Failure> {
-        guard let (link, signedText, signature) = ActionLink.parse(token), let received = Self.decodeBase64URL(signature)
+        guard let (link, signedText, signature) = ActionLink.parse(token),
+            let received = Self.decodeBase64URL(signature)
         else { return .failure(.malformed) }
         guard ConstantTime.equals(mac(signedText), received) else { return .failure(.forged) }
         guard link.expiresAt > now else { return .failure(.expired(at: link.expiresAt)) }

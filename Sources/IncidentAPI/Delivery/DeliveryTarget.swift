@@ -16,7 +16,9 @@ struct DeliveryTarget: Equatable {
         guard scheme == "http" || scheme == "https" else {
             return .failure(DeliveryFailure("only http and https destinations are sent to, not \(scheme)"))
         }
-        guard let host = components.percentEncodedHost, !host.isEmpty else { return .failure(DeliveryFailure("the URL has no host")) }
+        guard let host = components.percentEncodedHost, !host.isEmpty else {
+            return .failure(DeliveryFailure("the URL has no host"))
+        }
         guard components.user == nil, components.password == nil else {
             return .failure(DeliveryFailure("credentials in the URL are not sent"))
         }

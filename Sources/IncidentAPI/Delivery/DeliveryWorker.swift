@@ -39,7 +39,9 @@ struct DeliveryWorker: Sendable {
     func run(pollInterval: Duration) async {
         do {
             let released = try await deliveries.releaseInFlight(at: clock.now())
-            if released > 0 { logger.info("resending pages in flight at the last stop", metadata: ["count": "\(released)"]) }
+            if released > 0 {
+                logger.info("resending pages in flight at the last stop", metadata: ["count": "\(released)"])
+            }
         } catch {
             logger.warning("could not release in-flight pages", metadata: ["error": "\(error)"])
         }
@@ -111,7 +113,8 @@ struct DeliveryWorker: Sendable {
             let reason = DestinationGuard.refusal(for: literal, allowPrivate: allowPrivate)
         {
             return .failure(
-                DeliveryFailure(OutboundError.refused(host: target.host, address: "\(literal)", reason: reason).description))
+                DeliveryFailure(
+                    OutboundError.refused(host: target.host, address: "\(literal)", reason: reason).description))
         }
         let body = composer.body(of: job.message)
         let headers = PageComposer.headers(
@@ -129,7 +132,8 @@ struct DeliveryWorker: Sendable {
                     DestinationGuard.refusal(for: $0, allowPrivate: allowPrivate)
                 }) ?? "an address of unknown form" {
                     return .failure(
-                        DeliveryFailure(OutboundError.refused(host: host, address: address.text, reason: reason).description))
+                        DeliveryFailure(
+                            OutboundError.refused(host: host, address: address.text, reason: reason).description))
                 }
                 let result = await https.post(
                     url: job.message.recipient.address, host: host, port: port, address: address.text, headers: headers,

@@ -96,8 +96,9 @@ struct PageComposer: Sendable {
             ("Content-Type", "application/json"), ("User-Agent", "Klaxon-Webhook/1"),
             ("webhook-id", webhookID), ("webhook-timestamp", String(timestamp)),
         ]
-        if let secret, let signature = WebhookSigning.signatureHeader(
-            id: webhookID, timestamp: timestamp, body: body, secret: secret)
+        if let secret,
+            let signature = WebhookSigning.signatureHeader(
+                id: webhookID, timestamp: timestamp, body: body, secret: secret)
         {
             headers.append(("webhook-signature", signature))
         }

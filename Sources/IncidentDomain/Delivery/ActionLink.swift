@@ -41,16 +41,19 @@ public struct ActionLink: Hashable, Sendable {
     }
 
     /// Splits a token into its claim and its signature; nil when it is not a token of this form.
-    public static func parse(_ token: some StringProtocol) -> (link: ActionLink, signedText: String, signature: String)? {
+    public static func parse(_ token: some StringProtocol) -> (link: ActionLink, signedText: String, signature: String)?
+    {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard token.utf8.count <= 256, parts.count == 5, let id = Int64(parts[0]), id > 0,
             let action = Action(rawValue: String(parts[1])), !parts[2].isEmpty, let expires = Int64(parts[3]),
             !parts[4].isEmpty
         else { return nil }
         let user = parts[2] == "-" ? nil : String(parts[2])
-        if let user, !user.utf8.allSatisfy({ byte in
-            (0x61...0x7a).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2d || byte == 0x5f
-        }) {
+        if let user,
+            !user.utf8.allSatisfy({ byte in
+                (0x61...0x7a).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2d || byte == 0x5f
+            })
+        {
             return nil
         }
         let link = ActionLink(

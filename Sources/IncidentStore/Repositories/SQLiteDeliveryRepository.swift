@@ -25,9 +25,11 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
             ) { try $0.column(0, as: Int64.self) }
             return try ids.map { id in
                 try db.execute("UPDATE notification_outbox SET status = 'sending' WHERE id = ?", [id])
-                guard let (message, webhookID) = try db.queryFirst(
-                    "SELECT \(EscalationRows.outboxColumns), webhook_id FROM notification_outbox WHERE id = ?", [id],
-                    row: { (try EscalationRows.readOutbox($0), try $0.column(13, as: String.self)) })
+                guard
+                    let (message, webhookID) = try db.queryFirst(
+                        "SELECT \(EscalationRows.outboxColumns), webhook_id FROM notification_outbox WHERE id = ?",
+                        [id],
+                        row: { (try EscalationRows.readOutbox($0), try $0.column(13, as: String.self)) })
                 else { throw StoredDataError(column: "notification_outbox.id", found: String(id)) }
                 return DeliveryJob(
                     message: message, webhookID: webhookID, signingSecret: try Self.signingSecret(of: message, in: db))
@@ -165,7 +167,8 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
         try await pool.repositoryRead { db in
             guard
                 let key = try db.queryFirst(
-                    "SELECT secret FROM server_secrets WHERE name = 'action_links'", row: { try $0.column(0, as: [UInt8].self) })
+                    "SELECT secret FROM server_secrets WHERE name = 'action_links'",
+                    row: { try $0.column(0, as: [UInt8].self) })
             else { throw StoredDataError(column: "server_secrets.action_links", found: "no row") }
             return key
         }
