@@ -91,7 +91,7 @@ struct DeliveryAPITests {
         let receiver = try TestReceiver.start()
         defer { Task { await receiver.stop() } }
         try await TestApplication.with { app in
-            try await app.expect(
+            _ = try await app.expect(
                 201, "POST", "/api/v1/users",
                 json: ["handle": "dave", "name": "Dave", "webhook_url": receiver.url("dave")])
             try await app.expect(204, "PUT", "/api/v1/users/dave/signing-secret", json: ["secret": Self.secret])
@@ -248,17 +248,49 @@ struct DeliveryAPITests {
         }
     }
 
-    @Test func privateDestinationIsRefusedWithoutTheFlag() async throws {
+    @Test func nameResolvingToAPrivateAddressIsRefusedWhenSent() async throws {
         let receiver = try TestReceiver.start()
         defer { Task { await receiver.stop() } }
         try await TestApplication.with(configure: Self.refusingPrivateDestinations) { app in
-            let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
+            let id = try await pageUser(app, contact: ["webhook_url": "http://localhost:\(receiver.port)/hook/alice"])
             try await app.application.runDeliveries()
             #expect(receiver.received.isEmpty)
             let delivery = try #require(try await notifications(app, id).first)
             let error = delivery["last_error"] as? String ?? ""
-            #expect(error.contains("destination refused") && error.contains("loopback"))
+            #expect(error.contains("destination refused: localhost is") && error.contains("loopback"), "\(error)")
         }
+    }
+
+    @Test func privateAddressLiteralIsRefusedWhenSaved() async throws {
+        try await TestApplication.with(configure: Self.refusingPrivateDestinations) { app in
+            for url in [
+                "http://127.0.0.1:9/x", "http://0x7f.1/x", "http://2130706433/x", "http://[::ffff:169.254.169.254]/x",
+            ] {
+                let answer = try await app.request(
+                    "POST", "/api/v1/users", json: ["handle": "eve", "name": "Eve", "webhook_url": url])
+                #expect(answer.status == 422, "\(url)")
+                #expect(answer.text.contains("webhook_url"), "\(url)")
+            }
+            let slack = try await app.request(
+                "POST", "/api/v1/users",
+                json: ["handle": "eve", "name": "Eve", "slack_webhook_url": "https://10.1.2.3/services/x"])
+            #expect(slack.status == 422 && slack.text.contains("slack_webhook_url"))
+            let policy = try await app.request(
+                "POST", "/api/v1/escalation-policies",
+                json: [
+                    "name": "p", "levels": [["delay_minutes": 5, "targets": [["webhook": "http://192.168.0.10/h"]]]],
+                ])
+            #expect(policy.status == 422 && policy.text.contains("levels.0.targets.0.webhook"))
+            try await app.expect(
+                201, "POST", "/api/v1/users",
+                json: ["handle": "eve", "name": "Eve", "webhook_url": "http://93.184.216.34/x"])
+        }
+        let allowed = try await TestApplication.with { app in
+            try await app.expect(
+                201, "POST", "/api/v1/users",
+                json: ["handle": "eve", "name": "Eve", "webhook_url": "http://127.0.0.1:9/x"])
+        }
+        #expect(allowed["webhook_url"] as? String == "http://127.0.0.1:9/x")
     }
 
     @Test func httpsGoesThroughLibcurlToTheVettedAddress() async throws {

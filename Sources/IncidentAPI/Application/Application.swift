@@ -187,9 +187,14 @@ public func buildApplication(
         }).register(in: &api)
         IncidentController(incidents: store.incidents, pages: ListPageCache()).register(in: &api)
         ServiceController(services: store.services, policies: store.escalationPolicies).register(in: &api)
-        UserController(users: store.users).register(in: &api)
+        UserController(
+            users: store.users, allowPrivateDestinations: configuration.delivery.allowPrivateDestinations
+        ).register(in: &api)
         ScheduleController(schedules: store.schedules).register(in: &api)
-        EscalationPolicyController(policies: store.escalationPolicies).register(in: &api)
+        EscalationPolicyController(
+            policies: store.escalationPolicies,
+            allowPrivateDestinations: configuration.delivery.allowPrivateDestinations
+        ).register(in: &api)
         EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
         HeartbeatController(heartbeats: store.heartbeats).register(in: &api)
         // Delivery of the outbox (issue 7): the worker, the deliveries' history, one-click action links.

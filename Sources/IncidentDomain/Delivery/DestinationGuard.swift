@@ -1,3 +1,5 @@
+import Foundation
+
 /// The SSRF guard of outbound pages: which addresses a page may be sent to. A contact URL is typed by a
 /// user, so without it a page could reach the metadata service, the database on localhost, or anything else
 /// only Klaxon's network can see. Pure: the HTTP client resolves the host once, asks here, and connects to
@@ -16,6 +18,13 @@ public enum DestinationGuard {
         case .v6(let bytes):
             return refusalV6(bytes)
         }
+    }
+
+    /// Why a contact URL is refused when it is saved, or nil: only an address literal, in any spelling, is
+    /// judged here; names are resolved and checked each time a page is sent (what they point at may change).
+    public static func refusal(forURL url: String, allowPrivate: Bool) -> String? {
+        guard !allowPrivate, let host = URLComponents(string: url)?.host else { return nil }
+        return IPAddress(literal: host).flatMap { refusal(for: $0, allowPrivate: false) }
     }
 
     /// Refused IPv4 ranges, with the reason each is named by.
