@@ -1,13 +1,17 @@
 """A kill during delivery: the page in flight is sent again after the restart with the same `webhook-id`, and
 a page delivered before the kill is not sent again.
 
-A receiver on 127.0.0.1 (Python's http.server) answers at once, except the first request to /hook/hang, which
+Every page is signed (each user has a Standard Webhooks secret) and the receiver checks each signature with
+Python's own hmac, independently of Klaxon's code. A receiver on 127.0.0.1 (Python's http.server) answers at once, except the first request to /hook/hang, which
 it holds; while it is held, the test SIGKILLs klaxon, starts it again on the same database, and waits for the
 resend. Bounded: every wait has a timeout.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 import sys
 import tempfile
@@ -17,10 +21,21 @@ from pathlib import Path
 
 from klaxon_process import Klaxon, wait_until
 
+SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
+
+def signature_is_valid(headers, body: bytes) -> bool:
+    """Standard Webhooks: v1,<base64 HMAC-SHA256 of id.timestamp.body>, keyed with the base64 after whsec_."""
+    key = base64.b64decode(SECRET.removeprefix("whsec_"))
+    signed = f"{headers.get('webhook-id')}.{headers.get('webhook-timestamp')}.".encode() + body
+    expected = "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+    return any(hmac.compare_digest(expected, entry) for entry in headers.get("webhook-signature", "").split(" "))
+
 
 class Receiver:
     def __init__(self) -> None:
         self.requests: list[tuple[str, str, dict]] = []
+        self.unsigned: list[str] = []
         self.lock = threading.Lock()
         self.hanging = threading.Event()
         self.release = threading.Event()
@@ -30,6 +45,8 @@ class Receiver:
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 with receiver.lock:
+                    if not signature_is_valid(self.headers, body):
+                        receiver.unsigned.append(self.path)
                     receiver.requests.append((self.path, self.headers.get("webhook-id", ""), json.loads(body)))
                     first_hang = self.path == "/hook/hang" and not receiver.hanging.is_set()
                 if first_hang:
@@ -69,6 +86,9 @@ def set_up(klaxon: Klaxon, receiver: Receiver) -> None:
         for path, body in steps:
             status, answer = klaxon.request("POST", path, body)
             assert status == 201, (path, status, answer)
+            if path == "/api/v1/users":
+                status, answer = klaxon.request("PUT", f"/api/v1/users/{name}/signing-secret", {"secret": SECRET})
+                assert status == 204, (status, answer)
 
 
 def open_incident(klaxon: Klaxon, service: str) -> int:
@@ -115,6 +135,7 @@ def main() -> int:
         tokens = [{name: url.rsplit("/", 1)[1] for name, url in link.items()} for link in links]
         assert tokens[0] == tokens[1], tokens
         assert len(receiver.of("/hook/ok")) == 1, "a page sent before the kill was sent again"
+        assert receiver.unsigned == [], f"signatures that do not verify: {receiver.unsigned}"
         status, body = second.request("GET", f"/api/v1/incidents/{in_flight}/notifications")
         attempts = body["items"][0]["attempts"]
         assert [attempt["outcome"] for attempt in attempts] == ["success"], attempts
@@ -122,7 +143,7 @@ def main() -> int:
         second.stop()
         receiver.stop()
         folder.cleanup()
-    print(f"delivery_kill: page in flight at SIGKILL resent once with webhook-id {hang_ids[0]}; delivered page not repeated")
+    print(f"delivery_kill: page in flight at SIGKILL resent once with webhook-id {hang_ids[0]}; delivered page not repeated; every signature verified")
     return 0
 
 
