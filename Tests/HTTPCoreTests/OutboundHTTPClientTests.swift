@@ -1,3 +1,5 @@
+import Foundation
+import Glibc
 import HTTPCore
 import Synchronization
 import Testing
@@ -78,4 +80,41 @@ final class VettedAddresses: Sendable {
 
     func append(_ bytes: [UInt8]) { addresses.withLock { $0.append(bytes) } }
     var all: [[UInt8]] { addresses.withLock { $0 } }
+}
+
+/// A receiver that answers its status line and headers, then neither sends a body nor closes: the status is
+/// the answer, so the client reports it once its time is up instead of failing (and causing a resend).
+@Suite struct OutboundHTTPClientStalledBodyTests {
+    @Test func statusIsTheAnswerWhenTheBodyStalls() async throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, length) == 0 && listen(listener, 4) == 0 && getsockname(listener, $0, &length) == 0
+            }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let server = Thread {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            _ = recv(connection, &buffer, buffer.count, 0)
+            let head = Array("HTTP/1.1 202 Accepted\r\nContent-Length: 100\r\n\r\npart".utf8)
+            _ = send(connection, head, head.count, Int32(MSG_NOSIGNAL))
+            usleep(1_500_000)
+            close(connection)
+        }
+        server.start()
+        var configuration = OutboundHTTPClient.Configuration()
+        configuration.totalTimeout = 0.5
+        let request = OutboundRequest(host: "127.0.0.1", port: port, target: "/", headers: [], body: [])
+        let response = try await OutboundHTTPClient(configuration: configuration).send(request) { _ in nil }.get()
+        #expect(response.status == 202)
+        #expect(response.body == Array("part".utf8))
+    }
 }

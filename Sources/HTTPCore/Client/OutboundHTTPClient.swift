@@ -157,13 +157,10 @@ public struct OutboundHTTPClient: Sendable {
             }
             switch outcome {
             case .wouldBlock:
-                guard wait(descriptor, for: Int16(POLLIN), until: deadline) else {
-                    return .failure(
-                        .timeout(
-                            phase: headEnd == nil ? "waiting for the answer" : "reading the answer's body",
-                            seconds: configuration.totalTimeout))
-                }
-                continue
+                if wait(descriptor, for: Int16(POLLIN), until: deadline) { continue }
+                // The status is the answer; a receiver slow to finish (or close) its body has still answered it.
+                if headEnd != nil { break }
+                return .failure(.timeout(phase: "waiting for the answer", seconds: configuration.totalTimeout))
             case .completed(0):
                 guard headEnd != nil else {
                     return .failure(.malformedResponse("the connection closed before a complete answer head"))
