@@ -41,6 +41,7 @@ let package = Package(
         .target(
             name: "IncidentAPI",
             dependencies: [
+                "CCurl",
                 "HTTPCore",
                 "IncidentDomain",
                 "IncidentStore",
@@ -50,6 +51,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings
+        ),
+        // Outbound https pages (issue 7): libcurl, told the one vetted address to connect to.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .systemLibrary(
             name: "CSQLite",

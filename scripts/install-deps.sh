@@ -3,7 +3,7 @@
 # venv and pip for the test tools, and the real Prometheus Alertmanager the peer tests run). Safe to run again:
 # only missing packages are installed, through sudo when not root.
 set -euo pipefail
-packages=(libsqlite3-dev sqlite3 curl)
+packages=(libsqlite3-dev libcurl4-openssl-dev sqlite3 curl)
 if [ "${1:-}" = "--test" ]; then
     packages+=(python3 python3-venv python3-pip prometheus-alertmanager)
 fi

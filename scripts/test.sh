@@ -20,12 +20,14 @@ fi
 "$VENV/bin/python" Tests/openapi/validate.py
 swift build --build-tests -Xswiftc -warnings-as-errors
 # Real peers against the built binary (each bounded, on 127.0.0.1): Prometheus Alertmanager (alerts; Watchdog
-# keeping a heartbeat alive), pdpyras and the Prometheus text parser of prometheus_client.
+# keeping a heartbeat alive), pdpyras, the Prometheus text parser of prometheus_client, and a SIGKILL during
+# webhook delivery.
 "$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_webhook.py
 "$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_watchdog.py
 "$VENV/bin/python" -B -W ignore Tests/peers/pagerduty_pdpyras.py
 # /metrics through the official Prometheus client's text parser (issue 8).
 "$VENV/bin/python" -B -W ignore Tests/peers/prometheus_metrics.py
+"$VENV/bin/python" -B -W ignore Tests/peers/delivery_kill.py
 scripts/run-swift-tests.sh
 # The fuzz targets' saved inputs (seeds and regressions) through the normal build, then 1 minute of fuzzing each.
 .build/debug/HTTPParserFuzzer Tests/Fuzz/corpus/parser

@@ -25,6 +25,7 @@ public final class KlaxonStore: Sendable {
     public let heartbeats: SQLiteHeartbeatRepository
     public let postmortems: SQLitePostmortemRepository
     public let reports: SQLiteReportRepository
+    public let deliveries: SQLiteDeliveryRepository
 
     /// Wraps an already open and migrated pool.
     public init(pool: DatabasePool) {
@@ -41,6 +42,7 @@ public final class KlaxonStore: Sendable {
         self.heartbeats = SQLiteHeartbeatRepository(pool: pool)
         self.postmortems = SQLitePostmortemRepository(pool: pool)
         self.reports = SQLiteReportRepository(pool: pool)
+        self.deliveries = SQLiteDeliveryRepository(pool: pool)
     }
 
     /// Opens (creating it when missing) the database at `path`, applies pending migrations

@@ -51,6 +51,14 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Alert receiver requests one integration key or token may send at once (env KLAXON_INGEST_BURST; default 1000).")
     var ingestBurst: Int?
 
+    @Option(
+        help: "Base URL of the one-click acknowledge and resolve links in pages, as receivers reach Klaxon (env KLAXON_PUBLIC_URL; default http://<host>:<port>).")
+    var publicURL: String?
+
+    @Flag(
+        help: "Let pages go to loopback, private, link-local and other internal addresses (env KLAXON_ALLOW_PRIVATE_DESTINATIONS=1); refused by default against SSRF.")
+    var allowPrivateDestinations = false
+
     func validate() throws {
         if let ingestRateLimit, ingestRateLimit < 0 { throw ValidationError("--ingest-rate-limit must be 0 or more") }
         if let ingestBurst, ingestBurst < 1 { throw ValidationError("--ingest-burst must be at least 1") }
@@ -102,6 +110,14 @@ struct ServeCommand: AsyncParsableCommand {
         applicationConfiguration.ingestionRateLimit = try ingestionRateLimit(environment)
         applicationConfiguration.postmortemTemplate = try postmortemTemplate.text(environment)
         applicationConfiguration.metricsPublic = metricsPublic || environment["KLAXON_METRICS_PUBLIC"] == "1"
+        applicationConfiguration.delivery.allowPrivateDestinations =
+            allowPrivateDestinations || environment["KLAXON_ALLOW_PRIVATE_DESTINATIONS"] == "1"
+        if let publicURL = publicURL ?? environment["KLAXON_PUBLIC_URL"] {
+            guard case .success = DeliveryConfiguration.checkPublicURL(publicURL) else {
+                throw ValidationError("--public-url must be an absolute http or https URL, e.g. https://klaxon.example.com")
+            }
+            applicationConfiguration.delivery.publicURL = publicURL
+        }
         let application = try await buildApplication(applicationConfiguration, logger: logger)
         if let token = application.createdAdminToken {
             // Shown once: only its hash is stored.

@@ -70,6 +70,12 @@ EXPECTED_OPERATIONS = {
     ("get", "/openapi.json"): ("getOpenAPIDocument", "none"),
     ("get", "/api/v1/incidents/{id}/alerts"): ("listIncidentAlerts", "read"),
     ("put", "/api/v1/services/{id}/signing-secrets"): ("replaceServiceSigningSecrets", "admin"),
+    # Delivery (issue 7): deliveries with attempts, outbound signing secrets, one-click action links.
+    ("get", "/api/v1/incidents/{id}/notifications"): ("listIncidentNotifications", "read"),
+    ("put", "/api/v1/users/{id}/signing-secret"): ("setUserSigningSecret", "admin"),
+    ("put", "/api/v1/escalation-policies/{id}/signing-secret"): ("setEscalationPolicySigningSecret", "admin"),
+    ("get", "/api/v1/actions/{token}"): ("showActionLink", "none"),
+    ("post", "/api/v1/actions/{token}"): ("performActionLink", "none"),
     ("post", "/api/v1/integrations/alertmanager"): ("ingestAlertmanager", "ingest"),
     ("post", "/api/v1/integrations/alertmanager/{integration_key}"): ("ingestAlertmanagerWithKey", "none"),
     ("post", "/api/v1/integrations/grafana"): ("ingestGrafana", "ingest"),
@@ -278,7 +284,8 @@ class Checker:
         if scope == "none":
             if security != []:
                 self.fail(where, "x-required-scope none but security is not []")
-            if path.startswith("/api/") and "{integration_key}" not in path:
+            # A credential in the path instead: an integration key, or a page's signed action-link token.
+            if path.startswith("/api/") and "{integration_key}" not in path and "{token}" not in path:
                 self.fail(where, "an /api operation must require a token")
         elif scope in SCOPES:
             if security != [{"bearerAuth": [scope]}]:
@@ -303,8 +310,9 @@ class Checker:
         required: set[str] = set()
         receiver = operation.get("tags") == ["alerts"]
         if path.startswith("/api/"):
-            required |= {"503"} if "{integration_key}" in path else {"401", "403", "503"}
-            if method == "post" and "idempotency-key" not in header_names and not receiver:
+            action_link = "{token}" in path
+            required |= {"503"} if "{integration_key}" in path or action_link else {"401", "403", "503"}
+            if method == "post" and "idempotency-key" not in header_names and not receiver and not action_link:
                 self.fail(where, "POST without an Idempotency-Key header parameter")
         if "{integration_key}" in path:
             required.add("404")

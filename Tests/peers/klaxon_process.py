@@ -28,9 +28,10 @@ class Klaxon:
     whose stderr pipe fills up would block), for long runs and for checks of what the log contains.
     `extra_arguments` are added to `klaxon serve`'s flags."""
 
-    def __init__(self, drain_log: bool = False, extra_arguments: tuple[str, ...] = ()) -> None:
+    def __init__(self, drain_log: bool = False, database: Path | None = None, extra_arguments: tuple = ()) -> None:
+        """`database`: a file that outlives this server (a restart); `extra_arguments`: more `serve` flags."""
         self.directory = tempfile.TemporaryDirectory(prefix="klaxon-peer-")
-        self.database = Path(self.directory.name) / "klaxon.db"
+        self.database = database or Path(self.directory.name) / "klaxon.db"
         binary = os.environ.get("KLAXON_BINARY") or str(ROOT / ".build" / "debug" / "klaxon")
         environment = dict(os.environ, KLAXON_ADMIN_TOKEN=ADMIN_TOKEN)
         arguments = [binary, "serve", "--host", "127.0.0.1", "--port", "0",
@@ -110,6 +111,14 @@ class Klaxon:
 
     def stop(self) -> None:
         self._terminate()
+        if self.process.stderr is not None and self._drainer is None:
+            self.process.stderr.close()
+        self.directory.cleanup()
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash: nothing is flushed or drained."""
+        self.process.kill()
+        self.process.wait(timeout=10)
         if self.process.stderr is not None and self._drainer is None:
             self.process.stderr.close()
         self.directory.cleanup()

@@ -129,7 +129,7 @@ def main() -> int:
     args = parser.parse_args()
     seconds = args.seconds
 
-    klaxon = Klaxon(drain_log=True)
+    klaxon = Klaxon(drain_log=True, extra_arguments=("--allow-private-destinations",))
     stats = Stats()
     stop = threading.Event()
     try:

@@ -25,13 +25,21 @@ public final class Application: Sendable {
     let escalationPollInterval: Duration
     let liveEvents: LiveEventHub
     private let liveEventsTask = Mutex<Task<Void, Never>?>(nil)
+    let deliveryWorker: DeliveryWorker
+    private let deliveryTask = Mutex<Task<Void, Never>?>(nil)
+    let publicBaseURL: PublicBaseURL
+    let configuredPublicURL: Bool
 
     init(
         server: HTTPServer, routes: [APIRoute], createdAdminToken: String?, store: KlaxonStore, clock: any WallClock,
-        logger: Logger, escalationPollInterval: Duration = .seconds(1), liveEvents: LiveEventHub
+        logger: Logger, escalationPollInterval: Duration = .seconds(1), liveEvents: LiveEventHub,
+        deliveryWorker: DeliveryWorker, publicBaseURL: PublicBaseURL, configuredPublicURL: Bool
     ) {
         self.liveEvents = liveEvents
         server.onDrain { liveEvents.close() }
+        self.deliveryWorker = deliveryWorker
+        self.publicBaseURL = publicBaseURL
+        self.configuredPublicURL = configuredPublicURL
         self.escalationEngine = EscalationEngine(escalations: store.escalations, clock: clock, logger: logger)
         self.heartbeatMonitor = HeartbeatMonitor(heartbeats: store.heartbeats, clock: clock)
         self.escalationPollInterval = escalationPollInterval
@@ -46,6 +54,7 @@ public final class Application: Sendable {
     /// Starts serving and the background upkeep; returns the bound port (useful with port 0).
     public func start() throws -> Int {
         let port = try server.start()
+        noteBound(port: port)
         startMaintenance()
         return port
     }
@@ -60,6 +69,7 @@ public final class Application: Sendable {
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully.
     public func runUntilSignalled(gracePeriod: Duration = .seconds(10), onStarted: (Int) -> Void) async throws {
         try await server.runUntilSignalled(gracePeriod: gracePeriod) { port in
+            noteBound(port: port)
             startMaintenance()
             onStarted(port)
         }
@@ -80,6 +90,26 @@ public final class Application: Sendable {
     @discardableResult
     public func runHeartbeats() async throws -> Int {
         try await heartbeatMonitor.runOnce()
+    }
+
+    /// Sends every outbox message due now by the injected clock, once each, and returns how many attempts it
+    /// made; tests call this instead of waiting for the background worker (which they turn off).
+    @discardableResult
+    public func runDeliveries() async throws -> Int {
+        try await deliveryWorker.runOnce()
+    }
+
+    /// Messages left in flight by a crash become due again (the background worker does this when it starts).
+    @discardableResult
+    public func releaseInFlightDeliveries() async throws -> Int {
+        try await store.deliveries.releaseInFlight(at: clock.now())
+    }
+
+    /// Links in pages point at the bound port unless a public URL was configured.
+    private func noteBound(port: Int) {
+        if !configuredPublicURL {
+            publicBaseURL.set(PublicBaseURL.listening(host: server.configuration.host, port: port))
+        }
     }
 
     /// How often expired `Idempotency-Key` records are deleted; they expire after 24 hours.
@@ -110,6 +140,11 @@ public final class Application: Sendable {
         let hub = liveEvents
         let live = Task { await hub.run() }
         liveEventsTask.withLock { $0 = live }
+        if let pollInterval = deliveryPollInterval {
+            let worker = deliveryWorker
+            let delivery = Task { await worker.run(pollInterval: pollInterval) }
+            deliveryTask.withLock { $0 = delivery }
+        }
     }
 
     private func stopMaintenance() async {
@@ -132,7 +167,15 @@ public final class Application: Sendable {
         }
         live?.cancel()
         await live?.value
+        let delivery = deliveryTask.withLock { task -> Task<Void, Never>? in
+            defer { task = nil }
+            return task
+        }
+        delivery?.cancel()
+        await delivery?.value
     }
+
+    private var deliveryPollInterval: Duration? { deliveryWorker.configuration.pollInterval }
 }
 
 /// Opens (and migrates) the database, installs the first admin token when there is none, and wires
@@ -161,9 +204,14 @@ public func buildApplication(
         IncidentController(incidents: store.incidents, postmortems: store.postmortems, pages: ListPageCache())
             .register(in: &api)
         ServiceController(services: store.services, policies: store.escalationPolicies).register(in: &api)
-        UserController(users: store.users).register(in: &api)
+        UserController(
+            users: store.users, allowPrivateDestinations: configuration.delivery.allowPrivateDestinations
+        ).register(in: &api)
         ScheduleController(schedules: store.schedules).register(in: &api)
-        EscalationPolicyController(policies: store.escalationPolicies).register(in: &api)
+        EscalationPolicyController(
+            policies: store.escalationPolicies,
+            allowPrivateDestinations: configuration.delivery.allowPrivateDestinations
+        ).register(in: &api)
         EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
         HeartbeatController(heartbeats: store.heartbeats).register(in: &api)
         let liveEvents = LiveEventHub(
@@ -171,6 +219,19 @@ public func buildApplication(
             logger: logger)
         try await liveEvents.prime()
         StreamController(hub: liveEvents).register(in: &api)
+        // Delivery of the outbox (issue 7): the worker, the deliveries' history, one-click action links.
+        let linkSigner = ActionLinkSigner(key: try await store.deliveries.actionLinkKey())
+        let publicBaseURL = PublicBaseURL(
+            configuration.delivery.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+                ?? PublicBaseURL.listening(host: configuration.server.host, port: configuration.server.port))
+        let deliveryWorker = DeliveryWorker(
+            deliveries: store.deliveries, composer: PageComposer(base: publicBaseURL, links: linkSigner),
+            client: OutboundHTTPClient(configuration: configuration.delivery.client),
+            https: CurlHTTPSClient(configuration: configuration.delivery.client),
+            configuration: configuration.delivery, clock: clock, logger: logger, random: { Double.random(in: 0...1) })
+        NotificationController(deliveries: store.deliveries).register(in: &api)
+        ActionLinkController(incidents: store.incidents, signer: linkSigner, clock: clock, logger: logger)
+            .register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache, users: store.users).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
         PostmortemController(
@@ -205,7 +266,8 @@ public func buildApplication(
             configuration: serverConfiguration, router: api.router, logger: Logger(label: "klaxon.http"))
         return Application(
             server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, clock: clock,
-            logger: logger, escalationPollInterval: configuration.escalationPollInterval, liveEvents: liveEvents)
+            logger: logger, escalationPollInterval: configuration.escalationPollInterval, liveEvents: liveEvents,
+            deliveryWorker: deliveryWorker, publicBaseURL: publicBaseURL, configuredPublicURL: configuration.delivery.publicURL != nil)
     } catch {
         await store.close()
         throw error

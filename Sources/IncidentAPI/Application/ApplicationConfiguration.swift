@@ -36,6 +36,8 @@ public struct ApplicationConfiguration: Sendable {
     /// Whether `GET /metrics` answers without a token (`--metrics-public`), for a Prometheus that scrapes
     /// without credentials; off by default, as the numbers name services.
     public var metricsPublic = false
+    /// The outbox worker: poll interval, SSRF guard, public URL of links, timeouts, retries (issue 7).
+    public var delivery = DeliveryConfiguration()
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),

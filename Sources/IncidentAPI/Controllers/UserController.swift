@@ -4,6 +4,8 @@ import IncidentDomain
 /// `/api/v1/users`: the people Klaxon pages. Reading needs scope `read`, changing `admin`.
 struct UserController: Sendable {
     let users: any UserRepository
+    /// `--allow-private-destinations`: without it, contact URLs at internal addresses are refused (422).
+    var allowPrivateDestinations = false
 
     func register(in router: inout APIRouter) {
         router.add(.get, "/api/v1/users", scope: .read) { try await list($0) }
@@ -22,7 +24,9 @@ struct UserController: Sendable {
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
-        let draft = try request.decode(NewUser.self, strictKeys: NewUser.keys).validate()
+        let body = try request.decode(NewUser.self, strictKeys: NewUser.keys)
+        try checkDestinations(body)
+        let draft = try body.validate()
         let user = try await users.create(draft, at: request.now)
         var headers = HTTPHeaders()
         headers.add(name: "Location", value: "/api/v1/users/\(user.id.rawValue)")
@@ -43,6 +47,7 @@ struct UserController: Sendable {
     func replace(_ request: APIRequest) async throws -> HTTPResponse {
         let reference = try request.onCallReference()
         var body = try request.decode(NewUser.self, strictKeys: NewUser.keys)
+        try checkDestinations(body)
         if body.handle == nil {
             // The handle never changes; PUT may leave it out.
             body.handle = try await users.user(reference).handle
@@ -52,6 +57,20 @@ struct UserController: Sendable {
             writer.revealsSecretURLs = request.reveals
             writer.user(user)
         }
+    }
+
+    /// The SSRF guard at save time, for what needs no resolver (see `DestinationGuard.refusal(forURL:)`).
+    func checkDestinations(_ body: NewUser) throws(IncidentError) {
+        var errors: [FieldError] = []
+        for (field, url) in [("webhook_url", body.webhookURL), ("slack_webhook_url", body.slackWebhookURL)] {
+            guard let url, let reason = DestinationGuard.refusal(forURL: url, allowPrivate: allowPrivateDestinations)
+            else { continue }
+            errors.append(
+                FieldError(
+                    field: field,
+                    message: "points at \(reason); pages are not sent there without --allow-private-destinations"))
+        }
+        if !errors.isEmpty { throw .validation(errors) }
     }
 
     func delete(_ request: APIRequest) async throws -> HTTPResponse {

@@ -5310,6 +5310,307 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/incidents/{id}/notifications": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "get": {
+            "operationId": "listIncidentNotifications",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "List an incident's deliveries with their attempts",
+            "description": "Every outbox message of the incident, oldest first, with its delivery state, its stable `webhook-id` and every attempt (time, duration, outcome, HTTP status or error). Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The deliveries.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/DeliveryList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/users/{id}/signing-secret": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "put": {
+            "operationId": "setUserSigningSecret",
+            "tags": [
+              "users"
+            ],
+            "summary": "Set the signing secret of a user's pages",
+            "description": "Pages to the user's `webhook_url` and `slack_webhook_url` carry `webhook-signature: v1,<base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body>` under this secret (Standard Webhooks). Secrets are never answered back. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PageSigningSecret"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "204": {
+                "description": "Set."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/escalation-policies/{id}/signing-secret": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/OnCallId"
+            }
+          ],
+          "put": {
+            "operationId": "setEscalationPolicySigningSecret",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Set the signing secret of a policy's raw webhook pages",
+            "description": "Pages to the policy's `{\"webhook\": url}` targets carry `webhook-signature` under this secret (Standard Webhooks). Secrets are never answered back. Requires scope `admin`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "admin"
+                ]
+              }
+            ],
+            "x-required-scope": "admin",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PageSigningSecret"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "204": {
+                "description": "Set."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/actions/{token}": {
+          "parameters": [
+            {
+              "name": "token",
+              "in": "path",
+              "required": true,
+              "schema": {
+                "type": "string",
+                "maxLength": 256
+              },
+              "description": "The signed token from a page's link: incident, action (`acknowledge` or `resolve`), paged user, expiry and an HMAC-SHA256 under the server's key."
+            }
+          ],
+          "get": {
+            "operationId": "showActionLink",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Confirm a one-click action from a page",
+            "description": "A small HTML page (no scripts) naming the incident, with a form that POSTs to the same URL; fetching the link changes nothing, so link previews cannot act. The signed token is the credential: no API token.",
+            "security": [],
+            "x-required-scope": "none",
+            "responses": {
+              "200": {
+                "description": "The confirmation page.",
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "The link's signature does not match (`https://klaxon.dev/problems/invalid-action-link`).",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "Not an action link, or its incident does not exist.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "410": {
+                "description": "The link expired, 24 hours after the page (`https://klaxon.dev/problems/action-link-expired`).",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "performActionLink",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Acknowledge or resolve from a page's link",
+            "description": "Performs the link's action; the timeline names the paged user (`actor_kind: user`), or `integration:page-link` for a raw webhook's page. The signed token is the credential: no API token.",
+            "security": [],
+            "x-required-scope": "none",
+            "responses": {
+              "200": {
+                "description": "Done: a page saying the incident's new status.",
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "$ref": "#/components/responses/InvalidTransition"
+              },
+              "403": {
+                "description": "The link's signature does not match (`https://klaxon.dev/problems/invalid-action-link`).",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "Not an action link, or its incident does not exist.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "410": {
+                "description": "The link expired, 24 hours after the page (`https://klaxon.dev/problems/action-link-expired`).",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
         }
       },
       "components": {
@@ -8165,14 +8466,16 @@ enum OpenAPIDocument {
                 "type": "string",
                 "enum": [
                   "pending",
+                  "sending",
                   "sent",
-                  "failed"
+                  "dead"
                 ],
-                "description": "Pending until a delivery worker (a later issue) takes it."
+                "description": "`pending` until the delivery worker sends it (again after a failed attempt, at `next_attempt_at`); `sending` while a request is on its way (after a crash it is sent again with the same `webhook-id`); `sent` once a 2xx came back; `dead` after a day of failed attempts (the timeline says so and the policy moves to its next level at once). Email messages stay `pending`: Klaxon has no mail sender yet."
               },
               "attempts": {
                 "type": "integer",
-                "minimum": 0
+                "minimum": 0,
+                "description": "How many delivery attempts were made."
               },
               "created_at": {
                 "$ref": "#/components/schemas/Timestamp"
@@ -9365,6 +9668,201 @@ enum OpenAPIDocument {
                     }
                   }
                 }
+              }
+            }
+          },
+          "DeliveryAttempt": {
+            "type": "object",
+            "required": [
+              "started_at",
+              "duration_ms",
+              "outcome",
+              "http_status",
+              "error"
+            ],
+            "properties": {
+              "started_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "duration_ms": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "outcome": {
+                "type": "string",
+                "enum": [
+                  "success",
+                  "failure"
+                ]
+              },
+              "http_status": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 100,
+                "maximum": 599,
+                "description": "The receiver's status, when an answer came (a 3xx is a failure: redirects are not followed)."
+              },
+              "error": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Why the attempt failed: a refused destination (SSRF guard), a timeout (5 s to connect, 10 s in all), a connection or TLS error, or a non-2xx answer."
+              }
+            }
+          },
+          "Delivery": {
+            "type": "object",
+            "required": [
+              "id",
+              "webhook_id",
+              "incident_id",
+              "level",
+              "cycle",
+              "channel",
+              "address",
+              "user",
+              "schedule",
+              "status",
+              "created_at",
+              "next_attempt_at",
+              "sent_at",
+              "last_error",
+              "attempts"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "webhook_id": {
+                "type": "string",
+                "pattern": "^msg_[0-9a-f]{32}$",
+                "description": "The Standard Webhooks `webhook-id` of every attempt of this message, stable across retries and restarts: a receiver that sees it twice has seen the same page twice."
+              },
+              "incident_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
+              },
+              "level": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "cycle": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "channel": {
+                "type": "string",
+                "enum": [
+                  "webhook",
+                  "slack",
+                  "email"
+                ]
+              },
+              "address": {
+                "type": "string",
+                "description": "Shown whole to `admin` tokens only; other scopes see the origin."
+              },
+              "user": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "schedule": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "pending",
+                  "sending",
+                  "sent",
+                  "dead"
+                ],
+                "description": "`pending` until the delivery worker sends it (again after a failed attempt, at `next_attempt_at`); `sending` while a request is on its way (after a crash it is sent again with the same `webhook-id`); `sent` once a 2xx came back; `dead` after a day of failed attempts (the timeline says so and the policy moves to its next level at once). Email messages stay `pending`: Klaxon has no mail sender yet."
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "next_attempt_at": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Timestamp"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "When the next attempt is due (pending and sending messages)."
+              },
+              "sent_at": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Timestamp"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "last_error": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The last failed attempt's error (kept when the message is dead)."
+              },
+              "attempts": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/DeliveryAttempt"
+                }
+              }
+            }
+          },
+          "DeliveryList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Delivery"
+                }
+              },
+              "next_cursor": {
+                "type": "null"
+              }
+            }
+          },
+          "PageSigningSecret": {
+            "type": "object",
+            "required": [
+              "secret"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "secret": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "pattern": "^whsec_[A-Za-z0-9+/]+={0,2}$",
+                "description": "`whsec_` and the base64 of 24 to 64 random bytes; null stops signing."
               }
             }
           }

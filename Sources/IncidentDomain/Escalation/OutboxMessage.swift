@@ -1,7 +1,7 @@
 import Foundation
 
 /// One notification waiting in (or gone through) the outbox: written in the same transaction as the page
-/// that causes it; a delivery worker (a later issue) sends it and records the outcome.
+/// that causes it; the delivery worker sends it and records each attempt (`Delivery`, `DeliveryAttempt`).
 public struct OutboxMessage: Hashable, Sendable, Identifiable {
     public var id: OutboxMessageID
     public var incidentID: IncidentID
@@ -12,7 +12,7 @@ public struct OutboxMessage: Hashable, Sendable, Identifiable {
     public var recipient: PageRecipient
     /// What the sender posts (the generic JSON page; Slack senders build `text` from it).
     public var payload: [String: JSONValue]
-    /// `pending` until a sender took it (`sent`, `failed`).
+    /// `pending` (due at its next attempt), `sending` (in flight), `sent` or `dead` (given up after a day).
     public var status: String
     public var attempts: Int
     public var createdAt: Date

@@ -16,6 +16,8 @@ extension TestApplication {
             server: server, databasePath: directory.appendingPathComponent("klaxon.db").path,
             publicDirectory: nil, initialAdminToken: adminToken)
         configuration.databaseBusyTimeout = .milliseconds(300)
+        configuration.delivery.pollInterval = nil
+        configuration.delivery.allowPrivateDestinations = true
         let application = try await buildApplication(configuration, clock: clock)
         let port = try application.start()
         let sessionConfiguration = URLSessionConfiguration.ephemeral

@@ -47,6 +47,9 @@ struct TestApplication {
         var tuned = configuration
         // A lock held by another process turns into 503 after this long; short so fault tests stay quick.
         tuned.databaseBusyTimeout = .milliseconds(300)
+        // Tests deliver with `runDeliveries()` after moving their clock; their receivers listen on 127.0.0.1.
+        tuned.delivery.pollInterval = nil
+        tuned.delivery.allowPrivateDestinations = true
         configure(&tuned)
         let application = try await buildApplication(tuned, clock: clock)
         let port = try application.start()

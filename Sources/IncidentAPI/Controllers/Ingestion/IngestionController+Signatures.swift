@@ -18,8 +18,7 @@ extension IngestionController {
             signature: headers["webhook-signature"], now: now)
         let content = signature.signedContent(body: request.body)
         for secret in secrets {
-            guard let key = StandardWebhookSignature.key(fromSecret: secret) else { continue }
-            let expected = Array(HMAC<SHA256>.authenticationCode(for: content, using: SymmetricKey(data: key)))
+            guard let expected = WebhookSigning.mac(of: content, secret: secret) else { continue }
             for candidate in signature.signatures where ConstantTime.equals(expected, Array(candidate)) {
                 return signature.id
             }

@@ -1,0 +1,111 @@
+import HTTPCore
+import IncidentDomain
+
+/// Deliveries of an incident's pages with every attempt (scope `read`; URLs shown whole to admin tokens
+/// only), and the signing secrets of outbound pages (admin).
+struct NotificationController: Sendable {
+    let deliveries: any DeliveryRepository
+
+    func register(in router: inout APIRouter) {
+        router.add(.get, "/api/v1/incidents/:id/notifications", scope: .read) { try await list($0) }
+        router.add(.put, "/api/v1/users/:id/signing-secret", scope: .admin) { try await setUserSecret($0) }
+        router.add(.put, "/api/v1/escalation-policies/:id/signing-secret", scope: .admin) {
+            try await setPolicySecret($0)
+        }
+    }
+
+    func list(_ request: APIRequest) async throws -> HTTPResponse {
+        let deliveries = try await deliveries.deliveries(of: try request.incidentID())
+        return .json { writer in
+            writer.revealsSecretURLs = request.reveals
+            writer.list(deliveries, nextCursor: nil) { $0.delivery($1) }
+        }
+    }
+
+    struct SecretBody: Decodable {
+        var secret: String?
+    }
+
+    func setUserSecret(_ request: APIRequest) async throws -> HTTPResponse {
+        let secret = try Self.secret(request)
+        try await deliveries.setUserSigningSecret(secret, for: try request.onCallReference())
+        return HTTPResponse(status: .noContent)
+    }
+
+    func setPolicySecret(_ request: APIRequest) async throws -> HTTPResponse {
+        let secret = try Self.secret(request)
+        try await deliveries.setPolicySigningSecret(secret, for: try request.onCallReference())
+        return HTTPResponse(status: .noContent)
+    }
+
+    /// `{"secret": "whsec_<base64 of 24 to 64 bytes>"}`, or `{"secret": null}` to stop signing.
+    static func secret(_ request: APIRequest) throws -> String? {
+        let body = try request.decode(SecretBody.self, strictKeys: ["secret"])
+        guard let secret = body.secret else { return nil }
+        let length = secret.hasPrefix("whsec_") ? StandardWebhookSignature.key(fromSecret: secret)?.count ?? 0 : 0
+        guard (24...64).contains(length) else {
+            throw IncidentError.validation([
+                FieldError(field: "secret", message: "must be whsec_ followed by the base64 of 24 to 64 bytes, or null")
+            ])
+        }
+        return secret
+    }
+}
+
+extension JSONWriter {
+    /// One delivery of `GET /api/v1/incidents/{id}/notifications`.
+    mutating func delivery(_ delivery: Delivery) {
+        let message = delivery.message
+        beginObject()
+        key("id")
+        int(message.id.rawValue)
+        key("webhook_id")
+        string(delivery.webhookID)
+        key("incident_id")
+        int(message.incidentID.rawValue)
+        key("level")
+        int(message.level)
+        key("cycle")
+        int(message.cycle)
+        key("channel")
+        string(message.recipient.channel.rawValue)
+        key("address")
+        if message.recipient.channel == .email {
+            string(message.recipient.address)
+        } else {
+            contactURL(message.recipient.address)
+        }
+        key("user")
+        string(message.recipient.user)
+        key("schedule")
+        string(message.recipient.schedule)
+        key("status")
+        string(message.status)
+        key("created_at")
+        timestamp(message.createdAt)
+        key("next_attempt_at")
+        timestamp(delivery.nextAttemptAt)
+        key("sent_at")
+        timestamp(delivery.sentAt)
+        key("last_error")
+        string(delivery.lastError)
+        key("attempts")
+        beginArray()
+        for attempt in delivery.attempts {
+            beginObject()
+            key("started_at")
+            timestamp(attempt.startedAt)
+            key("duration_ms")
+            int(Int64((attempt.duration * 1000).rounded()))
+            key("outcome")
+            string(attempt.succeeded ? "success" : "failure")
+            key("http_status")
+            if let status = attempt.httpStatus { int(status) } else { null() }
+            key("error")
+            string(attempt.error)
+            endObject()
+        }
+        endArray()
+        endObject()
+    }
+}

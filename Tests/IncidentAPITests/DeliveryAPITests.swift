@@ -1,0 +1,339 @@
+import Crypto
+import Foundation
+import IncidentAPI
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The outbox worker end to end: the real application, receivers on 127.0.0.1 written here, a manual clock,
+/// deliveries run with `runDeliveries()` after moving it.
+@Suite("Delivery")
+struct DeliveryAPITests {
+    static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
+    static func refusingPrivateDestinations(_ configuration: inout ApplicationConfiguration) {
+        configuration.delivery.allowPrivateDestinations = false
+    }
+
+    static func quickTimeoutsWithoutTimers(_ configuration: inout ApplicationConfiguration) {
+        configuration.delivery.client.connectTimeout = 0.2
+        configuration.delivery.client.totalTimeout = 0.2
+        // The engine's timers must not escalate during the simulated day; only the dead page may.
+        configuration.escalationPollInterval = .seconds(3600)
+    }
+
+    /// A user `handle` reached at `contact`, a one-level policy paging them (a second level paging `carol`
+    /// by email) and a service following it; opens an incident there and returns its id.
+    func pageUser(
+        _ app: TestApplication, contact: [String: String], handle: String = "alice", delayMinutes: Int = 30
+    ) async throws -> Int {
+        var user: [String: Any] = ["handle": handle, "name": handle.capitalized]
+        for (key, value) in contact { user[key] = value }
+        try await app.expect(201, "POST", "/api/v1/users", json: user)
+        try await app.expect(
+            201, "POST", "/api/v1/users", json: ["handle": "carol", "name": "Carol", "email": "carol@example.com"])
+        try await app.expect(
+            201, "POST", "/api/v1/escalation-policies",
+            json: [
+                "name": "checkout",
+                "levels": [
+                    ["delay_minutes": delayMinutes, "targets": [["user": handle]]],
+                    ["delay_minutes": delayMinutes, "targets": [["user": "carol"]]],
+                ],
+            ])
+        try await app.expect(
+            201, "POST", "/api/v1/services", json: ["name": "checkout", "escalation_policy": "checkout"])
+        let incident = try await app.openIncident([
+            "title": "Checkout <down>", "severity": "sev1", "service": "checkout",
+        ])
+        return incident["id"] as? Int ?? 0
+    }
+
+    func notifications(_ app: TestApplication, _ id: Int, token: String = TestApplication.adminToken) async throws
+        -> [[String: Any]]
+    {
+        try await app.request("GET", "/api/v1/incidents/\(id)/notifications", token: token).items()
+    }
+
+    @Test func receiverFailingTwiceGetsThePageOnceAfterTwoRecordedFailures() async throws {
+        let receiver = try TestReceiver.start(answers: [500, 503])
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
+            #expect(try await app.application.runDeliveries() == 1)
+            var delivery = try #require(try await notifications(app, id).first)
+            #expect(delivery["status"] as? String == "pending")
+            #expect((delivery["last_error"] as? String)?.contains("500") == true)
+            #expect(try await app.application.runDeliveries() == 0)  // not due yet
+            app.clock.advance(by: 13)
+            #expect(try await app.application.runDeliveries() == 1)
+            app.clock.advance(by: 25)
+            #expect(try await app.application.runDeliveries() == 1)
+            app.clock.advance(by: 3600)
+            #expect(try await app.application.runDeliveries() == 0)
+
+            delivery = try #require(try await notifications(app, id).first)
+            #expect(delivery["status"] as? String == "sent")
+            let attempts = delivery["attempts"] as? [[String: Any]] ?? []
+            #expect(attempts.map { $0["outcome"] as? String } == ["failure", "failure", "success"])
+            #expect(attempts.map { $0["http_status"] as? Int } == [500, 503, 200])
+            #expect(delivery["last_error"] is NSNull)
+            let ids = Set(receiver.received.map { $0.headers["webhook-id"] ?? "" })
+            #expect(receiver.received.count == 3)
+            #expect(ids.count == 1 && ids.first?.hasPrefix("msg_") == true)
+            #expect(ids.first == delivery["webhook_id"] as? String)
+        }
+    }
+
+    @Test func signedPageVerifiesOnTheReceivingSide() async throws {
+        let receiver = try TestReceiver.start()
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            _ = try await app.expect(
+                201, "POST", "/api/v1/users",
+                json: ["handle": "dave", "name": "Dave", "webhook_url": receiver.url("dave")])
+            try await app.expect(204, "PUT", "/api/v1/users/dave/signing-secret", json: ["secret": Self.secret])
+            try await app.expect(422, "PUT", "/api/v1/users/dave/signing-secret", json: ["secret": "whsec_short"])
+            try await app.expect(
+                201, "POST", "/api/v1/escalation-policies",
+                json: ["name": "signed", "levels": [["delay_minutes": 30, "targets": [["user": "dave"]]]]])
+            try await app.expect(
+                201, "POST", "/api/v1/services", json: ["name": "signed", "escalation_policy": "signed"])
+            _ = try await app.openIncident(["title": "Signed page", "service": "signed"])
+            try await app.application.runDeliveries()
+
+            let page = try #require(receiver.received.first)
+            let id = try #require(page.headers["webhook-id"])
+            let timestamp = try #require(page.headers["webhook-timestamp"])
+            #expect(timestamp == String(Int64(app.clock.now().timeIntervalSince1970)))
+            let signature = try #require(page.headers["webhook-signature"])
+            #expect(signature.hasPrefix("v1,"))
+            let key = SymmetricKey(data: Data(base64Encoded: String(Self.secret.dropFirst(6)))!)
+            let expected = HMAC<SHA256>.authenticationCode(
+                for: Array("\(id).\(timestamp).".utf8) + page.body, using: key)
+            #expect(signature == "v1," + Data(expected).base64EncodedString())
+            var tampered = page.body
+            tampered[tampered.count - 2] ^= 1
+            let forged = HMAC<SHA256>.authenticationCode(for: Array("\(id).\(timestamp).".utf8) + tampered, using: key)
+            #expect(signature != "v1," + Data(forged).base64EncodedString())
+            #expect(page.headers["content-type"] == "application/json")
+            let body = try page.object()
+            #expect(body["event"] as? String == "incident.paged")
+            let links = body["links"] as? [String: String] ?? [:]
+            #expect(links["acknowledge"]?.hasPrefix("http://127.0.0.1:\(app.port)/api/v1/actions/") == true)
+        }
+    }
+
+    @Test func slackPageHasTextAndBlocksWithLinkButtons() async throws {
+        let receiver = try TestReceiver.start()
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            let id = try await pageUser(app, contact: ["slack_webhook_url": receiver.url("slack")], handle: "bob")
+            try await app.application.runDeliveries()
+            let body = try #require(try receiver.received.first?.object())
+            #expect(body["text"] as? String == "[sev1] #\(id) Checkout <down> (triggered; escalation level 0)")
+            let blocks = body["blocks"] as? [[String: Any]] ?? []
+            #expect(blocks.map { $0["type"] as? String } == ["section", "context", "actions"])
+            let section = blocks.first?["text"] as? [String: Any]
+            #expect(section?["type"] as? String == "mrkdwn")
+            #expect((section?["text"] as? String)?.contains("Checkout &lt;down&gt;") == true)
+            let context = blocks[1]["elements"] as? [[String: Any]] ?? []
+            #expect((context.first?["text"] as? String)?.contains("@bob") == true)
+            let buttons = blocks[2]["elements"] as? [[String: Any]] ?? []
+            #expect(buttons.map { $0["type"] as? String } == ["button", "button"])
+            #expect(buttons.map { ($0["text"] as? [String: Any])?["text"] as? String } == ["Acknowledge", "Resolve"])
+            #expect(buttons.allSatisfy { ($0["url"] as? String)?.contains("/api/v1/actions/") == true })
+        }
+    }
+
+    @Test func oneClickLinkAcknowledgesAsThePagedUser() async throws {
+        let receiver = try TestReceiver.start()
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
+            try await app.application.runDeliveries()
+            let links = try #require(try receiver.received.first?.object()["links"] as? [String: String])
+            let acknowledge = try #require(links["acknowledge"]).replacingOccurrences(
+                of: "http://127.0.0.1:\(app.port)", with: "")
+
+            let page = try await app.request("GET", acknowledge, token: nil)
+            #expect(page.status == 200)
+            #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(page.text.contains("<form method=\"post\">"))
+            #expect(page.text.contains("Checkout &lt;down&gt;"))
+            #expect(!page.text.contains("<script"))
+            let stillTriggered = try await app.expect(200, "GET", "/api/v1/incidents/\(id)")
+            #expect(stillTriggered["status"] as? String == "triggered")
+
+            let done = try await app.request("POST", acknowledge, token: nil)
+            #expect(done.status == 200)
+            let incident = try await app.expect(200, "GET", "/api/v1/incidents/\(id)")
+            #expect(incident["status"] as? String == "acknowledged")
+            let events = try await app.request("GET", "/api/v1/incidents/\(id)/timeline").items()
+            let acknowledged = try #require(events.first { $0["kind"] as? String == "acknowledged" })
+            #expect(acknowledged["actor"] as? String == "alice")
+            #expect(acknowledged["actor_kind"] as? String == "user")
+            #expect(try await app.request("POST", acknowledge, token: nil).status == 409)
+
+            var forged = Array(acknowledge)
+            forged[forged.count - 3] = forged[forged.count - 3] == "A" ? "B" : "A"
+            #expect(try await app.request("GET", String(forged), token: nil).status == 403)
+            let otherIncident = acknowledge.replacingOccurrences(of: "/actions/\(id).", with: "/actions/\(id + 1).")
+            #expect(try await app.request("POST", otherIncident, token: nil).status == 403)
+            #expect(try await app.request("GET", "/api/v1/actions/nonsense", token: nil).status == 404)
+            app.clock.advance(by: 24 * 3600 + 1)
+            let expired = try await app.request(
+                "GET",
+                links["resolve"]!.replacingOccurrences(
+                    of: "http://127.0.0.1:\(app.port)", with: ""), token: nil)
+            #expect(expired.status == 410)
+        }
+    }
+
+    @Test func redirectIsNotFollowedAndCountsAsAFailure() async throws {
+        let receiver = try TestReceiver.start(answers: [302])
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
+            try await app.application.runDeliveries()
+            #expect(receiver.received.map(\.path) == ["/hook/alice"])
+            let delivery = try #require(try await notifications(app, id).first)
+            #expect(delivery["status"] as? String == "pending")
+            let attempt = try #require((delivery["attempts"] as? [[String: Any]])?.first)
+            #expect(attempt["http_status"] as? Int == 302)
+            #expect((attempt["error"] as? String)?.contains("redirects are not followed") == true)
+        }
+    }
+
+    @Test func silentReceiverIsRetriedOnTheBackoffScheduleThenDeadWhichEscalates() async throws {
+        let silent = try SilentListener()
+        defer { silent.close() }
+        try await TestApplication.with(configure: Self.quickTimeoutsWithoutTimers) { app in
+            let id = try await pageUser(app, contact: ["webhook_url": silent.url], delayMinutes: 1440)
+            let started = app.clock.now()
+            var rounds = 0
+            var delivery: [String: Any] = [:]
+            while rounds < 60 {
+                try await app.application.runDeliveries()
+                rounds += 1
+                delivery = try #require(try await notifications(app, id).first)
+                guard delivery["status"] as? String == "pending", let next = delivery["next_attempt_at"] as? String,
+                    let due = ISO8601DateFormatter.withFractions.date(from: next)
+                else { break }
+                app.clock.advance(by: due.timeIntervalSince(app.clock.now()))
+            }
+            #expect(delivery["status"] as? String == "dead")
+            #expect((delivery["last_error"] as? String)?.contains("timed out") == true)
+            let attempts = delivery["attempts"] as? [[String: Any]] ?? []
+            #expect(attempts.count == rounds)
+            #expect((25...40).contains(attempts.count))
+            // Each wait is 10 s doubled per failure, capped at an hour, scaled by 0.8 to 1.2.
+            let times = attempts.compactMap {
+                ($0["started_at"] as? String).flatMap(ISO8601DateFormatter.withFractions.date)
+            }
+            for index in 1..<times.count {
+                let base = min(10 * pow(2, Double(index - 1)), 3600)
+                let gap = times[index].timeIntervalSince(times[index - 1])
+                #expect(gap >= base * 0.8 - 0.01 && gap <= base * 1.2 + 0.01, "wait \(index): \(gap) s")
+            }
+            #expect(try #require(times.last).timeIntervalSince(started) <= 24 * 3600)
+
+            let dead = try await app.timelineMessages(of: id, kind: "notification_dead")
+            #expect(dead.count == 1 && dead.first?.contains("@alice") == true)
+            let state = try await app.expect(200, "GET", "/api/v1/incidents/\(id)/escalation")
+            #expect(state["escalation_level"] as? Int == 1)
+            #expect(try await app.outbox(of: id).last == "1/0 carol@example.com")
+        }
+    }
+
+    @Test func nameResolvingToAPrivateAddressIsRefusedWhenSent() async throws {
+        let receiver = try TestReceiver.start()
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with(configure: Self.refusingPrivateDestinations) { app in
+            let id = try await pageUser(app, contact: ["webhook_url": "http://localhost:\(receiver.port)/hook/alice"])
+            try await app.application.runDeliveries()
+            #expect(receiver.received.isEmpty)
+            let delivery = try #require(try await notifications(app, id).first)
+            let error = delivery["last_error"] as? String ?? ""
+            #expect(error.contains("destination refused: localhost is") && error.contains("loopback"), "\(error)")
+        }
+    }
+
+    @Test func privateAddressLiteralIsRefusedWhenSaved() async throws {
+        try await TestApplication.with(configure: Self.refusingPrivateDestinations) { app in
+            for url in [
+                "http://127.0.0.1:9/x", "http://0x7f.1/x", "http://2130706433/x", "http://[::ffff:169.254.169.254]/x",
+            ] {
+                let answer = try await app.request(
+                    "POST", "/api/v1/users", json: ["handle": "eve", "name": "Eve", "webhook_url": url])
+                #expect(answer.status == 422, "\(url)")
+                #expect(answer.text.contains("webhook_url"), "\(url)")
+            }
+            let slack = try await app.request(
+                "POST", "/api/v1/users",
+                json: ["handle": "eve", "name": "Eve", "slack_webhook_url": "https://10.1.2.3/services/x"])
+            #expect(slack.status == 422 && slack.text.contains("slack_webhook_url"))
+            let policy = try await app.request(
+                "POST", "/api/v1/escalation-policies",
+                json: [
+                    "name": "p", "levels": [["delay_minutes": 5, "targets": [["webhook": "http://192.168.0.10/h"]]]],
+                ])
+            #expect(policy.status == 422 && policy.text.contains("levels.0.targets.0.webhook"))
+            try await app.expect(
+                201, "POST", "/api/v1/users",
+                json: ["handle": "eve", "name": "Eve", "webhook_url": "http://93.184.216.34/x"])
+        }
+        let allowed = try await TestApplication.with { app in
+            try await app.expect(
+                201, "POST", "/api/v1/users",
+                json: ["handle": "eve", "name": "Eve", "webhook_url": "http://127.0.0.1:9/x"])
+        }
+        #expect(allowed["webhook_url"] as? String == "http://127.0.0.1:9/x")
+    }
+
+    @Test func httpsGoesThroughLibcurlToTheVettedAddress() async throws {
+        let receiver = try TestReceiver.start()
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            // A plain-HTTP port behind an https URL: curl reaches the vetted address, and the handshake fails.
+            let id = try await pageUser(app, contact: ["webhook_url": "https://localhost:\(receiver.port)/hook/alice"])
+            try await app.application.runDeliveries()
+            let delivery = try #require(try await notifications(app, id).first)
+            #expect(delivery["status"] as? String == "pending")
+            let error = delivery["last_error"] as? String ?? ""
+            #expect(error.contains("https to 127.0.0.1") || error.contains("https to [0:0:0:0:0:0:0:1]"), "\(error)")
+            #expect(receiver.received.isEmpty)
+        }
+        try await TestApplication.with(configure: Self.refusingPrivateDestinations) { app in
+            let id = try await pageUser(app, contact: ["webhook_url": "https://localhost:\(receiver.port)/hook/alice"])
+            try await app.application.runDeliveries()
+            let delivery = try #require(try await notifications(app, id).first)
+            let error = delivery["last_error"] as? String ?? ""
+            #expect(error.contains("destination refused: localhost is"), "\(error)")
+        }
+    }
+
+    @Test func readTokensSeeOnlyTheOriginOfDeliveryAddresses() async throws {
+        let receiver = try TestReceiver.start()
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
+            let reader = try await app.createToken(name: "reader", scope: "read")
+            let seen = try #require(try await notifications(app, id, token: reader).first)
+            #expect(seen["address"] as? String == "http://127.0.0.1:\(receiver.port)")
+            let admin = try #require(try await notifications(app, id).first)
+            #expect(admin["address"] as? String == receiver.url())
+        }
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// The API's timestamps: RFC 3339 with milliseconds.
+    nonisolated(unsafe) static let withFractions: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
+}
