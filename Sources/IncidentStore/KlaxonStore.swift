@@ -26,6 +26,7 @@ public final class KlaxonStore: Sendable {
     public let postmortems: SQLitePostmortemRepository
     public let reports: SQLiteReportRepository
     public let deliveries: SQLiteDeliveryRepository
+    public let maintenanceWindows: SQLiteMaintenanceWindowRepository
 
     /// Wraps an already open and migrated pool.
     public init(pool: DatabasePool) {
@@ -43,6 +44,7 @@ public final class KlaxonStore: Sendable {
         self.postmortems = SQLitePostmortemRepository(pool: pool)
         self.reports = SQLiteReportRepository(pool: pool)
         self.deliveries = SQLiteDeliveryRepository(pool: pool)
+        self.maintenanceWindows = SQLiteMaintenanceWindowRepository(pool: pool)
     }
 
     /// Opens (creating it when missing) the database at `path`, applies pending migrations

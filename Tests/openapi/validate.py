@@ -116,6 +116,12 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/incidents/{id}/outbox"): ("listIncidentOutbox", "read"),
     ("get", "/api/v1/outbox"): ("listOutbox", "read"),
     ("get", "/api/v1/stream"): ("streamEvents", "read"),
+    # Issue 7: maintenance windows.
+    ("get", "/api/v1/maintenance-windows"): ("listMaintenanceWindows", "read"),
+    ("post", "/api/v1/maintenance-windows"): ("createMaintenanceWindow", "write"),
+    ("get", "/api/v1/maintenance-windows/{id}"): ("getMaintenanceWindow", "read"),
+    ("patch", "/api/v1/maintenance-windows/{id}"): ("updateMaintenanceWindow", "write"),
+    ("delete", "/api/v1/maintenance-windows/{id}"): ("deleteMaintenanceWindow", "write"),
     # Issue 8: postmortems and action items.
     ("get", "/api/v1/incidents/{id}/postmortem"): ("getPostmortem", "read"),
     ("get", "/api/v1/incidents/{id}/postmortem/sections"): ("listPostmortemSections", "read"),
@@ -141,7 +147,7 @@ INCIDENT_FIELDS = [
 STRICT_BODIES = (
     "IncidentCreate", "IncidentPatch", "ServiceCreate", "ServicePatch", "UserCreate", "UserReplace", "ScheduleCreate",
     "ScheduleReplace", "EscalationPolicyCreate", "HeartbeatCreate", "HeartbeatReplace", "PostmortemSectionWrite",
-    "ActionItemCreate", "ActionItemPatch",
+    "ActionItemCreate", "ActionItemPatch", "MaintenanceWindowCreate", "MaintenanceWindowPatch",
 )
 
 

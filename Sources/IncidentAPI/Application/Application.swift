@@ -214,6 +214,7 @@ public func buildApplication(
         ).register(in: &api)
         EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
         HeartbeatController(heartbeats: store.heartbeats).register(in: &api)
+        MaintenanceWindowController(windows: store.maintenanceWindows).register(in: &api)
         let liveEvents = LiveEventHub(
             incidents: store.incidents, heartbeatInterval: configuration.streamHeartbeatInterval,
             logger: logger)

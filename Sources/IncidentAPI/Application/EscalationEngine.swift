@@ -15,7 +15,7 @@ struct EscalationEngine: Sendable {
     /// Runs every timer due now, batch after batch; returns how many incidents were handled.
     @discardableResult
     func runOnce() async throws -> Int {
-        var total = 0
+        var total = try await escalations.applyMaintenanceWindows(at: clock.now())
         while true {
             let handled = try await escalations.runDue(at: clock.now())
             total += handled

@@ -5611,6 +5611,287 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/maintenance-windows": {
+          "get": {
+            "operationId": "listMaintenanceWindows",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "List maintenance windows",
+            "description": "Every maintenance window, the latest start first; `state` narrows to upcoming, active or ended ones. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "name": "state",
+                "in": "query",
+                "required": false,
+                "description": "Only windows in this phase now.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "upcoming",
+                    "active",
+                    "ended"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The windows.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MaintenanceWindowList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createMaintenanceWindow",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Plan a maintenance window",
+            "description": "During the window, incidents of the service (and/or whose labels match) still open, but nobody is paged: a page due is held (timeline `escalation_held`), running escalations stop, and when the window ends a still-triggered incident pages the level it stands at (`escalation_resumed`) and its timer restarts. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/MaintenanceWindowCreate"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The window was created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MaintenanceWindow"
+                    }
+                  }
+                },
+                "headers": {
+                  "Location": {
+                    "$ref": "#/components/headers/Location"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/maintenance-windows/{id}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/MaintenanceWindowId"
+            }
+          ],
+          "get": {
+            "operationId": "getMaintenanceWindow",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Get a maintenance window",
+            "description": "One window with its phase now. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The window.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MaintenanceWindow"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "patch": {
+            "operationId": "updateMaintenanceWindow",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Extend, end early or re-describe a maintenance window",
+            "description": "Moves the end or replaces the reason. Escalations the window held resume at the engine's next pass (within a second) once no window covers them. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/MaintenanceWindowPatch"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The window as changed.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MaintenanceWindow"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteMaintenanceWindow",
+            "tags": [
+              "escalation"
+            ],
+            "summary": "Delete a maintenance window",
+            "description": "Deletes the window; escalations it held resume at the engine's next pass. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "responses": {
+              "204": {
+                "description": "The window was deleted."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
         }
       },
       "components": {
@@ -9865,6 +10146,183 @@ enum OpenAPIDocument {
                 "description": "`whsec_` and the base64 of 24 to 64 random bytes; null stops signing."
               }
             }
+          },
+          "LabelMatcher": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "label",
+              "op",
+              "value"
+            ],
+            "description": "A condition on the incident's labels, as in Alertmanager silences. A missing label reads as the empty string; regular expressions must match the whole value.",
+            "properties": {
+              "label": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100
+              },
+              "op": {
+                "type": "string",
+                "enum": [
+                  "=",
+                  "!=",
+                  "=~",
+                  "!~"
+                ]
+              },
+              "value": {
+                "type": "string",
+                "maxLength": 500
+              }
+            }
+          },
+          "MaintenanceWindow": {
+            "type": "object",
+            "required": [
+              "id",
+              "service",
+              "matchers",
+              "starts_at",
+              "ends_at",
+              "state",
+              "reason",
+              "created_by",
+              "created_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "service": {
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "required": [
+                      "id",
+                      "name"
+                    ],
+                    "properties": {
+                      "id": {
+                        "type": "integer",
+                        "format": "int64"
+                      },
+                      "name": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "The service whose incidents it holds; null: incidents of every service, as far as the matchers allow."
+              },
+              "matchers": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/LabelMatcher"
+                }
+              },
+              "starts_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "ends_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "state": {
+                "type": "string",
+                "enum": [
+                  "upcoming",
+                  "active",
+                  "ended"
+                ],
+                "description": "Its phase now: active from starts_at (inclusive) to ends_at (exclusive)."
+              },
+              "reason": {
+                "type": "string"
+              },
+              "created_by": {
+                "type": "string"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "MaintenanceWindowList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/MaintenanceWindow"
+                },
+                "description": "The windows, the latest start first."
+              },
+              "next_cursor": {
+                "type": "null"
+              }
+            }
+          },
+          "MaintenanceWindowCreate": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "A service, label matchers, or both (at least one); the end as `ends_at` or `duration_minutes` (exactly one). Unknown fields, an unknown service, a window longer than 31 days or ending in the past are 422.",
+            "properties": {
+              "service": {
+                "$ref": "#/components/schemas/ServiceReference"
+              },
+              "matchers": {
+                "type": "array",
+                "maxItems": 20,
+                "items": {
+                  "$ref": "#/components/schemas/LabelMatcher"
+                }
+              },
+              "starts_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Default: now. A later start schedules the window ahead."
+              },
+              "ends_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "duration_minutes": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 44640
+              },
+              "reason": {
+                "type": "string",
+                "maxLength": 500
+              }
+            }
+          },
+          "MaintenanceWindowPatch": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "`ends_at` moves the end (extend, or end early: a time at or before now ends it at once); `reason` replaces the reason.",
+            "properties": {
+              "ends_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "reason": {
+                "type": "string",
+                "maxLength": 500
+              }
+            }
           }
         },
         "parameters": {
@@ -10065,6 +10523,18 @@ enum OpenAPIDocument {
             "in": "path",
             "required": true,
             "description": "The action item's numeric id; anything else is 400.",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 1,
+              "maximum": 9223372036854775807
+            }
+          },
+          "MaintenanceWindowId": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The maintenance window's numeric id; anything else is 400.",
             "schema": {
               "type": "integer",
               "format": "int64",

@@ -13,6 +13,7 @@ public struct ResourceKind: RawRepresentable, Hashable, Sendable, Codable, Custo
     public static let timelineEvent = ResourceKind(rawValue: "timeline_event")
     public static let actionItem = ResourceKind(rawValue: "action_item")
     public static let postmortemSection = ResourceKind(rawValue: "postmortem_section")
+    public static let maintenanceWindow = ResourceKind(rawValue: "maintenance_window")
 
     public var description: String { rawValue }
 }

@@ -53,6 +53,78 @@ public struct SQLiteEscalationRepository: EscalationRepository {
         return true
     }
 
+    public func applyMaintenanceWindows(at now: Date) async throws -> Int {
+        let (toHold, held) = try await pool.repositoryRead { db -> ([IncidentID], [IncidentID]) in
+            let active = try MaintenanceRows.active(at: now, in: db)
+            var toHold: [IncidentID] = []
+            if !active.isEmpty {
+                let running = try db.query(
+                    """
+                    SELECT incident_id FROM incident_escalations
+                    WHERE next_escalation_at IS NOT NULL AND held_by_maintenance = 0
+                    """
+                ) { IncidentID(try $0.column(0, as: Int64.self)) }
+                for id in running {
+                    guard let incident = try IncidentRows.find(id, in: db) else { continue }
+                    if active.contains(where: { $0.covers(incident, at: now) }) { toHold.append(id) }
+                }
+            }
+            let held = try db.query("SELECT incident_id FROM incident_escalations WHERE held_by_maintenance = 1") {
+                IncidentID(try $0.column(0, as: Int64.self))
+            }
+            return (toHold, held)
+        }
+        var handled = 0
+        for id in toHold {
+            if try await pool.repositoryWrite({ db in try Self.hold(id, at: now, in: db) }) { handled += 1 }
+        }
+        for id in held {
+            if try await pool.repositoryWrite({ db in try Self.resume(id, at: now, in: db) }) { handled += 1 }
+        }
+        return handled
+    }
+
+    /// Stops a running escalation that an active window now covers; re-checked inside the write.
+    static func hold(_ id: IncidentID, at now: Date, in db: Connection) throws -> Bool {
+        guard var state = try EscalationRows.state(of: id, in: db), state.nextEscalationAt != nil,
+            try !EscalationRows.isHeld(id, in: db), let incident = try IncidentRows.find(id, in: db),
+            let window = try MaintenanceRows.covering(incident, at: now, in: db)
+        else { return false }
+        state.nextEscalationAt = nil
+        try EscalationRows.save(state, in: db)
+        try EscalationRows.setHeld(true, id, in: db)
+        var event = EscalationRows.heldEvent(window, level: state.level, at: now)
+        event.message = "\(window.heldMessage); escalation stopped at level \(state.level)"
+        _ = try TimelineRows.append([event], to: id, in: db)
+        return true
+    }
+
+    /// Releases a held escalation that no active window covers any more. A still-triggered incident is paged at
+    /// the level it stands at and its timer restarts; otherwise (acknowledged, resolved meanwhile) nothing is
+    /// paged.
+    static func resume(_ id: IncidentID, at now: Date, in db: Connection) throws -> Bool {
+        guard try EscalationRows.isHeld(id, in: db), var state = try EscalationRows.state(of: id, in: db),
+            let incident = try IncidentRows.find(id, in: db),
+            try MaintenanceRows.covering(incident, at: now, in: db) == nil
+        else { return false }
+        try EscalationRows.setHeld(false, id, in: db)
+        guard incident.status == .triggered, !state.exhausted,
+            let policy = try EscalationPolicyRows.find(.id(state.policyID.rawValue), in: db),
+            policy.levels.indices.contains(state.level)
+        else { return true }
+        _ = try TimelineRows.append(
+            [
+                NewTimelineEvent(
+                    at: now, kind: .escalationResumed, actor: .system,
+                    message: "Maintenance over and still not acknowledged: paging level \(state.level) again",
+                    data: ["escalation_level": .int(Int64(state.level))])
+            ], to: id, in: db)
+        _ = try EscalationRows.page(level: state.level, cycle: state.cycle, of: policy, incident: incident, at: now, in: db)
+        state.nextEscalationAt = now.addingTimeInterval(policy.delay(of: state.level))
+        try EscalationRows.save(state, in: db)
+        return true
+    }
+
     public func nextDue() async throws -> Date? {
         try await pool.repositoryRead { db in
             try db.queryValue(

@@ -31,15 +31,43 @@ enum EscalationRows {
 
     /// After the incident row and the change's events are written: stores the new state and pages the
     /// planned level. Returns the `paged` event, if any.
+    /// A page that an active maintenance window covers is not sent: the state keeps its level with the timer
+    /// stopped and is marked held, and the engine pages that level when the window is over
+    /// (`SQLiteEscalationRepository.applyMaintenanceWindows`).
     static func apply(_ planned: Planned, incident: Incident, in db: Connection) throws -> [TimelineEvent] {
-        guard let state = planned.plan.state else { return [] }
-        try save(state, in: db)
+        guard var state = planned.plan.state else { return [] }
         guard let level = planned.plan.page, let policy = planned.policy, policy.levels.indices.contains(level) else {
+            try save(state, in: db)
             return []
         }
-        return [
-            try page(level: level, cycle: state.cycle, of: policy, incident: incident, at: incident.updatedAt, in: db)
-        ]
+        let now = incident.updatedAt
+        if let window = try MaintenanceRows.covering(incident, at: now, in: db) {
+            state.nextEscalationAt = nil
+            try save(state, in: db)
+            try setHeld(true, incident.id, in: db)
+            return try TimelineRows.append([heldEvent(window, level: level, at: now)], to: incident.id, in: db)
+        }
+        try save(state, in: db)
+        return [try page(level: level, cycle: state.cycle, of: policy, incident: incident, at: now, in: db)]
+    }
+
+    static func heldEvent(_ window: MaintenanceWindow, level: Int, at now: Date) -> NewTimelineEvent {
+        NewTimelineEvent(
+            at: now, kind: .escalationHeld, actor: .system,
+            message: "\(window.heldMessage); level \(level) not paged",
+            data: ["maintenance_window": .int(window.id.rawValue), "escalation_level": .int(Int64(level))])
+    }
+
+    static func setHeld(_ held: Bool, _ incident: IncidentID, in db: Connection) throws {
+        try db.execute(
+            "UPDATE incident_escalations SET held_by_maintenance = ? WHERE incident_id = ?",
+            [held ? 1 : 0, incident.rawValue])
+    }
+
+    static func isHeld(_ incident: IncidentID, in db: Connection) throws -> Bool {
+        try db.queryValue(
+            "SELECT held_by_maintenance FROM incident_escalations WHERE incident_id = ?", [incident.rawValue],
+            as: Int64.self) == 1
     }
 
     /// Pages one level: resolves its targets now, appends the `paged` event, queues one outbox row per address.

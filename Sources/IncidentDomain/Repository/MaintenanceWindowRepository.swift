@@ -1,0 +1,16 @@
+import Foundation
+
+/// Storage of maintenance windows. Holding and resuming escalations is the escalation repository's
+/// (`EscalationRepository.applyMaintenanceWindows`).
+public protocol MaintenanceWindowRepository: Sendable {
+    /// Stores a window, resolving its service (`IncidentError.unknownService`).
+    func create(_ draft: MaintenanceWindowDraft, by actor: Principal, at now: Date) async throws -> MaintenanceWindow
+    /// Every window, the latest start first.
+    func list() async throws -> [MaintenanceWindow]
+    /// `notFound` when there is none.
+    func window(_ id: MaintenanceWindowID) async throws -> MaintenanceWindow
+    /// Moves the end and/or changes the reason.
+    func update(_ id: MaintenanceWindowID, endsAt: Date?, reason: String?) async throws -> MaintenanceWindow
+    /// Deletes the window; escalations it held resume at the engine's next pass.
+    func delete(_ id: MaintenanceWindowID) async throws
+}

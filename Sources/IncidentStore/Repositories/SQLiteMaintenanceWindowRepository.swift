@@ -1,0 +1,64 @@
+import Foundation
+import IncidentDomain
+import SQLiteCore
+
+/// `MaintenanceWindowRepository` on SQLite.
+public struct SQLiteMaintenanceWindowRepository: MaintenanceWindowRepository {
+    let pool: DatabasePool
+
+    public init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    public func create(_ draft: MaintenanceWindowDraft, by actor: Principal, at now: Date) async throws
+        -> MaintenanceWindow
+    {
+        try await pool.repositoryWrite { db in
+            var serviceID: Int64?
+            if let reference = draft.service {
+                serviceID = try SQLiteHeartbeatRepository.service(reference, in: db).id.rawValue
+            }
+            try db.execute(
+                """
+                INSERT INTO maintenance_windows (service_id, matchers, starts_at, ends_at, reason, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    serviceID, MaintenanceRows.encodeMatchers(draft.matchers), Timestamp.milliseconds(draft.startsAt),
+                    Timestamp.milliseconds(draft.endsAt), draft.reason, actor.description, Timestamp.milliseconds(now),
+                ])
+            return try MaintenanceRows.require(MaintenanceWindowID(db.lastInsertedRowID), in: db)
+        }
+    }
+
+    public func list() async throws -> [MaintenanceWindow] {
+        try await pool.repositoryRead { db in
+            try db.query(MaintenanceRows.selectFrom + " ORDER BY w.starts_at DESC, w.id DESC", row: MaintenanceRows.read)
+        }
+    }
+
+    public func window(_ id: MaintenanceWindowID) async throws -> MaintenanceWindow {
+        try await pool.repositoryRead { db in try MaintenanceRows.require(id, in: db) }
+    }
+
+    public func update(_ id: MaintenanceWindowID, endsAt: Date?, reason: String?) async throws -> MaintenanceWindow {
+        try await pool.repositoryWrite { db in
+            _ = try MaintenanceRows.require(id, in: db)
+            if let endsAt {
+                try db.execute(
+                    "UPDATE maintenance_windows SET ends_at = ? WHERE id = ?", [Timestamp.milliseconds(endsAt), id.rawValue])
+            }
+            if let reason {
+                try db.execute("UPDATE maintenance_windows SET reason = ? WHERE id = ?", [reason, id.rawValue])
+            }
+            return try MaintenanceRows.require(id, in: db)
+        }
+    }
+
+    public func delete(_ id: MaintenanceWindowID) async throws {
+        try await pool.repositoryWrite { db in
+            _ = try MaintenanceRows.require(id, in: db)
+            try db.execute("DELETE FROM maintenance_windows WHERE id = ?", [id.rawValue])
+        }
+    }
+}
