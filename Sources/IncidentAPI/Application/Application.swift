@@ -159,7 +159,8 @@ public func buildApplication(
             rateLimiter: configuration.ingestionRateLimit.map(IngestionRateLimiter.init(limit:)), logger: logger
         ).register(in: &api)
         if let publicDirectory = configuration.publicDirectory {
-            api.setFallback(StaticFileHandler(root: publicDirectory).routeHandler)
+            api.setFallback(
+                StaticFileHandler(root: publicDirectory, configuration: DashboardFiles.configuration).routeHandler)
         }
 
         var serverConfiguration = configuration.server
