@@ -25,15 +25,16 @@ ADMIN_TOKEN = "klx_peer-test-admin-token-0123456789abcdefghijkl"
 
 class Klaxon:
     """`drain_log`: run with `--access-log` and keep reading the server's stderr into `self.log` (a server
-    whose stderr pipe fills up would block), for long runs and for checks of what the log contains."""
+    whose stderr pipe fills up would block), for long runs and for checks of what the log contains.
+    `public`: the folder served at `/` (the dashboard's tests pass `Public/`); an empty one by default."""
 
-    def __init__(self, drain_log: bool = False) -> None:
+    def __init__(self, drain_log: bool = False, public: Path | None = None) -> None:
         self.directory = tempfile.TemporaryDirectory(prefix="klaxon-peer-")
         self.database = Path(self.directory.name) / "klaxon.db"
         binary = os.environ.get("KLAXON_BINARY") or str(ROOT / ".build" / "debug" / "klaxon")
         environment = dict(os.environ, KLAXON_ADMIN_TOKEN=ADMIN_TOKEN)
         arguments = [binary, "serve", "--host", "127.0.0.1", "--port", "0",
-                     "--db", str(self.database), "--public", self.directory.name]
+                     "--db", str(self.database), "--public", str(public or self.directory.name)]
         if drain_log:
             arguments.append("--access-log")
         self.process = subprocess.Popen(
