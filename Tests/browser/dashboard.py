@@ -42,6 +42,12 @@ PENDING_ROUTES = re.compile(
     r"/api/v1/(stream|stats|reports/toil|services/\d+/(slo|release-gate)|incidents/\d+/(postmortem|notifications|action-items))")
 
 
+def brightness(css_colour: str) -> float:
+    """The mean of the channels of an `rgb(r, g, b)` colour, 0 to 255."""
+    channels = [int(value) for value in re.findall(r"\d+", css_colour)[:3]]
+    return sum(channels) / 3
+
+
 class Suite:
     def __init__(self, klaxon: Klaxon, update_screenshots: bool) -> None:
         self.klaxon = klaxon
@@ -178,6 +184,23 @@ class Suite:
         status, _ = self.klaxon.request("POST", f"/api/v1/incidents/{incident['id']}/acknowledge", {})
         assert status == 200
         self.wait_for_text(f"{row} .status", "Acknowledged", "the acknowledged status in the list")
+        assert self.driver.execute_script("return window.klaxonTestMarker") == "same page", "the page reloaded"
+
+    def test_the_list_catches_up_by_itself_after_a_server_restart(self) -> None:
+        self.browser(DESKTOP)
+        # While the server is down, the browser logs the refused requests of the retries.
+        self.allow_console(r"ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|status of 503")
+        self.sign_in()
+        self.wait(expected.presence_of_element_located((By.ID, "incident-rows")), "the incident list")
+        self.driver.execute_script("window.klaxonTestMarker = 'same page'")
+        self.klaxon.restart()
+        incident = self.create_incident(title="Raised after the restart", severity="sev2")
+        self.wait(expected.presence_of_element_located(
+            (By.CSS_SELECTOR, f'#incident-rows tr[data-id="{incident["id"]}"]')), "the incident raised after the restart",
+            seconds=40)
+        if self.stream_available:
+            self.wait(lambda driver: driver.find_element(By.ID, "live").get_attribute("data-state") == "live",
+                      "the stream connected again", seconds=30)
         assert self.driver.execute_script("return window.klaxonTestMarker") == "same page", "the page reloaded"
 
     def test_acknowledging_by_clicking_changes_the_status_on_a_phone(self) -> None:
@@ -342,6 +365,14 @@ class Suite:
         self.driver.find_element(By.CSS_SELECTOR, '#nav a[data-section="services"]').click()
         self.wait_for_text("main", "default", "the default service")
         self.wait(lambda driver: "Loading" not in driver.find_element(By.TAG_NAME, "main").text, "services loaded")
+
+        # The theme follows the system's: a dark background when the system prefers dark.
+        background = "return getComputedStyle(document.body).backgroundColor"
+        light = self.driver.execute_script(background)
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                    {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        dark = self.driver.execute_script(background)
+        assert brightness(light) > 200 and brightness(dark) < 60, (light, dark)
 
     # ----- runner -------------------------------------------------------------------------------------------
 
