@@ -65,10 +65,19 @@ export async function render(main, { session, match, isCurrent }) {
     }
 
     // ----- actions -------------------------------------------------------------------------------------------
-    const note = h("textarea", { id: "action-note", name: "note", rows: 2, maxlength: 2000 });
+    // Built once, so a note being typed keeps its focus while the buttons follow the incident's status.
+    const note = h("textarea", { id: "action-note", name: "note", rows: 2, maxlength: 2000, disabled: !session.canWrite });
     const actionProblem = h("p", { class: "error", role: "alert", hidden: true });
+    const actionButtons = h("div", { class: "buttons" });
+    replace(actions,
+        h("h2", { id: "actions-heading" }, "Actions"),
+        session.canWrite ? null : h("p", { class: "muted" }, "This token is read-only: actions are disabled."),
+        h("label", { for: "action-note" }, "Note for the timeline (optional)"),
+        note, actionButtons, actionProblem);
     function drawActions() {
         const allowed = ACTION_ORDER.filter((action) => incident.allowed_actions.includes(action));
+        const shown = [...actionButtons.querySelectorAll("button")].map((button) => button.dataset.action);
+        if (shown.length && shown.join() === allowed.join()) return;
         const buttons = allowed.map((action) => h("button", {
             type: "button",
             class: action === "resolve" || action === "acknowledge" ? "primary" : undefined,
@@ -76,13 +85,7 @@ export async function render(main, { session, match, isCurrent }) {
             dataset: { action },
             onclick: (event) => perform(action, event.currentTarget),
         }, title(action)));
-        replace(actions,
-            h("h2", { id: "actions-heading" }, "Actions"),
-            session.canWrite ? null : h("p", { class: "muted" }, "This token is read-only: actions are disabled."),
-            h("label", { for: "action-note" }, "Note for the timeline (optional)"),
-            note,
-            h("div", { class: "buttons" }, buttons.length ? buttons : h("span", { class: "muted" }, "No actions: the incident is closed.")),
-            actionProblem);
+        replace(actionButtons, buttons.length ? buttons : h("span", { class: "muted" }, "No actions: the incident is closed."));
     }
 
     async function perform(action, button) {
@@ -92,6 +95,7 @@ export async function render(main, { session, match, isCurrent }) {
         try {
             show(await api(`${base}/${action}`, { method: "POST", body }));
             note.value = "";
+            button.disabled = false; // kept when the same action stays allowed (escalate)
             refreshTimeline();
         } catch (error) {
             actionProblem.textContent = error.message;
@@ -298,7 +302,8 @@ export async function render(main, { session, match, isCurrent }) {
 
     async function refresh() {
         try {
-            show(await api(base));
+            const latest = await api(base);
+            if (latest.version !== incident.version) show(latest);
         } catch (error) {
             replace(header, h("h1", {}, `Incident #${id}`), failure(error, "The incident"));
         }

@@ -255,6 +255,11 @@ class Suite:
         self.wait_for_text("#timeline", "Second provider healthy", "the added note")
         self.driver.find_element(By.CSS_SELECTOR, 'button[data-action="mitigate"]').click()
         self.wait_for_text(".incident-head", "Mitigated", "the status after mitigating")
+        # An action that stays allowed stays usable: escalating twice reaches level 2.
+        for level in (1, 2):
+            self.wait(expected.element_to_be_clickable((By.CSS_SELECTOR, 'button[data-action="escalate"]')),
+                      "the Escalate button").click()
+            self.wait_for_text(".incident-head", f"escalation level {level}", f"escalation level {level}")
         self.driver.set_window_size(DESKTOP[0], 1000)
         self.driver.execute_script("window.scrollTo(0, 0)")
         self.screenshot_for_readme("incident-page.png")
@@ -380,6 +385,8 @@ class Suite:
         tests = [name for name in dir(self) if name.startswith("test_") and (not names or name in names)]
         tests.sort(key=lambda name: list(type(self).__dict__).index(name))
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        for stale in [*ARTIFACTS.glob("*.png"), *ARTIFACTS.glob("*.console.json")]:
+            stale.unlink()  # only this run's failures stay
         passed = failed = 0
         print(f"stream on this server: {'yes' if self.stream_available else 'no (the list polls every 5 s)'}")
         for name in tests:
