@@ -23,7 +23,7 @@ export async function render(main, { session, params, navigate, isCurrent }) {
 
     const rows = new Map(); // id -> incident
     const body = h("tbody", { id: "incident-rows" });
-    const status = h("p", { class: "muted", role: "status", "aria-live": "polite" });
+    const status = h("div", { class: "muted", role: "status", "aria-live": "polite" });
     const pager = h("nav", { class: "pager", "aria-label": "Pages" });
     const table = h("table", { class: "incidents" },
         h("caption", { class: "visually-hidden" }, "Incidents"),

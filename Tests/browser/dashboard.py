@@ -184,6 +184,10 @@ class Suite:
         status, _ = self.klaxon.request("POST", f"/api/v1/incidents/{incident['id']}/acknowledge", {})
         assert status == 200
         self.wait_for_text(f"{row} .status", "Acknowledged", "the acknowledged status in the list")
+        # Resolved, it leaves the list of open incidents.
+        status, _ = self.klaxon.request("POST", f"/api/v1/incidents/{incident['id']}/resolve", {})
+        assert status == 200
+        self.wait(expected.invisibility_of_element_located((By.CSS_SELECTOR, row)), "the resolved incident gone")
         assert self.driver.execute_script("return window.klaxonTestMarker") == "same page", "the page reloaded"
 
     def test_the_list_catches_up_by_itself_after_a_server_restart(self) -> None:
