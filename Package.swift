@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // SHA-256 for migration checksums (and, later, token hashes and webhook HMACs).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Postmortem templates that teams can replace with their own (logic-less, no code execution).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "CHTTPCoreShims"),
@@ -45,6 +47,7 @@ let package = Package(
                 "SQLiteCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings
         ),

@@ -29,6 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Log one line per request on stderr: method, route pattern (the path without query for static files and 404s; never an integration key), status, bytes, duration.")
     var accessLog = false
 
+    @OptionGroup var postmortemTemplate: PostmortemTemplateOption
+
     @Option(help: "Event loop threads (default: one per core).")
     var eventLoops: Int?
 
@@ -96,6 +98,7 @@ struct ServeCommand: AsyncParsableCommand {
             initialAdminToken: environment["KLAXON_ADMIN_TOKEN"],
             databaseBusyTimeout: .milliseconds(try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000))
         applicationConfiguration.ingestionRateLimit = try ingestionRateLimit(environment)
+        applicationConfiguration.postmortemTemplate = try postmortemTemplate.text(environment)
         let application = try await buildApplication(applicationConfiguration, logger: logger)
         if let token = application.createdAdminToken {
             // Shown once: only its hash is stored.

@@ -70,7 +70,7 @@ import Testing
     @Test func helpNamesEverySubcommand() throws {
         let help = try Self.run(["--help"])
         #expect(help.status == 0)
-        for command in ["serve", "migrate", "backup", "token", "healthcheck"] {
+        for command in ["serve", "migrate", "backup", "token", "healthcheck", "postmortem"] {
             #expect(help.stdout.contains(command), "\(command) missing from --help")
         }
     }

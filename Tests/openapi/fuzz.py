@@ -41,6 +41,7 @@ CHECKS = os.environ.get(
 # Operations left out, each with its reason.
 EXCLUDED_OPERATION_IDS = [
     "revokeToken",  # DELETE /api/v1/tokens/{name}: revoking the admin token would turn every later call into 401.
+    "streamEvents",  # GET /api/v1/stream never ends by itself: a fuzzer would wait on its body (LiveStreamAPITests).
 ]
 STARTUP_SECONDS = 30
 STOP_SECONDS = 15

@@ -108,6 +108,16 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/incidents/{id}/escalation"): ("getIncidentEscalation", "read"),
     ("get", "/api/v1/incidents/{id}/outbox"): ("listIncidentOutbox", "read"),
     ("get", "/api/v1/outbox"): ("listOutbox", "read"),
+    ("get", "/api/v1/stream"): ("streamEvents", "read"),
+    # Issue 8: postmortems and action items.
+    ("get", "/api/v1/incidents/{id}/postmortem"): ("getPostmortem", "read"),
+    ("get", "/api/v1/incidents/{id}/postmortem/sections"): ("listPostmortemSections", "read"),
+    ("put", "/api/v1/incidents/{id}/postmortem/sections/{name}"): ("writePostmortemSection", "write"),
+    ("get", "/api/v1/incidents/{id}/action-items"): ("listIncidentActionItems", "read"),
+    ("post", "/api/v1/incidents/{id}/action-items"): ("addActionItem", "write"),
+    ("get", "/api/v1/action-items"): ("listActionItems", "read"),
+    ("patch", "/api/v1/action-items/{id}"): ("editActionItem", "write"),
+    ("delete", "/api/v1/action-items/{id}"): ("deleteActionItem", "write"),
 }
 
 INCIDENT_FIELDS = [
@@ -117,7 +127,8 @@ INCIDENT_FIELDS = [
 ]
 STRICT_BODIES = (
     "IncidentCreate", "IncidentPatch", "ServiceCreate", "ServicePatch", "UserCreate", "UserReplace", "ScheduleCreate",
-    "ScheduleReplace", "EscalationPolicyCreate", "HeartbeatCreate", "HeartbeatReplace",
+    "ScheduleReplace", "EscalationPolicyCreate", "HeartbeatCreate", "HeartbeatReplace", "PostmortemSectionWrite",
+    "ActionItemCreate", "ActionItemPatch",
 )
 
 

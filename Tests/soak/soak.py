@@ -9,7 +9,7 @@
 The service follows a two-level escalation policy with one-minute delays, so the escalation engine runs
 too. Load, each on its own keep-alive connection: an Alertmanager sender (20 groups re-sent, firing and resolving
 every 30 s, by integration key), a PagerDuty Events v2 sender (trigger/acknowledge/resolve cycles), an operator's write
-token (open, acknowledge, note, resolve, close), and two readers (open list, incident, timeline).
+token (open, acknowledge, note, resolve, write the postmortem, close), and two readers (open list, incident, timeline).
 Senders are paced below the ingestion rate limit. Usage: soak.py [--seconds 120] (30 minutes by hand:
 --seconds 1800). Exit status 0 when everything holds. Talks to 127.0.0.1 only.
 """
@@ -179,6 +179,11 @@ def main() -> int:
                 elif state["id"] is not None:
                     action = {1: "acknowledge", 2: "notes", 3: "resolve", 4: "close"}[phase]
                     body = {"text": "looking"} if action == "notes" else {"note": "soak"}
+                    if action == "close":
+                        # A sev2 closes with its postmortem's required sections written.
+                        for section in ("root_causes", "trigger", "resolution"):
+                            client.call("PUT", f"/api/v1/incidents/{state['id']}/postmortem/sections/{section}",
+                                        {"text": f"soak {section}"}, operator)
                     client.call("POST", f"/api/v1/incidents/{state['id']}/{action}", body, operator)
             return step
 

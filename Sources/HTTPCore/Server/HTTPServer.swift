@@ -24,6 +24,7 @@ public final class HTTPServer: Sendable {
 
     let context: ServerContext
     private let state = Mutex(State.idle)
+    private let drainHandlers = Mutex<[@Sendable () -> Void]>([])
 
     public init(configuration: HTTPServerConfiguration, router: Router, logger: Logger = Logger(label: "klaxon.http")) {
         context = ServerContext(configuration: configuration, router: router, logger: logger)
@@ -47,6 +48,13 @@ public final class HTTPServer: Sendable {
 
     /// The most unsent output any one connection has held so far (for tests of the output bound).
     var peakUnsentOutput: Int { context.peakUnsentOutput.load(ordering: .relaxed) }
+
+    /// Registers work to run when shutdown begins, before in-flight requests are waited for: ending
+    /// long-lived streams (Server-Sent Events) whose producers would otherwise hold the drain for the whole
+    /// grace period.
+    public func onDrain(_ handler: @escaping @Sendable () -> Void) {
+        drainHandlers.withLock { $0.append(handler) }
+    }
 
     /// Binds the listeners and starts the event loop threads. Returns the bound port.
     @discardableResult
@@ -103,6 +111,7 @@ public final class HTTPServer: Sendable {
         guard let (loops, threads) = running else { return }
         context.logger.debug("HTTP server draining", metadata: ["open-connections": "\(openConnectionCount)"])
         for loop in loops { loop.enqueue(.drain) }
+        for handler in drainHandlers.withLock({ $0 }) { handler() }
         let deadline = ContinuousClock.now.advanced(by: gracePeriod)
         while openConnectionCount > 0 && ContinuousClock.now < deadline && !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(5))

@@ -23,11 +23,15 @@ public final class Application: Sendable {
     let escalationEngine: EscalationEngine
     let heartbeatMonitor: HeartbeatMonitor
     let escalationPollInterval: Duration
+    let liveEvents: LiveEventHub
+    private let liveEventsTask = Mutex<Task<Void, Never>?>(nil)
 
     init(
         server: HTTPServer, routes: [APIRoute], createdAdminToken: String?, store: KlaxonStore, clock: any WallClock,
-        logger: Logger, escalationPollInterval: Duration = .seconds(1)
+        logger: Logger, escalationPollInterval: Duration = .seconds(1), liveEvents: LiveEventHub
     ) {
+        self.liveEvents = liveEvents
+        server.onDrain { liveEvents.close() }
         self.escalationEngine = EscalationEngine(escalations: store.escalations, clock: clock, logger: logger)
         self.heartbeatMonitor = HeartbeatMonitor(heartbeats: store.heartbeats, clock: clock)
         self.escalationPollInterval = escalationPollInterval
@@ -103,6 +107,9 @@ public final class Application: Sendable {
         let monitor = heartbeatMonitor
         let escalation = Task { await engine.run(pollInterval: interval, heartbeats: monitor) }
         escalationTask.withLock { $0 = escalation }
+        let hub = liveEvents
+        let live = Task { await hub.run() }
+        liveEventsTask.withLock { $0 = live }
     }
 
     private func stopMaintenance() async {
@@ -118,6 +125,13 @@ public final class Application: Sendable {
         }
         escalation?.cancel()
         await escalation?.value
+        liveEvents.close()
+        let live = liveEventsTask.withLock { task -> Task<Void, Never>? in
+            defer { task = nil }
+            return task
+        }
+        live?.cancel()
+        await live?.value
     }
 }
 
@@ -130,6 +144,8 @@ public func buildApplication(
 ) async throws -> Application {
     var databaseConfiguration = DatabasePool.Configuration()
     databaseConfiguration.connection.busyTimeout = configuration.databaseBusyTimeout
+    // A broken template is a start-up error, not a failed request later.
+    let postmortemTemplate = try configuration.postmortemTemplate.map { try PostmortemTemplate(text: $0) } ?? .standard
     let store = try await KlaxonStore.open(path: configuration.databasePath, configuration: databaseConfiguration)
     do {
         let createdAdminToken = try await installFirstAdminToken(
@@ -142,15 +158,26 @@ public func buildApplication(
             let readiness = await store.readiness()
             return (readiness.isWritable && readiness.problems.isEmpty, readiness.pendingMigrations.isEmpty)
         }).register(in: &api)
-        IncidentController(incidents: store.incidents, pages: ListPageCache()).register(in: &api)
+        IncidentController(incidents: store.incidents, postmortems: store.postmortems, pages: ListPageCache())
+            .register(in: &api)
         ServiceController(services: store.services, policies: store.escalationPolicies).register(in: &api)
         UserController(users: store.users).register(in: &api)
         ScheduleController(schedules: store.schedules).register(in: &api)
         EscalationPolicyController(policies: store.escalationPolicies).register(in: &api)
         EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
         HeartbeatController(heartbeats: store.heartbeats).register(in: &api)
+        let liveEvents = LiveEventHub(
+            incidents: store.incidents, heartbeatInterval: configuration.streamHeartbeatInterval,
+            logger: logger)
+        try await liveEvents.prime()
+        StreamController(hub: liveEvents).register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache, users: store.users).register(in: &api)
         AlertController(alerts: store.alerts).register(in: &api)
+        // Error-budget minutes come from the SLO code once it is wired here; until then, no SLO is declared.
+        PostmortemController(
+            postmortems: store.postmortems, renderer: PostmortemRenderer(template: postmortemTemplate),
+            errorBudgets: NoDeclaredSLOs()
+        ).register(in: &api)
         SigningSecretController(alerts: store.alerts).register(in: &api)
         IngestionController(
             alerts: store.alerts, services: store.services, authenticator: authenticator,
@@ -169,7 +196,7 @@ public func buildApplication(
             configuration: serverConfiguration, router: api.router, logger: Logger(label: "klaxon.http"))
         return Application(
             server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, clock: clock,
-            logger: logger, escalationPollInterval: configuration.escalationPollInterval)
+            logger: logger, escalationPollInterval: configuration.escalationPollInterval, liveEvents: liveEvents)
     } catch {
         await store.close()
         throw error

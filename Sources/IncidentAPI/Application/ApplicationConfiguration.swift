@@ -27,6 +27,12 @@ public struct ApplicationConfiguration: Sendable {
     /// How often the escalation engine looks for levels whose delay ran out: delays are whole minutes, so
     /// a second keeps pages on time without a noticeable load (one indexed query on running timers).
     public var escalationPollInterval: Duration = .seconds(1)
+    /// How often `GET /api/v1/stream` sends a comment line while nothing happens, so that proxies and clients
+    /// keep an idle stream open (and a client that went away is noticed).
+    public var streamHeartbeatInterval: Duration = .seconds(15)
+    /// A team's own postmortem template (Mustache text, README.md lists its fields) instead of the built-in one;
+    /// compiled by `buildApplication`, which fails when it does not compile.
+    public var postmortemTemplate: String?
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),

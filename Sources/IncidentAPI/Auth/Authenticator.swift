@@ -14,11 +14,18 @@ struct Authenticator: Sendable {
     let logger: Logger
     let cache: TokenCache
 
-    func authenticate(_ request: HTTPRequest) async throws -> APIToken {
-        guard let secret = Self.bearerSecret(in: request.headers) else {
-            throw APIError.unauthorized(tokenSent: request.headers["authorization"] != nil)
+    /// With `acceptingQueryToken`, a request without an `Authorization` header may carry its token as
+    /// `?token=` instead: for `EventSource`, which cannot send headers. The query string is never logged.
+    func authenticate(_ request: HTTPRequest, acceptingQueryToken: Bool = false) async throws -> APIToken {
+        if let secret = Self.bearerSecret(in: request.headers) {
+            return try await authenticate(secret: secret)
         }
-        return try await authenticate(secret: secret)
+        if acceptingQueryToken, request.headers["authorization"] == nil, let secret = request.query["token"],
+            !secret.isEmpty
+        {
+            return try await authenticate(secret: secret)
+        }
+        throw APIError.unauthorized(tokenSent: request.headers["authorization"] != nil)
     }
 
     /// The token of the request's bearer secret if the token cache holds it (active, recently looked up), without

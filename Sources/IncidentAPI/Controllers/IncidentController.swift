@@ -5,6 +5,8 @@ import IncidentDomain
 /// `/api/v1/incidents`: open, list, read, edit, act on incidents, notes and the timeline.
 struct IncidentController: Sendable {
     let incidents: any IncidentRepository
+    /// Closes incidents: the close checks the postmortem rule in the same transaction.
+    let postmortems: any PostmortemRepository
     /// Rendered list pages, valid while the store's write generation stays the same.
     let pages: ListPageCache
 
@@ -121,9 +123,17 @@ struct IncidentController: Sendable {
             }
             severity = parsed
         }
-        let update = try await incidents.perform(
-            action, on: id, expectedVersion: try Self.expectedVersion(request.http.headers), by: request.actor,
-            at: request.now, severity: severity, force: body.force ?? false, note: body.note)
+        let expectedVersion = try Self.expectedVersion(request.http.headers)
+        let update: IncidentUpdate
+        if action == .close && severity == nil {
+            update = try await postmortems.close(
+                id, expectedVersion: expectedVersion, by: request.actor, at: request.now, force: body.force ?? false,
+                note: body.note)
+        } else {
+            update = try await incidents.perform(
+                action, on: id, expectedVersion: expectedVersion, by: request.actor, at: request.now,
+                severity: severity, force: body.force ?? false, note: body.note)
+        }
         return .json(headers: Self.etag(update.incident)) { $0.incident(update.incident) }
     }
 

@@ -27,4 +27,6 @@ enum APIError: Error, Equatable {
     case rateLimited(retryAfterSeconds: Int)
     /// No route has this path.
     case routeNotFound
+    /// The live stream takes no more clients: the server is shutting down, or has as many as it allows.
+    case streamUnavailable(retryAfterSeconds: Int)
 }

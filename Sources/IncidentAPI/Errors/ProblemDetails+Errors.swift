@@ -75,6 +75,11 @@ extension ProblemDetails {
                 retryAfterSeconds: retryAfter)
         case .routeNotFound:
             return ProblemDetails(kind: "not-found", title: "Not Found", status: 404, detail: "No such resource.")
+        case .streamUnavailable(let retryAfter):
+            return ProblemDetails(
+                kind: "unavailable", title: "Service Unavailable", status: 503,
+                detail: "The live stream takes no more clients right now (shutting down, or at its client limit); retry in \(retryAfter) s.",
+                retryAfterSeconds: retryAfter)
         }
     }
 
@@ -102,6 +107,14 @@ extension ProblemDetails {
                 extensions: ["current_version": .int(actual)])
         case .conflict(let reason):
             return ProblemDetails(kind: "conflict", title: "Conflict", status: 409, detail: reason)
+        case .postmortemRequired(let missing):
+            let names = missing.map(\.rawValue)
+            return ProblemDetails(
+                kind: "postmortem-required", title: "Postmortem Required", status: 409,
+                detail: "A sev1 or sev2 incident is closed with its postmortem: write "
+                    + names.joined(separator: ", ")
+                    + " (PUT /api/v1/incidents/{id}/postmortem/sections/{name}), or close with \"force\": true.",
+                extensions: ["missing_sections": .array(names.map { .string($0) })])
         }
     }
 

@@ -1900,7 +1900,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Close an incident",
-            "description": "resolved -> closed, which is final. `force` is recorded on the timeline. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "resolved -> closed, which is final. A sev1 or sev2 incident closes only when its postmortem's `root_causes`, `trigger` and `resolution` are written, else 409 `postmortem-required` naming the missing sections; `force: true` closes anyway and is recorded on the timeline. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1944,7 +1944,7 @@ enum OpenAPIDocument {
                 "$ref": "#/components/responses/NotFound"
               },
               "409": {
-                "$ref": "#/components/responses/InvalidTransition"
+                "$ref": "#/components/responses/CloseConflict"
               },
               "412": {
                 "$ref": "#/components/responses/PreconditionFailed"
@@ -4414,6 +4414,584 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/stream": {
+          "get": {
+            "operationId": "streamEvents",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Follow every incident change live (Server-Sent Events)",
+            "description": "A `text/event-stream` that stays open. Every timeline event of every incident is sent as two events: `incident.created` (for a new incident) or `incident.updated`, whose data is the incident as `GET /api/v1/incidents/{id}` answers it now, then `timeline.appended`, whose data is `{\"incident_id\": ..., \"event\": <the timeline event>}`. Each has an `id:` line (`<timeline event id>-<1 or 2>`); a client that reconnects with `Last-Event-ID` is sent everything after it from the database, so nothing is lost however long it was away. A comment line (`: heartbeat`) comes every 15 s while nothing happens; `retry: 2000` asks clients to reconnect after 2 s. Because browsers' EventSource cannot send headers, the token may be given as `?token=` here (and only here); query strings are never logged. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "name": "token",
+                "in": "query",
+                "required": false,
+                "description": "The API token, for clients that cannot send an `Authorization` header (EventSource). Ignored when the header is sent.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "Last-Event-ID",
+                "in": "header",
+                "required": false,
+                "description": "The `id:` of the last event received (`42-2`, or a bare timeline event id meaning after all of it): resume after it.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9]+(-[12])?$"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The stream of events, until the client leaves, the server shuts down, or the client reads too slowly to keep up (then it reconnects with `Last-Event-ID`).",
+                "content": {
+                  "text/event-stream": {
+                    "schema": {
+                      "type": "string"
+                    },
+                    "example": "id: 17-1\nevent: incident.updated\ndata: {\"id\":4,\"status\":\"acknowledged\",...}\n\nid: 17-2\nevent: timeline.appended\ndata: {\"incident_id\":4,\"event\":{\"id\":17,\"kind\":\"acknowledged\",...}}\n\n"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/postmortem": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "get": {
+            "operationId": "getPostmortem",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "The incident's postmortem draft",
+            "description": "A blameless postmortem after the SRE book's headings: what Klaxon recorded filled in, the written sections, prompts for the rest. Markdown by default; HTML with `Accept: text/html` or `format=html` (every piece of incident text escaped); the template's fields as JSON with `format=json`. `format` wins over `Accept`. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "name": "format",
+                "in": "query",
+                "required": false,
+                "description": "markdown, html or json; anything else is 400.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "markdown",
+                    "html",
+                    "json"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The postmortem.",
+                "headers": {
+                  "Vary": {
+                    "description": "Accept",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "text/markdown": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PostmortemFields"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/postmortem/sections": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "get": {
+            "operationId": "listPostmortemSections",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "The postmortem's sections",
+            "description": "All eight sections in order, written or not. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The sections.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PostmortemSectionList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/postmortem/sections/{name}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            },
+            {
+              "name": "name",
+              "in": "path",
+              "required": true,
+              "description": "The section; another name is 404.",
+              "schema": {
+                "$ref": "#/components/schemas/PostmortemSectionName"
+              }
+            }
+          ],
+          "put": {
+            "operationId": "writePostmortemSection",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Write a postmortem section",
+            "description": "Stores (or replaces) the section's Markdown; regenerating the draft keeps it, and the write is a `postmortem_section_written` timeline event. Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PostmortemSectionWrite"
+                  },
+                  "example": {
+                    "text": "An unbounded retry loop in the payment client."
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The section as stored.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PostmortemSection"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/incidents/{id}/action-items": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/IncidentId"
+            }
+          ],
+          "get": {
+            "operationId": "listIncidentActionItems",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "The incident's action items",
+            "description": "By id. Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The action items.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ActionItemList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "post": {
+            "operationId": "addActionItem",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Add an action item",
+            "description": "Adds follow-up work, open; recorded on the incident's timeline (`action_item_added`). Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ActionItemCreate"
+                  },
+                  "example": {
+                    "title": "Retry budget for the payment client",
+                    "type": "prevent",
+                    "owner": "alice",
+                    "due_date": "2026-12-11",
+                    "link": "https://tracker.example/PAY-42"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new item.",
+                "headers": {
+                  "Location": {
+                    "description": "/api/v1/action-items/{id}",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/IdempotentReplayed"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ActionItem"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/action-items": {
+          "get": {
+            "operationId": "listActionItems",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Action items across incidents",
+            "description": "Overdue first, then by due date, undated last (then by id). Requires scope `read` (or `write`, `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "parameters": [
+              {
+                "name": "status",
+                "in": "query",
+                "required": false,
+                "description": "open or done; all when absent; anything else is 400.",
+                "schema": {
+                  "$ref": "#/components/schemas/ActionItemStatus"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The action items.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ActionItemList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/action-items/{id}": {
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/ActionItemId"
+            }
+          ],
+          "patch": {
+            "operationId": "editActionItem",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Change an action item",
+            "description": "Changes the fields sent; a status change (done, or open again) is recorded on the incident's timeline (`action_item_status_changed`). Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ActionItemPatch"
+                  },
+                  "example": {
+                    "status": "done"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The item as stored.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ActionItem"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteActionItem",
+            "tags": [
+              "incidents"
+            ],
+            "summary": "Delete an action item",
+            "description": "Recorded on the incident's timeline (`action_item_deleted`). Requires scope `write` (or `admin`).",
+            "security": [
+              {
+                "bearerAuth": [
+                  "write"
+                ]
+              }
+            ],
+            "x-required-scope": "write",
+            "responses": {
+              "204": {
+                "description": "The item was deleted."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
         "/api/v1/tokens/current": {
           "get": {
             "operationId": "currentToken",
@@ -5677,7 +6255,7 @@ enum OpenAPIDocument {
                   "null"
                 ],
                 "default": false,
-                "description": "Recorded on the timeline (`forced: true` in the event's data). Rules that a forced close overrides, such as a required postmortem, come with later versions."
+                "description": "Closes a sev1 or sev2 incident even without its postmortem's root_causes, trigger and resolution; recorded on the timeline (`forced: true` in the event's data, message `Closed (forced)`)."
               }
             }
           },
@@ -5728,7 +6306,7 @@ enum OpenAPIDocument {
               },
               "kind": {
                 "type": "string",
-                "description": "An open set: created, acknowledged, escalated, mitigated, resolved, closed, reopened, note, field_changed, alert_received, notification_sent, and more in later versions; clients must accept kinds they do not know.",
+                "description": "An open set: created, acknowledged, escalated, mitigated, resolved, closed, reopened, note, field_changed, alert_received, notification_sent, postmortem_section_written, action_item_added, action_item_status_changed, action_item_deleted, and more in later versions; clients must accept kinds they do not know.",
                 "examples": [
                   "created",
                   "acknowledged",
@@ -7512,6 +8090,403 @@ enum OpenAPIDocument {
           "HeartbeatPing": {
             "description": "Empty, any JSON object without `alerts`, or an Alertmanager webhook notification (version 4). A notification is a ping when it carries a firing alert with `alertname=\"Watchdog\"`; otherwise it is 422 (another alert routed to the heartbeat by mistake).",
             "type": "object"
+          },
+          "PostmortemSectionName": {
+            "type": "string",
+            "enum": [
+              "summary",
+              "impact",
+              "root_causes",
+              "trigger",
+              "resolution",
+              "went_well",
+              "went_wrong",
+              "got_lucky"
+            ],
+            "description": "The human-written parts of a postmortem."
+          },
+          "PostmortemSection": {
+            "type": "object",
+            "required": [
+              "name",
+              "written",
+              "text",
+              "prompt",
+              "required_to_close_sev1_sev2",
+              "updated_at",
+              "updated_by"
+            ],
+            "properties": {
+              "name": {
+                "$ref": "#/components/schemas/PostmortemSectionName"
+              },
+              "written": {
+                "type": "boolean"
+              },
+              "text": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The section's Markdown; null while unwritten."
+              },
+              "prompt": {
+                "type": "string",
+                "description": "The question the draft shows while the section is unwritten."
+              },
+              "required_to_close_sev1_sev2": {
+                "type": "boolean",
+                "description": "True for root_causes, trigger and resolution."
+              },
+              "updated_at": {
+                "$ref": "#/components/schemas/NullableTimestamp"
+              },
+              "updated_by": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Who wrote it last, as `kind:name` (`user:alice`, `token:ci-bot`)."
+              }
+            }
+          },
+          "PostmortemSectionList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/PostmortemSection"
+                },
+                "description": "All eight sections, in order."
+              },
+              "next_cursor": {
+                "type": "null",
+                "description": "Always null."
+              }
+            }
+          },
+          "PostmortemSectionWrite": {
+            "type": "object",
+            "required": [
+              "text"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "text": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 20000,
+                "description": "Markdown, trimmed, 1 to 20,000 characters; newlines and tabs are fine, other control characters are not."
+              }
+            }
+          },
+          "ActionItemType": {
+            "type": "string",
+            "enum": [
+              "mitigate",
+              "prevent",
+              "process"
+            ]
+          },
+          "ActionItemStatus": {
+            "type": "string",
+            "enum": [
+              "open",
+              "done"
+            ]
+          },
+          "LocalDate": {
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD."
+          },
+          "ActionItem": {
+            "type": "object",
+            "required": [
+              "id",
+              "incident_id",
+              "title",
+              "type",
+              "owner",
+              "status",
+              "due_date",
+              "overdue",
+              "link",
+              "created_at",
+              "updated_at",
+              "done_at"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "incident_id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "title": {
+                "type": "string"
+              },
+              "type": {
+                "$ref": "#/components/schemas/ActionItemType"
+              },
+              "owner": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "A user's handle or a team's name (free text)."
+              },
+              "status": {
+                "$ref": "#/components/schemas/ActionItemStatus"
+              },
+              "due_date": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/LocalDate"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "overdue": {
+                "type": "boolean",
+                "description": "Open and due before today (UTC)."
+              },
+              "link": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "An http or https URL."
+              },
+              "created_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "updated_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "done_at": {
+                "$ref": "#/components/schemas/NullableTimestamp"
+              }
+            }
+          },
+          "ActionItemList": {
+            "type": "object",
+            "required": [
+              "items",
+              "next_cursor"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ActionItem"
+                }
+              },
+              "next_cursor": {
+                "type": "null",
+                "description": "Always null."
+              }
+            }
+          },
+          "ActionItemCreate": {
+            "type": "object",
+            "required": [
+              "title",
+              "type"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "title": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200,
+                "description": "One line, trimmed, 1 to 200 characters."
+              },
+              "type": {
+                "$ref": "#/components/schemas/ActionItemType"
+              },
+              "owner": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 200,
+                "description": "One line, 1 to 200 characters: a user's handle or a team's name."
+              },
+              "due_date": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/LocalDate"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "link": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/WebURL"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "ActionItemPatch": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "Only the fields sent change; null clears owner, due_date or link.",
+            "properties": {
+              "title": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 200
+              },
+              "type": {
+                "$ref": "#/components/schemas/ActionItemType"
+              },
+              "owner": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 200
+              },
+              "status": {
+                "$ref": "#/components/schemas/ActionItemStatus"
+              },
+              "due_date": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/LocalDate"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "link": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/WebURL"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "PostmortemRequiredProblem": {
+            "description": "A sev1 or sev2 incident closed without its postmortem (`https://klaxon.dev/problems/postmortem-required`).",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Problem"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "missing_sections"
+                ],
+                "properties": {
+                  "type": {
+                    "const": "https://klaxon.dev/problems/postmortem-required"
+                  },
+                  "missing_sections": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostmortemSectionName"
+                    },
+                    "description": "Of root_causes, trigger, resolution: those still unwritten."
+                  }
+                }
+              }
+            ]
+          },
+          "PostmortemFields": {
+            "type": "object",
+            "description": "The postmortem's fields, as a template sees them (README.md, Postmortems, lists every one).",
+            "required": [
+              "title",
+              "date",
+              "status",
+              "incident",
+              "authors",
+              "impact",
+              "detection",
+              "sections",
+              "action_items",
+              "timeline",
+              "alerts"
+            ],
+            "properties": {
+              "title": {
+                "type": "string"
+              },
+              "date": {
+                "type": "string"
+              },
+              "status": {
+                "$ref": "#/components/schemas/IncidentStatus"
+              },
+              "incident": {
+                "type": "object"
+              },
+              "authors": {
+                "type": "array",
+                "items": {
+                  "type": "object"
+                }
+              },
+              "impact": {
+                "type": "object"
+              },
+              "detection": {
+                "type": "object"
+              },
+              "sections": {
+                "type": "object"
+              },
+              "action_items": {
+                "type": "array",
+                "items": {
+                  "type": "object"
+                }
+              },
+              "timeline": {
+                "type": "array",
+                "items": {
+                  "type": "object"
+                }
+              },
+              "alerts": {
+                "type": "array",
+                "items": {
+                  "type": "object"
+                }
+              },
+              "missing_for_close": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/PostmortemSectionName"
+                }
+              }
+            }
           }
         },
         "parameters": {
@@ -7705,6 +8680,18 @@ enum OpenAPIDocument {
             "schema": {
               "type": "string",
               "format": "date-time"
+            }
+          },
+          "ActionItemId": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The action item's numeric id; anything else is 400.",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 1,
+              "maximum": 9223372036854775807
             }
           }
         },
@@ -7975,6 +8962,43 @@ enum OpenAPIDocument {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "CloseConflict": {
+            "description": "The action is not allowed in the incident's current status (`https://klaxon.dev/problems/invalid-transition`, naming the current status, the action and the actions that are allowed); or a conflict with the current state (`https://klaxon.dev/problems/conflict`): `reopen` while a newer open incident of the service holds the same `dedup_key`, or a request with the same `Idempotency-Key` still in progress (with `Retry-After`). Closing a sev1 or sev2 incident without its postmortem is 409 `https://klaxon.dev/problems/postmortem-required` with `missing_sections`.",
+            "headers": {
+              "Retry-After": {
+                "$ref": "#/components/headers/RetryAfter"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "oneOf": [
+                    {
+                      "$ref": "#/components/schemas/InvalidTransitionProblem"
+                    },
+                    {
+                      "$ref": "#/components/schemas/ConflictProblem"
+                    },
+                    {
+                      "$ref": "#/components/schemas/PostmortemRequiredProblem"
+                    }
+                  ]
+                },
+                "example": {
+                  "type": "https://klaxon.dev/problems/invalid-transition",
+                  "title": "Invalid Transition",
+                  "status": 409,
+                  "detail": "cannot acknowledge an incident that is resolved (allowed: close, reopen)",
+                  "current_status": "resolved",
+                  "action": "acknowledge",
+                  "allowed_actions": [
+                    "close",
+                    "reopen"
+                  ]
                 }
               }
             }

@@ -35,7 +35,7 @@ struct APIRouter {
     /// are mapped to problem answers as the task's would be.
     mutating func add(
         _ method: HTTPMethod, _ pattern: String, scope: TokenScope, maxBodySize: Int? = nil, replayable: Bool = true,
-        immediate: ImmediateHandler? = nil, _ handler: @escaping Handler
+        acceptsQueryToken: Bool = false, immediate: ImmediateHandler? = nil, _ handler: @escaping Handler
     ) {
         routes.append(APIRoute(method: method, pattern: pattern, scope: scope))
         let authenticator = authenticator
@@ -44,7 +44,7 @@ struct APIRouter {
         let logger = logger
         let inTask: HTTPHandler = { request in
                 do {
-                    let token = try await authenticator.authenticate(request)
+                    let token = try await authenticator.authenticate(request, acceptingQueryToken: acceptsQueryToken)
                     guard token.scope.permits(scope) else {
                         throw APIError.forbidden(required: scope, actual: token.scope)
                     }

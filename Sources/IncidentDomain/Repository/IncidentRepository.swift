@@ -45,6 +45,14 @@ public protocol IncidentRepository: Sendable {
     /// Every event of the incident, oldest first (by event id); `notFound` when the incident does not exist.
     func timeline(_ id: IncidentID) async throws -> [TimelineEvent]
 
+    /// Timeline events of every incident with ids in `after + 1 ... through`, oldest first, at most `limit`,
+    /// with the incidents they belong to as they are now, read in one transaction: what the live stream
+    /// sends.
+    func changes(after: TimelineEventID, through: TimelineEventID, limit: Int) async throws -> IncidentChanges
+
+    /// The id of the newest timeline event of any incident; 0 when there is none.
+    func lastTimelineEventID() async throws -> TimelineEventID
+
     /// A number that changes after every write through this store (incidents, timelines, anything) has
     /// finished and before its caller learns the outcome; nil when the store cannot tell (then nothing read
     /// from it may be cached). Read it before a read: while it stays equal, the result of that read is

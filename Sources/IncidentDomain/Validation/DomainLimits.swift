@@ -29,4 +29,12 @@ public enum DomainLimits {
     public static let listLimit = 1...500
     /// The page size when the client gives none.
     public static let defaultListLimit = 50
+    /// Postmortem sections: 1...20,000 after trimming, room for a long root-cause analysis.
+    public static let postmortemSectionMaxLength = 20_000
+    /// Action item titles: 1...200, trimmed, one line.
+    public static let actionItemTitleLength = 1...200
+    /// Action item owners: 1...200, trimmed, one line (a user handle or a team's name).
+    public static let actionItemOwnerLength = 1...200
+    /// Action item links: up to 2,000 (tracker URLs with queries).
+    public static let actionItemLinkMaxLength = 2_000
 }

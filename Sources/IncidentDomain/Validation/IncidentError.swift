@@ -11,6 +11,8 @@ public enum IncidentError: Error, Hashable, Sendable {
     case versionMismatch(expected: Int, actual: Int)
     /// The request collides with the current state (duplicate name, a service with open incidents, ...).
     case conflict(String)
+    /// A sev1 or sev2 incident cannot be closed while these postmortem sections are unwritten (no `force`).
+    case postmortemRequired(missing: [PostmortemSectionName])
 }
 
 extension IncidentError: CustomStringConvertible {
@@ -27,6 +29,9 @@ extension IncidentError: CustomStringConvertible {
             return "version \(expected) expected, but the incident is at version \(actual)"
         case .conflict(let reason):
             return reason
+        case .postmortemRequired(let missing):
+            return "write the postmortem's " + missing.map(\.rawValue).joined(separator: ", ")
+                + " before closing, or close with force"
         }
     }
 }

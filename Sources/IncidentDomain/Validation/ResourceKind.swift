@@ -11,6 +11,8 @@ public struct ResourceKind: RawRepresentable, Hashable, Sendable, Codable, Custo
     public static let service = ResourceKind(rawValue: "service")
     public static let token = ResourceKind(rawValue: "token")
     public static let timelineEvent = ResourceKind(rawValue: "timeline_event")
+    public static let actionItem = ResourceKind(rawValue: "action_item")
+    public static let postmortemSection = ResourceKind(rawValue: "postmortem_section")
 
     public var description: String { rawValue }
 }

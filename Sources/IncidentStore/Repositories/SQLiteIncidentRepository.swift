@@ -146,6 +146,21 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         }
     }
 
+    public func changes(after: TimelineEventID, through: TimelineEventID, limit: Int) async throws -> IncidentChanges {
+        try await pool.repositoryRead { db in
+            let events = try TimelineRows.range(after: after, through: through, limit: limit, in: db)
+            var incidents: [IncidentID: Incident] = [:]
+            for event in events where incidents[event.incidentID] == nil {
+                incidents[event.incidentID] = try IncidentRows.require(event.incidentID, in: db)
+            }
+            return IncidentChanges(events: events, incidents: incidents)
+        }
+    }
+
+    public func lastTimelineEventID() async throws -> TimelineEventID {
+        try await pool.repositoryRead { db in try TimelineRows.lastID(in: db) }
+    }
+
     /// Reads one incident on a connection the caller holds, without the pool's thread hop: for tools and
     /// benchmarks. `IncidentError.notFound` when there is none; SQLite errors are not translated.
     public static func incident(_ id: IncidentID, on connection: Connection) throws -> Incident {

@@ -25,21 +25,40 @@ enum TimelineRows {
     /// Every event of the incident, oldest first.
     static func all(of incident: IncidentID, in db: Connection) throws -> [TimelineEvent] {
         try db.query(
-            "SELECT id, at, kind, actor, message, data FROM timeline_events WHERE incident_id = ? ORDER BY id",
-            [incident.rawValue]
-        ) { row in
-            let actorText = try row.column(3, as: String.self)
-            guard let actor = Principal(parsing: actorText) else {
-                throw StoredDataError(column: "timeline_events.actor", found: actorText)
-            }
-            return TimelineEvent(
-                id: TimelineEventID(try row.column(0, as: Int64.self)),
-                incidentID: incident,
-                at: Timestamp.date(milliseconds: try row.column(1, as: Int64.self)),
-                kind: TimelineEventKind(rawValue: try row.column(2, as: String.self)),
-                actor: actor,
-                message: try row.column(4, as: String.self),
-                data: try JSONText.decodeObject(try row.column(5, as: String.self)))
+            "SELECT id, at, kind, actor, message, data, incident_id FROM timeline_events WHERE incident_id = ? ORDER BY id",
+            [incident.rawValue], row: read)
+    }
+
+    /// Events of every incident with ids in `after + 1 ... through`, oldest first, at most `limit`.
+    static func range(after: TimelineEventID, through: TimelineEventID, limit: Int, in db: Connection) throws
+        -> [TimelineEvent]
+    {
+        try db.query(
+            """
+            SELECT id, at, kind, actor, message, data, incident_id FROM timeline_events
+            WHERE id > ? AND id <= ? ORDER BY id LIMIT ?
+            """,
+            [after.rawValue, through.rawValue, Int64(limit)], row: read)
+    }
+
+    /// The newest event's id; 0 while no timeline has any event.
+    static func lastID(in db: Connection) throws -> TimelineEventID {
+        TimelineEventID(try db.queryValue("SELECT coalesce(max(id), 0) FROM timeline_events", [], as: Int64.self) ?? 0)
+    }
+
+    /// Reads `SELECT id, at, kind, actor, message, data, incident_id`.
+    private static func read(_ row: Statement) throws -> TimelineEvent {
+        let actorText = try row.column(3, as: String.self)
+        guard let actor = Principal(parsing: actorText) else {
+            throw StoredDataError(column: "timeline_events.actor", found: actorText)
         }
+        return TimelineEvent(
+            id: TimelineEventID(try row.column(0, as: Int64.self)),
+            incidentID: IncidentID(try row.column(6, as: Int64.self)),
+            at: Timestamp.date(milliseconds: try row.column(1, as: Int64.self)),
+            kind: TimelineEventKind(rawValue: try row.column(2, as: String.self)),
+            actor: actor,
+            message: try row.column(4, as: String.self),
+            data: try JSONText.decodeObject(try row.column(5, as: String.self)))
     }
 }
