@@ -262,9 +262,15 @@ export async function render(main, { session, match, isCurrent }) {
         try {
             const answer = await api(`${base}/action-items`);
             const items = answer.items || [];
+            const changed = () => {
+                loadActionItems();
+                postmortem.load(); // its action item table
+            };
             replace(actionItems,
-                items.length ? h("ul", { class: "plain" }, items.map(actionItem)) : h("p", { class: "muted" }, "No action items yet."),
-                session.canWrite ? actionItemForm(() => loadActionItems()) : null);
+                items.length
+                    ? h("ul", { class: "plain", id: "action-items" }, items.map((item) => actionItem(item, session, changed)))
+                    : h("p", { class: "muted" }, "No action items yet."),
+                session.canWrite ? actionItemForm(changed) : null);
         } catch (error) {
             replace(actionItems, failure(error, "Action items"));
         }
@@ -276,14 +282,17 @@ export async function render(main, { session, match, isCurrent }) {
             type: h("select", { id: "item-type", name: "type" },
                 ["mitigate", "prevent", "process"].map((type) => h("option", { value: type }, title(type)))),
             owner: h("input", { id: "item-owner", name: "owner", autocomplete: "off" }),
+            due_date: h("input", { id: "item-due_date", name: "due_date", type: "date" }),
         };
         const problem = h("p", { class: "error", role: "alert", hidden: true });
         return h("form", {
             class: "compact",
+            id: "action-item-form",
             async onsubmit(event) {
                 event.preventDefault();
                 const body = { title: inputs.title.value.trim(), type: inputs.type.value };
                 if (inputs.owner.value.trim()) body.owner = inputs.owner.value.trim();
+                if (inputs.due_date.value) body.due_date = inputs.due_date.value;
                 try {
                     await api(`${base}/action-items`, { method: "POST", body });
                     reload();
@@ -295,7 +304,7 @@ export async function render(main, { session, match, isCurrent }) {
         },
         h("h3", {}, "Add an action item"),
         ...Object.entries(inputs).map(([name, input]) =>
-            h("div", { class: "field" }, h("label", { for: input.id }, title(name)), input)),
+            h("div", { class: "field" }, h("label", { for: input.id }, title(name.replace("_", " "))), input)),
         problem,
         h("button", { type: "submit" }, "Add"));
     }
@@ -391,10 +400,30 @@ function notificationList(items) {
         item.last_error ? h("p", { class: "error" }, item.last_error) : null)));
 }
 
-function actionItem(item) {
-    return h("li", {},
-        h("span", { class: `badge item ${item.status}` }, item.status || "open"), " ",
+function actionItem(item, session, changed) {
+    const done = item.status === "done";
+    return h("li", { dataset: { id: item.id, status: item.status } },
+        h("span", { class: `badge item ${item.overdue && !done ? "overdue" : item.status}` },
+            item.overdue && !done ? "overdue" : item.status), " ",
         item.link ? externalLink(item.link, item.title) : item.title,
         h("span", { class: "muted" },
-            [item.type, item.owner && `@${item.owner}`, item.due_date && `due ${item.due_date}`].filter(Boolean).map((part) => ` · ${part}`)));
+            [item.type, item.owner && `@${item.owner}`, item.due_date && `due ${item.due_date}`].filter(Boolean).map((part) => ` · ${part}`)),
+        session.canWrite
+            ? [" ", h("button", {
+                type: "button",
+                class: "small",
+                "aria-label": `${done ? "Reopen" : "Mark done"}: ${item.title}`,
+                async onclick(event) {
+                    const button = event.currentTarget;
+                    button.disabled = true;
+                    try {
+                        await api(`/api/v1/action-items/${item.id}`, { method: "PATCH", body: { status: done ? "open" : "done" } });
+                        changed();
+                    } catch (error) {
+                        button.disabled = false;
+                        button.after(h("span", { class: "field-error", role: "alert" }, error.message));
+                    }
+                },
+            }, done ? "Reopen" : "Done")]
+            : null);
 }

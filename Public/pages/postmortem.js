@@ -48,7 +48,9 @@ export function postmortemSection(base, id) {
 
 /** The server's HTML as nodes of this document, reduced to the elements and attributes a document needs. */
 function cleaned(html) {
-    const parsed = new DOMParser().parseFromString(html, "text/html");
+    // Style and script blocks go before parsing: the page's CSP refuses even a parsed, unused inline style.
+    const withoutBlocks = html.replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, "");
+    const parsed = new DOMParser().parseFromString(withoutBlocks, "text/html");
     const source = parsed.querySelector("main, article") || parsed.body;
     const fragment = document.createDocumentFragment();
     for (const child of source.childNodes) {

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import tempfile
 import traceback
 import urllib.error
 import urllib.request
@@ -39,7 +40,7 @@ WAIT_SECONDS = 15
 # Routes other engineers are adding; until this server has them, the browser logs their 404s (the pages say
 # "not available on this server"), and those lines alone are not errors of the dashboard.
 PENDING_ROUTES = re.compile(
-    r"/api/v1/(stream|stats|reports/toil|services/\d+/(slo|release-gate)|incidents/\d+/(postmortem|notifications|action-items))")
+    r"/api/v1/(stream|stats|reports/toil|services/\d+/(slo|release-gate)|incidents/\d+/notifications)")
 
 
 def brightness(css_colour: str) -> float:
@@ -67,7 +68,7 @@ class Suite:
         except TimeoutError:
             return 200  # a route that holds the connection open without answering an error: the stream
 
-    def browser(self, size: tuple[int, int]) -> webdriver.Chrome:
+    def browser(self, size: tuple[int, int], downloads: Path | None = None) -> webdriver.Chrome:
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
         for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -76,6 +77,9 @@ class Suite:
         if size[0] < 500:  # below the smallest desktop window: a phone's viewport, emulated
             options.add_experimental_option(
                 "mobileEmulation", {"deviceMetrics": {"width": size[0], "height": size[1], "pixelRatio": 2}})
+        if downloads:
+            options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                                      "download.prompt_for_download": False})
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         self.driver = webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=options)
         self.driver.set_page_load_timeout(WAIT_SECONDS)
@@ -92,6 +96,9 @@ class Suite:
         field = self.wait(expected.element_to_be_clickable((By.ID, "token")), "the sign-in form")
         field.send_keys(token, Keys.ENTER)
         self.wait(expected.visibility_of_element_located((By.ID, "nav")), "the navigation after signing in")
+
+    def live_state(self) -> str:
+        return self.driver.find_element(By.ID, "live").get_attribute("data-state")
 
     def press(self, key: str) -> None:
         """A key typed outside any field, where the shortcuts listen."""
@@ -171,6 +178,9 @@ class Suite:
         self.browser(DESKTOP)
         self.sign_in()
         self.wait(expected.presence_of_element_located((By.ID, "incident-rows")), "the incident list")
+        if self.stream_available:
+            # While the stream is up the list does not poll: what changes below came through the stream.
+            self.wait(lambda driver: self.live_state() == "live", "the stream connected")
         self.driver.execute_script("window.klaxonTestMarker = 'same page'")
         incident = self.create_incident(title="Checkout latency over SLO", severity="sev2", labels={"team": "payments"})
         row = f'#incident-rows tr[data-id="{incident["id"]}"]'
@@ -189,6 +199,8 @@ class Suite:
         assert status == 200
         self.wait(expected.invisibility_of_element_located((By.CSS_SELECTOR, row)), "the resolved incident gone")
         assert self.driver.execute_script("return window.klaxonTestMarker") == "same page", "the page reloaded"
+        if self.stream_available:
+            assert self.live_state() == "live", "the stream stayed up, so no poll brought these changes"
 
     def test_the_list_catches_up_by_itself_after_a_server_restart(self) -> None:
         self.browser(DESKTOP)
@@ -203,8 +215,7 @@ class Suite:
             (By.CSS_SELECTOR, f'#incident-rows tr[data-id="{incident["id"]}"]')), "the incident raised after the restart",
             seconds=40)
         if self.stream_available:
-            self.wait(lambda driver: driver.find_element(By.ID, "live").get_attribute("data-state") == "live",
-                      "the stream connected again", seconds=30)
+            self.wait(lambda driver: self.live_state() == "live", "the stream connected again", seconds=30)
         assert self.driver.execute_script("return window.klaxonTestMarker") == "same page", "the page reloaded"
 
     def test_acknowledging_by_clicking_changes_the_status_on_a_phone(self) -> None:
@@ -267,6 +278,39 @@ class Suite:
         self.driver.set_window_size(DESKTOP[0], 1000)
         self.driver.execute_script("window.scrollTo(0, 0)")
         self.screenshot_for_readme("incident-page.png")
+
+    def test_the_postmortem_renders_and_downloads_as_markdown(self) -> None:
+        incident = self.create_incident(title="Cache stampede after deploy", severity="sev2",
+                                         labels={"team": "platform"})
+        identifier = incident["id"]
+        for action in ("acknowledge", "resolve"):
+            status, _ = self.klaxon.request("POST", f"/api/v1/incidents/{identifier}/{action}", {})
+            assert status == 200
+        with tempfile.TemporaryDirectory(prefix="klaxon-downloads-") as downloads:
+            self.browser(DESKTOP, downloads=Path(downloads))
+            self.sign_in(fragment=f"/incidents/{identifier}")
+            self.wait_for_text("#postmortem", "Cache stampede after deploy", "the rendered postmortem")
+            assert self.driver.find_elements(By.CSS_SELECTOR, "#postmortem h2"), "the postmortem's sections"
+            assert not self.driver.find_elements(By.CSS_SELECTOR, "#postmortem script, #postmortem style")
+
+            # An action item added on the page joins the list and the postmortem's table.
+            self.driver.find_element(By.ID, "item-title").send_keys("Add jitter to cache expiry")
+            Select(self.driver.find_element(By.ID, "item-type")).select_by_value("prevent")
+            self.driver.find_element(By.ID, "item-owner").send_keys("bob")
+            self.driver.find_element(By.CSS_SELECTOR, "#action-item-form button[type=submit]").click()
+            self.wait_for_text("#action-items", "Add jitter to cache expiry", "the new action item")
+            self.wait_for_text("#postmortem", "Add jitter to cache expiry", "the action item in the postmortem")
+            self.driver.find_element(By.CSS_SELECTOR, "#action-items button").click()
+            self.wait(expected.presence_of_element_located(
+                (By.CSS_SELECTOR, '#action-items li[data-status="done"]')), "the action item done")
+
+            self.driver.find_element(By.ID, "postmortem-download").click()
+            saved = Path(downloads) / f"incident-{identifier}-postmortem.md"
+            self.wait(lambda _: saved.exists() and saved.stat().st_size > 0, "the downloaded Markdown")
+            with urllib.request.urlopen(urllib.request.Request(
+                    f"{self.klaxon.base}/api/v1/incidents/{identifier}/postmortem",
+                    headers={"Authorization": f"Bearer {ADMIN_TOKEN}", "Accept": "text/markdown"}), timeout=10) as answer:
+                assert saved.read_text() == answer.read().decode()
 
     def test_filtering_by_severity_through_the_url(self) -> None:
         critical = self.create_incident(title="All regions down", severity="sev1")
