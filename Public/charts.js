@@ -52,7 +52,10 @@ export function lines({ title, labels, series, unit = "", format = String }) {
                 svg("title", {}, `${labels[index]}: ${one.label || one.key} ${format(one.values[index])}`)));
         });
     }
-    const description = series.map((one) => `${one.label || one.key}: ${one.values.map((value) => (value === null ? "none" : format(value))).join(", ")}`).join("; ");
+    const spelled = (value) => (value === null ? "none" : format(value));
+    const description = series
+        .map((one) => `${one.label || one.key}: ${one.values.map(spelled).join(", ")}`)
+        .join("; ");
     return figure(title, plot, description, series.map((one) => one.key), series.map((one) => one.label || one.key));
 }
 
@@ -85,7 +88,9 @@ export function budgetBar({ spent, total }) {
         "aria-label": `Error budget: ${left}% left, ${100 - left}% spent`,
     },
     svg("rect", { x: 0, y: 0, width, height: 16, rx: 3, class: "budget-spent" }),
-    svg("rect", { x: 0, y: 0, width: width * (1 - fraction), height: 16, rx: 3, class: left < 20 ? "budget-left low" : "budget-left" }));
+    svg("rect", {
+        x: 0, y: 0, width: width * (1 - fraction), height: 16, rx: 3, class: left < 20 ? "budget-left low" : "budget-left",
+    }));
 }
 
 function frame(max, unit, format = String) {
@@ -103,7 +108,10 @@ function figure(title, plot, description, keys, names = keys) {
     return h("figure", { class: "chart-figure", role: "img", "aria-label": `${title}. ${description}` },
         h("figcaption", {}, title),
         plot,
-        keys.length ? h("ul", { class: "legend" }, keys.map((key, index) => h("li", {}, h("span", { class: `swatch ${key}` }), names[index]))) : null);
+        keys.length
+            ? h("ul", { class: "legend" },
+                keys.map((key, index) => h("li", {}, h("span", { class: `swatch ${key}` }), names[index])))
+            : null);
 }
 
 function axisLabel(x, text) {

@@ -220,7 +220,9 @@ export async function render(main, { session, match, isCurrent }) {
     async function loadAlerts() {
         try {
             const answer = await api(`${base}/alerts`);
-            replace(alerts, answer.items.length ? answer.items.map(alertCard) : h("p", { class: "muted" }, "No alerts: opened by hand."));
+            replace(alerts, answer.items.length
+                ? answer.items.map(alertCard)
+                : h("p", { class: "muted" }, "No alerts: opened by hand."));
         } catch (error) {
             replace(alerts, failure(error, "Alerts"));
         }
@@ -407,7 +409,8 @@ function actionItem(item, session, changed) {
             item.overdue && !done ? "overdue" : item.status), " ",
         item.link ? externalLink(item.link, item.title) : item.title,
         h("span", { class: "muted" },
-            [item.type, item.owner && `@${item.owner}`, item.due_date && `due ${item.due_date}`].filter(Boolean).map((part) => ` · ${part}`)),
+            [item.type, item.owner && `@${item.owner}`, item.due_date && `due ${item.due_date}`]
+                .filter(Boolean).map((part) => ` · ${part}`)),
         session.canWrite
             ? [" ", h("button", {
                 type: "button",

@@ -47,7 +47,9 @@ async function loadTrends(section, start, isCurrent) {
                 keys: SEVERITIES,
                 categories: weeks.map((week) => ({
                     label: week.label,
-                    parts: SEVERITIES.map((key) => ({ key, value: week.incidents.filter((incident) => incident.severity === key).length })),
+                    parts: SEVERITIES.map((key) => ({
+                        key, value: week.incidents.filter((incident) => incident.severity === key).length,
+                    })),
                 })),
             }),
             lines({

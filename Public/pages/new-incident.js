@@ -11,7 +11,9 @@ export async function render(main, { session, navigate }) {
         severity: h("select", { id: "new-severity", name: "severity" },
             SEVERITIES.map((severity) => h("option", { value: severity, selected: severity === "sev3" },
                 `${severity.toUpperCase()}${severity === "sev1" ? " (critical)" : severity === "sev5" ? " (minor)" : ""}`))),
-        service: h("input", { id: "new-service", name: "service", placeholder: "default", autocomplete: "off", list: "service-names" }),
+        service: h("input", {
+            id: "new-service", name: "service", placeholder: "default", autocomplete: "off", list: "service-names",
+        }),
         summary: h("textarea", { id: "new-summary", name: "summary", rows: 4 }),
         labels: h("textarea", { id: "new-labels", name: "labels", rows: 3, placeholder: "team=payments\nregion=eu-west-1" }),
     };
@@ -19,7 +21,10 @@ export async function render(main, { session, navigate }) {
     const names = h("datalist", { id: "service-names" });
     const problem = h("p", { class: "error", role: "alert", hidden: true });
     const submit = h("button", { type: "submit", class: "primary", disabled: !session.canWrite }, "Open incident");
-    const labelsText = { title: "Title", severity: "Severity", service: "Service", summary: "Summary", labels: "Labels (key=value, one per line)" };
+    const labelsText = {
+        title: "Title", severity: "Severity", service: "Service", summary: "Summary",
+        labels: "Labels (key=value, one per line)",
+    };
 
     const form = h("form", { class: "card narrow", novalidate: true, onsubmit },
         h("h1", {}, "Open an incident"),

@@ -54,7 +54,8 @@ async function loadServices(section, session) {
         replace(element,
             h("h3", {}, service.name),
             service.description ? h("p", {}, service.description) : null,
-            h("p", { class: "muted" }, service.escalation_policy ? `Escalation policy: ${service.escalation_policy.name}` : "No escalation policy"),
+            h("p", { class: "muted" },
+                service.escalation_policy ? `Escalation policy: ${service.escalation_policy.name}` : "No escalation policy"),
             slo, gate);
         if (!sloAvailable) {
             replace(slo, h("p", { class: "muted unavailable" }, "SLO: not available on this server."));
