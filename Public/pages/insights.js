@@ -121,7 +121,9 @@ function flatten(object, prefix = "") {
         if (value !== null && typeof value === "object" && !Array.isArray(value)) {
             if (!prefix) pairs.push(...flatten(value, name));
         } else if (!Array.isArray(value)) {
-            pairs.push([name, value === null ? "—" : String(value)]);
+            const seconds = key.endsWith("_seconds") && typeof value === "number";
+            pairs.push([seconds ? name.replace(/_seconds$/, "") : name,
+                value === null ? "—" : seconds ? duration(value * 1000) : String(value)]);
         }
     }
     return pairs;

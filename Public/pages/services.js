@@ -50,7 +50,7 @@ async function loadServices(section, session) {
     let sloAvailable = true;
     for (const { service, element } of cards) {
         const slo = h("div", {});
-        const gate = h("p", {});
+        const gate = h("div", { class: "gate" });
         replace(element,
             h("h3", {}, service.name),
             service.description ? h("p", {}, service.description) : null,
@@ -103,6 +103,7 @@ async function releaseGate(id) {
 
 function gateText(answer) {
     const allowed = answer.release_allowed;
-    return h("span", { class: `badge gate ${allowed ? "open" : "closed"}` },
-        allowed ? "Releases allowed" : "Releases blocked: error budget spent");
+    return [h("span", { class: `badge gate ${allowed ? "open" : "closed"}` },
+        allowed ? "Releases allowed" : "Releases blocked: error budget spent"),
+    answer.reason ? h("span", { class: "muted" }, ` ${answer.reason}`) : null];
 }
