@@ -2,9 +2,9 @@
 # The whole test suite, as CI runs it on a fresh clone (the README's test command; .ci/run calls it):
 # installs the Debian packages (scripts/install-deps.sh --test) and the Python test tools (a virtual
 # environment under .build/), checks the OpenAPI document, builds with warnings as errors, runs the real-peer
-# tests (Prometheus Alertmanager, pdpyras), every Swift test target, the fuzz targets' saved inputs and a
-# minute of fuzzing each, schemathesis against the served API, and a two-minute soak. Every server it starts
-# listens on 127.0.0.1 and is stopped by the step that started it.
+# tests (Prometheus Alertmanager, pdpyras), the dashboard in headless Chromium, every Swift test target, the fuzz
+# targets' saved inputs and a minute of fuzzing each, schemathesis against the served API, and a two-minute
+# soak. Every server it starts listens on 127.0.0.1 and is stopped by the step that started it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
@@ -28,6 +28,8 @@ swift build --build-tests -Xswiftc -warnings-as-errors
 # /metrics through the official Prometheus client's text parser (issue 8).
 "$VENV/bin/python" -B -W ignore Tests/peers/prometheus_metrics.py
 "$VENV/bin/python" -B -W ignore Tests/peers/delivery_kill.py
+# The dashboard in headless Chromium (screenshots of failures in .build/browser-artifacts/).
+"$VENV/bin/python" -B -W ignore Tests/browser/dashboard.py
 scripts/run-swift-tests.sh
 # The fuzz targets' saved inputs (seeds and regressions) through the normal build, then 1 minute of fuzzing each.
 .build/debug/HTTPParserFuzzer Tests/Fuzz/corpus/parser

@@ -65,6 +65,7 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/tokens"): ("listTokens", "admin"),
     ("post", "/api/v1/tokens"): ("createToken", "admin"),
     ("delete", "/api/v1/tokens/{name}"): ("revokeToken", "admin"),
+    ("get", "/api/v1/tokens/current"): ("currentToken", "read"),
     ("get", "/healthz"): ("getHealth", "none"),
     ("get", "/readyz"): ("getReadiness", "none"),
     ("get", "/openapi.json"): ("getOpenAPIDocument", "none"),

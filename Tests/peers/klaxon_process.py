@@ -26,21 +26,24 @@ ADMIN_TOKEN = "klx_peer-test-admin-token-0123456789abcdefghijkl"
 class Klaxon:
     """`drain_log`: run with `--access-log` and keep reading the server's stderr into `self.log` (a server
     whose stderr pipe fills up would block), for long runs and for checks of what the log contains.
-    `extra_arguments` are added to `klaxon serve`'s flags."""
+    `extra_arguments` are added to `klaxon serve`'s flags; `public`: the folder served at `/` (the dashboard's
+    tests pass `Public/`), an empty one by default."""
 
-    def __init__(self, drain_log: bool = False, database: Path | None = None, extra_arguments: tuple = ()) -> None:
+    def __init__(self, drain_log: bool = False, database: Path | None = None, extra_arguments: tuple = (),
+                 public: Path | None = None) -> None:
         """`database`: a file that outlives this server (a restart); `extra_arguments`: more `serve` flags."""
         self.directory = tempfile.TemporaryDirectory(prefix="klaxon-peer-")
         self.database = database or Path(self.directory.name) / "klaxon.db"
         binary = os.environ.get("KLAXON_BINARY") or str(ROOT / ".build" / "debug" / "klaxon")
         environment = dict(os.environ, KLAXON_ADMIN_TOKEN=ADMIN_TOKEN)
-        arguments = [binary, "serve", "--host", "127.0.0.1", "--port", "0",
-                     "--db", str(self.database), "--public", self.directory.name]
+        self._arguments = [binary, "serve", "--host", "127.0.0.1", "--port", "0",
+                           "--db", str(self.database), "--public", str(public or self.directory.name)]
         if drain_log:
-            arguments.append("--access-log")
-        arguments.extend(extra_arguments)
-        self.process = subprocess.Popen(
-            arguments, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
+            self._arguments.append("--access-log")
+        self._arguments.extend(extra_arguments)
+        self._environment = environment
+        self.process = subprocess.Popen(self._arguments, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.PIPE, env=environment)
         self.log = b""
         self.port = self._wait_for_port(deadline=time.monotonic() + 30)
         self.base = f"http://127.0.0.1:{self.port}"
@@ -48,6 +51,18 @@ class Klaxon:
         if drain_log:
             self._drainer = threading.Thread(target=self._drain, daemon=True)
             self._drainer.start()
+
+    def restart(self) -> None:
+        """Stops the server (SIGTERM) and starts it again on the same port with the same database."""
+        assert self._drainer is None, "restart() reads the new process's log itself"
+        self._terminate()
+        if self.process.stderr is not None:
+            self.process.stderr.close()
+        arguments = [str(self.port) if argument == "0" and previous == "--port" else argument
+                     for previous, argument in zip([""] + self._arguments, self._arguments)]
+        self.process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.PIPE, env=self._environment)
+        assert self._wait_for_port(deadline=time.monotonic() + 30) == self.port
 
     def _drain(self) -> None:
         assert self.process.stderr is not None

@@ -10,6 +10,8 @@ public struct StaticFileConfiguration: Sendable {
     public var assetCacheControl = "public, max-age=300"
     /// Files larger than this are not served (404): the folder holds a small dashboard, not downloads.
     public var maxFileSize = 16 * 1024 * 1024
+    /// Added to every file answer (200 and 304), e.g. a `Content-Security-Policy` chosen by the application.
+    public var headers: HTTPHeaders = [:]
 
     public init() {}
 }

@@ -33,7 +33,7 @@ public struct StaticFileHandler: Sendable {
         }
         let etag = Self.etag(size: Int(info.st_size), modified: info.st_mtim)
         let contentType = Self.contentType(forPath: file)
-        var headers = HTTPHeaders()
+        var headers = configuration.headers
         headers.add(name: "ETag", value: etag)
         headers.add(
             name: "Cache-Control",

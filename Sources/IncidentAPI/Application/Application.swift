@@ -253,7 +253,8 @@ public func buildApplication(
             store: store, http: httpMetrics, isPublic: configuration.metricsPublic, clock: clock, logger: logger
         ).register(in: &api)
         if let publicDirectory = configuration.publicDirectory {
-            api.setFallback(StaticFileHandler(root: publicDirectory).routeHandler)
+            api.setFallback(
+                StaticFileHandler(root: publicDirectory, configuration: DashboardFiles.configuration).routeHandler)
         }
 
         var serverConfiguration = configuration.server

@@ -11,6 +11,10 @@ struct TokenController: Sendable {
 
     func register(in router: inout APIRouter) {
         router.add(.get, "/api/v1/tokens", scope: .admin) { _ in try await list() }
+        // Any token may read its own metadata (never a secret): the dashboard learns its scope from it.
+        router.add(.get, "/api/v1/tokens/current", scope: .read) { request in
+            .json { $0.token(request.token) }
+        }
         // Its answer holds the secret, which must exist nowhere but in that answer: never replayed.
         router.add(.post, "/api/v1/tokens", scope: .admin, replayable: false) { try await create($0) }
         router.add(.delete, "/api/v1/tokens/:name", scope: .admin) { try await revoke($0) }

@@ -5892,6 +5892,53 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/tokens/current": {
+          "get": {
+            "operationId": "currentToken",
+            "tags": [
+              "tokens"
+            ],
+            "summary": "The calling token",
+            "description": "The metadata of the token that sends the request (name, scope, use, owner), never its secret: how the dashboard learns whether to offer actions. Requires scope `read`.",
+            "security": [
+              {
+                "bearerAuth": [
+                  "read"
+                ]
+              }
+            ],
+            "x-required-scope": "read",
+            "responses": {
+              "200": {
+                "description": "The calling token.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Token"
+                    },
+                    "example": {
+                      "name": "wall-screen",
+                      "scope": "read",
+                      "created_at": "2026-11-27T08:00:00.000Z",
+                      "last_used_at": "2026-11-27T08:29:59.871Z",
+                      "revoked_at": null,
+                      "user": null
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
         }
       },
       "components": {

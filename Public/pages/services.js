@@ -1,0 +1,109 @@
+// Services with their error budget and release gate (where the server has SLOs), and who is on call now.
+import { api, ApiError } from "../api.js";
+import { failure, h, replace } from "../dom.js";
+import { bars, budgetBar } from "../charts.js";
+import { timeTag } from "../widgets.js";
+
+export async function render(main, { session }) {
+    const onCall = h("section", { class: "card", "aria-labelledby": "oncall-heading" },
+        h("h2", { id: "oncall-heading" }, "On call now"), h("p", { class: "muted" }, "Loading…"));
+    const services = h("section", { "aria-labelledby": "services-heading" },
+        h("h2", { id: "services-heading" }, "Services"), h("p", { class: "muted" }, "Loading…"));
+    replace(main, h("h1", {}, "Services"), onCall, services);
+    await Promise.all([loadOnCall(onCall), loadServices(services, session)]);
+}
+
+async function loadOnCall(section) {
+    const heading = section.firstChild;
+    try {
+        const answer = await api("/api/v1/oncall");
+        const schedules = answer.items || [];
+        replace(section, heading, schedules.length
+            ? h("ul", { class: "plain" }, schedules.map((entry) => h("li", {},
+                h("strong", {}, entry.schedule ? entry.schedule.name : "schedule"), ": ",
+                entry.on_call && entry.on_call.length
+                    ? entry.on_call.map((shift, index) => [index ? ", " : "", `@${shift.user}`,
+                        shift.until ? h("span", { class: "muted" }, " until ", timeTag(shift.until)) : null])
+                    : h("span", { class: "muted" }, "nobody"))))
+            : h("p", { class: "muted" }, "No schedules yet."));
+    } catch (error) {
+        replace(section, heading, failure(error, "On call"));
+    }
+}
+
+async function loadServices(section, session) {
+    const heading = section.firstChild;
+    if (!session.isAdmin) {
+        replace(section, heading, h("p", { class: "muted" }, "Listing services needs an admin token."));
+        return;
+    }
+    let list;
+    try {
+        list = (await api("/api/v1/services")).items;
+    } catch (error) {
+        replace(section, heading, failure(error, "Services"));
+        return;
+    }
+    const cards = list.map((service) => ({ service, element: h("article", { class: "card service" }) }));
+    replace(section, heading, cards.map((card) => card.element));
+    // SLOs are a newer feature: the first answer tells whether this server has them at all.
+    let sloAvailable = true;
+    for (const { service, element } of cards) {
+        const slo = h("div", {});
+        const gate = h("div", { class: "gate" });
+        replace(element,
+            h("h3", {}, service.name),
+            service.description ? h("p", {}, service.description) : null,
+            h("p", { class: "muted" },
+                service.escalation_policy ? `Escalation policy: ${service.escalation_policy.name}` : "No escalation policy"),
+            slo, gate);
+        if (!sloAvailable) {
+            replace(slo, h("p", { class: "muted unavailable" }, "SLO: not available on this server."));
+            continue;
+        }
+        try {
+            const answer = await api(`/api/v1/services/${service.id}/slo`);
+            replace(slo, sloView(answer));
+            replace(gate, await releaseGate(service.id));
+        } catch (error) {
+            if (error instanceof ApiError && error.notAvailable) sloAvailable = false;
+            replace(slo, failure(error, "SLO"));
+        }
+    }
+}
+
+/** The budget bar and burn rates from the SLO answer, reading the numbers it names. */
+function sloView(answer) {
+    const number = (...names) => names.map((name) => answer[name]).find((value) => typeof value === "number");
+    const total = number("budget_minutes", "budget_minutes_total", "error_budget_minutes");
+    const spent = number("spent_minutes", "minutes_spent", "budget_spent_minutes");
+    const left = number("left_minutes", "minutes_left", "budget_left_minutes", "remaining_minutes");
+    const slo = answer.slo || answer;
+    if (total === undefined && spent === undefined) return h("p", { class: "muted" }, answer.reason || "No SLO declared.");
+    const burn = answer.burn_rate || answer.burn_rates || {};
+    return h("div", {},
+        h("p", {}, `SLO ${slo.target ?? ""}${slo.target !== undefined ? " %" : ""} over ${slo.window_days ?? "?"} days: `,
+            `${Math.round(left ?? total - spent)} of ${Math.round(total)} budget minutes left`),
+        budgetBar({ spent: spent ?? total - left, total }),
+        Object.keys(burn).length
+            ? bars({ title: "Burn rate (1 = spending exactly the allotted budget)",
+                items: Object.entries(burn).map(([span, value]) => ({ label: span, value: Math.round(Number(value) * 100) / 100 })) })
+            : null);
+}
+
+async function releaseGate(id) {
+    try {
+        const answer = await api(`/api/v1/services/${id}/release-gate`);
+        return gateText(answer);
+    } catch (error) {
+        if (error instanceof ApiError && error.status === 423) return gateText(error.body || { release_allowed: false });
+        return failure(error, "Release gate");
+    }
+}
+
+function gateText(answer) {
+    const allowed = answer.release_allowed;
+    return [h("span", { class: `badge gate ${allowed ? "open" : "closed"}` },
+        allowed ? "Releases allowed" : "Releases blocked: error budget spent"),
+    answer.reason ? h("span", { class: "muted" }, ` ${answer.reason}`) : null];
+}

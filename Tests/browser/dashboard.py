@@ -1,0 +1,469 @@
+"""The dashboard in a real headless Chromium, against the built `klaxon serve` (port 0, temporary database)
+serving the repository's `Public/`.
+
+Each test gets a fresh browser at desktop (1280 px) or phone (360 px) width; every wait is bounded
+(WebDriverWait); a failing test leaves a screenshot and the browser's console in `.build/browser-artifacts/`;
+after every test the console must hold no error. `--update-screenshots` also writes the README's pictures to
+`docs/screenshots/`.
+
+    .build/openapi-venv/bin/python -B Tests/browser/dashboard.py [--update-screenshots] [test name ...]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tempfile
+import traceback
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as expected
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "Tests" / "peers"))
+from klaxon_process import ADMIN_TOKEN, Klaxon  # noqa: E402
+
+ARTIFACTS = ROOT / ".build" / "browser-artifacts"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+DESKTOP = (1280, 860)
+PHONE = (360, 740)
+WAIT_SECONDS = 15
+# Routes other engineers are adding; until this server has them, the browser logs their 404s (the pages say
+# "not available on this server"), and those lines alone are not errors of the dashboard.
+def brightness(css_colour: str) -> float:
+    """The mean of the channels of an `rgb(r, g, b)` colour, 0 to 255."""
+    channels = [int(value) for value in re.findall(r"\d+", css_colour)[:3]]
+    return sum(channels) / 3
+
+
+class Suite:
+    def __init__(self, klaxon: Klaxon, update_screenshots: bool) -> None:
+        self.klaxon = klaxon
+        self.update_screenshots = update_screenshots
+        self.stream_available = self.status_of("/api/v1/stream?token=" + ADMIN_TOKEN) == 200
+        self.driver: webdriver.Chrome | None = None
+        self.allowed_console: list[re.Pattern] = []
+
+    # ----- helpers ------------------------------------------------------------------------------------------
+
+    def status_of(self, path: str) -> int:
+        try:
+            with urllib.request.urlopen(self.klaxon.base + path, timeout=5) as answer:
+                return answer.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except TimeoutError:
+            return 200  # a route that holds the connection open without answering an error: the stream
+
+    def browser(self, size: tuple[int, int], downloads: Path | None = None) -> webdriver.Chrome:
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                         f"--window-size={size[0]},{size[1]}", "--lang=en-GB", "--force-prefers-reduced-motion"]:
+            options.add_argument(argument)
+        if size[0] < 500:  # below the smallest desktop window: a phone's viewport, emulated
+            options.add_experimental_option(
+                "mobileEmulation", {"deviceMetrics": {"width": size[0], "height": size[1], "pixelRatio": 2}})
+        if downloads:
+            options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                                      "download.prompt_for_download": False})
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        self.driver = webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=options)
+        self.driver.set_page_load_timeout(WAIT_SECONDS)
+        return self.driver
+
+    def wait(self, condition, message: str, seconds: float = WAIT_SECONDS):
+        return WebDriverWait(self.driver, seconds).until(condition, message)
+
+    def open(self, fragment: str = "/") -> None:
+        self.driver.get(f"{self.klaxon.base}/#{fragment}")
+
+    def sign_in(self, token: str = ADMIN_TOKEN, fragment: str = "/") -> None:
+        self.open(fragment)
+        field = self.wait(expected.element_to_be_clickable((By.ID, "token")), "the sign-in form")
+        field.send_keys(token, Keys.ENTER)
+        self.wait(expected.visibility_of_element_located((By.ID, "nav")), "the navigation after signing in")
+
+    def live_state(self) -> str:
+        return self.driver.find_element(By.ID, "live").get_attribute("data-state")
+
+    def press(self, key: str) -> None:
+        """A key typed outside any field, where the shortcuts listen."""
+        self.driver.execute_script("document.activeElement && document.activeElement.blur()")
+        ActionChains(self.driver).send_keys(key).perform()
+
+    def text_of(self, selector: str) -> str:
+        return self.driver.find_element(By.CSS_SELECTOR, selector).text
+
+    def wait_for_text(self, selector: str, text: str, message: str) -> None:
+        self.wait(expected.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text), message)
+
+    def create_incident(self, **fields) -> dict:
+        status, body = self.klaxon.request("POST", "/api/v1/incidents", fields)
+        assert status == 201, (status, body)
+        return body
+
+    def create_token(self, name: str, scope: str) -> str:
+        status, body = self.klaxon.request("POST", "/api/v1/tokens", {"name": name, "scope": scope})
+        assert status == 201, (status, body)
+        return body["token"]
+
+    def incident(self, identifier: int) -> dict:
+        status, body = self.klaxon.request("GET", f"/api/v1/incidents/{identifier}")
+        assert status == 200, (status, body)
+        return body
+
+    def screenshot_for_readme(self, name: str) -> None:
+        if self.update_screenshots:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            self.driver.save_screenshot(str(SCREENSHOTS / name))
+
+    def allow_console(self, pattern: str) -> None:
+        """An error answer the test provokes on purpose (the browser logs every 4xx it receives)."""
+        self.allowed_console.append(re.compile(pattern))
+
+    def console_errors(self) -> list[str]:
+        return [entry["message"] for entry in self.driver.get_log("browser")
+                if entry["level"] == "SEVERE" and not self.expected_on_this_server(entry["message"])
+                and not any(pattern.search(entry["message"]) for pattern in self.allowed_console)]
+
+    def expected_on_this_server(self, message: str) -> bool:
+        """Nothing: every route the dashboard calls exists on this server, so any 404 is an error."""
+        return False
+
+    # ----- tests --------------------------------------------------------------------------------------------
+
+    def test_sign_in_rejects_an_unknown_token_and_sign_out_forgets_the_token(self) -> None:
+        self.browser(DESKTOP)
+        self.allow_console(r"/api/v1/tokens/current - Failed to load resource: .* status of 401")
+        self.open()
+        field = self.wait(expected.element_to_be_clickable((By.ID, "token")), "the sign-in form")
+        field.send_keys("klx_not-a-token-of-this-server-0123456789", Keys.ENTER)
+        self.wait(expected.visibility_of_element_located((By.ID, "signin-error")), "the sign-in error")
+        assert "does not know this token" in self.text_of("#signin-error")
+        assert self.driver.execute_script("return localStorage.getItem('klaxon.token')") is None
+
+        field = self.driver.find_element(By.ID, "token")
+        field.clear()
+        field.send_keys(ADMIN_TOKEN, Keys.ENTER)
+        self.wait(expected.visibility_of_element_located((By.ID, "nav")), "the navigation after signing in")
+        self.wait_for_text("#who", "admin", "the signed-in token's name and scope")
+        self.wait_for_text("main h1", "Open incidents", "the incident list")
+        # Kept across a reload: no second sign-in.
+        self.driver.refresh()
+        self.wait_for_text("main h1", "Open incidents", "the incident list after a reload")
+
+        self.driver.find_element(By.ID, "signout").click()
+        self.wait(expected.element_to_be_clickable((By.ID, "token")), "the sign-in form after signing out")
+        assert self.driver.execute_script("return localStorage.getItem('klaxon.token')") is None
+        assert not self.driver.find_element(By.ID, "nav").is_displayed()
+
+    def test_an_incident_created_through_the_api_appears_without_reloading(self) -> None:
+        self.browser(DESKTOP)
+        self.sign_in()
+        self.wait(expected.presence_of_element_located((By.ID, "incident-rows")), "the incident list")
+        if self.stream_available:
+            # While the stream is up the list does not poll: what changes below came through the stream.
+            self.wait(lambda driver: self.live_state() == "live", "the stream connected")
+        self.driver.execute_script("window.klaxonTestMarker = 'same page'")
+        incident = self.create_incident(title="Checkout latency over SLO", severity="sev2", labels={"team": "payments"})
+        row = f'#incident-rows tr[data-id="{incident["id"]}"]'
+        # Live through the stream, or through the 5 s polling fallback on a server without it.
+        self.wait(expected.presence_of_element_located((By.CSS_SELECTOR, row)), "the new incident in the list")
+        assert "Checkout latency over SLO" in self.text_of(row)
+        assert "Triggered" in self.text_of(f"{row} .status")
+        assert self.driver.execute_script("return window.klaxonTestMarker") == "same page", "the page reloaded"
+
+        # A change made elsewhere shows too.
+        status, _ = self.klaxon.request("POST", f"/api/v1/incidents/{incident['id']}/acknowledge", {})
+        assert status == 200
+        self.wait_for_text(f"{row} .status", "Acknowledged", "the acknowledged status in the list")
+        # Resolved, it leaves the list of open incidents.
+        status, _ = self.klaxon.request("POST", f"/api/v1/incidents/{incident['id']}/resolve", {})
+        assert status == 200
+        self.wait(expected.invisibility_of_element_located((By.CSS_SELECTOR, row)), "the resolved incident gone")
+        assert self.driver.execute_script("return window.klaxonTestMarker") == "same page", "the page reloaded"
+        if self.stream_available:
+            assert self.live_state() == "live", "the stream stayed up, so no poll brought these changes"
+
+    def test_the_list_catches_up_by_itself_after_a_server_restart(self) -> None:
+        self.browser(DESKTOP)
+        # While the server is down, the browser logs the refused requests of the retries.
+        self.allow_console(r"ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|status of 503")
+        self.sign_in()
+        self.wait(expected.presence_of_element_located((By.ID, "incident-rows")), "the incident list")
+        self.driver.execute_script("window.klaxonTestMarker = 'same page'")
+        self.klaxon.restart()
+        incident = self.create_incident(title="Raised after the restart", severity="sev2")
+        self.wait(expected.presence_of_element_located(
+            (By.CSS_SELECTOR, f'#incident-rows tr[data-id="{incident["id"]}"]')), "the incident raised after the restart",
+            seconds=40)
+        if self.stream_available:
+            self.wait(lambda driver: self.live_state() == "live", "the stream connected again", seconds=30)
+        assert self.driver.execute_script("return window.klaxonTestMarker") == "same page", "the page reloaded"
+
+    def test_acknowledging_by_clicking_changes_the_status_on_a_phone(self) -> None:
+        incident = self.create_incident(title="Disk almost full on db-1", severity="sev3")
+        self.browser(PHONE)
+        self.sign_in()
+        row = f'#incident-rows tr[data-id="{incident["id"]}"]'
+        button = self.wait(expected.element_to_be_clickable((By.CSS_SELECTOR, f"{row} button")), "the Ack button")
+        assert button.get_attribute("aria-label") == f"Acknowledge incident {incident['id']}"
+        # Everything fits 360 px: no sideways scrolling.
+        assert self.driver.execute_script("return window.innerWidth") == PHONE[0]
+        assert self.driver.execute_script("return document.documentElement.scrollWidth") <= PHONE[0]
+        button.click()
+        self.wait_for_text(f"{row} .status", "Acknowledged", "the status after clicking Ack")
+        assert self.incident(incident["id"])["status"] == "acknowledged"
+        assert not self.driver.find_elements(By.CSS_SELECTOR, f"{row} button"), "Ack is offered only when allowed"
+
+    def test_the_incident_page_shows_the_timeline_and_acts_on_the_incident(self) -> None:
+        incident = self.create_incident(
+            title="Payment provider timeouts", severity="sev1", summary="Card payments fail for 30% of users.",
+            labels={"team": "payments", "region": "eu-west-1"})
+        identifier = incident["id"]
+        status, _ = self.klaxon.request(
+            "POST", f"/api/v1/incidents/{identifier}/notes", {"text": "Provider status page shows an outage."})
+        assert status == 201
+        self.browser(DESKTOP)
+        self.sign_in(fragment=f"/incidents/{identifier}")
+        self.wait_for_text("main h1", "Payment provider timeouts", "the incident's title")
+        self.wait(expected.presence_of_element_located((By.CSS_SELECTOR, '#timeline li[data-kind="note"]')), "the note")
+        kinds = [item.get_attribute("data-kind") for item in self.driver.find_elements(By.CSS_SELECTOR, "#timeline li")]
+        assert kinds[:2] == ["created", "note"], kinds
+        assert "Provider status page shows an outage." in self.text_of("#timeline")
+        assert "team=payments" in self.text_of(".fields")
+
+        self.driver.find_element(By.ID, "action-note").send_keys("Failing over to the second provider")
+        self.driver.find_element(By.CSS_SELECTOR, 'button[data-action="acknowledge"]').click()
+        self.wait_for_text(".incident-head", "Acknowledged", "the status after acknowledging")
+        self.wait(expected.presence_of_element_located((By.CSS_SELECTOR, '#timeline li[data-kind="acknowledged"]')),
+                  "the acknowledgement on the timeline")
+        assert "Failing over to the second provider" in self.text_of('#timeline li[data-kind="acknowledged"]')
+
+        Select(self.driver.find_element(By.ID, "edit-severity")).select_by_value("sev2")
+        commander = self.driver.find_element(By.ID, "edit-commander")
+        commander.send_keys("alice")
+        self.driver.find_element(By.CSS_SELECTOR, "#edit-heading + form button[type=submit]").click()
+        self.wait_for_text(".incident-head", "SEV2", "the new severity")
+        changed = self.incident(identifier)
+        assert (changed["severity"], changed["commander"]) == ("sev2", "alice"), changed
+
+        self.driver.find_element(By.ID, "note-text").send_keys("Second provider healthy; watching error rates.")
+        self.driver.find_element(By.CSS_SELECTOR, ".note-form button").click()
+        self.wait_for_text("#timeline", "Second provider healthy", "the added note")
+        self.driver.find_element(By.CSS_SELECTOR, 'button[data-action="mitigate"]').click()
+        self.wait_for_text(".incident-head", "Mitigated", "the status after mitigating")
+        # An action that stays allowed stays usable: escalating twice reaches level 2.
+        for level in (1, 2):
+            self.wait(expected.element_to_be_clickable((By.CSS_SELECTOR, 'button[data-action="escalate"]')),
+                      "the Escalate button").click()
+            self.wait_for_text(".incident-head", f"escalation level {level}", f"escalation level {level}")
+        self.driver.set_window_size(DESKTOP[0], 1000)
+        self.driver.execute_script("window.scrollTo(0, 0)")
+        self.screenshot_for_readme("incident-page.png")
+
+    def test_the_postmortem_renders_and_downloads_as_markdown(self) -> None:
+        incident = self.create_incident(title="Cache stampede after deploy", severity="sev2",
+                                         labels={"team": "platform"})
+        identifier = incident["id"]
+        for action in ("acknowledge", "resolve"):
+            status, _ = self.klaxon.request("POST", f"/api/v1/incidents/{identifier}/{action}", {})
+            assert status == 200
+        with tempfile.TemporaryDirectory(prefix="klaxon-downloads-") as downloads:
+            self.browser(DESKTOP, downloads=Path(downloads))
+            self.sign_in(fragment=f"/incidents/{identifier}")
+            self.wait_for_text("#postmortem", "Cache stampede after deploy", "the rendered postmortem")
+            assert self.driver.find_elements(By.CSS_SELECTOR, "#postmortem h2"), "the postmortem's sections"
+            assert not self.driver.find_elements(By.CSS_SELECTOR, "#postmortem script, #postmortem style")
+
+            # An action item added on the page joins the list and the postmortem's table.
+            self.driver.find_element(By.ID, "item-title").send_keys("Add jitter to cache expiry")
+            Select(self.driver.find_element(By.ID, "item-type")).select_by_value("prevent")
+            self.driver.find_element(By.ID, "item-owner").send_keys("bob")
+            self.driver.find_element(By.CSS_SELECTOR, "#action-item-form button[type=submit]").click()
+            self.wait_for_text("#action-items", "Add jitter to cache expiry", "the new action item")
+            self.wait_for_text("#postmortem", "Add jitter to cache expiry", "the action item in the postmortem")
+            self.driver.find_element(By.CSS_SELECTOR, "#action-items button").click()
+            self.wait(expected.presence_of_element_located(
+                (By.CSS_SELECTOR, '#action-items li[data-status="done"]')), "the action item done")
+
+            self.driver.find_element(By.ID, "postmortem-download").click()
+            saved = Path(downloads) / f"incident-{identifier}-postmortem.md"
+            self.wait(lambda _: saved.exists() and saved.stat().st_size > 0, "the downloaded Markdown")
+            with urllib.request.urlopen(urllib.request.Request(
+                    f"{self.klaxon.base}/api/v1/incidents/{identifier}/postmortem",
+                    headers={"Authorization": f"Bearer {ADMIN_TOKEN}", "Accept": "text/markdown"}), timeout=10) as answer:
+                assert saved.read_text() == answer.read().decode()
+
+    def test_filtering_by_severity_through_the_url(self) -> None:
+        critical = self.create_incident(title="All regions down", severity="sev1")
+        minor = self.create_incident(title="Slow admin report", severity="sev4")
+        self.browser(DESKTOP)
+        self.sign_in(fragment="/?severity=sev1")
+        self.wait(expected.presence_of_element_located(
+            (By.CSS_SELECTOR, f'#incident-rows tr[data-id="{critical["id"]}"]')), "the sev1 incident")
+        severities = {row.get_attribute("data-severity") for row in self.driver.find_elements(By.CSS_SELECTOR, "#incident-rows tr")}
+        assert severities == {"sev1"}, severities
+        assert Select(self.driver.find_element(By.ID, "filter-severity")).first_selected_option.get_attribute("value") == "sev1"
+
+        # Choosing another severity puts it in the URL, so the link can be shared.
+        Select(self.driver.find_element(By.ID, "filter-severity")).select_by_value("sev4")
+        self.wait(lambda driver: "severity=sev4" in driver.current_url, "severity=sev4 in the URL")
+        self.wait(expected.presence_of_element_located(
+            (By.CSS_SELECTOR, f'#incident-rows tr[data-id="{minor["id"]}"]')), "the sev4 incident")
+        assert not self.driver.find_elements(By.CSS_SELECTOR, f'#incident-rows tr[data-id="{critical["id"]}"]')
+
+        # Text search through the URL too; resolved incidents live under their own status.
+        self.open("/?q=admin%20report&status=all")
+        self.wait(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#incident-rows tr")) == 1, "one match")
+        status, _ = self.klaxon.request("POST", f"/api/v1/incidents/{minor['id']}/resolve", {})
+        assert status == 200
+        self.open("/?status=resolved%2Cclosed")
+        self.wait(expected.presence_of_element_located(
+            (By.CSS_SELECTOR, f'#incident-rows tr[data-id="{minor["id"]}"]')), "the resolved incident")
+
+    def test_list_screenshot_for_the_readme(self) -> None:
+        status, _ = self.klaxon.request("POST", "/api/v1/services", {"name": "search"})
+        assert status == 201
+        self.create_incident(title="Search results empty for 12% of queries", severity="sev2", service="search",
+                             labels={"team": "discovery"})
+        self.browser(DESKTOP)
+        self.sign_in()
+        self.wait(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#incident-rows tr")) >= 4, "incidents")
+        self.screenshot_for_readme("incident-list.png")
+
+    def test_the_list_pages_with_the_api_cursor(self) -> None:
+        for number in range(52):
+            self.create_incident(title=f"Flapping probe {number}", severity="sev5", labels={"batch": "paging"})
+        self.browser(DESKTOP)
+        self.sign_in(fragment="/?severity=sev5")
+        self.wait(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#incident-rows tr")) == 50, "a page of 50")
+        self.driver.find_element(By.CSS_SELECTOR, ".pager a[rel=next]").click()
+        self.wait(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#incident-rows tr")) == 2, "the last 2")
+        assert "cursor=" in self.driver.current_url
+        assert "Flapping probe 0" in self.text_of("#incident-rows")
+
+    def test_a_read_only_token_sees_everything_with_actions_disabled(self) -> None:
+        incident = self.create_incident(title="Queue backlog growing", severity="sev2")
+        token = self.create_token("wall-screen", "read")
+        self.browser(PHONE)
+        self.sign_in(token)
+        self.wait_for_text("#who", "read-only", "the read-only marker")
+        row = f'#incident-rows tr[data-id="{incident["id"]}"]'
+        ack = self.wait(expected.presence_of_element_located((By.CSS_SELECTOR, f"{row} button")), "the Ack button")
+        assert not ack.is_enabled()
+        self.open(f"/incidents/{incident['id']}")
+        self.wait(expected.presence_of_element_located((By.CSS_SELECTOR, 'button[data-action="acknowledge"]')), "actions")
+        buttons = self.driver.find_elements(By.CSS_SELECTOR, "button[data-action]")
+        assert buttons and not any(button.is_enabled() for button in buttons)
+        assert not self.driver.find_element(By.ID, "note-text").is_enabled()
+        assert not self.driver.find_element(By.ID, "edit-title").is_enabled()
+        self.wait(expected.presence_of_element_located((By.CSS_SELECTOR, '#timeline li[data-kind="created"]')), "timeline")
+        assert self.incident(incident["id"])["status"] == "triggered"
+
+    def test_opening_an_incident_shows_the_api_field_errors_beside_the_fields(self) -> None:
+        self.browser(PHONE)
+        self.allow_console(r"/api/v1/incidents - Failed to load resource: .* status of 422")
+        self.sign_in(fragment="/new")
+        title = self.wait(expected.element_to_be_clickable((By.ID, "new-title")), "the form")
+        self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        self.wait(expected.visibility_of_element_located((By.ID, "new-title-error")), "the title's error")
+        assert self.text_of("#new-title-error"), "the API's message for title"
+        assert title.get_attribute("aria-invalid") == "true"
+
+        title.send_keys("Login page returns 502")
+        Select(self.driver.find_element(By.ID, "new-severity")).select_by_value("sev2")
+        self.driver.find_element(By.ID, "new-service").send_keys("no-such-service")
+        self.driver.find_element(By.ID, "new-labels").send_keys("team=identity")
+        self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        self.wait(expected.visibility_of_element_located((By.ID, "new-service-error")), "the service's error")
+        assert not self.driver.find_element(By.ID, "new-title-error").is_displayed()
+
+        self.driver.find_element(By.ID, "new-service").clear()
+        self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        self.wait(lambda driver: re.search(r"#/incidents/\d+$", driver.current_url), "the new incident's page")
+        identifier = int(self.driver.current_url.rsplit("/", 1)[1])
+        created = self.incident(identifier)
+        assert (created["title"], created["severity"], created["labels"]) == (
+            "Login page returns 502", "sev2", {"team": "identity"}), created
+
+    def test_keyboard_shortcuts_and_the_other_pages(self) -> None:
+        self.browser(DESKTOP)
+        self.sign_in()
+        self.wait(expected.presence_of_element_located((By.ID, "filter-q")), "the filters")
+        self.press("n")
+        self.wait(lambda driver: driver.current_url.endswith("#/new"), "the new-incident form from the n key")
+        self.press("/")
+        self.wait(lambda driver: driver.switch_to.active_element.get_attribute("id") == "filter-q", "search focused")
+
+        self.driver.find_element(By.CSS_SELECTOR, '#nav a[data-section="insights"]').click()
+        self.wait(expected.presence_of_element_located((By.CSS_SELECTOR, "#trends-heading ~ figure svg")), "the charts")
+        self.driver.find_element(By.CSS_SELECTOR, '#nav a[data-section="services"]').click()
+        self.wait_for_text("main", "default", "the default service")
+        self.wait(lambda driver: "Loading" not in driver.find_element(By.TAG_NAME, "main").text, "services loaded")
+
+        # The theme follows the system's: a dark background when the system prefers dark.
+        background = "return getComputedStyle(document.body).backgroundColor"
+        light = self.driver.execute_script(background)
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                    {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        dark = self.driver.execute_script(background)
+        assert brightness(light) > 200 and brightness(dark) < 60, (light, dark)
+
+    # ----- runner -------------------------------------------------------------------------------------------
+
+    def run(self, names: list[str]) -> int:
+        tests = [name for name in dir(self) if name.startswith("test_") and (not names or name in names)]
+        tests.sort(key=lambda name: list(type(self).__dict__).index(name))
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        for stale in [*ARTIFACTS.glob("*.png"), *ARTIFACTS.glob("*.console.json")]:
+            stale.unlink()  # only this run's failures stay
+        passed = failed = 0
+        print(f"stream on this server: {'yes' if self.stream_available else 'no (the list polls every 5 s)'}")
+        for name in tests:
+            self.allowed_console = []
+            try:
+                getattr(self, name)()
+                errors = self.console_errors() if self.driver else []
+                assert not errors, "errors in the browser console:\n  " + "\n  ".join(errors)
+                passed += 1
+                print(f"ok    {name}")
+            except (AssertionError, TimeoutException, Exception) as failure:  # noqa: B014 - report every kind
+                failed += 1
+                print(f"FAIL  {name}: {failure}")
+                traceback.print_exc()
+                if self.driver:
+                    self.driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+                    (ARTIFACTS / f"{name}.console.json").write_text(json.dumps(self.driver.get_log("browser"), indent=2))
+                    print(f"      screenshot: {ARTIFACTS / (name + '.png')}")
+            finally:
+                if self.driver:
+                    self.driver.quit()
+                    self.driver = None
+        print(f"{passed} passed, {failed} failed")
+        return 1 if failed else 0
+
+
+def main() -> int:
+    arguments = sys.argv[1:]
+    update = "--update-screenshots" in arguments
+    names = [argument for argument in arguments if argument != "--update-screenshots"]
+    klaxon = Klaxon(public=ROOT / "Public")
+    try:
+        return Suite(klaxon, update).run(names)
+    finally:
+        klaxon.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
