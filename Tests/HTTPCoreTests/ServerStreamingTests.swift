@@ -51,9 +51,14 @@ import Testing
                 // Not reading: once kernel buffers and the high-water mark are full, the writer must stay
                 // suspended. An unsuspended producer would pass 2,048 writes (32 MiB) in well under a second,
                 // however busy the machine; a suspended one stays far below, however long we wait.
-                usleep(1_000_000)
+                // On a loaded machine the producer may take a while to start: wait for its first write (bounded).
+                var waited = 0
+                while outcome.writes == 0 && waited < 150 {
+                    usleep(100_000)
+                    waited += 1
+                }
                 let early = outcome.writes
-                usleep(1_000_000)
+                usleep(2_000_000)
                 return (early, outcome.writes)
             }
             #expect(early > 0)
