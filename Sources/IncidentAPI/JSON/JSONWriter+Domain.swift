@@ -4,6 +4,17 @@ import IncidentDomain
 /// The wire shapes of the API's resources (see the OpenAPI document): snake_case keys, RFC 3339 times,
 /// every optional member present as `null`.
 extension JSONWriter {
+    /// `{"id": ..., "name": ...}` of the service an incident, window or heartbeat belongs to; null for none.
+    mutating func serviceRef(_ service: ServiceRef?) {
+        guard let service else { return null() }
+        beginObject()
+        key("id")
+        int(service.id.rawValue)
+        key("name")
+        string(service.name)
+        endObject()
+    }
+
     mutating func incident(_ incident: Incident) {
         beginObject()
         key("id")
@@ -17,16 +28,7 @@ extension JSONWriter {
         key("severity")
         string(incident.severity.rawValue)
         key("service")
-        if let service = incident.service {
-            beginObject()
-            key("id")
-            int(service.id.rawValue)
-            key("name")
-            string(service.name)
-            endObject()
-        } else {
-            null()
-        }
+        serviceRef(incident.service)
         key("commander")
         string(incident.commander)
         key("labels")

@@ -8,16 +8,7 @@ extension JSONWriter {
         key("id")
         int(window.id.rawValue)
         key("service")
-        if let service = window.service {
-            beginObject()
-            key("id")
-            int(service.id.rawValue)
-            key("name")
-            string(service.name)
-            endObject()
-        } else {
-            null()
-        }
+        serviceRef(window.service)
         key("matchers")
         beginArray()
         for matcher in window.matchers {
