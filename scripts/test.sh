@@ -28,6 +28,7 @@ swift build --build-tests -Xswiftc -warnings-as-errors
 # /metrics through the official Prometheus client's text parser (issue 8).
 "$VENV/bin/python" -B -W ignore Tests/peers/prometheus_metrics.py
 "$VENV/bin/python" -B -W ignore Tests/peers/delivery_kill.py
+"$VENV/bin/python" -B -W ignore Tests/peers/hold_deliveries.py
 # The dashboard in headless Chromium (screenshots of failures in .build/browser-artifacts/).
 "$VENV/bin/python" -B -W ignore Tests/browser/dashboard.py
 scripts/run-swift-tests.sh

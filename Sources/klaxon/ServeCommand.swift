@@ -59,6 +59,10 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Let pages go to loopback, private, link-local and other internal addresses (env KLAXON_ALLOW_PRIVATE_DESTINATIONS=1); refused by default against SSRF.")
     var allowPrivateDestinations = false
 
+    @Flag(
+        help: "Deliver no pages: outbox rows stay pending until a server without this flag runs (env KLAXON_HOLD_DELIVERIES=1). For a copy of production's database on a staging machine, which must not page anybody.")
+    var holdDeliveries = false
+
     func validate() throws {
         if let ingestRateLimit, ingestRateLimit < 0 { throw ValidationError("--ingest-rate-limit must be 0 or more") }
         if let ingestBurst, ingestBurst < 1 { throw ValidationError("--ingest-burst must be at least 1") }
@@ -112,6 +116,10 @@ struct ServeCommand: AsyncParsableCommand {
         applicationConfiguration.metricsPublic = metricsPublic || environment["KLAXON_METRICS_PUBLIC"] == "1"
         applicationConfiguration.delivery.allowPrivateDestinations =
             allowPrivateDestinations || environment["KLAXON_ALLOW_PRIVATE_DESTINATIONS"] == "1"
+        if holdDeliveries || environment["KLAXON_HOLD_DELIVERIES"] == "1" {
+            applicationConfiguration.delivery.pollInterval = nil
+            logger.warning("--hold-deliveries: no page will be delivered by this server")
+        }
         if let publicURL = publicURL ?? environment["KLAXON_PUBLIC_URL"] {
             guard case .success = DeliveryConfiguration.checkPublicURL(publicURL) else {
                 throw ValidationError("--public-url must be an absolute http or https URL, e.g. https://klaxon.example.com")

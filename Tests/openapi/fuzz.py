@@ -128,7 +128,9 @@ def main(argv: list[str]) -> int:
         for name in ("KLAXON_HOST", "KLAXON_PORT", "KLAXON_DB", "KLAXON_PUBLIC"):
             environment.pop(name, None)
         command = [str(binary), "serve", "--host", "127.0.0.1", "--port", "0", "--db", str(work / "klaxon.db"),
-                   "--public", str(work / "public")]
+                   "--public", str(work / "public"),
+                   # Fuzzed users' webhook URLs may name real hosts: this run must talk to 127.0.0.1 only.
+                   "--hold-deliveries"]
         with open(server_log, "wb") as log_file:
             server = subprocess.Popen(command, env=environment, stdout=log_file, stderr=subprocess.STDOUT,
                                       stdin=subprocess.DEVNULL, cwd=work)
