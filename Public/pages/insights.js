@@ -86,8 +86,8 @@ async function loadStats(section, start) {
     const heading = section.firstChild;
     try {
         const answer = await api(`/api/v1/stats?since=${encodeURIComponent(new Date(start).toISOString())}`);
-        replace(section, heading, h("dl", { class: "fields" }, flatten(answer).map(([key, value]) =>
-            [h("dt", {}, key.replaceAll("_", " ")), h("dd", {}, value)])));
+        replace(section, heading, h("dl", { class: "fields" }, flatten(answer).map(([name, value, path]) =>
+            [h("dt", {}, name.replaceAll("_", " ")), h("dd", { dataset: { key: path } }, value)])));
     } catch (error) {
         replace(section, heading, failure(error, "Response metrics"));
     }
@@ -113,17 +113,21 @@ async function loadToil(section, start) {
     }
 }
 
-/** Scalars of a JSON answer, one level of nesting spelled `outer inner`. */
-function flatten(object, prefix = "") {
+/**
+ * Scalars of a JSON answer as `[name, shown value, path]`, one level of nesting spelled `outer inner` (path
+ * `outer.inner`); `_seconds` values read as durations.
+ */
+function flatten(object, prefix = "", parent = "") {
     const pairs = [];
     for (const [key, value] of Object.entries(object || {})) {
         const name = prefix ? `${prefix} ${key}` : key;
+        const path = parent ? `${parent}.${key}` : key;
         if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-            if (!prefix) pairs.push(...flatten(value, name));
+            if (!prefix) pairs.push(...flatten(value, name, path));
         } else if (!Array.isArray(value)) {
             const seconds = key.endsWith("_seconds") && typeof value === "number";
             pairs.push([seconds ? name.replace(/_seconds$/, "") : name,
-                value === null ? "—" : seconds ? duration(value * 1000) : String(value)]);
+                value === null ? "—" : seconds ? duration(value * 1000) : String(value), path]);
         }
     }
     return pairs;
