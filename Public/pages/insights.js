@@ -4,6 +4,7 @@ import { api } from "../api.js";
 import { failure, h, replace } from "../dom.js";
 import { duration, SEVERITIES } from "../format.js";
 import { bars, lines, stackedColumns } from "../charts.js";
+import { timeTag } from "../widgets.js";
 
 const WEEKS = 8;
 const WEEK = 7 * 24 * 3600 * 1000;
@@ -53,7 +54,7 @@ async function loadTrends(section, start, isCurrent) {
                 })),
             }),
             lines({
-                title: "Median time to acknowledge and to resolve, by week opened",
+                title: "Median time from opening to acknowledge and to resolve, by week opened",
                 labels: weeks.map((week) => week.label),
                 format: (value) => duration(value * 60000),
                 series: [
@@ -125,9 +126,10 @@ function flatten(object, prefix = "", parent = "") {
         if (value !== null && typeof value === "object" && !Array.isArray(value)) {
             if (!prefix) pairs.push(...flatten(value, name, path));
         } else if (!Array.isArray(value)) {
-            const seconds = key.endsWith("_seconds") && typeof value === "number";
+            const seconds = key.endsWith("_seconds");
+            const instant = typeof value === "string" && /^\d{4}-\d\d-\d\dT/.test(value);
             pairs.push([seconds ? name.replace(/_seconds$/, "") : name,
-                value === null ? "—" : seconds ? duration(value * 1000) : String(value), path]);
+                value === null ? "—" : seconds ? duration(value * 1000) : instant ? timeTag(value) : String(value), path]);
         }
     }
     return pairs;

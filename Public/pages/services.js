@@ -79,7 +79,7 @@ function sloView(answer) {
     const burn = answer.burn_rate || {};
     const minutes = (value) => h("span", { class: "minutes" }, Number(value).toFixed(1));
     return h("div", { class: "slo" },
-        h("p", {}, `SLO ${answer.slo.target} % over ${answer.slo.window_days} days`,
+        h("p", {}, `SLO ${answer.slo.target} % over ${answer.slo.window_days} day${answer.slo.window_days === 1 ? "" : "s"}`,
             answer.exhausted ? h("strong", { class: "error" }, " · budget spent") : null),
         h("p", { class: "budget-numbers" },
             h("span", { class: "spent" }, minutes(spent), " min spent"), ", ",

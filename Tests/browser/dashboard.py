@@ -42,6 +42,20 @@ PHONE = (360, 740)
 WAIT_SECONDS = 15
 # Routes other engineers are adding; until this server has them, the browser logs their 404s (the pages say
 # "not available on this server"), and those lines alone are not errors of the dashboard.
+def spelled_duration(seconds: float) -> str:
+    """A duration as the dashboard spells it (`duration` in Public/format.js): "42 s", "5 min", "3 h 20 min"."""
+    whole = max(0, int(seconds + 0.5))
+    if whole < 60:
+        return f"{whole} s"
+    minutes = whole // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    hours = minutes // 60
+    if hours < 24:
+        return f"{hours} h {minutes % 60} min" if minutes % 60 else f"{hours} h"
+    return f"{hours // 24} d {hours % 24} h" if hours % 24 else f"{hours // 24} d"
+
+
 def brightness(css_colour: str) -> float:
     """The mean of the channels of an `rgb(r, g, b)` colour, 0 to 255."""
     channels = [int(value) for value in re.findall(r"\d+", css_colour)[:3]]
@@ -322,6 +336,13 @@ class Suite:
             assert self.text_of(value.format(f"by_status.{status_name}")) == str(count), status_name
         assert self.text_of(value.format("time_to_acknowledge.count")) == str(stats["time_to_acknowledge"]["count"])
         assert self.text_of(value.format("time_to_acknowledge.median_seconds")) == "30 min"
+        for stage in ["time_to_acknowledge", "time_to_mitigate", "time_to_resolve"]:
+            for member in ["count", "mean_seconds", "median_seconds"]:
+                api_value = stats[stage][member]
+                expected_text = "—" if api_value is None else str(api_value) if member == "count" else spelled_duration(api_value)
+                assert self.text_of(value.format(f"{stage}.{member}")) == expected_text, (stage, member, api_value)
+        labels = [term.text for term in self.driver.find_elements(By.CSS_SELECTOR, "#stats-heading ~ dl dt")]
+        assert "time to mitigate median" in labels and not any("seconds" in label for label in labels), labels
         assert self.text_of(value.format("escalations")) == str(stats["escalations"])
 
         toil_figure = "#toil-heading ~ figure"
