@@ -228,11 +228,17 @@ export async function render(main, { session, match, isCurrent }) {
         }
     }
 
+    // Deliveries change without a timeline event (a retry that succeeds), so while one is on its way the
+    // page asks again with the poll below.
+    let deliveriesInFlight = false;
+
     async function loadNotifications() {
         // The delivery worker's view (with attempts) where the server has it, else the outbox rows.
         try {
             const answer = await api(`${base}/notifications`);
-            replace(notifications, notificationList(answer.items || []));
+            const items = answer.items || [];
+            deliveriesInFlight = items.some((item) => item.status === "pending" || item.status === "sending");
+            replace(notifications, notificationList(items));
         } catch (error) {
             if (!(error instanceof ApiError && error.notAvailable)) return replace(notifications, failure(error, "Notifications"));
             try {
@@ -339,6 +345,7 @@ export async function render(main, { session, match, isCurrent }) {
         }
     });
     const poll = setInterval(() => {
+        if (deliveriesInFlight) loadNotifications();
         if (live.state() !== "live") {
             refresh();
             refreshTimeline();
@@ -394,12 +401,21 @@ function alertCard(alert) {
 
 function notificationList(items) {
     if (!items.length) return h("p", { class: "muted" }, "Nobody has been paged for this incident.");
-    return h("ul", { class: "plain notifications" }, items.map((item) => h("li", {},
+    return h("ul", { class: "plain notifications" }, items.map((item) => h("li", { dataset: { id: item.id, status: item.status } },
         h("span", { class: `badge delivery ${item.status}` }, item.status || "pending"), " ",
         `${item.channel || ""} → ${item.user ? `@${item.user}` : item.address || ""}`,
         item.level !== undefined ? h("span", { class: "muted" }, ` · level ${item.level}`) : null,
-        item.attempts && item.attempts.length ? h("span", { class: "muted" }, ` · ${item.attempts.length} attempt(s)`) : null,
-        item.last_error ? h("p", { class: "error" }, item.last_error) : null)));
+        item.status === "pending" && item.next_attempt_at && item.attempts && item.attempts.length
+            ? h("span", { class: "muted" }, " · next try ", timeTag(item.next_attempt_at)) : null,
+        item.status !== "sent" && item.last_error ? h("p", { class: "error" }, item.last_error) : null,
+        item.attempts && item.attempts.length
+            ? h("ol", { class: "attempts" }, item.attempts.map((attempt) => h("li", { dataset: { outcome: attempt.outcome } },
+                h("span", { class: `badge delivery ${attempt.outcome === "success" ? "sent" : "failed"}` }, attempt.outcome), " ",
+                timeTag(attempt.started_at),
+                attempt.http_status ? ` · HTTP ${attempt.http_status}` : "",
+                attempt.duration_ms !== undefined ? h("span", { class: "muted" }, ` · ${attempt.duration_ms} ms`) : null,
+                attempt.error ? h("span", { class: "error" }, ` · ${attempt.error}`) : null)))
+            : null)));
 }
 
 function actionItem(item, session, changed) {

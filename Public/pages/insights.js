@@ -4,6 +4,7 @@ import { api } from "../api.js";
 import { failure, h, replace } from "../dom.js";
 import { duration, SEVERITIES } from "../format.js";
 import { bars, lines, stackedColumns } from "../charts.js";
+import { timeTag } from "../widgets.js";
 
 const WEEKS = 8;
 const WEEK = 7 * 24 * 3600 * 1000;
@@ -53,7 +54,7 @@ async function loadTrends(section, start, isCurrent) {
                 })),
             }),
             lines({
-                title: "Median time to acknowledge and to resolve, by week opened",
+                title: "Median time from opening to acknowledge and to resolve, by week opened",
                 labels: weeks.map((week) => week.label),
                 format: (value) => duration(value * 60000),
                 series: [
@@ -86,8 +87,8 @@ async function loadStats(section, start) {
     const heading = section.firstChild;
     try {
         const answer = await api(`/api/v1/stats?since=${encodeURIComponent(new Date(start).toISOString())}`);
-        replace(section, heading, h("dl", { class: "fields" }, flatten(answer).map(([key, value]) =>
-            [h("dt", {}, key.replaceAll("_", " ")), h("dd", {}, value)])));
+        replace(section, heading, h("dl", { class: "fields" }, flatten(answer).map(([name, value, path]) =>
+            [h("dt", {}, name.replaceAll("_", " ")), h("dd", { dataset: { key: path } }, value)])));
     } catch (error) {
         replace(section, heading, failure(error, "Response metrics"));
     }
@@ -113,17 +114,22 @@ async function loadToil(section, start) {
     }
 }
 
-/** Scalars of a JSON answer, one level of nesting spelled `outer inner`. */
-function flatten(object, prefix = "") {
+/**
+ * Scalars of a JSON answer as `[name, shown value, path]`, one level of nesting spelled `outer inner` (path
+ * `outer.inner`); `_seconds` values read as durations.
+ */
+function flatten(object, prefix = "", parent = "") {
     const pairs = [];
     for (const [key, value] of Object.entries(object || {})) {
         const name = prefix ? `${prefix} ${key}` : key;
+        const path = parent ? `${parent}.${key}` : key;
         if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-            if (!prefix) pairs.push(...flatten(value, name));
+            if (!prefix) pairs.push(...flatten(value, name, path));
         } else if (!Array.isArray(value)) {
-            const seconds = key.endsWith("_seconds") && typeof value === "number";
+            const seconds = key.endsWith("_seconds");
+            const instant = typeof value === "string" && /^\d{4}-\d\d-\d\dT/.test(value);
             pairs.push([seconds ? name.replace(/_seconds$/, "") : name,
-                value === null ? "—" : seconds ? duration(value * 1000) : String(value)]);
+                value === null ? "—" : seconds ? duration(value * 1000) : instant ? timeTag(value) : String(value), path]);
         }
     }
     return pairs;

@@ -19,7 +19,7 @@ async function loadOnCall(section) {
         const answer = await api("/api/v1/oncall");
         const schedules = answer.items || [];
         replace(section, heading, schedules.length
-            ? h("ul", { class: "plain" }, schedules.map((entry) => h("li", {},
+            ? h("ul", { class: "plain" }, schedules.map((entry) => h("li", { dataset: { schedule: entry.schedule ? entry.schedule.name : "" } },
                 h("strong", {}, entry.schedule ? entry.schedule.name : "schedule"), ": ",
                 entry.on_call && entry.on_call.length
                     ? entry.on_call.map((shift, index) => [index ? ", " : "", `@${shift.user}`,
@@ -44,7 +44,7 @@ async function loadServices(section, session) {
         replace(section, heading, failure(error, "Services"));
         return;
     }
-    const cards = list.map((service) => ({ service, element: h("article", { class: "card service" }) }));
+    const cards = list.map((service) => ({ service, element: h("article", { class: "card service", dataset: { service: service.name } }) }));
     replace(section, heading, cards.map((card) => card.element));
     // SLOs are a newer feature: the first answer tells whether this server has them at all.
     let sloAvailable = true;
@@ -72,38 +72,39 @@ async function loadServices(section, session) {
     }
 }
 
-/** The budget bar and burn rates from the SLO answer, reading the numbers it names. */
+/** The SLO, its budget as minutes spent and left with a bar, and the burn rates, from `GET .../slo`. */
 function sloView(answer) {
-    const number = (...names) => names.map((name) => answer[name]).find((value) => typeof value === "number");
-    const total = number("budget_minutes", "budget_minutes_total", "error_budget_minutes");
-    const spent = number("spent_minutes", "minutes_spent", "budget_spent_minutes");
-    const left = number("left_minutes", "minutes_left", "budget_left_minutes", "remaining_minutes");
-    const slo = answer.slo || answer;
-    if (total === undefined && spent === undefined) return h("p", { class: "muted" }, answer.reason || "No SLO declared.");
-    const burn = answer.burn_rate || answer.burn_rates || {};
-    return h("div", {},
-        h("p", {}, `SLO ${slo.target ?? ""}${slo.target !== undefined ? " %" : ""} over ${slo.window_days ?? "?"} days: `,
-            `${Math.round(left ?? total - spent)} of ${Math.round(total)} budget minutes left`),
-        budgetBar({ spent: spent ?? total - left, total }),
+    if (!answer.slo) return h("p", { class: "muted no-slo" }, "No SLO declared for this service.");
+    const { budget_minutes: total, spent_minutes: spent, remaining_minutes: left } = answer;
+    const burn = answer.burn_rate || {};
+    const minutes = (value) => h("span", { class: "minutes" }, Number(value).toFixed(1));
+    return h("div", { class: "slo" },
+        h("p", {}, `SLO ${answer.slo.target} % over ${answer.slo.window_days} day${answer.slo.window_days === 1 ? "" : "s"}`,
+            answer.exhausted ? h("strong", { class: "error" }, " · budget spent") : null),
+        h("p", { class: "budget-numbers" },
+            h("span", { class: "spent" }, minutes(spent), " min spent"), ", ",
+            h("span", { class: "left" }, minutes(left), " min left"), " of ",
+            h("span", { class: "total" }, minutes(total), " budget minutes")),
+        budgetBar({ spent, total }),
         Object.keys(burn).length
             ? bars({ title: "Burn rate (1 = spending exactly the allotted budget)",
-                items: Object.entries(burn).map(([span, value]) => ({ label: span, value: Math.round(Number(value) * 100) / 100 })) })
+                items: Object.entries(burn).map(([span, value]) => ({ label: `last ${span}`, value: Math.round(Number(value) * 100) / 100 })) })
             : null);
 }
 
 async function releaseGate(id) {
     try {
-        const answer = await api(`/api/v1/services/${id}/release-gate`);
-        return gateText(answer);
+        return gateText(await api(`/api/v1/services/${id}/release-gate`), 200);
     } catch (error) {
-        if (error instanceof ApiError && error.status === 423) return gateText(error.body || { release_allowed: false });
+        // 423 is the gate's answer, not a failure: the same members, as a problem body.
+        if (error instanceof ApiError && error.status === 423) return gateText(error.body || { release_allowed: false }, 423);
         return failure(error, "Release gate");
     }
 }
 
-function gateText(answer) {
-    const allowed = answer.release_allowed;
-    return [h("span", { class: `badge gate ${allowed ? "open" : "closed"}` },
-        allowed ? "Releases allowed" : "Releases blocked: error budget spent"),
-    answer.reason ? h("span", { class: "muted" }, ` ${answer.reason}`) : null];
+function gateText(answer, status) {
+    const allowed = answer.release_allowed === true;
+    return [h("span", { class: `badge gate ${allowed ? "open" : "closed"}`, dataset: { status } },
+        allowed ? "Releases allowed" : `Releases blocked (${status})`),
+    answer.reason ? h("span", { class: "muted reason" }, ` ${answer.reason}`) : null];
 }
