@@ -23,6 +23,7 @@ public final class KlaxonStore: Sendable {
     public let escalationPolicies: SQLiteEscalationPolicyRepository
     public let escalations: SQLiteEscalationRepository
     public let heartbeats: SQLiteHeartbeatRepository
+    public let retention: SQLiteRetentionRepository
 
     /// Wraps an already open and migrated pool.
     public init(pool: DatabasePool) {
@@ -37,6 +38,7 @@ public final class KlaxonStore: Sendable {
         self.escalationPolicies = SQLiteEscalationPolicyRepository(pool: pool)
         self.escalations = SQLiteEscalationRepository(pool: pool)
         self.heartbeats = SQLiteHeartbeatRepository(pool: pool)
+        self.retention = SQLiteRetentionRepository(pool: pool)
     }
 
     /// Opens (creating it when missing) the database at `path`, applies pending migrations

@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import HTTPCore
 import IncidentAPI
+import IncidentDomain
 import Logging
 
 /// `klaxon serve`: runs the HTTP server until SIGTERM or SIGINT, then drains and exits 0.
@@ -47,7 +48,14 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Alert receiver requests one integration key or token may send at once (env KLAXON_INGEST_BURST; default 1000).")
     var ingestBurst: Int?
 
+    @Option(
+        help: "Days to keep resolved alerts and the raw payloads of closed incidents' alerts; incidents and timelines are always kept. 0 keeps everything (env KLAXON_RETAIN_ALERT_PAYLOADS_DAYS; default 0).")
+    var retainAlertPayloadsDays: Int?
+
     func validate() throws {
+        if let retainAlertPayloadsDays, retainAlertPayloadsDays < 0 {
+            throw ValidationError("--retain-alert-payloads-days must be 0 (keep everything) or more")
+        }
         if let ingestRateLimit, ingestRateLimit < 0 { throw ValidationError("--ingest-rate-limit must be 0 or more") }
         if let ingestBurst, ingestBurst < 1 { throw ValidationError("--ingest-burst must be at least 1") }
     }
@@ -96,6 +104,9 @@ struct ServeCommand: AsyncParsableCommand {
             initialAdminToken: environment["KLAXON_ADMIN_TOKEN"],
             databaseBusyTimeout: .milliseconds(try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000))
         applicationConfiguration.ingestionRateLimit = try ingestionRateLimit(environment)
+        let retentionDays = try retainAlertPayloadsDays ?? environment.integer("KLAXON_RETAIN_ALERT_PAYLOADS_DAYS") ?? 0
+        guard retentionDays >= 0 else { throw ValidationError("KLAXON_RETAIN_ALERT_PAYLOADS_DAYS must be 0 or more") }
+        applicationConfiguration.alertRetention = AlertRetention(days: retentionDays)
         let application = try await buildApplication(applicationConfiguration, logger: logger)
         if let token = application.createdAdminToken {
             // Shown once: only its hash is stored.

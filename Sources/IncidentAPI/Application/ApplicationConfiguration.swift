@@ -30,6 +30,8 @@ public struct ApplicationConfiguration: Sendable {
     /// How often `GET /api/v1/stream` sends a comment line while nothing happens, so that proxies and clients
     /// keep an idle stream open (and a client that went away is noticed).
     public var streamHeartbeatInterval: Duration = .seconds(15)
+    /// How long resolved alerts and closed incidents' raw alert payloads are kept; nil keeps them forever.
+    public var alertRetention: AlertRetention?
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),
