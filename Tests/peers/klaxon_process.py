@@ -25,19 +25,24 @@ ADMIN_TOKEN = "klx_peer-test-admin-token-0123456789abcdefghijkl"
 
 class Klaxon:
     """`drain_log`: run with `--access-log` and keep reading the server's stderr into `self.log` (a server
-    whose stderr pipe fills up would block), for long runs and for checks of what the log contains."""
+    whose stderr pipe fills up would block), for long runs and for checks of what the log contains.
 
-    def __init__(self, drain_log: bool = False) -> None:
-        self.directory = tempfile.TemporaryDirectory(prefix="klaxon-peer-")
-        self.database = Path(self.directory.name) / "klaxon.db"
+    `database`: serve this file (kept when the server stops) instead of one in a new temporary folder, so a
+    server can be killed and started again on the same data. `arguments` are added to `klaxon serve`'s."""
+
+    def __init__(self, drain_log: bool = False, database: Path | None = None, arguments: tuple[str, ...] = (),
+                 environment: dict[str, str] | None = None) -> None:
+        self.directory = tempfile.TemporaryDirectory(prefix="klaxon-peer-") if database is None else None
+        self.database = database if database is not None else Path(self.directory.name) / "klaxon.db"
         binary = os.environ.get("KLAXON_BINARY") or str(ROOT / ".build" / "debug" / "klaxon")
-        environment = dict(os.environ, KLAXON_ADMIN_TOKEN=ADMIN_TOKEN)
-        arguments = [binary, "serve", "--host", "127.0.0.1", "--port", "0",
-                     "--db", str(self.database), "--public", self.directory.name]
+        environment = dict(os.environ if environment is None else environment, KLAXON_ADMIN_TOKEN=ADMIN_TOKEN)
+        command = [binary, "serve", "--host", "127.0.0.1", "--port", "0",
+                   "--db", str(self.database), "--public", str(self.database.parent), *arguments]
         if drain_log:
-            arguments.append("--access-log")
+            command.append("--access-log")
+        self.started_at = time.monotonic()
         self.process = subprocess.Popen(
-            arguments, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
         self.log = b""
         self.port = self._wait_for_port(deadline=time.monotonic() + 30)
         self.base = f"http://127.0.0.1:{self.port}"
@@ -110,7 +115,31 @@ class Klaxon:
         self._terminate()
         if self.process.stderr is not None and self._drainer is None:
             self.process.stderr.close()
-        self.directory.cleanup()
+        if self.directory is not None:
+            self.directory.cleanup()
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash: no drain, no checkpoint, nothing flushed; the database file stays."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=10)
+        if self._drainer is not None:
+            self._drainer.join(timeout=10)
+        elif self.process.stderr is not None:
+            self.process.stderr.close()
+
+    def wait_ready(self, timeout: float = 30.0) -> float:
+        """Polls `/readyz` until it answers 200; returns the seconds since this process was spawned."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.base + "/readyz", timeout=2) as answer:
+                    if answer.status == 200:
+                        return time.monotonic() - self.started_at
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.01)
+        raise AssertionError(f"/readyz did not answer 200 within {timeout:.0f} s")
 
     def _terminate(self) -> None:
         if self.process.poll() is None:
