@@ -2,7 +2,8 @@
 # The whole test suite, as CI runs it on a fresh clone (the README's test command; .ci/run calls it):
 # installs the Debian packages (scripts/install-deps.sh --test) and the Python test tools (a virtual
 # environment under .build/), checks the OpenAPI document, builds with warnings as errors, runs the real-peer
-# tests (Prometheus Alertmanager, pdpyras), every Swift test target, the fuzz targets' saved inputs and a
+# tests (Prometheus Alertmanager, pdpyras), the safety scripts (kills, faults, duplicates, backup under load),
+# every Swift test target, the fuzz targets' saved inputs and a
 # minute of fuzzing each, schemathesis against the served API, and a two-minute soak. Every server it starts
 # listens on 127.0.0.1 and is stopped by the step that started it.
 set -euo pipefail
@@ -24,6 +25,12 @@ swift build --build-tests -Xswiftc -warnings-as-errors
 "$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_webhook.py
 "$VENV/bin/python" -B -W ignore Tests/peers/alertmanager_watchdog.py
 "$VENV/bin/python" -B -W ignore Tests/peers/pagerduty_pdpyras.py
+# Proof of safety, short forms (about 2 minutes; long form: Tests/safety/crash.py --kills 20): SIGKILL under load
+# 3 times, a full disk and a foreign write lock, every payload sent 5 times by 50 senders, backup under load.
+"$VENV/bin/python" -B Tests/safety/crash.py --kills 3
+"$VENV/bin/python" -B Tests/safety/faults.py
+"$VENV/bin/python" -B Tests/safety/duplicates.py
+"$VENV/bin/python" -B Tests/safety/backup_load.py --seconds 5 --backups 2
 scripts/run-swift-tests.sh
 # The fuzz targets' saved inputs (seeds and regressions) through the normal build, then 1 minute of fuzzing each.
 .build/debug/HTTPParserFuzzer Tests/Fuzz/corpus/parser
