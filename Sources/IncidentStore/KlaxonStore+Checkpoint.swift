@@ -23,13 +23,16 @@ extension KlaxonStore {
             return try await pool.writeWithoutTransaction { db in
                 _ = try db.queryValue("PRAGMA busy_timeout = 0", as: Int64.self)
                 defer {
-                    let milliseconds = restoredTimeout.components.seconds * 1000
+                    let milliseconds =
+                        restoredTimeout.components.seconds * 1000
                         + restoredTimeout.components.attoseconds / 1_000_000_000_000_000
                     _ = try? db.queryValue("PRAGMA busy_timeout = \(milliseconds)", as: Int64.self)
                 }
                 let row = try db.queryFirst("PRAGMA wal_checkpoint(TRUNCATE)") { row in
-                    (try row.column(0, as: Int64.self), try row.column(1, as: Int64.self),
-                     try row.column(2, as: Int64.self))
+                    (
+                        try row.column(0, as: Int64.self), try row.column(1, as: Int64.self),
+                        try row.column(2, as: Int64.self)
+                    )
                 }
                 guard let (busy, log, checkpointed) = row else {
                     return WALCheckpointOutcome(completed: false, logFrames: 0, checkpointedFrames: 0)

@@ -104,8 +104,11 @@ struct ServeCommand: AsyncParsableCommand {
             initialAdminToken: environment["KLAXON_ADMIN_TOKEN"],
             databaseBusyTimeout: .milliseconds(try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000))
         applicationConfiguration.ingestionRateLimit = try ingestionRateLimit(environment)
-        let retentionDays = try retainAlertPayloadsDays ?? environment.integer("KLAXON_RETAIN_ALERT_PAYLOADS_DAYS") ?? 0
-        guard retentionDays >= 0 else { throw ValidationError("KLAXON_RETAIN_ALERT_PAYLOADS_DAYS must be 0 or more") }
+        let retentionDays =
+            try retainAlertPayloadsDays ?? environment.integer("KLAXON_RETAIN_ALERT_PAYLOADS_DAYS") ?? 0
+        guard retentionDays >= 0 else {
+            throw ValidationError("KLAXON_RETAIN_ALERT_PAYLOADS_DAYS must be 0 (keep everything) or more")
+        }
         applicationConfiguration.alertRetention = AlertRetention(days: retentionDays)
         let application = try await buildApplication(applicationConfiguration, logger: logger)
         if let token = application.createdAdminToken {

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentAPI
 import IncidentDomain
 import Testing
 
@@ -6,6 +7,10 @@ import Testing
 /// keeps open incidents' alerts, recent data, every incident and every timeline event.
 @Suite struct RetentionAPITests {
     static let day: TimeInterval = 86_400
+
+    static func keepSevenDays(_ configuration: inout ApplicationConfiguration) {
+        configuration.alertRetention = AlertRetention(days: 7)
+    }
 
     /// An Alertmanager group of one alert per `(fingerprint, status)`.
     static func group(_ key: String, _ alerts: [(String, String)]) -> [String: Any] {
@@ -36,7 +41,7 @@ import Testing
     }
 
     @Test func pruningRemovesOldResolvedAlertsAndClosedPayloadsAndKeepsTheRest() async throws {
-        try await TestApplication.with(configure: { $0.alertRetention = AlertRetention(days: 7) }) { app in
+        try await TestApplication.with(configure: Self.keepSevenDays) { app in
             let key = try await app.createService("checkout")
             let path = "/api/v1/integrations/alertmanager/\(key)"
 
@@ -91,7 +96,7 @@ import Testing
     }
 
     @Test func dataYoungerThanTheRetentionIsKept() async throws {
-        try await TestApplication.with(configure: { $0.alertRetention = AlertRetention(days: 7) }) { app in
+        try await TestApplication.with(configure: Self.keepSevenDays) { app in
             let key = try await app.createService("checkout")
             let path = "/api/v1/integrations/alertmanager/\(key)"
             let resolved = try await Self.send(app, path, Self.group("resolved", [("b1", "firing")]))

@@ -121,9 +121,11 @@ def integrity_problems(db: sqlite3.Connection) -> list[str]:
     if duplicates:
         problems.append(f"dedup keys with more than one open incident: {duplicates[:10]}")
     # Every page queued its outbox rows with its `paged` event, and no outbox row exists without one.
-    unmatched = db.execute("""SELECT t.id FROM timeline_events t WHERE t.kind = 'paged'
-        AND json_array_length(t.data, '$.recipients') <>
-            (SELECT COUNT(*) FROM notification_outbox o WHERE o.timeline_event_id = t.id)""").fetchall()
+    # (Counted once per event: the outbox has no index on timeline_event_id, so a correlated count is quadratic.)
+    unmatched = db.execute("""WITH queued AS (SELECT timeline_event_id, COUNT(*) AS queued_rows
+            FROM notification_outbox GROUP BY timeline_event_id)
+        SELECT t.id FROM timeline_events t LEFT JOIN queued q ON q.timeline_event_id = t.id
+        WHERE t.kind = 'paged' AND json_array_length(t.data, '$.recipients') <> COALESCE(q.queued_rows, 0)""").fetchall()
     if unmatched:
         problems.append(f"paged events whose outbox rows do not match their recipients: {unmatched[:10]}")
     stray = db.execute("""SELECT o.id FROM notification_outbox o JOIN timeline_events t

@@ -111,7 +111,9 @@ public final class Application: Sendable {
             if !pruned.isEmpty {
                 logger.info(
                     "retention pruned alert data",
-                    metadata: ["deleted_alerts": "\(pruned.deletedAlerts)", "cleared_payloads": "\(pruned.clearedPayloads)"])
+                    metadata: [
+                        "deleted_alerts": "\(pruned.deletedAlerts)", "cleared_payloads": "\(pruned.clearedPayloads)",
+                    ])
             }
         } catch {
             logger.warning("retention pass failed", metadata: ["error": "\(error)"])
