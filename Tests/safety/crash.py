@@ -19,8 +19,10 @@ escalations.
 CI (short form): crash.py --kills 3      By hand (long form): crash.py --kills 20
 Exit status 0 when everything holds. Talks to 127.0.0.1 only; every process it starts is stopped by its pid.
 
-To add a driver (say a delivery receiver once outbox delivery lands): write `drive_<name>(context)` that logs its
-acknowledged facts with `context.record(...)`, add it to DRIVERS, and a check for those facts to FACT_CHECKS.
+To add a driver (say a receiver on 127.0.0.1 counting deliveries once outbox delivery lands): write
+`drive_<name>(context)` that logs what it was told with `context.record({"kind": ...})`, add it to DRIVERS, and
+teach `fact_present` that kind; checks across all facts (every page delivered, repeats only with the same
+`webhook-id`) go next to `final_escalation_problems`.
 """
 
 from __future__ import annotations
