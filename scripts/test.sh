@@ -2,9 +2,10 @@
 # The whole test suite, as CI runs it on a fresh clone (the README's test command; .ci/run calls it):
 # installs the Debian packages (scripts/install-deps.sh --test) and the Python test tools (a virtual
 # environment under .build/), checks the OpenAPI document, builds with warnings as errors, runs the real-peer
-# tests (Prometheus Alertmanager, pdpyras), the dashboard in headless Chromium, every Swift test target, the fuzz
-# targets' saved inputs and a minute of fuzzing each, schemathesis against the served API, and a two-minute
-# soak. Every server it starts listens on 127.0.0.1 and is stopped by the step that started it.
+# tests (Prometheus Alertmanager, pdpyras, prometheus_client, deliveries), the dashboard in headless Chromium,
+# the safety scripts (kills, faults, duplicates, backup under load), every Swift test target, the fuzz targets'
+# saved inputs and a minute of fuzzing each, schemathesis against the served API, and a two-minute soak. Every
+# server it starts listens on 127.0.0.1 and is stopped by the step that started it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
@@ -31,6 +32,12 @@ swift build --build-tests -Xswiftc -warnings-as-errors
 "$VENV/bin/python" -B -W ignore Tests/peers/hold_deliveries.py
 # The dashboard in headless Chromium (screenshots of failures in .build/browser-artifacts/).
 "$VENV/bin/python" -B -W ignore Tests/browser/dashboard.py
+# Proof of safety, short forms (about 2 minutes; long form: Tests/safety/crash.py --kills 20): SIGKILL under load
+# 3 times, a full disk and a foreign write lock, every payload sent 5 times by 50 senders, backup under load.
+"$VENV/bin/python" -B Tests/safety/crash.py --kills 3
+"$VENV/bin/python" -B Tests/safety/faults.py
+"$VENV/bin/python" -B Tests/safety/duplicates.py
+"$VENV/bin/python" -B Tests/safety/backup_load.py --seconds 5 --backups 2
 scripts/run-swift-tests.sh
 # The fuzz targets' saved inputs (seeds and regressions) through the normal build, then 1 minute of fuzzing each.
 .build/debug/HTTPParserFuzzer Tests/Fuzz/corpus/parser

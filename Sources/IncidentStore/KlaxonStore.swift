@@ -27,6 +27,7 @@ public final class KlaxonStore: Sendable {
     public let reports: SQLiteReportRepository
     public let deliveries: SQLiteDeliveryRepository
     public let maintenanceWindows: SQLiteMaintenanceWindowRepository
+    public let retention: SQLiteRetentionRepository
 
     /// Wraps an already open and migrated pool.
     public init(pool: DatabasePool) {
@@ -45,6 +46,7 @@ public final class KlaxonStore: Sendable {
         self.reports = SQLiteReportRepository(pool: pool)
         self.deliveries = SQLiteDeliveryRepository(pool: pool)
         self.maintenanceWindows = SQLiteMaintenanceWindowRepository(pool: pool)
+        self.retention = SQLiteRetentionRepository(pool: pool)
     }
 
     /// Opens (creating it when missing) the database at `path`, applies pending migrations

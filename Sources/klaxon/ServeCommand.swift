@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import HTTPCore
 import IncidentAPI
+import IncidentDomain
 import Logging
 
 /// `klaxon serve`: runs the HTTP server until SIGTERM or SIGINT, then drains and exits 0.
@@ -62,8 +63,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(
         help: "Deliver no pages: outbox rows stay pending until a server without this flag runs (env KLAXON_HOLD_DELIVERIES=1). For a copy of production's database on a staging machine, which must not page anybody.")
     var holdDeliveries = false
+        help: "Days to keep resolved alerts and the raw payloads of closed incidents' alerts; incidents and timelines are always kept. 0 keeps everything (env KLAXON_RETAIN_ALERT_PAYLOADS_DAYS; default 0).")
+    var retainAlertPayloadsDays: Int?
 
     func validate() throws {
+        if let retainAlertPayloadsDays, retainAlertPayloadsDays < 0 {
+            throw ValidationError("--retain-alert-payloads-days must be 0 (keep everything) or more")
+        }
         if let ingestRateLimit, ingestRateLimit < 0 { throw ValidationError("--ingest-rate-limit must be 0 or more") }
         if let ingestBurst, ingestBurst < 1 { throw ValidationError("--ingest-burst must be at least 1") }
     }
@@ -126,6 +132,12 @@ struct ServeCommand: AsyncParsableCommand {
             }
             applicationConfiguration.delivery.publicURL = publicURL
         }
+        let retentionDays =
+            try retainAlertPayloadsDays ?? environment.integer("KLAXON_RETAIN_ALERT_PAYLOADS_DAYS") ?? 0
+        guard retentionDays >= 0 else {
+            throw ValidationError("KLAXON_RETAIN_ALERT_PAYLOADS_DAYS must be 0 (keep everything) or more")
+        }
+        applicationConfiguration.alertRetention = AlertRetention(days: retentionDays)
         let application = try await buildApplication(applicationConfiguration, logger: logger)
         if let token = application.createdAdminToken {
             // Shown once: only its hash is stored.

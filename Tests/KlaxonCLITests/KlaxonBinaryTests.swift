@@ -89,6 +89,19 @@ import Testing
         #expect(fromEnvironment.stderr.contains("KLAXON_INGEST_RATE_LIMIT"))
     }
 
+    @Test func serveRefusesANegativeAlertRetention() throws {
+        let db = try Self.temporaryDatabase()
+        let negative = try Self.run(["serve", "--db", db, "--port", "0", "--retain-alert-payloads-days", "-1"])
+        #expect(negative.status != 0)
+        #expect(negative.stderr.contains("--retain-alert-payloads-days"))
+        for value in ["-3", "a week"] {
+            let fromEnvironment = try Self.run(
+                ["serve", "--db", db, "--port", "0"], environment: ["KLAXON_RETAIN_ALERT_PAYLOADS_DAYS": value])
+            #expect(fromEnvironment.status != 0)
+            #expect(fromEnvironment.stderr.contains("KLAXON_RETAIN_ALERT_PAYLOADS_DAYS"), "\(fromEnvironment.stderr)")
+        }
+    }
+
     @Test func tokensAreCreatedListedAndRevokedFromTheCommandLine() throws {
         let db = try Self.temporaryDatabase()
         let created = try Self.run(["token", "create", "--db", db, "--name", "ops-bot", "--scope", "write"])

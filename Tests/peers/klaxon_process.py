@@ -26,22 +26,26 @@ ADMIN_TOKEN = "klx_peer-test-admin-token-0123456789abcdefghijkl"
 class Klaxon:
     """`drain_log`: run with `--access-log` and keep reading the server's stderr into `self.log` (a server
     whose stderr pipe fills up would block), for long runs and for checks of what the log contains.
-    `extra_arguments` are added to `klaxon serve`'s flags; `public`: the folder served at `/` (the dashboard's
-    tests pass `Public/`), an empty one by default."""
+    `database`: serve this file (kept when the server stops) instead of one in a new temporary folder, so a
+    server can be killed and started again on the same data. `extra_arguments` (or `arguments`) are added to
+    `klaxon serve`'s flags; `public`: the folder served at `/` (the dashboard's tests pass `Public/`), an empty
+    one by default; `environment`: the server's environment instead of this process's."""
 
     def __init__(self, drain_log: bool = False, database: Path | None = None, extra_arguments: tuple = (),
-                 public: Path | None = None) -> None:
-        """`database`: a file that outlives this server (a restart); `extra_arguments`: more `serve` flags."""
+                 public: Path | None = None, arguments: tuple[str, ...] = (),
+                 environment: dict[str, str] | None = None) -> None:
         self.directory = tempfile.TemporaryDirectory(prefix="klaxon-peer-")
-        self.database = database or Path(self.directory.name) / "klaxon.db"
+        self.database = database if database is not None else Path(self.directory.name) / "klaxon.db"
         binary = os.environ.get("KLAXON_BINARY") or str(ROOT / ".build" / "debug" / "klaxon")
-        environment = dict(os.environ, KLAXON_ADMIN_TOKEN=ADMIN_TOKEN)
+        environment = dict(os.environ if environment is None else environment, KLAXON_ADMIN_TOKEN=ADMIN_TOKEN)
         self._arguments = [binary, "serve", "--host", "127.0.0.1", "--port", "0",
                            "--db", str(self.database), "--public", str(public or self.directory.name)]
         if drain_log:
             self._arguments.append("--access-log")
         self._arguments.extend(extra_arguments)
+        self._arguments.extend(arguments)
         self._environment = environment
+        self.started_at = time.monotonic()
         self.process = subprocess.Popen(self._arguments, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.PIPE, env=environment)
         self.log = b""
@@ -130,11 +134,27 @@ class Klaxon:
             self.process.stderr.close()
         self.directory.cleanup()
 
+    def wait_ready(self, timeout: float = 30.0) -> float:
+        """Polls `/readyz` until it answers 200; returns the seconds since this process was spawned."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.base + "/readyz", timeout=2) as answer:
+                    if answer.status == 200:
+                        return time.monotonic() - self.started_at
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.01)
+        raise AssertionError(f"/readyz did not answer 200 within {timeout:.0f} s")
+
     def kill(self) -> None:
-        """SIGKILL, as a crash: nothing is flushed or drained."""
-        self.process.kill()
+        """SIGKILL, as a crash: nothing is flushed, drained or checkpointed; a `database` given stays."""
+        if self.process.poll() is None:
+            self.process.kill()
         self.process.wait(timeout=10)
-        if self.process.stderr is not None and self._drainer is None:
+        if self._drainer is not None:
+            self._drainer.join(timeout=10)
+        elif self.process.stderr is not None:
             self.process.stderr.close()
         self.directory.cleanup()
 

@@ -24,6 +24,7 @@ public final class Application: Sendable {
     let heartbeatMonitor: HeartbeatMonitor
     let escalationPollInterval: Duration
     let liveEvents: LiveEventHub
+    let alertRetention: AlertRetention?
     private let liveEventsTask = Mutex<Task<Void, Never>?>(nil)
     let deliveryWorker: DeliveryWorker
     private let deliveryTask = Mutex<Task<Void, Never>?>(nil)
@@ -33,8 +34,10 @@ public final class Application: Sendable {
     init(
         server: HTTPServer, routes: [APIRoute], createdAdminToken: String?, store: KlaxonStore, clock: any WallClock,
         logger: Logger, escalationPollInterval: Duration = .seconds(1), liveEvents: LiveEventHub,
-        deliveryWorker: DeliveryWorker, publicBaseURL: PublicBaseURL, configuredPublicURL: Bool
+        deliveryWorker: DeliveryWorker, publicBaseURL: PublicBaseURL, configuredPublicURL: Bool,
+        alertRetention: AlertRetention? = nil
     ) {
+        self.alertRetention = alertRetention
         self.liveEvents = liveEvents
         server.onDrain { liveEvents.close() }
         self.deliveryWorker = deliveryWorker
@@ -112,23 +115,55 @@ public final class Application: Sendable {
         }
     }
 
-    /// How often expired `Idempotency-Key` records are deleted; they expire after 24 hours.
-    static let purgeInterval: Duration = .seconds(600)
+    /// Prunes old alert data now, by the injected clock, when a retention is configured (see
+    /// ``AlertRetention``); returns what was removed. The maintenance loop does the same every pass.
+    @discardableResult
+    public func runRetention() async throws -> RetentionOutcome {
+        guard let alertRetention else { return RetentionOutcome() }
+        return try await store.retention.prune(before: alertRetention.cutoff(now: clock.now()))
+    }
+
+    /// How often the maintenance pass runs: expired `Idempotency-Key` records (kept 24 hours) are deleted,
+    /// old alert data pruned, and the write-ahead log truncated.
+    static let maintenanceInterval: Duration = .seconds(600)
+
+    /// One maintenance pass; each step's failure (a busy or full disk) is logged and retried next pass.
+    func runMaintenancePass() async {
+        do {
+            let cutoff = clock.now().addingTimeInterval(-IdempotencyRecord.retention)
+            let purged = try await store.idempotency.purge(createdBefore: cutoff)
+            if purged > 0 { logger.debug("purged idempotency records", metadata: ["count": "\(purged)"]) }
+        } catch {
+            logger.warning("could not purge idempotency records", metadata: ["error": "\(error)"])
+        }
+        do {
+            let pruned = try await runRetention()
+            if !pruned.isEmpty {
+                logger.info(
+                    "retention pruned alert data",
+                    metadata: [
+                        "deleted_alerts": "\(pruned.deletedAlerts)", "cleared_payloads": "\(pruned.clearedPayloads)",
+                    ])
+            }
+        } catch {
+            logger.warning("retention pass failed", metadata: ["error": "\(error)"])
+        }
+        // After the deletes, so their pages leave the log too.
+        do {
+            let checkpoint = try await store.truncateWriteAheadLog()
+            if !checkpoint.completed {
+                logger.debug("WAL truncation deferred: a reader holds old frames")
+            }
+        } catch {
+            logger.warning("WAL checkpoint failed", metadata: ["error": "\(error)"])
+        }
+    }
 
     private func startMaintenance() {
-        let store = store
-        let clock = clock
-        let logger = logger
-        let task = Task {
+        let task = Task { [self] in
             while !Task.isCancelled {
-                do {
-                    let cutoff = clock.now().addingTimeInterval(-IdempotencyRecord.retention)
-                    let purged = try await store.idempotency.purge(createdBefore: cutoff)
-                    if purged > 0 { logger.debug("purged idempotency records", metadata: ["count": "\(purged)"]) }
-                } catch {
-                    logger.warning("could not purge idempotency records", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: Self.purgeInterval)
+                await runMaintenancePass()
+                try? await Task.sleep(for: Self.maintenanceInterval)
             }
         }
         maintenance.withLock { $0 = task }
@@ -269,7 +304,8 @@ public func buildApplication(
         return Application(
             server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, clock: clock,
             logger: logger, escalationPollInterval: configuration.escalationPollInterval, liveEvents: liveEvents,
-            deliveryWorker: deliveryWorker, publicBaseURL: publicBaseURL, configuredPublicURL: configuration.delivery.publicURL != nil)
+            deliveryWorker: deliveryWorker, publicBaseURL: publicBaseURL, configuredPublicURL: configuration.delivery.publicURL != nil),
+            alertRetention: configuration.alertRetention)
     } catch {
         await store.close()
         throw error

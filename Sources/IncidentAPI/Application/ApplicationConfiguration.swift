@@ -38,6 +38,8 @@ public struct ApplicationConfiguration: Sendable {
     public var metricsPublic = false
     /// The outbox worker: poll interval, SSRF guard, public URL of links, timeouts, retries (issue 7).
     public var delivery = DeliveryConfiguration()
+    /// How long resolved alerts and closed incidents' raw alert payloads are kept; nil keeps them forever.
+    public var alertRetention: AlertRetention?
 
     public init(
         server: HTTPServerConfiguration = HTTPServerConfiguration(),
