@@ -63,6 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(
         help: "Deliver no pages: outbox rows stay pending until a server without this flag runs (env KLAXON_HOLD_DELIVERIES=1). For a copy of production's database on a staging machine, which must not page anybody.")
     var holdDeliveries = false
+
+    @Option(
         help: "Days to keep resolved alerts and the raw payloads of closed incidents' alerts; incidents and timelines are always kept. 0 keeps everything (env KLAXON_RETAIN_ALERT_PAYLOADS_DAYS; default 0).")
     var retainAlertPayloadsDays: Int?
 

@@ -304,8 +304,8 @@ public func buildApplication(
         return Application(
             server: server, routes: api.routes, createdAdminToken: createdAdminToken, store: store, clock: clock,
             logger: logger, escalationPollInterval: configuration.escalationPollInterval, liveEvents: liveEvents,
-            deliveryWorker: deliveryWorker, publicBaseURL: publicBaseURL, configuredPublicURL: configuration.delivery.publicURL != nil),
-            alertRetention: configuration.alertRetention)
+            deliveryWorker: deliveryWorker, publicBaseURL: publicBaseURL,
+            configuredPublicURL: configuration.delivery.publicURL != nil, alertRetention: configuration.alertRetention)
     } catch {
         await store.close()
         throw error
