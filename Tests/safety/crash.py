@@ -45,6 +45,9 @@ from safety_support import (  # noqa: E402
     ADMIN_TOKEN, Client, Klaxon, alertmanager_group, integrity_problems, open_database, pagerduty_trigger,
     set_up_escalating_service)
 
+# No rate limit (the load is the point); pages go to 127.0.0.1:9, refused without the second flag.
+SERVE_FLAGS = ("--ingest-rate-limit", "0", "--allow-private-destinations")
+
 
 # Requests per second per client process: a steady load with plenty of writes in flight at every kill, but not a
 # storm of new incidents whose 1-minute escalations would outgrow the engine's pace (one commit per page).
@@ -234,7 +237,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="klaxon-crash-") as folder_name:
         folder = Path(folder_name)
         database = folder / "klaxon.db"
-        server = Klaxon(drain_log=True, database=database, arguments=("--ingest-rate-limit", "0"))
+        server = Klaxon(drain_log=True, database=database, arguments=SERVE_FLAGS)
         # Spawned, not forked: the parent runs threads (the server log drainers).
         spawn = multiprocessing.get_context("spawn")
         stop = spawn.Event()
@@ -264,7 +267,7 @@ def main() -> int:
                 if found:
                     print(server.log.decode(errors="replace")[-4000:], file=sys.stderr)
                     break
-                server = Klaxon(drain_log=True, database=database, arguments=("--ingest-rate-limit", "0"))
+                server = Klaxon(drain_log=True, database=database, arguments=SERVE_FLAGS)
                 ready = server.wait_ready()
                 ready_times.append(ready)
                 publish_port(folder, server.port)
