@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The file holding the key that encrypts secrets at rest: 32 random bytes, mode 0600, beside the database
 /// (`<db>.key`) unless configured elsewhere. A copy of the database without it reveals no secret; losing it
