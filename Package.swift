@@ -79,7 +79,8 @@ let package = Package(
         ),
         .target(
             name: "IncidentStore",
-            dependencies: ["SQLiteCore", "IncidentDomain"],
+            // Crypto: integration keys are stored as SHA-256 hashes.
+            dependencies: ["SQLiteCore", "IncidentDomain", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]
         ),

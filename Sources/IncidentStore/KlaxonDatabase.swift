@@ -3,7 +3,7 @@ import SQLiteCore
 /// Opens Klaxon's database file: the connection pool, with every pending migration applied.
 public enum KlaxonDatabase {
     /// Opens (creating it when missing) the database at `path`, applies the pending embedded migrations
-    /// on the writer connection, and returns the pool. Throws ``MigrationError`` when the recorded
+    /// on the writer connection, hashes integration keys still stored whole, and returns the pool. Throws ``MigrationError`` when the recorded
     /// migrations disagree with the embedded ones (a changed or missing file), and closes the pool then.
     public static func open(
         path: String,
@@ -12,7 +12,10 @@ public enum KlaxonDatabase {
         let migrator = try KlaxonMigrations.migrator()
         let pool = try DatabasePool(path: path, configuration: configuration)
         do {
-            try await pool.writeWithoutTransaction { try migrator.migrate($0) }
+            try await pool.writeWithoutTransaction { db in
+                try migrator.migrate(db)
+                _ = try IntegrationKeyHash.hashStoredKeys(in: db)
+            }
         } catch {
             await pool.close()
             throw error
@@ -23,7 +26,11 @@ public enum KlaxonDatabase {
     /// Applies pending migrations through an open pool and returns those applied now.
     public static func migrate(_ pool: DatabasePool) async throws -> [Migration] {
         let migrator = try KlaxonMigrations.migrator()
-        return try await pool.writeWithoutTransaction { try migrator.migrate($0) }
+        return try await pool.writeWithoutTransaction { db in
+            let applied = try migrator.migrate(db)
+            _ = try IntegrationKeyHash.hashStoredKeys(in: db)
+            return applied
+        }
     }
 
     /// Every embedded migration with the time it was applied to the pool's database, or pending.

@@ -13,6 +13,8 @@ import SQLiteCore
 public final class KlaxonStore: Sendable {
     /// The connection pool; for the CLI's backup and migration commands and for benchmarks.
     public let pool: DatabasePool
+    /// Seals and opens the secrets kept in the database (see ``SecretsKeyFile``).
+    public let secrets: SecretSealer
     public let incidents: SQLiteIncidentRepository
     public let services: SQLiteServiceRepository
     public let tokens: SQLiteTokenRepository
@@ -29,14 +31,15 @@ public final class KlaxonStore: Sendable {
     public let maintenanceWindows: SQLiteMaintenanceWindowRepository
     public let retention: SQLiteRetentionRepository
 
-    /// Wraps an already open and migrated pool.
-    public init(pool: DatabasePool) {
+    /// Wraps an already open and migrated pool whose secrets `secrets` seals and opens.
+    public init(pool: DatabasePool, secrets: SecretSealer) {
         self.pool = pool
+        self.secrets = secrets
         self.incidents = SQLiteIncidentRepository(pool: pool)
         self.services = SQLiteServiceRepository(pool: pool)
         self.tokens = SQLiteTokenRepository(pool: pool)
         self.idempotency = SQLiteIdempotencyRepository(pool: pool)
-        self.alerts = SQLiteAlertRepository(pool: pool)
+        self.alerts = SQLiteAlertRepository(pool: pool, secrets: secrets)
         self.users = SQLiteUserRepository(pool: pool)
         self.schedules = SQLiteScheduleRepository(pool: pool)
         self.escalationPolicies = SQLiteEscalationPolicyRepository(pool: pool)
@@ -44,21 +47,36 @@ public final class KlaxonStore: Sendable {
         self.heartbeats = SQLiteHeartbeatRepository(pool: pool)
         self.postmortems = SQLitePostmortemRepository(pool: pool)
         self.reports = SQLiteReportRepository(pool: pool)
-        self.deliveries = SQLiteDeliveryRepository(pool: pool)
+        self.deliveries = SQLiteDeliveryRepository(pool: pool, secrets: secrets)
         self.maintenanceWindows = SQLiteMaintenanceWindowRepository(pool: pool)
         self.retention = SQLiteRetentionRepository(pool: pool)
     }
 
     /// Opens (creating it when missing) the database at `path`, applies pending migrations
-    /// (``KlaxonDatabase/open(path:configuration:)``) and returns the store. Throws `MigrationError` for a
-    /// changed or missing migration, `StorageUnavailable` when the file cannot be opened or written.
+    /// (``KlaxonDatabase/open(path:configuration:)``), brings its secrets under the key in
+    /// `secretsKeyPath` (default `<path>.key`, created when the database holds no sealed secret yet; see
+    /// ``SecretsKeyFile``) and returns the store. Throws `MigrationError` for a changed or missing migration,
+    /// `StorageUnavailable` when the file cannot be opened or written, ``SecretsKeyError`` naming the key file
+    /// when it is missing, malformed or another database's.
     public static func open(
         path: String,
-        configuration: DatabasePool.Configuration = DatabasePool.Configuration()
+        configuration: DatabasePool.Configuration = DatabasePool.Configuration(),
+        secretsKeyPath: String? = nil
     ) async throws -> KlaxonStore {
+        let keyPath = secretsKeyPath ?? SecretsKeyFile.defaultPath(forDatabase: path)
+        let pool: DatabasePool
         do {
-            return KlaxonStore(pool: try await KlaxonDatabase.open(path: path, configuration: configuration))
+            pool = try await KlaxonDatabase.open(path: path, configuration: configuration)
         } catch {
+            throw StorageErrorTranslation.translate(error)
+        }
+        do {
+            let secrets = try await pool.writeWithoutTransaction { db in
+                try SecretsAtRest.prepare(in: db, keyPath: keyPath)
+            }
+            return KlaxonStore(pool: pool, secrets: secrets)
+        } catch {
+            await pool.close()
             throw StorageErrorTranslation.translate(error)
         }
     }

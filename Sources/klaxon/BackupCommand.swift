@@ -31,6 +31,9 @@ struct BackupCommand: AsyncParsableCommand {
         }
         if result.isIntact {
             print("backed up \(source) to \(result.path): \(result.pageCount) pages, integrity_check: ok")
+            print(
+                "keep the secrets key file \(database.secretsKeyPath) with this backup (copy it once, it does not "
+                    + "change): the backup's signing secrets can only be read with it")
         } else {
             FileHandle.standardError.write(
                 Data(

@@ -45,7 +45,7 @@ struct PostmortemCommand: AsyncParsableCommand {
         }
         let store: KlaxonStore
         do {
-            store = try await KlaxonStore.open(path: database.path)
+            store = try await KlaxonStore.open(path: database.path, secretsKeyPath: database.secretsKeyPath)
         } catch {
             FileHandle.standardError.write(Data("error: cannot open \(database.path): \(error)\n".utf8))
             throw ExitCode.failure

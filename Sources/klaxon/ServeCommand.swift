@@ -22,6 +22,10 @@ struct ServeCommand: AsyncParsableCommand {
     var db: String?
 
     @Option(
+        help: "The key file sealing the secrets kept in the database (env KLAXON_SECRETS_KEY_FILE; default <db>.key, created on first start with mode 0600). Keep it with the database's backups.")
+    var secretsKeyFile: String?
+
+    @Option(
         name: .customLong("public"),
         help: "Folder of the dashboard's static files (env KLAXON_PUBLIC; default ./Public).")
     var publicFolder: String?
@@ -119,6 +123,7 @@ struct ServeCommand: AsyncParsableCommand {
             publicDirectory: publicFolder,
             initialAdminToken: environment["KLAXON_ADMIN_TOKEN"],
             databaseBusyTimeout: .milliseconds(try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000))
+        applicationConfiguration.secretsKeyPath = secretsKeyFile ?? environment["KLAXON_SECRETS_KEY_FILE"]
         applicationConfiguration.ingestionRateLimit = try ingestionRateLimit(environment)
         applicationConfiguration.postmortemTemplate = try postmortemTemplate.text(environment)
         applicationConfiguration.metricsPublic = metricsPublic || environment["KLAXON_METRICS_PUBLIC"] == "1"

@@ -86,7 +86,7 @@ struct TokenCommand: AsyncParsableCommand {
 private func withStore(_ database: DatabaseOptions, _ body: (KlaxonStore) async throws -> Void) async throws {
     let store: KlaxonStore
     do {
-        store = try await KlaxonStore.open(path: database.path)
+        store = try await KlaxonStore.open(path: database.path, secretsKeyPath: database.secretsKeyPath)
     } catch {
         FileHandle.standardError.write(Data("error: cannot open \(database.path): \(error)\n".utf8))
         throw ExitCode.failure

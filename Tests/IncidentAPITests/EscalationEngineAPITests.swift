@@ -166,9 +166,8 @@ import Testing
 
     @Test func anAlertOpeningAnIncidentPagesLevelZero() async throws {
         try await TestApplication.with { app in
-            try await app.setUpCheckoutPolicy()
+            let key = try await app.setUpCheckoutPolicy()
             let service = try await app.expect(200, "GET", "/api/v1/services/checkout")
-            let key = try #require(service["integration_key"] as? String)
             #expect((service["escalation_policy"] as? [String: Any])?["name"] as? String == "checkout")
             let payload = AlertmanagerPayload.group(
                 status: "firing",

@@ -4,6 +4,31 @@ import Testing
 @testable import IncidentAPI
 
 @Suite struct ServiceAPITests {
+    @Test func theIntegrationKeyIsShownOnceAndTheOldOneStopsAfterRotation() async throws {
+        try await TestApplication.with { app in
+            let created = try await app.expect(201, "POST", "/api/v1/services", json: ["name": "checkout"])
+            let key = try #require(created["integration_key"] as? String)
+            #expect(created["integration_key_prefix"] as? String == String(key.prefix(8)))
+            let shown = try await app.expect(200, "GET", "/api/v1/services/checkout")
+            #expect(shown["integration_key"] == nil, "a GET answers only the prefix")
+            #expect(shown["integration_key_prefix"] as? String == String(key.prefix(8)))
+            let listed = try await app.request("GET", "/api/v1/services").items()
+            #expect(listed.allSatisfy { $0["integration_key"] == nil && $0["integration_key_prefix"] is String })
+            let alert = ["summary": "Disk almost full", "dedup_key": "disk"]
+            let accepted = try await app.request("POST", "/api/v1/integrations/generic/\(key)", token: nil, json: alert)
+            #expect(accepted.status == 200, "\(accepted.text)")
+
+            let rotated = try await app.expect(200, "POST", "/api/v1/services/checkout/rotate-key")
+            let newKey = try #require(rotated["integration_key"] as? String)
+            #expect(newKey != key)
+            #expect(rotated["integration_key_prefix"] as? String == String(newKey.prefix(8)))
+            let refused = try await app.request("POST", "/api/v1/integrations/generic/\(key)", token: nil, json: alert)
+            #expect(refused.status == 404, "the old key stops working at once: \(refused.text)")
+            let next = try await app.request("POST", "/api/v1/integrations/generic/\(newKey)", token: nil, json: alert)
+            #expect(next.status == 200, "\(next.text)")
+        }
+    }
+
     @Test func servicesAreCreatedRenamedRotatedAndDeleted() async throws {
         try await TestApplication.with { app in
             let created = try await app.request(
@@ -23,6 +48,7 @@ import Testing
             #expect(answer1.status == 409)
             let rotated = try await app.request("POST", "/api/v1/services/checkout/rotate-key")
             #expect(try rotated.object()["integration_key"] as? String != key)
+            #expect(try rotated.object()["integration_key"] as? String != nil)
 
             let id = try incident.object()["id"] as! Int
             _ = try await app.request("POST", "/api/v1/incidents/\(id)/resolve")

@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func renamingOrDeletingTheDefaultServiceIsAConflict() throws {
-        let service = Service(id: 1, name: "default", integrationKey: "k", createdAt: t0)
+        let service = Service(id: 1, name: "default", integrationKeyPrefix: "k", createdAt: t0)
         let rename = try ServicePatch(name: "other").validate()
         #expect(throws: IncidentError.conflict("the default service cannot be renamed")) {
             _ = try service.applying(rename, at: t0)
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func deletingAServiceWithOpenIncidentsIsAConflict() throws {
-        let service = Service(id: 2, name: "payments", integrationKey: "k", createdAt: t0)
+        let service = Service(id: 2, name: "payments", integrationKeyPrefix: "k", createdAt: t0)
         try service.checkDeletable(openIncidentCount: 0)
         #expect(throws: IncidentError.conflict("service payments has 2 open incidents")) {
             try service.checkDeletable(openIncidentCount: 2)
@@ -62,7 +62,7 @@ import Testing
 
     @Test func serviceEditChangesOnlyGivenFields() throws {
         let service = Service(
-            id: 2, name: "payments", description: "d", routingLabels: ["team": "pay"], integrationKey: "k",
+            id: 2, name: "payments", description: "d", routingLabels: ["team": "pay"], integrationKeyPrefix: "k",
             createdAt: t0)
         let renamed = try service.applying(try ServicePatch(name: "billing").validate(), at: t0)
         #expect(renamed.name == "billing")
@@ -71,9 +71,9 @@ import Testing
     }
 
     @Test func rotatingTheKeyReplacesItAndTouchesTheService() {
-        let service = Service(id: 2, name: "payments", integrationKey: "old", createdAt: t0)
-        let rotated = service.rotatingKey(to: "new", at: at(minutes: 2))
-        #expect(rotated.integrationKey == "new")
+        let service = Service(id: 2, name: "payments", integrationKeyPrefix: "old-key-", createdAt: t0)
+        let rotated = service.rotatingKey(to: "new-key-and-its-secret-rest", at: at(minutes: 2))
+        #expect(rotated.integrationKeyPrefix == "new-key-", "only the prefix is kept")
         #expect(rotated.updatedAt == at(minutes: 2))
         #expect(rotated.createdAt == t0)
     }

@@ -39,12 +39,16 @@ import Testing
         #expect(!status.isEmpty)
         #expect(status.allSatisfy { $0.isApplied })
         let service = try await pool.read { db in
-            try db.queryFirst("SELECT name, integration_key, created_at FROM services") {
-                (try $0.column(0, as: String.self), try $0.column(1, as: String.self), try $0.column(2, as: Date.self))
+            try db.queryFirst("SELECT name, integration_key, created_at, integration_key_prefix FROM services") {
+                (
+                    try $0.column(0, as: String.self), try $0.column(1, as: String.self), try $0.column(2, as: Date.self),
+                    try $0.column(3, as: String?.self)
+                )
             }
         }
         #expect(service?.0 == "default")
-        #expect(service?.1.count == 32)
+        #expect(service?.1.count == 64, "the key made by the first migration is hashed (hex SHA-256) at open")
+        #expect(service?.3?.count == 8)
         #expect(abs((service?.2 ?? .distantPast).timeIntervalSinceNow) < 600, "created_at is unix milliseconds of now")
         await pool.close()
 

@@ -50,7 +50,8 @@ import Testing
         var configuration = DatabasePool.Configuration()
         configuration.connection.accessMode = .readOnly
         configuration.readerCount = 1
-        let readOnly = KlaxonStore(pool: try DatabasePool(path: test.path, configuration: configuration))
+        let readOnly = KlaxonStore(
+            pool: try DatabasePool(path: test.path, configuration: configuration), secrets: test.store.secrets)
         #expect(try await readOnly.incidents.incident(id).id == id)
         await #expect(throws: StorageUnavailable(reason: "database is read-only")) {
             try await readOnly.incidents.create(try draft("Another"), by: alice, at: at(1))

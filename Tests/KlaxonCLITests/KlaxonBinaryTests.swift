@@ -102,6 +102,30 @@ import Testing
         }
     }
 
+    @Test func theSecretsKeyFileIsNamedByBackupAndAWrongOrMissingOneStopsTheStart() throws {
+        let db = try Self.temporaryDatabase()
+        #expect(try Self.run(["token", "create", "--db", db, "--name", "ops-bot", "--scope", "write"]).status == 0)
+        #expect(FileManager.default.contents(atPath: db + ".key")?.count == 32)
+        let backup = try Self.run(["backup", "--db", db, db + ".backup"])
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(backup.stdout.contains("keep the secrets key file \(db).key with this backup"), "\(backup.stdout)")
+
+        let wrongKey = db + ".other-key"
+        #expect(FileManager.default.createFile(atPath: wrongKey, contents: Data(repeating: 1, count: 32)))
+        let wrong = try Self.run(["serve", "--db", db, "--port", "0", "--secrets-key-file", wrongKey])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("secrets key file \(wrongKey) does not open"), "\(wrong.stderr)")
+        let fromEnvironment = try Self.run(
+            ["serve", "--db", db, "--port", "0"], environment: ["KLAXON_SECRETS_KEY_FILE": wrongKey])
+        #expect(fromEnvironment.status != 0)
+        #expect(fromEnvironment.stderr.contains(wrongKey), "\(fromEnvironment.stderr)")
+
+        try FileManager.default.removeItem(atPath: db + ".key")
+        let missing = try Self.run(["token", "list", "--db", db])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("secrets key file \(db).key is missing"), "\(missing.stderr)")
+    }
+
     @Test func tokensAreCreatedListedAndRevokedFromTheCommandLine() throws {
         let db = try Self.temporaryDatabase()
         let created = try Self.run(["token", "create", "--db", db, "--name", "ops-bot", "--scope", "write"])

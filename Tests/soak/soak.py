@@ -4,7 +4,8 @@
 - every valid request got a 2xx answer (none refused, none failed, none timed out);
 - resident memory at the end is within 10 % of what it was after warm-up (a quarter of the run);
 - no file descriptors leaked (the count at the end is at most 2 above the count after warm-up);
-- the database file, its WAL and the server's log contain none of the API tokens issued in plain text.
+- the database file, its WAL and the server's log contain none of the API tokens issued in plain text, nor the
+  integration key or a signing secret (the database keeps hashes and sealed secrets).
 
 The service follows a two-level escalation policy with one-minute delays, so the escalation engine runs
 too. Load, each on its own keep-alive connection: an Alertmanager sender (20 groups re-sent, firing and resolving
@@ -17,6 +18,7 @@ Senders are paced below the ingestion rate limit. Usage: soak.py [--seconds 120]
 from __future__ import annotations
 
 import argparse
+import base64
 import http.client
 import json
 import os
@@ -139,6 +141,9 @@ def main() -> int:
             status, body = klaxon.request("POST", "/api/v1/users", {
                 "handle": handle, "name": handle.title(), "webhook_url": f"http://127.0.0.1:9/{handle}"})
             assert status == 201, (status, body)
+        signing_secret = "whsec_" + base64.b64encode(os.urandom(32)).decode()
+        status, body = klaxon.request("PUT", "/api/v1/users/alice/signing-secret", {"secret": signing_secret})
+        assert status == 204, (status, body)
         status, body = klaxon.request("POST", "/api/v1/escalation-policies", {
             "name": "checkout", "repeat": 3, "levels": [
                 {"delay_minutes": 1, "targets": [{"user": "alice"}]},
@@ -250,10 +255,11 @@ def main() -> int:
         for token in issued:
             if token.encode() in content:
                 problems.append(f"an issued token appears in plain text in the {name}")
-    # The integration key travelled in every ingestion URL; the access log must name the route, not the key.
-    # (The database keeps keys in plain text for now: see the README's security section.)
-    if key.encode() in collected["log"]:
-        problems.append("the integration key appears in the server log")
+        # The integration key travelled in every ingestion URL; the access log names the route, not the key.
+        if key.encode() in content:
+            problems.append(f"the integration key appears in plain text in the {name}")
+        if signing_secret.encode() in content or signing_secret[6:].encode() in content:
+            problems.append(f"a signing secret appears in plain text in the {name}")
     if b"127.0.0.1:9/alice" in collected["log"]:
         problems.append("a contact URL appears in the server log")
     for problem in problems:

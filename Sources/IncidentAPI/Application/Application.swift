@@ -224,7 +224,9 @@ public func buildApplication(
     databaseConfiguration.connection.busyTimeout = configuration.databaseBusyTimeout
     // A broken template is a start-up error, not a failed request later.
     let postmortemTemplate = try configuration.postmortemTemplate.map { try PostmortemTemplate(text: $0) } ?? .standard
-    let store = try await KlaxonStore.open(path: configuration.databasePath, configuration: databaseConfiguration)
+    let store = try await KlaxonStore.open(
+        path: configuration.databasePath, configuration: databaseConfiguration,
+        secretsKeyPath: configuration.secretsKeyPath)
     do {
         let createdAdminToken = try await installFirstAdminToken(
             configuration.initialAdminToken, tokens: store.tokens, at: clock.now())

@@ -7,6 +7,9 @@ public struct ApplicationConfiguration: Sendable {
     public var server: HTTPServerConfiguration
     /// The SQLite database file; created and migrated when missing.
     public var databasePath: String
+    /// The secrets key file (`--secrets-key-file`): the key sealing the secrets kept in the database; nil is
+    /// `<databasePath>.key`, created on first start.
+    public var secretsKeyPath: String?
     /// Folder of the dashboard's static files, served under `/`; nil serves no files.
     public var publicDirectory: String?
     /// Admin token to install on first start instead of a random one (`KLAXON_ADMIN_TOKEN`), for automated

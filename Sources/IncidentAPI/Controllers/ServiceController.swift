@@ -2,7 +2,8 @@ import HTTPCore
 import IncidentDomain
 
 /// `/api/v1/services`: the services incidents belong to, each with the integration key that alert
-/// senders put in their URL. Admin scope throughout.
+/// senders put in their URL; the key is answered whole only on creation and rotation (it is stored as a
+/// hash), other answers give its prefix. Admin scope throughout.
 struct ServiceController: Sendable {
     let services: any ServiceRepository
     let policies: any EscalationPolicyRepository
@@ -29,11 +30,14 @@ struct ServiceController: Sendable {
     func create(_ request: APIRequest) async throws -> HTTPResponse {
         let draft = try request.decode(NewService.self, strictKeys: Self.bodyKeys).validate()
         let field = try request.decode(EscalationPolicyField.self)
+        let key = Self.newIntegrationKey()
         let (service, policy) = try await policies.createService(
-            draft, integrationKey: Self.newIntegrationKey(), policy: field.reference, at: request.now)
+            draft, integrationKey: key, policy: field.reference, at: request.now)
         var headers = HTTPHeaders()
         headers.add(name: "Location", value: "/api/v1/services/\(service.id.rawValue)")
-        return .json(.created, headers: headers) { $0.service(service, escalationPolicy: policy) }
+        return .json(.created, headers: headers) {
+            $0.service(service, escalationPolicy: policy, integrationKey: key)
+        }
     }
 
     func show(_ request: APIRequest) async throws -> HTTPResponse {
@@ -57,10 +61,10 @@ struct ServiceController: Sendable {
     }
 
     func rotateKey(_ request: APIRequest) async throws -> HTTPResponse {
-        let service = try await services.rotateKey(
-            try Self.reference(request), newKey: Self.newIntegrationKey(), at: request.now)
+        let key = Self.newIntegrationKey()
+        let service = try await services.rotateKey(try Self.reference(request), newKey: key, at: request.now)
         let policy = try await policies.policy(ofService: .id(service.id))
-        return .json { $0.service(service, escalationPolicy: policy) }
+        return .json { $0.service(service, escalationPolicy: policy, integrationKey: key) }
     }
 
     /// A service by id (digits) or name, as the path gives it.

@@ -93,8 +93,9 @@ extension JSONWriter {
         endObject()
     }
 
-    /// A service; `escalationPolicy` is the policy its new incidents follow (issue 6), or none.
-    mutating func service(_ service: Service, escalationPolicy: EscalationPolicy? = nil) {
+    /// A service; `escalationPolicy` is the policy its new incidents follow (issue 6), or none. The whole
+    /// `integrationKey` is given only in the answers that make it (creation, rotation): it is stored as a hash.
+    mutating func service(_ service: Service, escalationPolicy: EscalationPolicy? = nil, integrationKey: String? = nil) {
         beginObject()
         key("id")
         int(service.id.rawValue)
@@ -104,8 +105,12 @@ extension JSONWriter {
         string(service.description)
         key("routing_labels")
         stringMap(service.routingLabels)
-        key("integration_key")
-        string(service.integrationKey)
+        if let integrationKey {
+            key("integration_key")
+            string(integrationKey)
+        }
+        key("integration_key_prefix")
+        string(service.integrationKeyPrefix)
         key("escalation_policy")
         if let escalationPolicy {
             beginObject()

@@ -2272,7 +2272,7 @@ enum OpenAPIDocument {
                           "routing_labels": {
                             "team": "payments"
                           },
-                          "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
+                          "integration_key_prefix": "q3V9lXnT",
                           "escalation_policy": null,
                           "slo": null,
                           "created_at": "2026-11-20T10:00:00.000Z",
@@ -2301,7 +2301,7 @@ enum OpenAPIDocument {
               "services"
             ],
             "summary": "Create a service",
-            "description": "Creates a service with a new random `integration_key`. A name already taken is 409. Requires scope `admin`.",
+            "description": "Creates a service with a new random `integration_key`, answered this once (only its SHA-256 hash is stored; later answers give `integration_key_prefix`). A name already taken is 409. Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [
@@ -2346,7 +2346,7 @@ enum OpenAPIDocument {
                 "content": {
                   "application/json": {
                     "schema": {
-                      "$ref": "#/components/schemas/Service"
+                      "$ref": "#/components/schemas/ServiceWithKey"
                     },
                     "example": {
                       "id": 3,
@@ -2356,6 +2356,7 @@ enum OpenAPIDocument {
                         "team": "payments"
                       },
                       "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
+                      "integration_key_prefix": "q3V9lXnT",
                       "escalation_policy": null,
                       "slo": null,
                       "created_at": "2026-11-20T10:00:00.000Z",
@@ -2427,7 +2428,7 @@ enum OpenAPIDocument {
                       "routing_labels": {
                         "team": "payments"
                       },
-                      "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
+                      "integration_key_prefix": "q3V9lXnT",
                       "escalation_policy": null,
                       "slo": null,
                       "created_at": "2026-11-20T10:00:00.000Z",
@@ -2573,7 +2574,7 @@ enum OpenAPIDocument {
               "services"
             ],
             "summary": "Rotate a service's integration key",
-            "description": "Replaces the service's `integration_key` with a new random one; the old key stops working at once. Takes no request body (one that is sent is ignored). Requires scope `admin`.",
+            "description": "Replaces the service's `integration_key` with a new random one; the old key stops working at once. The new key is answered this once (also the way to recover a lost key). Takes no request body (one that is sent is ignored). Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [
@@ -2598,7 +2599,7 @@ enum OpenAPIDocument {
                 "content": {
                   "application/json": {
                     "schema": {
-                      "$ref": "#/components/schemas/Service"
+                      "$ref": "#/components/schemas/ServiceWithKey"
                     }
                   }
                 }
@@ -7299,7 +7300,7 @@ enum OpenAPIDocument {
               "name",
               "description",
               "routing_labels",
-              "integration_key",
+              "integration_key_prefix",
               "created_at",
               "updated_at",
               "escalation_policy",
@@ -7323,8 +7324,10 @@ enum OpenAPIDocument {
               "routing_labels": {
                 "$ref": "#/components/schemas/Labels"
               },
-              "integration_key": {
-                "$ref": "#/components/schemas/IntegrationKey"
+              "integration_key_prefix": {
+                "type": "string",
+                "maxLength": 8,
+                "description": "The first 8 characters of the integration key, to tell keys apart. The whole key is stored only as a SHA-256 hash and answered once, by the service's creation and by a key rotation."
               },
               "escalation_policy": {
                 "$ref": "#/components/schemas/PolicySummary"
@@ -10370,6 +10373,25 @@ enum OpenAPIDocument {
                 "maxLength": 500
               }
             }
+          },
+          "ServiceWithKey": {
+            "description": "A service as its creation and a key rotation answer it: with the whole integration key, shown this once.",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Service"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "integration_key"
+                ],
+                "properties": {
+                  "integration_key": {
+                    "$ref": "#/components/schemas/IntegrationKey"
+                  }
+                }
+              }
+            ]
           }
         },
         "parameters": {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Storage of services. Every method is one transaction. The `default` service exists from the first
-/// migration on (its integration key generated in SQL).
+/// migration on (its integration key generated in SQL). Integration keys are kept only as hashes: a key is
+/// known to the caller that generated it, never read back.
 public protocol ServiceRepository: Sendable {
     /// Inserts a service (`draft.makeService(id:integrationKey:at:)`); `IncidentError.conflict` when the
     /// name is taken. The caller generates `integrationKey` (random, at least 32 bytes of entropy).

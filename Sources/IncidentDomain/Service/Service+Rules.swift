@@ -21,7 +21,7 @@ extension Service {
     /// The service with a new integration key (the old one stops working at once).
     public func rotatingKey(to newKey: String, at now: Date) -> Service {
         var next = self
-        next.integrationKey = newKey
+        next.integrationKeyPrefix = Service.integrationKeyPrefix(of: newKey)
         next.updatedAt = now
         return next
     }

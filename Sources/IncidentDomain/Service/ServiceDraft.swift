@@ -13,6 +13,6 @@ public struct ServiceDraft: Hashable, Sendable {
     public func makeService(id: ServiceID, integrationKey: String, at now: Date) -> Service {
         Service(
             id: id, name: name, description: description, routingLabels: routingLabels,
-            integrationKey: integrationKey, slo: slo, createdAt: now)
+            integrationKeyPrefix: Service.integrationKeyPrefix(of: integrationKey), slo: slo, createdAt: now)
     }
 }

@@ -6,10 +6,13 @@ import SQLiteCore
 /// writers by the pool), so what a sender was answered 200 for is on disk, and a failure writes nothing.
 public struct SQLiteAlertRepository: AlertRepository {
     let pool: DatabasePool
+    /// Seals the services' signing secrets at rest.
+    let secrets: SecretSealer
 
     /// A repository over an open, migrated pool (see ``KlaxonStore``).
-    public init(pool: DatabasePool) {
+    public init(pool: DatabasePool, secrets: SecretSealer) {
         self.pool = pool
+        self.secrets = secrets
     }
 
     /// How long a signed request's `webhook-id` is remembered: twice the timestamp tolerance.
@@ -35,11 +38,12 @@ public struct SQLiteAlertRepository: AlertRepository {
     ) {
         try await pool.repositoryRead { db in
             let target = try Self.routedService(service, in: db)
-            let secrets = try db.query(
-                "SELECT secret FROM service_signing_secrets WHERE service_id = ? ORDER BY created_at, secret",
-                [target.id.rawValue]
-            ) { try $0.column(0, as: String.self) }
-            return (target.id, secrets)
+            let column = "service_signing_secrets.secret"
+            let stored = try db.query(
+                "SELECT created_at, secret FROM service_signing_secrets WHERE service_id = ?", [target.id.rawValue]
+            ) { (try $0.column(0, as: Int64.self), try secrets.openText(try $0.column(1, as: String.self), column: column)) }
+            // Oldest first, as before sealing (the sealed text no longer sorts like the secret).
+            return (target.id, stored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1))
         }
     }
 
@@ -47,10 +51,12 @@ public struct SQLiteAlertRepository: AlertRepository {
         try await pool.repositoryWrite { db in
             let target = try ServiceRows.require(service, in: db)
             try db.execute("DELETE FROM service_signing_secrets WHERE service_id = ?", [target.id.rawValue])
-            for secret in secrets {
+            // Each sealing has its own nonce, so the primary key no longer folds a repeated secret: skip it here.
+            var seen = Set<String>()
+            for secret in secrets where seen.insert(secret).inserted {
                 try db.execute(
-                    "INSERT OR IGNORE INTO service_signing_secrets (service_id, secret, created_at) VALUES (?, ?, ?)",
-                    [target.id.rawValue, secret, Timestamp.milliseconds(now)])
+                    "INSERT INTO service_signing_secrets (service_id, secret, created_at) VALUES (?, ?, ?)",
+                    [target.id.rawValue, self.secrets.seal(secret), Timestamp.milliseconds(now)])
             }
         }
     }

@@ -7,9 +7,12 @@ import SQLiteCore
 /// are sent again (`releaseInFlight`), with the `webhook_id` they had.
 public struct SQLiteDeliveryRepository: DeliveryRepository {
     let pool: DatabasePool
+    /// Seals the outbound signing secrets and the action-link key at rest.
+    let secrets: SecretSealer
 
-    public init(pool: DatabasePool) {
+    public init(pool: DatabasePool, secrets: SecretSealer) {
         self.pool = pool
+        self.secrets = secrets
     }
 
     static let columns = "\(EscalationRows.outboxColumns), webhook_id, next_attempt_at, sent_at, last_error"
@@ -32,24 +35,33 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
                         row: { (try EscalationRows.readOutbox($0), try $0.column(13, as: String.self)) })
                 else { throw StoredDataError(column: "notification_outbox.id", found: String(id)) }
                 return DeliveryJob(
-                    message: message, webhookID: webhookID, signingSecret: try Self.signingSecret(of: message, in: db))
+                    message: message, webhookID: webhookID,
+                    signingSecret: try Self.signingSecret(of: message, in: db, secrets: secrets))
             }
         }
     }
 
     /// The user's secret for a page to a user, else the secret of the policy that paged a raw webhook.
-    static func signingSecret(of message: OutboxMessage, in db: Connection) throws -> String? {
+    static func signingSecret(of message: OutboxMessage, in db: Connection, secrets: SecretSealer) throws -> String? {
+        let sealed: String?
+        let column: String
         if let user = message.recipient.user {
-            return try db.queryFirst(
-                "SELECT signing_secret FROM users WHERE handle = ?", [user], row: { try $0.column(0, as: String?.self) }
-            ) ?? nil
+            column = "users.signing_secret"
+            sealed =
+                try db.queryFirst(
+                    "SELECT signing_secret FROM users WHERE handle = ?", [user],
+                    row: { try $0.column(0, as: String?.self) }) ?? nil
+        } else {
+            guard case .object(let escalation)? = message.payload["escalation"],
+                case .string(let policy)? = escalation["policy"]
+            else { return nil }
+            column = "escalation_policies.signing_secret"
+            sealed =
+                try db.queryFirst(
+                    "SELECT signing_secret FROM escalation_policies WHERE name = ?", [policy],
+                    row: { try $0.column(0, as: String?.self) }) ?? nil
         }
-        guard case .object(let escalation)? = message.payload["escalation"],
-            case .string(let policy)? = escalation["policy"]
-        else { return nil }
-        return try db.queryFirst(
-            "SELECT signing_secret FROM escalation_policies WHERE name = ?", [policy],
-            row: { try $0.column(0, as: String?.self) }) ?? nil
+        return try sealed.map { try secrets.openText($0, column: column) }
     }
 
     public func releaseInFlight(at now: Date) async throws -> Int {
@@ -170,14 +182,15 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
                     "SELECT secret FROM server_secrets WHERE name = 'action_links'",
                     row: { try $0.column(0, as: [UInt8].self) })
             else { throw StoredDataError(column: "server_secrets.action_links", found: "no row") }
-            return key
+            return try secrets.open(String(decoding: key, as: UTF8.self), column: "server_secrets.action_links")
         }
     }
 
     public func setUserSigningSecret(_ secret: String?, for user: OnCallReference) async throws {
         try await pool.repositoryWrite { db in
             let found = try UserRows.require(user, in: db)
-            try db.execute("UPDATE users SET signing_secret = ? WHERE id = ?", [secret, found.id.rawValue])
+            try db.execute(
+                "UPDATE users SET signing_secret = ? WHERE id = ?", [secret.map { secrets.seal($0) }, found.id.rawValue])
         }
     }
 
@@ -185,7 +198,8 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
         try await pool.repositoryWrite { db in
             let found = try EscalationPolicyRows.require(policy, in: db)
             try db.execute(
-                "UPDATE escalation_policies SET signing_secret = ? WHERE id = ?", [secret, found.id.rawValue])
+                "UPDATE escalation_policies SET signing_secret = ? WHERE id = ?",
+                [secret.map { secrets.seal($0) }, found.id.rawValue])
         }
     }
 }

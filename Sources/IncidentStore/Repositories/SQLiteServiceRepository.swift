@@ -25,11 +25,12 @@ public struct SQLiteServiceRepository: ServiceRepository {
             draft.makeService(id: ServiceID(nextID), integrationKey: integrationKey, at: now))
         do {
             try db.execute(
-                "INSERT INTO services (\(ServiceRows.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO services (\(ServiceRows.columns), integration_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     service.id.rawValue, service.name, service.description, JSONText.encode(service.routingLabels),
-                    service.integrationKey, Timestamp.milliseconds(service.createdAt),
+                    service.integrationKeyPrefix, Timestamp.milliseconds(service.createdAt),
                     Timestamp.milliseconds(service.updatedAt), ObjectiveJSON.encode(service.slo),
+                    IntegrationKeyHash.hex(of: integrationKey),
                 ])
         } catch let error as SQLiteError where error.isUniqueConstraint {
             throw Self.conflict(for: error, name: service.name)
@@ -44,7 +45,8 @@ public struct SQLiteServiceRepository: ServiceRepository {
     public func service(integrationKey: String) async throws -> Service? {
         try await pool.repositoryRead { db in
             try db.queryFirst(
-                "SELECT \(ServiceRows.columns) FROM services WHERE integration_key = ?", [integrationKey],
+                "SELECT \(ServiceRows.columns) FROM services WHERE integration_key = ?",
+                [IntegrationKeyHash.hex(of: integrationKey)],
                 row: ServiceRows.read)
         }
     }
@@ -91,21 +93,29 @@ public struct SQLiteServiceRepository: ServiceRepository {
             let current = try ServiceRows.require(reference, in: db)
             let next = ServiceRows.stored(current.rotatingKey(to: newKey, at: now))
             try Self.write(next, in: db)
+            do {
+                try db.execute(
+                    "UPDATE services SET integration_key = ? WHERE id = ?",
+                    [IntegrationKeyHash.hex(of: newKey), next.id.rawValue])
+            } catch let error as SQLiteError where error.isUniqueConstraint {
+                throw Self.conflict(for: error, name: next.name)
+            }
             return next
         }
     }
 
-    /// Writes every column of an existing service; a taken name or key is a conflict.
+    /// Writes every column of an existing service but the key's hash; a taken name is a conflict.
     static func write(_ service: Service, in db: Connection) throws {
         do {
             try db.execute(
                 """
-                UPDATE services SET name = ?, description = ?, routing_labels = ?, integration_key = ?, updated_at = ?,
-                    slo = ?
+                UPDATE services SET name = ?, description = ?, routing_labels = ?, integration_key_prefix = ?,
+                    updated_at = ?, slo = ?
                 WHERE id = ?
                 """,
                 [
-                    service.name, service.description, JSONText.encode(service.routingLabels), service.integrationKey,
+                    service.name, service.description, JSONText.encode(service.routingLabels),
+                    service.integrationKeyPrefix,
                     Timestamp.milliseconds(service.updatedAt), ObjectiveJSON.encode(service.slo), service.id.rawValue,
                 ])
         } catch let error as SQLiteError where error.isUniqueConstraint {

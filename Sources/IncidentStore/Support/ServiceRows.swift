@@ -2,9 +2,11 @@ import Foundation
 import IncidentDomain
 import SQLiteCore
 
-/// How a `Service` maps to a row of `services`; routing labels as JSON text, times in unix milliseconds.
+/// How a `Service` maps to a row of `services`; routing labels as JSON text, times in unix milliseconds. The
+/// integration key's hash (`integration_key`) is written, never read back (see ``IntegrationKeyHash``).
 enum ServiceRows {
-    static let columns = "id, name, description, routing_labels, integration_key, created_at, updated_at, slo"
+    static let columns =
+        "id, name, description, routing_labels, integration_key_prefix, created_at, updated_at, slo"
 
     static func read(_ row: Statement) throws -> Service {
         Service(
@@ -12,7 +14,7 @@ enum ServiceRows {
             name: try row.column(1, as: String.self),
             description: try row.column(2, as: String.self),
             routingLabels: try JSONText.decodeLabels(try row.column(3, as: String.self)),
-            integrationKey: try row.column(4, as: String.self),
+            integrationKeyPrefix: try row.column(4, as: String?.self) ?? "",
             slo: try ObjectiveJSON.decode(try row.column(7, as: String?.self)),
             createdAt: Timestamp.date(milliseconds: try row.column(5, as: Int64.self)),
             updatedAt: Timestamp.date(milliseconds: try row.column(6, as: Int64.self)))

@@ -46,8 +46,9 @@ extension TestApplication {
     }
 
     /// Two users (alice by webhook; bob by Slack and email), a two-level policy `checkout` (5 then 10 minutes,
-    /// `repeat` passes more) and a service `checkout` that follows it.
-    func setUpCheckoutPolicy(repeat passes: Int = 0) async throws {
+    /// `repeat` passes more) and a service `checkout` that follows it; returns the service's integration key.
+    @discardableResult
+    func setUpCheckoutPolicy(repeat passes: Int = 0) async throws -> String {
         try await expect(
             201, "POST", "/api/v1/users",
             json: ["handle": "alice", "name": "Alice", "webhook_url": "http://127.0.0.1:9/alice"])
@@ -66,7 +67,12 @@ extension TestApplication {
                     ["delay_minutes": 10, "targets": [["user": "bob"]]],
                 ],
             ])
-        try await expect(201, "POST", "/api/v1/services", json: ["name": "checkout", "escalation_policy": "checkout"])
+        let service = try await expect(
+            201, "POST", "/api/v1/services", json: ["name": "checkout", "escalation_policy": "checkout"])
+        guard let key = service["integration_key"] as? String else {
+            throw TestFailure("service creation answered no integration_key: \(service)")
+        }
+        return key
     }
 
     /// The incident's outbox as (level, cycle, address) triples, oldest first.
