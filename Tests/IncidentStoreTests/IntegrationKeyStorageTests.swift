@@ -33,7 +33,7 @@ import Testing
     @Test func keysStoredWholeByAnOlderVersionAreHashedAtOpenAndKeepWorking() async throws {
         let test = try await TestStore.make()
         let legacyKey = "legacy-key-" + String(repeating: "L", count: 32)
-        // A row as Klaxon wrote it before 0010_secrets: the key whole, no prefix.
+        // A row as Klaxon wrote it before 0009_secrets: the key whole, no prefix.
         try await test.pool.write { db in
             try db.execute(
                 "INSERT INTO services (name, integration_key, created_at, updated_at) VALUES ('legacy', ?, 0, 0)",

@@ -58,7 +58,7 @@ import Testing
     @Test func plainSecretsOfAnOlderDatabaseAreSealedAtOpen() async throws {
         let test = try await TestStore.make()
         let actionKey = try await test.store.deliveries.actionLinkKey()
-        // Back to how Klaxon stored secrets before 0010_secrets: in plain text, with no key file.
+        // Back to how Klaxon stored secrets before 0009_secrets: in plain text, with no key file.
         try await test.pool.write { db in
             try db.execute("DELETE FROM secrets_key_check")
             try db.execute("UPDATE server_secrets SET secret = ? WHERE name = 'action_links'", [actionKey])

@@ -1,7 +1,7 @@
 import SQLiteCore
 
 /// Brings the database's secrets under the secrets key when the store opens: checks that the key file
-/// belongs to this database, and, the first time (a new database, or one from before 0010_secrets), seals
+/// belongs to this database, and, the first time (a new database, or one from before 0009_secrets), seals
 /// every secret still stored in plain text and records the key check. Idempotent.
 enum SecretsAtRest {
     /// What the check row seals: opening it proves the key is the one the secrets were sealed with.

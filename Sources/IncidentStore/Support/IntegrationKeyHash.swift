@@ -14,7 +14,7 @@ enum IntegrationKeyHash {
     }
 
     /// Hashes the keys still stored whole (`integration_key_prefix IS NULL`: the `default` service made by
-    /// the first migration, and every service of a database older than 0010_secrets), so that they keep
+    /// the first migration, and every service of a database older than 0009_secrets), so that they keep
     /// working and no longer lie in the file. Idempotent; returns how many rows it changed. With
     /// `secure_delete` the replaced text is zeroed, and the checkpoint moves the pages into the main file.
     static func hashStoredKeys(in db: Connection) throws -> Int {
