@@ -243,6 +243,18 @@ import Testing
         }
     }
 
+    @Test func anUpperCaseLinkSchemeIsStoredInLowerCaseNotRefusedByTheStore() async throws {
+        try await TestApplication.with { app in
+            let incident = try await app.openIncident(["title": "Payments down"])
+            let id = try #require(incident["id"] as? Int)
+            // Found by schemathesis: the store's CHECK wants a lower-case scheme, which the domain did not give it.
+            let item = try await app.expect(
+                201, "POST", "/api/v1/incidents/\(id)/action-items",
+                json: ["title": "Retry budget", "type": "prevent", "link": "HTTPS://tracker.example/PAY-42"])
+            #expect(item["link"] as? String == "https://tracker.example/PAY-42")
+        }
+    }
+
     @Test func actionItemsAreTrackedAcrossIncidentsOverdueFirstAndOnTheTimeline() async throws {
         // 2026-11-27T08:03:20Z.
         try await TestApplication.with(clock: ManualClock(Self.scriptStart)) { app in

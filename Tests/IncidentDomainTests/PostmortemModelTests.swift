@@ -159,6 +159,9 @@ import Testing
         }
         let good = try NewActionItem(title: "t", type: "process", link: "https://tracker.example/T-1?x=1").validate()
         #expect(good.link == "https://tracker.example/T-1?x=1")
+        // Schemes are case-insensitive and stored in lower case; the rest is kept as written.
+        let shouted = try NewActionItem(title: "t", type: "process", link: "HTTPS://Tracker.example/T-1").validate()
+        #expect(shouted.link == "https://Tracker.example/T-1")
     }
 
     @Test func listingPutsOverdueFirstThenByDueDateAndUndatedLast() {

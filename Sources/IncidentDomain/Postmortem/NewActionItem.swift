@@ -73,6 +73,8 @@ extension FieldValidator {
             fail("link", "must be an http or https URL")
             return nil
         }
-        return trimmed
+        // Schemes are case-insensitive (RFC 3986 §3.1); stored in their canonical lower case, as the store's
+        // CHECK expects (`HTTPS://...` was a 500 found by schemathesis).
+        return scheme + trimmed.dropFirst(scheme.count)
     }
 }
