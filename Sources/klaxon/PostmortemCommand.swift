@@ -43,27 +43,12 @@ struct PostmortemCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: no database at \(database.path)\n".utf8))
             throw ExitCode.failure
         }
-        let store: KlaxonStore
-        do {
-            store = try await KlaxonStore.open(path: database.path, secretsKeyPath: database.secretsKeyPath)
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot open \(database.path): \(error)\n".utf8))
-            throw ExitCode.failure
-        }
-        do {
+        try await withStore(database) { store in
             let record = try await store.postmortems.record(of: incident)
             let budgetMinutes = try await StoredErrorBudgets(store: store, now: { Date() })
                 .minutesSpent(by: record.incident)
-            await store.close()
-            let text = renderer.render(record, errorBudgetMinutes: budgetMinutes, as: format)
-            FileHandle.standardOutput.write(Data(text.utf8))
-        } catch let error as IncidentError {
-            await store.close()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
-        } catch {
-            await store.close()
-            throw error
+            FileHandle.standardOutput.write(
+                Data(renderer.render(record, errorBudgetMinutes: budgetMinutes, as: format).utf8))
         }
     }
 }

@@ -83,7 +83,7 @@ struct TokenCommand: AsyncParsableCommand {
 }
 
 /// Opens the store (applying pending migrations), runs `body`, closes it; errors become a message and exit 1.
-private func withStore(_ database: DatabaseOptions, _ body: (KlaxonStore) async throws -> Void) async throws {
+func withStore(_ database: DatabaseOptions, _ body: (KlaxonStore) async throws -> Void) async throws {
     let store: KlaxonStore
     do {
         store = try await KlaxonStore.open(path: database.path, secretsKeyPath: database.secretsKeyPath)

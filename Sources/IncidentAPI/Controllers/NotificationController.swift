@@ -67,18 +67,7 @@ extension JSONWriter {
         int(message.level)
         key("cycle")
         int(message.cycle)
-        key("channel")
-        string(message.recipient.channel.rawValue)
-        key("address")
-        if message.recipient.channel == .email {
-            string(message.recipient.address)
-        } else {
-            contactURL(message.recipient.address)
-        }
-        key("user")
-        string(message.recipient.user)
-        key("schedule")
-        string(message.recipient.schedule)
+        recipientFields(message.recipient)
         key("status")
         string(message.status)
         key("created_at")

@@ -204,6 +204,23 @@ extension JSONWriter {
         endObject()
     }
 
+    /// `channel`, `address` (a contact URL cut to its origin unless this writer reveals secrets; an email
+    /// address whole), `user` and `schedule` of a page's recipient: shared by outbox rows and deliveries.
+    mutating func recipientFields(_ recipient: PageRecipient) {
+        key("channel")
+        string(recipient.channel.rawValue)
+        key("address")
+        if recipient.channel == .email {
+            string(recipient.address)
+        } else {
+            contactURL(recipient.address)
+        }
+        key("user")
+        string(recipient.user)
+        key("schedule")
+        string(recipient.schedule)
+    }
+
     mutating func outboxMessage(_ message: OutboxMessage) {
         beginObject()
         key("id")
@@ -216,18 +233,7 @@ extension JSONWriter {
         int(message.level)
         key("cycle")
         int(message.cycle)
-        key("channel")
-        string(message.recipient.channel.rawValue)
-        key("address")
-        if message.recipient.channel == .email {
-            string(message.recipient.address)
-        } else {
-            contactURL(message.recipient.address)
-        }
-        key("user")
-        string(message.recipient.user)
-        key("schedule")
-        string(message.recipient.schedule)
+        recipientFields(message.recipient)
         key("status")
         string(message.status)
         key("attempts")

@@ -14,7 +14,7 @@ public struct SQLiteHeartbeatRepository: HeartbeatRepository {
 
     public func create(_ draft: HeartbeatDraft, at now: Date) async throws -> Heartbeat {
         try await pool.repositoryWrite { db in
-            let service = try Self.service(draft.service, in: db)
+            let service = try ServiceRows.requireField(draft.service, in: db)
             let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM heartbeats", as: Int64.self) ?? 1
             let heartbeat = HeartbeatRows.stored(
                 Heartbeat(
@@ -47,7 +47,7 @@ public struct SQLiteHeartbeatRepository: HeartbeatRepository {
                 ])
             }
             var next = current
-            next.service = try Self.service(draft.service, in: db).ref
+            next.service = try ServiceRows.requireField(draft.service, in: db).ref
             next.intervalSeconds = draft.intervalSeconds
             next.graceSeconds = draft.graceSeconds
             next.dueAt = (current.lastPingAt ?? now).addingTimeInterval(next.allowance)
@@ -102,13 +102,5 @@ public struct SQLiteHeartbeatRepository: HeartbeatRepository {
             }
             return due.count
         }
-    }
-
-    /// The heartbeat's service; an unknown one is a validation error on `service`.
-    static func service(_ reference: ServiceReference, in db: Connection) throws -> Service {
-        guard let service = try ServiceRows.find(reference, in: db) else {
-            throw IncidentError.validation([FieldError(field: "service", message: "no service \(reference)")])
-        }
-        return service
     }
 }

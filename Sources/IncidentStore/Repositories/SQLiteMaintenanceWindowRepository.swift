@@ -16,7 +16,7 @@ public struct SQLiteMaintenanceWindowRepository: MaintenanceWindowRepository {
         try await pool.repositoryWrite { db in
             var serviceID: Int64?
             if let reference = draft.service {
-                serviceID = try SQLiteHeartbeatRepository.service(reference, in: db).id.rawValue
+                serviceID = try ServiceRows.requireField(reference, in: db).id.rawValue
             }
             try db.execute(
                 """

@@ -38,6 +38,15 @@ enum ServiceRows {
         return service
     }
 
+    /// The service a body's `service` field names (a heartbeat's, a maintenance window's); an unknown one is a
+    /// validation error on that field, not a 404 of the resource being written.
+    static func requireField(_ reference: ServiceReference, in db: Connection) throws -> Service {
+        guard let service = try find(reference, in: db) else {
+            throw IncidentError.validation([FieldError(field: "service", message: "no service \(reference)")])
+        }
+        return service
+    }
+
     /// The value as it reads back: times truncated to whole milliseconds.
     static func stored(_ service: Service) -> Service {
         var copy = service
