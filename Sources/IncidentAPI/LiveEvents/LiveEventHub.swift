@@ -114,10 +114,10 @@ final class LiveEventHub: Sendable {
     /// Reads the events written since the last publication and hands them to every subscriber, in order.
     /// Called by `run` only (tests call it on a hub that does not run), so publications never overlap.
     func publishNewEvents() async throws {
-        let newest = try await incidents.lastTimelineEventID()
         var published = state.withLock { $0.published }
-        while published.rawValue < newest.rawValue {
-            let changes = try await incidents.changes(after: published, through: newest, limit: Self.batchSize)
+        while true {
+            let changes = try await incidents.changes(
+                after: published, through: TimelineEventID(Int64.max), limit: Self.batchSize)
             guard let last = changes.events.last else { break }
             let frames = LiveEventFrames.encode(changes, after: nil).bytes
             // Frames and the new publication mark change together: a subscriber registered before gets these
@@ -138,6 +138,7 @@ final class LiveEventHub: Sendable {
                 logger.info("live stream clients too slow; disconnected", metadata: ["count": "\(overflowed.count)"])
             }
             published = last.id
+            if changes.events.count < Self.batchSize { break }
         }
     }
 
