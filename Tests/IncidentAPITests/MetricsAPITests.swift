@@ -86,6 +86,24 @@ import Testing
         }
     }
 
+    @Test func escalationLagIsTheAgeOfTheOldestTimerThatRanOut() async throws {
+        // The background engine polls once an hour here, as if it had fallen behind.
+        try await TestApplication.with(configure: { $0.escalationPollInterval = .seconds(3600) }) { app in
+            try await app.setUpCheckoutPolicy()
+            _ = try await app.openIncident(["title": "Checkout down", "severity": "sev1", "service": "checkout"])
+            let running = samples(try await app.request("GET", "/metrics").text)
+            #expect(running.contains("klaxon_escalation_timers_due 0"))
+            #expect(running.contains("klaxon_escalation_lag_seconds 0"))
+            app.clock.advance(by: 300 + 17)  // the policy's first delay is 5 minutes
+            let late = samples(try await app.request("GET", "/metrics").text)
+            #expect(late.contains("klaxon_escalation_timers_due 1"))
+            #expect(late.contains("klaxon_escalation_lag_seconds 17"))
+            try await app.application.runEscalations()
+            let caughtUp = samples(try await app.request("GET", "/metrics").text)
+            #expect(caughtUp.contains("klaxon_escalation_timers_due 0"))
+        }
+    }
+
     @Test func requestSeriesStayBoundedWhateverClientsSend() {
         let metrics = HTTPMetrics()
         for method in ["GET", "BREW", "WHEN"] {

@@ -62,6 +62,32 @@ import Testing
         await test.close()
     }
 
+    /// A storm's timers run out together: their pages share transactions (group commit) instead of waiting
+    /// for one fsync each, and every incident is still paged exactly once.
+    @Test func timersDueTogetherShareCommits() async throws {
+        let test = try await TestStore.make()
+        try await setUp(test.store)
+        var ids: [IncidentID] = []
+        for number in 0..<48 {
+            let draft = try draft("Storm \(number)", service: .name("checkout"))
+            ids.append(try await test.incidents.create(draft, by: alice, at: t0).incident.id)
+        }
+        let before = test.store.pool.statistics
+        let handled = try await test.store.escalations.runDue(at: at(300))
+        let after = test.store.pool.statistics
+        #expect(handled == 48)
+        let callers = after.callersCommitted - before.callersCommitted
+        let transactions = after.transactionsCommitted - before.transactionsCommitted
+        #expect(callers == 48)
+        #expect(transactions < callers, "each timer committed on its own: \(transactions) transactions")
+        for id in ids {
+            let outbox = try await test.store.escalations.outbox(of: id)
+            #expect(outbox.map(\.level) == [0, 1])
+        }
+        #expect(try await test.store.escalations.runDue(at: at(300)) == 0)
+        await test.close()
+    }
+
     @Test func aPolicyFollowedByAServiceCannotBeDeletedAndAUserInAPolicyNeither() async throws {
         let test = try await TestStore.make()
         try await setUp(test.store)

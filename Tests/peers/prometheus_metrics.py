@@ -29,6 +29,8 @@ EXPECTED_TYPES = {
     "klaxon_notifications_failed": "counter",
     "klaxon_notifications_pending": "gauge",
     "klaxon_outbox_lag_seconds": "gauge",
+    "klaxon_escalation_timers_due": "gauge",
+    "klaxon_escalation_lag_seconds": "gauge",
     "klaxon_alerts_ingested": "counter",
     "klaxon_sqlite_write_duration_seconds": "histogram",
     "klaxon_sqlite_commit_batch_size": "histogram",

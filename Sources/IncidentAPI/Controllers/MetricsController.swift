@@ -78,6 +78,13 @@ struct MetricsController: Sendable {
             "klaxon_outbox_lag_seconds", .gauge,
             help: "Age of the oldest pending outbox message already due (0: none).",
             metrics.outboxLagSeconds)
+        text.single(
+            "klaxon_escalation_timers_due", .gauge,
+            help: "Escalation timers that ran out and wait for the engine.", Double(metrics.escalationTimersDue))
+        text.single(
+            "klaxon_escalation_lag_seconds", .gauge,
+            help: "Age of the oldest escalation timer that ran out (0: none); above the poll interval pages run late.",
+            metrics.escalationLagSeconds)
         text.family("klaxon_alerts_ingested_total", .counter, help: "Alerts received, re-sends included, by receiver.")
         for (receiver, count) in metrics.alertsByReceiver.sorted(by: { $0.key < $1.key }) {
             text.sample("klaxon_alerts_ingested_total", [("receiver", receiver)], Double(count))

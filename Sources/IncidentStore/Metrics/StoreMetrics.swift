@@ -24,6 +24,10 @@ public struct StoreMetrics: Sendable {
     public var alertsByReceiver: [String: Int]
     /// Age in seconds of the oldest pending (or sending) outbox row already due; 0 when none is.
     public var outboxLagSeconds: Double
+    /// Escalation timers that ran out and wait for the engine, and the age in seconds of the oldest (0: none).
+    /// A lag beyond the engine's poll interval means pages are going out late.
+    public var escalationTimersDue: Int
+    public var escalationLagSeconds: Double
     public var databaseBytes: Int64
     public var walBytes: Int64
     public var writes: WriteStatistics
@@ -94,6 +98,13 @@ extension KlaxonStore {
                     WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
                     """,
                     [nowMS], as: Int64?.self) ?? nil
+            let (timersDue, oldestTimer) =
+                try db.queryFirst(
+                    """
+                    SELECT count(*), min(next_escalation_at) FROM incident_escalations
+                    WHERE next_escalation_at IS NOT NULL AND next_escalation_at <= ?
+                    """, [nowMS]
+                ) { (try $0.column(0, as: Int.self), try $0.column(1, as: Int64?.self)) } ?? (0, nil)
             let pageCount = try db.queryValue("PRAGMA page_count", as: Int64.self) ?? 0
             let pageSize = try db.queryValue("PRAGMA page_size", as: Int64.self) ?? 0
             return StoreMetrics(
@@ -103,6 +114,8 @@ extension KlaxonStore {
                 timeToResolve: try Self.histogram(of: "resolved_at - created_at", in: db),
                 notificationsByStatus: notifications, alertsByReceiver: alerts,
                 outboxLagSeconds: oldestDue.map { Double(nowMS - $0) / 1000 } ?? 0,
+                escalationTimersDue: timersDue,
+                escalationLagSeconds: oldestTimer.map { Double(nowMS - $0) / 1000 } ?? 0,
                 databaseBytes: pageCount * pageSize, walBytes: walBytes, writes: writes)
         }
     }

@@ -2,8 +2,8 @@ import Foundation
 import IncidentDomain
 import SQLiteCore
 
-/// `EscalationRepository` on SQLite. Each due incident is handled in its own write transaction that
-/// re-reads its state first, so two engines (or an engine and a manual action) never page a level twice:
+/// `EscalationRepository` on SQLite. Each due incident is handled in its own write (its own savepoint, when
+/// group commit shares a transaction) that re-reads its state first, so two engines (or an engine and a manual action) never page a level twice:
 /// whoever commits first moves the timer, and the other finds nothing due.
 public struct SQLiteEscalationRepository: EscalationRepository {
     let pool: DatabasePool
@@ -25,12 +25,32 @@ public struct SQLiteEscalationRepository: EscalationRepository {
                 """, [Timestamp.milliseconds(now)]
             ) { IncidentID(try $0.column(0, as: Int64.self)) }
         }
-        var handled = 0
-        for id in due {
-            let acted = try await pool.repositoryWrite { db in try Self.fire(id, at: now, in: db) }
-            if acted { handled += 1 }
+        return try await writeEach(due) { id, db in try Self.fire(id, at: now, in: db) }
+    }
+
+    /// Runs `work` for every id as a write of its own, all of them at once, so group commit can put many into
+    /// one transaction and one fsync (each still in its own savepoint: a failure rolls back only that
+    /// incident). One write per incident in turn made a storm's timers wait on one fsync each and run minutes
+    /// late. Returns how many acted; rethrows the first error once every write has finished.
+    private func writeEach(
+        _ ids: [IncidentID], _ work: @escaping @Sendable (IncidentID, Connection) throws -> Bool
+    ) async throws -> Int {
+        let pool = self.pool
+        return try await withThrowingTaskGroup(of: Bool.self) { group in
+            for id in ids {
+                group.addTask { try await pool.repositoryWrite { db in try work(id, db) } }
+            }
+            var acted = 0
+            var firstError: (any Error)?
+            while let result = await group.nextResult() {
+                switch result {
+                case .success(let didAct): if didAct { acted += 1 }
+                case .failure(let error): if firstError == nil { firstError = error }
+                }
+            }
+            if let firstError { throw firstError }
+            return acted
         }
-        return handled
     }
 
     /// Applies `EscalationRules.timer` to one incident inside the caller's write transaction.
@@ -74,14 +94,9 @@ public struct SQLiteEscalationRepository: EscalationRepository {
             }
             return (toHold, held)
         }
-        var handled = 0
-        for id in toHold {
-            if try await pool.repositoryWrite({ db in try Self.hold(id, at: now, in: db) }) { handled += 1 }
-        }
-        for id in held {
-            if try await pool.repositoryWrite({ db in try Self.resume(id, at: now, in: db) }) { handled += 1 }
-        }
-        return handled
+        let holds = try await writeEach(toHold) { id, db in try Self.hold(id, at: now, in: db) }
+        let resumes = try await writeEach(held) { id, db in try Self.resume(id, at: now, in: db) }
+        return holds + resumes
     }
 
     /// Stops a running escalation that an active window now covers; re-checked inside the write.
