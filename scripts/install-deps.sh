@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Klaxon builds against; with --test also those the test suite needs (Python with
-# venv and pip for the test tools, the real Prometheus Alertmanager the peer tests run, and Chromium with its
-# driver for the dashboard's browser tests). Safe to run again: only missing packages are installed, through
-# sudo when not root.
+# venv and pip for the test tools, the real Prometheus Alertmanager the peer tests run, Chromium with its
+# driver for the dashboard's browser tests, and libfuse 2 under the FUSE file system of Tests/safety/faults.py).
+# Safe to run again: only missing packages are installed, through sudo when not root.
 set -euo pipefail
 packages=(libsqlite3-dev libcurl4-openssl-dev sqlite3 curl)
 if [ "${1:-}" = "--test" ]; then
-    packages+=(python3 python3-venv python3-pip prometheus-alertmanager chromium chromium-driver)
+    packages+=(python3 python3-venv python3-pip prometheus-alertmanager chromium chromium-driver libfuse2)
 fi
 missing=()
 for package in "${packages[@]}"; do

@@ -3,7 +3,7 @@
 # installs the Debian packages (scripts/install-deps.sh --test) and the Python test tools (a virtual
 # environment under .build/), checks the OpenAPI document, builds with warnings as errors, runs the real-peer
 # tests (Prometheus Alertmanager, pdpyras, prometheus_client, deliveries), the dashboard in headless Chromium,
-# the safety scripts (kills, faults, duplicates, backup under load), every Swift test target, the fuzz targets'
+# the safety scripts (kills, faults, kills during failing deliveries, duplicates, backup under load), every Swift test target, the fuzz targets'
 # saved inputs and a minute of fuzzing each, schemathesis against the served API, and a two-minute soak. Every
 # server it starts listens on 127.0.0.1 and is stopped by the step that started it.
 set -euo pipefail
@@ -32,10 +32,13 @@ swift build --build-tests -Xswiftc -warnings-as-errors
 "$VENV/bin/python" -B -W ignore Tests/peers/hold_deliveries.py
 # The dashboard in headless Chromium (screenshots of failures in .build/browser-artifacts/).
 "$VENV/bin/python" -B -W ignore Tests/browser/dashboard.py
-# Proof of safety, short forms (about 2 minutes; long form: Tests/safety/crash.py --kills 20): SIGKILL under load
-# 3 times, a full disk and a foreign write lock, every payload sent 5 times by 50 senders, backup under load.
+# Proof of safety, short forms (about 4 minutes; long forms: Tests/safety/crash.py --kills 20,
+# Tests/safety/delivery_crash.py --kills 20): SIGKILL under load 3 times, a full disk, a foreign write lock and a
+# file system that turns read-only (FUSE), SIGKILL 3 times while pages go to a receiver that fails some attempts,
+# every payload sent 5 times by 50 senders, backup under load.
 "$VENV/bin/python" -B Tests/safety/crash.py --kills 3
 "$VENV/bin/python" -B Tests/safety/faults.py
+"$VENV/bin/python" -B Tests/safety/delivery_crash.py --kills 3
 "$VENV/bin/python" -B Tests/safety/duplicates.py
 "$VENV/bin/python" -B Tests/safety/backup_load.py --seconds 5 --backups 2
 scripts/run-swift-tests.sh

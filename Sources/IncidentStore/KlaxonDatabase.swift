@@ -3,8 +3,11 @@ import SQLiteCore
 /// Opens Klaxon's database file: the connection pool, with every pending migration applied.
 public enum KlaxonDatabase {
     /// Opens (creating it when missing) the database at `path`, applies the pending embedded migrations
-    /// on the writer connection, hashes integration keys still stored whole, and returns the pool. Throws ``MigrationError`` when the recorded
-    /// migrations disagree with the embedded ones (a changed or missing file), and closes the pool then.
+    /// on the writer connection, hashes integration keys still stored whole, and returns the pool. Throws
+    /// ``MigrationError`` when the recorded migrations disagree with the embedded ones (a changed or missing
+    /// file), and closes the pool then. With ``DatabasePool/Configuration/retriesOpening``, a file that
+    /// takes no writes is returned as it is when no migration is pending (reads work, writes fail until it
+    /// takes them again); with migrations pending it throws ``MigrationsBlocked``.
     public static func open(
         path: String,
         configuration: DatabasePool.Configuration = DatabasePool.Configuration()
@@ -15,6 +18,20 @@ public enum KlaxonDatabase {
             try await pool.writeWithoutTransaction { db in
                 try migrator.migrate(db)
                 _ = try IntegrationKeyHash.hashStoredKeys(in: db)
+            }
+        } catch let error as SQLiteError where configuration.retriesOpening && error.isEnvironmental {
+            // The file takes no writes now (a read-only file system, a full disk): serve it as it is when its
+            // schema is current, else there is nothing the code can read safely.
+            let pending: [String]
+            do {
+                pending = try await status(pool).filter { !$0.isApplied }.map(\.migration.fileName)
+            } catch {
+                await pool.close()
+                throw MigrationsBlocked(pending: nil, cause: error)
+            }
+            guard pending.isEmpty else {
+                await pool.close()
+                throw MigrationsBlocked(pending: pending, cause: error)
             }
         } catch {
             await pool.close()

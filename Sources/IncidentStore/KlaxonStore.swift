@@ -71,8 +71,17 @@ public final class KlaxonStore: Sendable {
             throw StorageErrorTranslation.translate(error)
         }
         do {
-            let secrets = try await pool.writeWithoutTransaction { db in
-                try SecretsAtRest.prepare(in: db, keyPath: keyPath)
+            let secrets: SecretSealer
+            do {
+                secrets = try await pool.writeWithoutTransaction { db in
+                    try SecretsAtRest.prepare(in: db, keyPath: keyPath)
+                }
+            } catch let error as SQLiteError where configuration.retriesOpening && error.isEnvironmental {
+                // A file that takes no writes (see KlaxonDatabase.open): its secrets, sealed already, are
+                // checked on a reader; unsealed ones need a write, and the error stands.
+                secrets = try await pool.read { db in
+                    try SecretsAtRest.prepare(in: db, keyPath: keyPath, sealingRefusedWith: error)
+                }
             }
             return KlaxonStore(pool: pool, secrets: secrets)
         } catch {

@@ -69,6 +69,14 @@ struct ServeCommand: AsyncParsableCommand {
     var holdDeliveries = false
 
     @Option(
+        help: "Seconds before a failed page is tried again; each further failure doubles the wait, up to an hour, with 20% jitter (env KLAXON_DELIVERY_RETRY_SECONDS; default 10).")
+    var deliveryRetrySeconds: Int?
+
+    @Option(
+        help: "Seconds one delivery attempt may take in all, connecting included, before it counts as failed and is retried (env KLAXON_DELIVERY_TIMEOUT_SECONDS; default 10).")
+    var deliveryTimeoutSeconds: Int?
+
+    @Option(
         help: "Days to keep resolved alerts and the raw payloads of closed incidents' alerts; incidents and timelines are always kept. 0 keeps everything (env KLAXON_RETAIN_ALERT_PAYLOADS_DAYS; default 0).")
     var retainAlertPayloadsDays: Int?
 
@@ -77,6 +85,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--retain-alert-payloads-days must be 0 (keep everything) or more")
         }
         if let ingestRateLimit, ingestRateLimit < 0 { throw ValidationError("--ingest-rate-limit must be 0 or more") }
+        if let deliveryRetrySeconds, deliveryRetrySeconds < 1 {
+            throw ValidationError("--delivery-retry-seconds must be at least 1")
+        }
+        if let deliveryTimeoutSeconds, deliveryTimeoutSeconds < 1 {
+            throw ValidationError("--delivery-timeout-seconds must be at least 1")
+        }
         if let ingestBurst, ingestBurst < 1 { throw ValidationError("--ingest-burst must be at least 1") }
     }
 
@@ -133,6 +147,16 @@ struct ServeCommand: AsyncParsableCommand {
             applicationConfiguration.delivery.pollInterval = nil
             logger.warning("--hold-deliveries: no page will be delivered by this server")
         }
+        if let retry = try deliveryRetrySeconds ?? environment.integer("KLAXON_DELIVERY_RETRY_SECONDS") {
+            guard retry >= 1 else { throw ValidationError("KLAXON_DELIVERY_RETRY_SECONDS must be at least 1") }
+            applicationConfiguration.delivery.backoff.initialDelay = Double(retry)
+        }
+        if let timeout = try deliveryTimeoutSeconds ?? environment.integer("KLAXON_DELIVERY_TIMEOUT_SECONDS") {
+            guard timeout >= 1 else { throw ValidationError("KLAXON_DELIVERY_TIMEOUT_SECONDS must be at least 1") }
+            applicationConfiguration.delivery.client.totalTimeout = Double(timeout)
+            applicationConfiguration.delivery.client.connectTimeout = min(
+                applicationConfiguration.delivery.client.connectTimeout, Double(timeout))
+        }
         if let publicURL = publicURL ?? environment["KLAXON_PUBLIC_URL"] {
             guard case .success = DeliveryConfiguration.checkPublicURL(publicURL) else {
                 throw ValidationError("--public-url must be an absolute http or https URL, e.g. https://klaxon.example.com")
@@ -145,7 +169,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("KLAXON_RETAIN_ALERT_PAYLOADS_DAYS must be 0 (keep everything) or more")
         }
         applicationConfiguration.alertRetention = AlertRetention(days: retentionDays)
-        let application = try await buildApplication(applicationConfiguration, logger: logger)
+        let application = try await buildWaitingForStorage(applicationConfiguration, logger: logger)
         if let token = application.createdAdminToken {
             // Shown once: only its hash is stored.
             print(
@@ -169,6 +193,53 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("klaxon listening", metadata: ["host": "\(configuration.host)", "port": "\(boundPort)"])
         }
         logger.info("klaxon stopped")
+    }
+}
+
+extension ServeCommand {
+    /// Builds the application; while the database cannot be opened for service (migrations pending on a file
+    /// that takes no writes, a file it cannot read: `StorageUnavailable`), serves 503 from a
+    /// `StorageWaitServer` on the same address and tries again every 5 seconds, instead of exiting.
+    func buildWaitingForStorage(_ configuration: ApplicationConfiguration, logger: Logger) async throws -> Application {
+        var configuration = configuration
+        var waiting: StorageWaitServer?
+        var lastReason: String?
+        let storageLog = StorageAvailabilityLog(logger: logger)
+        while true {
+            do {
+                let application = try await buildApplication(configuration, logger: logger, storageLog: storageLog)
+                if let waiting {
+                    await waiting.shutdown()
+                    storageLog.forget()
+                    logger.notice("database available: serving")
+                }
+                return application
+            } catch let unavailable as StorageUnavailable {
+                if unavailable.reason != lastReason {
+                    logger.warning(
+                        "database unavailable at start: answering 503 and trying again every 5 s",
+                        metadata: ["reason": "\(unavailable.reason)"])
+                    lastReason = unavailable.reason
+                }
+                if let waiting {
+                    waiting.update(reason: unavailable.reason)
+                } else {
+                    let server = StorageWaitServer(
+                        configuration: configuration, reason: unavailable.reason,
+                        logger: Logger(label: "klaxon.http"))
+                    let port = try server.start()
+                    // The application takes over this very port (which matters with port 0).
+                    configuration.server.port = port
+                    waiting = server
+                    logger.info(
+                        "klaxon listening", metadata: ["host": "\(configuration.server.host)", "port": "\(port)"])
+                }
+                try await Task.sleep(for: .seconds(5))
+            } catch {
+                await waiting?.shutdown()
+                throw error
+            }
+        }
     }
 }
 

@@ -134,7 +134,7 @@ public final class Application: Sendable {
             let purged = try await store.idempotency.purge(createdBefore: cutoff)
             if purged > 0 { logger.debug("purged idempotency records", metadata: ["count": "\(purged)"]) }
         } catch {
-            logger.warning("could not purge idempotency records", metadata: ["error": "\(error)"])
+            logger.backgroundFailure("could not purge idempotency records", error: error)
         }
         do {
             let pruned = try await runRetention()
@@ -146,7 +146,7 @@ public final class Application: Sendable {
                     ])
             }
         } catch {
-            logger.warning("retention pass failed", metadata: ["error": "\(error)"])
+            logger.backgroundFailure("retention pass failed", error: error)
         }
         // After the deletes, so their pages leave the log too.
         do {
@@ -155,7 +155,7 @@ public final class Application: Sendable {
                 logger.debug("WAL truncation deferred: a reader holds old frames")
             }
         } catch {
-            logger.warning("WAL checkpoint failed", metadata: ["error": "\(error)"])
+            logger.backgroundFailure("WAL checkpoint failed", error: error)
         }
     }
 
@@ -214,14 +214,24 @@ public final class Application: Sendable {
 }
 
 /// Opens (and migrates) the database, installs the first admin token when there is none, and wires
-/// every route. Nothing listens until `start()`.
+/// every route. Nothing listens until `start()`. `storageLog` logs the database's write availability (one is
+/// made when nil); pass the same one to each try when building again after a failure.
 public func buildApplication(
     _ configuration: ApplicationConfiguration,
     clock: any WallClock = SystemClock(),
-    logger: Logger = Logger(label: "klaxon")
+    logger: Logger = Logger(label: "klaxon"),
+    storageLog: StorageAvailabilityLog? = nil
 ) async throws -> Application {
     var databaseConfiguration = DatabasePool.Configuration()
     databaseConfiguration.connection.busyTimeout = configuration.databaseBusyTimeout
+    if configuration.opensDatabaseReadOnly {
+        databaseConfiguration.connection.accessMode = .readOnly
+    }
+    // The server stays up when the file takes no writes (a read-only file system, a full disk): it serves
+    // reads, answers writes 503 and reopens the file when it can; the log says so once per change.
+    databaseConfiguration.retriesOpening = true
+    let storageLog = storageLog ?? StorageAvailabilityLog(logger: logger)
+    databaseConfiguration.writeAvailabilityObserver = { storageLog.note($0) }
     // A broken template is a start-up error, not a failed request later.
     let postmortemTemplate = try configuration.postmortemTemplate.map { try PostmortemTemplate(text: $0) } ?? .standard
     let store = try await KlaxonStore.open(
@@ -236,7 +246,9 @@ public func buildApplication(
         var api = APIRouter(authenticator: authenticator, idempotency: store.idempotency, clock: clock, logger: logger)
         HealthController(readiness: {
             let readiness = await store.readiness()
-            return (readiness.isWritable && readiness.problems.isEmpty, readiness.pendingMigrations.isEmpty)
+            return ReadinessProbe.State(
+                databaseWritable: readiness.isWritable && readiness.problems.isEmpty,
+                migrationsApplied: readiness.pendingMigrations.isEmpty, problems: readiness.problems)
         }).register(in: &api)
         IncidentController(incidents: store.incidents, postmortems: store.postmortems, pages: ListPageCache())
             .register(in: &api)

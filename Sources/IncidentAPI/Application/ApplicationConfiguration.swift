@@ -18,6 +18,9 @@ public struct ApplicationConfiguration: Sendable {
     /// How long a write waits for a lock held by another process before the answer is 503: long enough to
     /// ride out a backup's or a migration's short lock, short enough that senders retry elsewhere.
     public var databaseBusyTimeout: Duration = .seconds(5)
+    /// Opens the database file read-only (`SQLITE_OPEN_READONLY`): reads are served, every write is answered
+    /// 503 as on a read-only file system, and `/readyz` is 503. Default false.
+    public var opensDatabaseReadOnly = false
     /// Largest body the JSON API accepts: incidents and notes are small, so 1 MiB is generous.
     public var maxAPIBodySize: Int = 1024 * 1024
     /// Largest body the alert receivers accept (PagerDuty's keeps PagerDuty's own 512 KB): 8 MiB, so an

@@ -31,13 +31,13 @@ struct EscalationEngine: Sendable {
                 let opened = try await heartbeats.runOnce()
                 if opened > 0 { logger.info("missed heartbeats opened incidents", metadata: ["count": "\(opened)"]) }
             } catch {
-                logger.warning("heartbeat check failed", metadata: ["error": "\(error)"])
+                logger.backgroundFailure("heartbeat check failed", error: error)
             }
             do {
                 let handled = try await runOnce()
                 if handled > 0 { logger.debug("escalation timers handled", metadata: ["count": "\(handled)"]) }
             } catch {
-                logger.warning("escalation engine pass failed", metadata: ["error": "\(error)"])
+                logger.backgroundFailure("escalation engine pass failed", error: error)
             }
             try? await Task.sleep(for: pollInterval)
         }

@@ -3,8 +3,8 @@ import HTTPCore
 /// `/healthz` (the process answers), `/readyz` (the database takes writes and is migrated) and
 /// `/openapi.json`. None needs a token: load balancers and container runtimes call them.
 struct HealthController: Sendable {
-    /// Asks the store whether it can serve writes; true/false for the database and for its migrations.
-    let readiness: @Sendable () async -> (databaseWritable: Bool, migrationsApplied: Bool)
+    /// Asks the store whether it can serve writes: the database, its migrations, and why not.
+    let readiness: @Sendable () async -> ReadinessProbe.State
 
     func register(in router: inout APIRouter) {
         let healthy = HTTPResponse(
@@ -31,11 +31,15 @@ struct HealthController: Sendable {
                     writer.endObject()
                 }
             }
+            let why = state.problems.isEmpty ? "" : " (" + state.problems.joined(separator: "; ") + ")"
             return .problem(
                 ProblemDetails(
                     kind: "not-ready", title: "Not Ready", status: 503,
-                    detail: "Klaxon cannot take writes: database \(database), migrations \(migrations).",
-                    extensions: ["database": .string(database), "migrations": .string(migrations)],
+                    detail: "Klaxon cannot take writes: database \(database), migrations \(migrations)\(why).",
+                    extensions: [
+                        "database": .string(database), "migrations": .string(migrations),
+                        "problems": .array(state.problems.map { .string($0) }),
+                    ],
                     retryAfterSeconds: 5))
         }
     }

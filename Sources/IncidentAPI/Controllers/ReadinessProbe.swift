@@ -3,7 +3,12 @@
 /// honest proof that the database takes writes), and `/readyz` needs no token: without this, anyone polling
 /// it fast would queue fsyncs beside the incident writes of an alert storm.
 actor ReadinessProbe {
-    typealias State = (databaseWritable: Bool, migrationsApplied: Bool)
+    struct State: Sendable {
+        var databaseWritable: Bool
+        var migrationsApplied: Bool
+        /// Why not ready, one short line each (`database not writable: database is read-only`); empty when ready.
+        var problems: [String] = []
+    }
 
     private let check: @Sendable () async -> State
     private let maximumAge: Duration

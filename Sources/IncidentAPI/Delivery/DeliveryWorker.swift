@@ -43,13 +43,13 @@ struct DeliveryWorker: Sendable {
                 logger.info("resending pages in flight at the last stop", metadata: ["count": "\(released)"])
             }
         } catch {
-            logger.warning("could not release in-flight pages", metadata: ["error": "\(error)"])
+            logger.backgroundFailure("could not release in-flight pages", error: error)
         }
         while !Task.isCancelled {
             do {
                 try await runOnce()
             } catch {
-                logger.warning("delivery pass failed", metadata: ["error": "\(error)"])
+                logger.backgroundFailure("delivery pass failed", error: error)
             }
             try? await Task.sleep(for: pollInterval)
         }

@@ -12,7 +12,8 @@ extension ProblemDetails {
         case let error as IncidentError:
             return from(error)
         case let error as StorageUnavailable:
-            logger.warning("storage unavailable", metadata: ["reason": "\(error.reason)"])
+            // The store's write availability is logged once per change (see buildApplication), not per request.
+            logger.debug("answered 503: storage unavailable", metadata: ["reason": "\(error.reason)"])
             return ProblemDetails(
                 kind: "unavailable", title: "Service Unavailable", status: 503,
                 detail: "The database cannot take writes right now (\(error.reason)); nothing was written. Retry later.",

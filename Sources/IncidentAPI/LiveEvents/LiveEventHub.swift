@@ -99,7 +99,7 @@ final class LiveEventHub: Sendable {
                     try await publishNewEvents()
                     seenGeneration = generation
                 } catch {
-                    logger.warning("live stream could not read new timeline events", metadata: ["error": "\(error)"])
+                    logger.backgroundFailure("live stream could not read new timeline events", error: error)
                 }
             }
             if sinceHeartbeat >= heartbeatInterval {

@@ -2836,7 +2836,7 @@ enum OpenAPIDocument {
               "health"
             ],
             "summary": "Readiness",
-            "description": "200 when the database is writable and every migration is applied; otherwise 503 with a problem that says which part is not ready. No authentication.",
+            "description": "200 when the database is writable and every migration is applied; otherwise 503 with a problem that says which part is not ready and why (`problems`: a full disk, a read-only file system, a lock held by another process, migrations that cannot be applied). No authentication.",
             "security": [],
             "x-required-scope": "none",
             "responses": {
@@ -2871,9 +2871,12 @@ enum OpenAPIDocument {
                       "type": "https://klaxon.dev/problems/not-ready",
                       "title": "Not Ready",
                       "status": 503,
-                      "detail": "Klaxon cannot take writes: database unavailable, migrations ok.",
+                      "detail": "Klaxon cannot take writes: database unavailable, migrations ok (database not writable: database is read-only).",
                       "database": "unavailable",
-                      "migrations": "ok"
+                      "migrations": "ok",
+                      "problems": [
+                        "database not writable: database is read-only"
+                      ]
                     }
                   }
                 }
@@ -7743,7 +7746,8 @@ enum OpenAPIDocument {
                 "type": "object",
                 "required": [
                   "database",
-                  "migrations"
+                  "migrations",
+                  "problems"
                 ],
                 "properties": {
                   "database": {
@@ -7757,8 +7761,17 @@ enum OpenAPIDocument {
                     "type": "string",
                     "enum": [
                       "ok",
-                      "pending"
-                    ]
+                      "pending",
+                      "unknown"
+                    ],
+                    "description": "`unknown` while the server waits for a database it cannot read at all."
+                  },
+                  "problems": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    },
+                    "description": "Why not ready, one short line each, e.g. `database not writable: database is read-only`, `1 pending migration(s)`."
                   }
                 }
               }

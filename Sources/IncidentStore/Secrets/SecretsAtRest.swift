@@ -8,8 +8,13 @@ enum SecretsAtRest {
     static let checkText = "klaxon secrets key check"
 
     /// The sealer for the database on `db` (the writer, outside a transaction), with the key at `keyPath`.
-    static func prepare(in db: Connection, keyPath: String) throws -> SecretSealer {
+    /// With `sealingRefusedWith` (`db` is a reader of a file that takes no writes), a database whose secrets
+    /// are not sealed yet throws that error instead of sealing them.
+    static func prepare(in db: Connection, keyPath: String, sealingRefusedWith refusal: (any Error)? = nil) throws
+        -> SecretSealer
+    {
         let check = try db.queryValue("SELECT sealed FROM secrets_key_check WHERE id = 1", as: String.self)
+        if check == nil, let refusal { throw refusal }
         let sealer = SecretSealer(keyBytes: try SecretsKeyFile.load(path: keyPath, mayCreate: check == nil))
         if let check {
             guard (try? sealer.open(check, column: "secrets_key_check.sealed")) == Array(checkText.utf8) else {

@@ -13,6 +13,12 @@ enum StorageErrorTranslation {
             return sqlite
         case SQLiteUsageError.closed:
             return StorageUnavailable(reason: "the store is closed")
+        case let blocked as MigrationsBlocked:
+            let cause = (translate(blocked.cause) as? StorageUnavailable)?.reason ?? String(describing: blocked.cause)
+            guard let pending = blocked.pending else {
+                return StorageUnavailable(reason: "cannot read the database: \(cause)")
+            }
+            return StorageUnavailable(reason: "\(pending.count) pending migration(s) cannot be applied: \(cause)")
         default:
             return error
         }
@@ -27,5 +33,14 @@ enum StorageErrorTranslation {
         if error.isIOError { return "I/O error" }
         if error.isCannotOpen { return "cannot open the database file" }
         return nil
+    }
+}
+
+extension StorageUnavailable {
+    /// The storage condition behind an environmental SQLite error (`disk full`, `database is read-only`, ...),
+    /// or nil for an error that is not one, for logs that follow ``WriteAvailability``.
+    public init?(_ error: SQLiteError) {
+        guard let reason = StorageErrorTranslation.reason(for: error) else { return nil }
+        self.init(reason: reason)
     }
 }

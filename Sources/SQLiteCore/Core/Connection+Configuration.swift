@@ -12,6 +12,11 @@ extension Connection {
             case readWrite
             /// Open for reading and writing, creating the file when it does not exist.
             case readWriteCreate
+            /// Read-only, and SQLite may assume nobody changes the file while it is open (the `immutable=1` URI
+            /// parameter): no locks, no write-ahead log, no `-shm` file. The only way to read a WAL-mode file on
+            /// a read-only file system when its `-wal` and `-shm` files are gone (after a clean close); wrong
+            /// for a file that another connection may still change.
+            case immutable
         }
 
         /// Default `.readWriteCreate`: a fresh installation starts with no file.

@@ -25,18 +25,23 @@ public final class Connection {
         self.path = path
         self.configuration = configuration
         var flags = SQLITE_OPEN_NOMUTEX
+        var name = path
         switch configuration.accessMode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .immutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            name = Self.immutableURI(path)
         }
         var opened: OpaquePointer?
-        let code = sqlite3_open_v2(path, &opened, flags, nil)
+        let code = sqlite3_open_v2(name, &opened, flags, nil)
         guard code == SQLITE_OK, let opened else {
             // sqlite3_open_v2 allocates a handle even when it fails; it carries the message and must be closed.
             let error = SQLiteError(handle: opened, code: code, sql: nil)
             sqlite3_close_v2(opened)
-            throw SQLiteError(extendedCode: error.extendedCode, message: "\(error.message) (\(path))")
+            throw SQLiteError(
+                extendedCode: error.extendedCode, message: "\(error.message) (\(path))", systemErrno: error.systemErrno)
         }
         handle = opened
         sqlite3_extended_result_codes(opened, 1)
@@ -45,7 +50,9 @@ public final class Connection {
                 configuration.busyTimeout.components.seconds * 1000
                 + configuration.busyTimeout.components.attoseconds / 1_000_000_000_000_000
             sqlite3_busy_timeout(opened, Int32(clamping: milliseconds))
-            if configuration.usesWriteAheadLog && configuration.accessMode != .readOnly {
+            if configuration.usesWriteAheadLog && configuration.accessMode != .readOnly
+                && configuration.accessMode != .immutable
+            {
                 // Prepared outside the cache: it runs once per connection.
                 let pragma = try prepare("PRAGMA journal_mode = WAL")
                 let mode = try pragma.step() ? try pragma.column(0, as: String?.self) : nil
@@ -77,6 +84,27 @@ public final class Connection {
 
     /// Whether ``close()`` has run.
     public var isClosed: Bool { handle == nil }
+
+    /// Whether the main database takes no writes on this connection: opened read-only, or opened for writing
+    /// where SQLite fell back to reading because the file system refused (`sqlite3_db_readonly`).
+    public var isReadOnly: Bool {
+        handle.map { sqlite3_db_readonly($0, "main") == 1 } ?? true
+    }
+
+    /// `file:` URI of `path` with `immutable=1`; characters that URIs reserve, and non-ASCII bytes, are
+    /// percent-encoded (SQLite decodes them back to bytes).
+    static func immutableURI(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0x80...0xFF:
+                encoded += "%" + String(byte, radix: 16, uppercase: true)
+            default:
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return "file:\(encoded)?immutable=1"
+    }
 
     /// Finalizes the cached statements and closes the handle; later calls do nothing.
     ///
@@ -142,7 +170,9 @@ public final class Connection {
             let message = errorMessage.map { String(cString: $0) }
             sqlite3_free(errorMessage)
             let error = SQLiteError(handle: handle, code: code, sql: sql)
-            throw SQLiteError(extendedCode: error.extendedCode, message: message ?? error.message, sql: sql)
+            throw SQLiteError(
+                extendedCode: error.extendedCode, message: message ?? error.message, sql: sql,
+                systemErrno: error.systemErrno)
         }
     }
 
@@ -209,6 +239,11 @@ public final class Connection {
     /// Rows changed by the last `INSERT`, `UPDATE` or `DELETE` on this connection.
     public var changedRowCount: Int {
         handle.map { Int(sqlite3_changes64($0)) } ?? 0
+    }
+
+    /// Rows changed by every `INSERT`, `UPDATE` and `DELETE` since the connection opened (`sqlite3_total_changes64`).
+    public var totalChangedRowCount: Int64 {
+        handle.map { sqlite3_total_changes64($0) } ?? 0
     }
 
     /// Whether a transaction is open (SQLite is not in autocommit mode).

@@ -1,5 +1,11 @@
 import CSQLite
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// An error reported by libsqlite3, with its primary and extended result code.
 ///
 /// The SQL text is kept to help whoever reads the log; bound arguments never are, since they may hold
@@ -12,12 +18,16 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     /// The statement that failed, when there was one.
     public let sql: String?
+    /// The `errno` of the system call behind an I/O or open error (`sqlite3_system_errno`), 0 when none:
+    /// it tells a file system that refuses writes (`EROFS`) from a failing disk (`EIO`).
+    public let systemErrno: Int32
 
     /// Creates an error from a result code; `message` defaults to SQLite's generic text of that code.
-    public init(extendedCode: Int32, message: String? = nil, sql: String? = nil) {
+    public init(extendedCode: Int32, message: String? = nil, sql: String? = nil, systemErrno: Int32 = 0) {
         self.extendedCode = extendedCode
         self.message = message ?? String(cString: sqlite3_errstr(extendedCode))
         self.sql = sql
+        self.systemErrno = systemErrno
     }
 
     /// Reads the current error of a connection handle.
@@ -27,7 +37,11 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
         // agrees with the code we were given (it may be stale after a later successful call).
         let chosen = extended & 0xFF == code & 0xFF ? extended : code
         let text = handle.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-        self.init(extendedCode: chosen, message: text, sql: sql)
+        // Only I/O and open errors come from a system call; for the others the value is left over.
+        let primary = chosen & 0xFF
+        let fromSystem = primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN
+        let systemErrno = fromSystem ? handle.map { sqlite3_system_errno($0) } ?? 0 : 0
+        self.init(extendedCode: chosen, message: text, sql: sql, systemErrno: systemErrno)
     }
 
     /// The primary result code (`SQLITE_BUSY`, `SQLITE_CONSTRAINT`, …): the low 8 bits of the extended code.
@@ -52,8 +66,12 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isTriggerConstraint: Bool { extendedCode == SQLiteError.constraintTrigger }
     /// The disk (or `max_page_count`) is full.
     public var isFull: Bool { primaryCode == SQLITE_FULL }
-    /// The database, or its file system, is read-only.
-    public var isReadOnly: Bool { primaryCode == SQLITE_READONLY }
+    /// The database, or its file system, is read-only: SQLite's own `SQLITE_READONLY` (a file opened read-only,
+    /// `query_only`), or a write, sync or open that the file system refused with `EROFS` (SQLite reports those
+    /// as `SQLITE_IOERR_WRITE`, `SQLITE_IOERR_FSYNC`, `SQLITE_CANTOPEN` …).
+    public var isReadOnly: Bool {
+        primaryCode == SQLITE_READONLY || ((isIOError || isCannotOpen) && systemErrno == EROFS)
+    }
     /// The file is damaged or is not a database at all.
     public var isCorrupt: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
     /// An operating-system I/O error (read, write, fsync …).
@@ -66,6 +84,7 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         var text = "SQLite error \(extendedCode) (\(String(cString: sqlite3_errstr(extendedCode)))): \(message)"
+        if systemErrno != 0 { text += " (errno \(systemErrno): \(String(cString: strerror(systemErrno))))" }
         if let sql { text += " [SQL: \(sql)]" }
         return text
     }

@@ -100,6 +100,9 @@ public struct Migrator: Sendable {
                 }
                 do {
                     try connection.executeScript(migration.sql)
+                } catch let error as SQLiteError where error.isEnvironmental {
+                    // The file takes no writes (full, read-only, locked): the migration is fine, try again later.
+                    throw error
                 } catch {
                     throw MigrationError.failed(file: migration.fileName, reason: String(describing: error))
                 }

@@ -11,7 +11,8 @@ import CSQLite
 /// rewinds the log once everything is copied; so at twice the threshold the writer checkpoints itself,
 /// right after its commit, which is cheap then (the pages are already copied) and lets the log rewind.
 struct Checkpointer {
-    let connection: Connection
+    /// Opened at the first request: requests come only after commits, when the file takes writes.
+    let slot: ConnectionSlot
     let requests: BlockingQueue<Int>
     let statistics: PoolStatistics
 
@@ -20,7 +21,10 @@ struct Checkpointer {
             // Requests that queued up while a checkpoint ran are served by one checkpoint.
             let pending = requests.popBatch(limit: Int.max)
             if pending.isEmpty { break }
-            guard let handle = connection.handle else { break }
+            guard let handle = (try? slot.current())?.handle else {
+                statistics.record { $0.checkpointFailures += 1 }
+                continue
+            }
             var logFrames: Int32 = 0
             var checkpointedFrames: Int32 = 0
             let code = sqlite3_wal_checkpoint_v2(
@@ -36,7 +40,7 @@ struct Checkpointer {
                 }
             }
         }
-        connection.close()
+        slot.close()
     }
 
     /// Installs on `writer` the WAL hook that queues a checkpoint request whenever the log holds at least

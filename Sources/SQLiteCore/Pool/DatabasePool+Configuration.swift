@@ -25,6 +25,19 @@ extension DatabasePool {
         /// the writer's path. `nil` leaves checkpoints to SQLite, inside the writer's commits.
         public var backgroundCheckpointPages: Int? = 1000
 
+        /// Default `false`: the initializer throws when the writer connection cannot be opened for writing.
+        /// When `true` (a server that must stay up), the pool opens whatever it can: a connection that cannot
+        /// be opened (a read-only file system, a missing folder) is tried again when work arrives for it, at
+        /// most once per ``reopenInterval``, and until then that work fails with the last try's error. Readers
+        /// that cannot open the file normally read it as immutable when that is safe (no `-wal` file left to
+        /// read), until the writer opens it.
+        public var retriesOpening = false
+        /// Default 1 s: the shortest time between two tries to open a connection (with ``retriesOpening``).
+        public var reopenInterval: Duration = .seconds(1)
+        /// Told each time writes stop going through for a reason of the environment, or go through again
+        /// (see ``WriteAvailability``); called on the writer thread, so it must return quickly.
+        public var writeAvailabilityObserver: (@Sendable (WriteAvailability) -> Void)?
+
         /// The defaults.
         public init() {}
     }

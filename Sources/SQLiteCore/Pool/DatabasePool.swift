@@ -1,4 +1,11 @@
+import CSQLite
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The one gateway to a database file within a process: one writer connection and a few reader
 /// connections, each on its own dedicated thread, so that blocking SQLite work (fsync above all) never
@@ -28,11 +35,41 @@ public final class DatabasePool: Sendable {
     private let closed = Atomic(false)
 
     /// Opens (creating it if the configuration allows) the file at `path` with the writer connection, then
-    /// the readers, and starts their threads. Throws what opening threw; nothing is left open then.
+    /// the readers, and starts their threads. Throws what opening threw; nothing is left open then. With
+    /// ``Configuration/retriesOpening``, opening the writer or a reader may fail without throwing: the pool
+    /// keeps trying as work arrives (see there).
     public init(path: String, configuration: Configuration = Configuration()) throws {
         self.path = path
         self.configuration = configuration
-        let writer = try Connection(path: path, configuration: configuration.connection)
+        let requests = self.checkpointRequests
+        let counters = self.counters
+        let checkpointPages = configuration.connection.accessMode == .readOnly ? nil : configuration.backgroundCheckpointPages
+        let openWriter = { () throws -> Connection in
+            let writer: Connection
+            do {
+                writer = try Connection(path: path, configuration: configuration.connection)
+            } catch let error as SQLiteError where error.isEnvironmental && !error.isReadOnly {
+                // On a read-only file system SQLite cannot create the `-shm` and reports the file as one it cannot
+                // open (with the errno of its last try); name the cause.
+                guard DatabasePool.fileSystemRefusesWrites(path) else { throw error }
+                throw SQLiteError(
+                    extendedCode: SQLITE_READONLY, message: "\(error.message); the file system is read-only",
+                    sql: error.sql, systemErrno: EROFS)
+            }
+            // SQLite opens a file it may not write read-only without a word (EROFS, EACCES): a writer that
+            // cannot write is no writer, and is tried again later.
+            if configuration.connection.accessMode != .readOnly && writer.isReadOnly {
+                writer.close()
+                throw SQLiteError(
+                    extendedCode: SQLITE_READONLY, message: "the file system refuses writes to \(path)",
+                    systemErrno: EROFS)
+            }
+            if let checkpointPages {
+                try Checkpointer.install(
+                    on: writer, requests: requests, thresholdPages: checkpointPages, statistics: counters)
+            }
+            return writer
+        }
         var readerConfiguration = configuration.connection
         readerConfiguration.isQueryOnly = true
         readerConfiguration.memoryMapSize = configuration.readerMemoryMapSize ?? readerConfiguration.memoryMapSize
@@ -40,50 +77,108 @@ public final class DatabasePool: Sendable {
         if readerConfiguration.accessMode == .readWriteCreate {
             readerConfiguration.accessMode = .readWrite
         }
-        let readers = try (0..<max(1, configuration.readerCount)).map { _ in
-            try Connection(path: path, configuration: readerConfiguration)
+        let retriesOpening = configuration.retriesOpening
+        let openReader = { [readerConfiguration] () throws -> Connection in
+            var immutable = readerConfiguration
+            immutable.accessMode = .immutable
+            if retriesOpening && DatabasePool.fileSystemRefusesWrites(path) {
+                // An ordinary connection would map the `-shm` read-only, and SQLite shares that map among all the
+                // connections of this process to the file: the writer could not write even once the file system
+                // recovered. So read as immutable, which needs no `-shm`, or not at all.
+                guard DatabasePool.mayReadAsImmutable(path) else {
+                    throw SQLiteError(
+                        extendedCode: SQLITE_READONLY,
+                        message: "the file system is read-only and \(path)-wal holds changes not yet in the file",
+                        systemErrno: EROFS)
+                }
+                return try Connection(path: path, configuration: immutable)
+            }
+            do {
+                return try Connection(path: path, configuration: readerConfiguration)
+            } catch let error as SQLiteError where retriesOpening && error.isEnvironmental {
+                guard DatabasePool.mayReadAsImmutable(path) else { throw error }
+                return try Connection(path: path, configuration: immutable)
+            }
         }
+        let reopen = configuration.reopenInterval
 
-        var checkpointer: Connection?
-        if let pages = configuration.backgroundCheckpointPages, configuration.connection.accessMode != .readOnly {
+        let writerSlot: ConnectionSlot
+        do {
+            writerSlot = ConnectionSlot(connection: try openWriter(), retryInterval: reopen, open: openWriter)
+        } catch where retriesOpening {
+            writerSlot = ConnectionSlot(failure: error, retryInterval: reopen, open: openWriter)
+        }
+        var readerSlots: [ConnectionSlot] = []
+        for _ in 0..<max(1, configuration.readerCount) {
+            do {
+                readerSlots.append(ConnectionSlot(connection: try openReader(), retryInterval: reopen, open: openReader))
+            } catch where retriesOpening {
+                readerSlots.append(ConnectionSlot(failure: error, retryInterval: reopen, open: openReader))
+            }
+        }
+        var checkpointerSlot: ConnectionSlot?
+        if checkpointPages != nil {
             var checkpointerConfiguration = configuration.connection
             checkpointerConfiguration.accessMode = .readWrite
-            checkpointer = try Connection(path: path, configuration: checkpointerConfiguration)
-            try Checkpointer.install(
-                on: writer, requests: checkpointRequests, thresholdPages: pages, statistics: counters)
+            checkpointerSlot = ConnectionSlot(retryInterval: reopen) { [checkpointerConfiguration] in
+                try Connection(path: path, configuration: checkpointerConfiguration)
+            }
         }
 
         var threads: [WorkerThread] = []
-        // Each connection is handed to its thread and never touched again here.
-        let writerTransfer = UncheckedTransfer(value: writer)
+        // Each slot is handed to its thread and never touched again here.
+        let writerTransfer = UncheckedTransfer(value: writerSlot)
         let writerQueue = self.writerQueue
-        let counters = self.counters
         let generation = self.generation
         let batchSize = max(1, configuration.maximumBatchSize)
+        let writerOpened = PoolSignal()
+        let observer = configuration.writeAvailabilityObserver
         threads.append(
             WorkerThread(name: "sqlite-writer") {
                 GroupCommitWriter(
-                    connection: writerTransfer.value, queue: writerQueue, statistics: counters,
-                    generation: generation, maximumBatchSize: batchSize
+                    path: path, slot: writerTransfer.value, queue: writerQueue, statistics: counters,
+                    generation: generation, maximumBatchSize: batchSize,
+                    availability: WriteAvailabilityTracker(observer: observer), writerOpened: writerOpened
                 ).run()
             })
         let readerQueue = self.readerQueue
-        for (index, reader) in readers.enumerated() {
+        for (index, reader) in readerSlots.enumerated() {
             let readerTransfer = UncheckedTransfer(value: reader)
             threads.append(
                 WorkerThread(name: "sqlite-reader-\(index)") {
-                    ReaderWorker(connection: readerTransfer.value, queue: readerQueue, statistics: counters).run()
+                    ReaderWorker(
+                        slot: readerTransfer.value, queue: readerQueue, statistics: counters, writerOpened: writerOpened
+                    ).run()
                 })
         }
-        if let checkpointer {
-            let checkpointerTransfer = UncheckedTransfer(value: checkpointer)
-            let requests = checkpointRequests
+        if let checkpointerSlot {
+            let checkpointerTransfer = UncheckedTransfer(value: checkpointerSlot)
             threads.append(
                 WorkerThread(name: "sqlite-checkpointer") {
-                    Checkpointer(connection: checkpointerTransfer.value, requests: requests, statistics: counters).run()
+                    Checkpointer(slot: checkpointerTransfer.value, requests: requests, statistics: counters).run()
                 })
         }
         self.threads = threads
+    }
+
+    /// Whether the file system holding `path` (or its folder, when the file does not exist) is read-only.
+    static func fileSystemRefusesWrites(_ path: String) -> Bool {
+        if access(path, W_OK) == 0 { return false }
+        if errno == EROFS { return true }
+        guard errno == ENOENT else { return false }
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        return access(folder.isEmpty ? "/" : folder, W_OK) != 0 && errno == EROFS
+    }
+
+    /// Whether a reader may open `path` as immutable: only when no `-wal` file holds frames the main file
+    /// lacks (after a clean close SQLite removes it); with one, the main file alone may be mid-checkpoint.
+    static func mayReadAsImmutable(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        if stat(path + "-wal", &info) == 0 {
+            return info.st_size == 0
+        }
+        return errno == ENOENT
     }
 
     deinit {

@@ -1,13 +1,26 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The loop of a pool's writer thread: it owns the one writer connection and commits waiting callers
 /// together, each inside its own savepoint, answering each only after the `COMMIT` returned.
 ///
-/// Lives on the writer thread only (it holds a ``Connection``), so it is not `Sendable`.
+/// When the connection cannot be opened (the file system refuses writes), every caller of a batch fails
+/// with the reason, and a later batch tries again (see ``ConnectionSlot``). Lives on the writer thread only
+/// (it holds a ``Connection``), so it is not `Sendable`.
 struct GroupCommitWriter {
-    let connection: Connection
+    /// The database file.
+    let path: String
+    let slot: ConnectionSlot
     let queue: BlockingQueue<any PoolJob>
     let statistics: PoolStatistics
     let generation: WriteGeneration
     let maximumBatchSize: Int
+    let availability: WriteAvailabilityTracker
+    /// Set once the writer connection is open, so readers that had to read the file as immutable reopen.
+    let writerOpened: PoolSignal
 
     /// Takes whatever has queued up while the previous commit was in flight, commits it, and repeats
     /// until the queue is closed and drained; then closes the connection.
@@ -15,28 +28,54 @@ struct GroupCommitWriter {
         while true {
             let batch = queue.popBatch(limit: maximumBatchSize)
             if batch.isEmpty { break }
-            process(batch)
+            let connection: Connection
+            do {
+                connection = try slot.current()
+            } catch {
+                GroupCommitBatch(
+                    connection: nil, path: path, statistics: statistics, generation: generation,
+                    availability: availability
+                ).finish(succeeded: [], failed: batch.map { ($0, error) })
+                continue
+            }
+            writerOpened.raise()
+            GroupCommitBatch(
+                connection: connection, path: path, statistics: statistics, generation: generation,
+                availability: availability
+            ).process(batch)
         }
-        connection.close()
+        slot.close()
     }
+}
+
+/// One batch of the writer's queue on its open connection.
+private struct GroupCommitBatch {
+    /// Nil when the writer connection could not be opened: the batch then only fails.
+    let connection: Connection?
+    /// The database file.
+    let path: String
+    let statistics: PoolStatistics
+    let generation: WriteGeneration
+    let availability: WriteAvailabilityTracker
 
     /// Commits runs of transactional jobs together, and runs any job that manages its own transactions
     /// (migrations) alone, in queue order.
-    private func process(_ batch: [any PoolJob]) {
+    func process(_ batch: [any PoolJob]) {
+        guard let connection else { return }
         var group: [any PoolJob] = []
         for job in batch {
             if job.isTransactional {
                 group.append(job)
             } else {
-                commitAll(group)
+                commitAll(group, on: connection)
                 group.removeAll()
-                runAlone(job)
+                runAlone(job, on: connection)
             }
         }
-        commitAll(group)
+        commitAll(group, on: connection)
     }
 
-    private func runAlone(_ job: any PoolJob) {
+    private func runAlone(_ job: any PoolJob, on connection: Connection) {
         do {
             try job.perform(on: connection)
             // A job that manages its own transactions must not leave one open for the next caller.
@@ -48,17 +87,18 @@ struct GroupCommitWriter {
         }
     }
 
-    private func commitAll(_ jobs: [any PoolJob]) {
+    private func commitAll(_ jobs: [any PoolJob], on connection: Connection) {
         var pending = jobs
         while !pending.isEmpty {
-            pending = commitOnce(pending)
+            pending = commitOnce(pending, on: connection)
         }
     }
 
     /// Runs `jobs` in one transaction and resumes them. Returns the jobs to run again in a fresh transaction:
     /// those whose work was lost when another job's failure made SQLite abandon the whole transaction.
-    private func commitOnce(_ jobs: [any PoolJob]) -> [any PoolJob] {
+    private func commitOnce(_ jobs: [any PoolJob], on connection: Connection) -> [any PoolJob] {
         let started = ContinuousClock.now
+        let changesBefore = connection.totalChangedRowCount
         do {
             try connection.execute("BEGIN IMMEDIATE")
         } catch {
@@ -77,7 +117,7 @@ struct GroupCommitWriter {
                 succeeded.append(job)
             } catch {
                 failed.append((job, error))
-                if isolated && connection.isInTransaction && rollBackToSavepoint() {
+                if isolated && connection.isInTransaction && rollBackToSavepoint(on: connection) {
                     continue
                 }
                 // The transaction is gone or unusable (SQLite rolls back on some errors, such as a full disk):
@@ -94,11 +134,13 @@ struct GroupCommitWriter {
             finish(succeeded: [], failed: succeeded.map { ($0, error) } + failed)
             return []
         }
-        finish(succeeded: succeeded, failed: failed, commitDuration: ContinuousClock.now - started)
+        finish(
+            succeeded: succeeded, failed: failed, commitDuration: ContinuousClock.now - started,
+            wroteRows: connection.totalChangedRowCount != changesBefore)
         return []
     }
 
-    private func rollBackToSavepoint() -> Bool {
+    private func rollBackToSavepoint(on connection: Connection) -> Bool {
         do {
             try connection.execute("ROLLBACK TO klaxon_caller")
             try connection.execute("RELEASE klaxon_caller")
@@ -110,11 +152,19 @@ struct GroupCommitWriter {
 
     /// Records the outcome and resumes every caller; with `committed`, `succeeded` is non-empty only after
     /// a durable COMMIT. Statements a caller left busy are reset and counted first, so the callers see the count.
-    private func finish(
+    func finish(
         succeeded: [any PoolJob], failed: [(any PoolJob, any Error)], committed: Bool = true,
-        commitDuration: Duration? = nil
+        commitDuration: Duration? = nil, wroteRows: Bool = false
     ) {
-        let reset = connection.resetBusyStatements()
+        let failed = failed.map { job, error in (job, Self.namingReadOnlyFileSystem(error, path: path)) }
+        let reset = connection?.resetBusyStatements() ?? 0
+        // Only a commit that wrote proves the file takes writes: one that changed nothing touches no file.
+        if committed && !succeeded.isEmpty && wroteRows {
+            availability.noteCommitted()
+        }
+        for (_, error) in failed {
+            availability.noteFailure(error)
+        }
         statistics.record { counters in
             counters.busyStatementsReset += reset
             if committed && !succeeded.isEmpty {
@@ -134,5 +184,17 @@ struct GroupCommitWriter {
         generation.bump()
         for job in succeeded { job.complete() }
         for (job, error) in failed { job.fail(error) }
+    }
+
+    /// An I/O error where the file system refused the write (`EROFS`) is a read-only database, but SQLite reports
+    /// the `errno` of the failing call reliably only at open: by the time a failed `COMMIT` returns, other calls
+    /// have overwritten it. So an I/O or open error without its cause asks the file system itself.
+    static func namingReadOnlyFileSystem(_ error: any Error, path: String) -> any Error {
+        guard let error = error as? SQLiteError, error.isIOError || error.isCannotOpen, !error.isReadOnly,
+            DatabasePool.fileSystemRefusesWrites(path)
+        else { return error }
+        return SQLiteError(
+            extendedCode: error.extendedCode, message: "\(error.message) (the file system is read-only)", sql: error.sql,
+            systemErrno: EROFS)
     }
 }
