@@ -36,13 +36,14 @@ public final class KlaxonStore: Sendable {
         self.pool = pool
         self.secrets = secrets
         self.incidents = SQLiteIncidentRepository(pool: pool)
-        self.services = SQLiteServiceRepository(pool: pool)
+        let keyCache = IntegrationKeyCache()
+        self.services = SQLiteServiceRepository(pool: pool, keyCache: keyCache)
         self.tokens = SQLiteTokenRepository(pool: pool)
         self.idempotency = SQLiteIdempotencyRepository(pool: pool)
         self.alerts = SQLiteAlertRepository(pool: pool, secrets: secrets)
         self.users = SQLiteUserRepository(pool: pool)
         self.schedules = SQLiteScheduleRepository(pool: pool)
-        self.escalationPolicies = SQLiteEscalationPolicyRepository(pool: pool)
+        self.escalationPolicies = SQLiteEscalationPolicyRepository(pool: pool, serviceKeyCache: keyCache)
         self.escalations = SQLiteEscalationRepository(pool: pool)
         self.heartbeats = SQLiteHeartbeatRepository(pool: pool)
         self.postmortems = SQLitePostmortemRepository(pool: pool)

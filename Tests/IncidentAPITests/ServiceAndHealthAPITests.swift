@@ -29,6 +29,22 @@ import Testing
         }
     }
 
+    @Test func aDeletedServicesKeyStopsWorkingAtOnce() async throws {
+        try await TestApplication.with { app in
+            let key = try await app.createService("batch")
+            // A resolve for an unknown key opens nothing, so the service can still be deleted afterwards.
+            let alert = ["summary": "Nightly batch late", "dedup_key": "nightly", "status": "resolved"]
+            for _ in 0..<2 {
+                let accepted = try await app.request(
+                    "POST", "/api/v1/integrations/generic/\(key)", token: nil, json: alert)
+                #expect(accepted.status == 200, "\(accepted.text)")
+            }
+            _ = try await app.expect(204, "DELETE", "/api/v1/services/batch")
+            let refused = try await app.request("POST", "/api/v1/integrations/generic/\(key)", token: nil, json: alert)
+            #expect(refused.status == 404, "\(refused.text)")
+        }
+    }
+
     @Test func servicesAreCreatedRenamedRotatedAndDeleted() async throws {
         try await TestApplication.with { app in
             let created = try await app.request(

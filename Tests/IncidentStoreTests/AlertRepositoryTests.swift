@@ -77,6 +77,37 @@ import Testing
         await test.close()
     }
 
+    /// A batch reads its key's incident once and keeps it as it writes: it must end exactly where the same
+    /// alerts sent one request each end (resolve, reopen within the window, severity rising).
+    @Test func oneBatchEndsWhereTheSameAlertsSentOneByOneEnd() async throws {
+        let test = try await TestStore.make()
+        func sequence(_ key: String) throws -> [NormalizedAlert] {
+            [
+                try Self.generic(key), try Self.generic(key, status: "resolved"), try Self.generic(key),
+                try Self.generic(key, severity: "critical"), try Self.generic(key),
+            ]
+        }
+        let batched = try await test.store.alerts.ingest(
+            try sequence("db-6"), service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(0))
+        var oneByOne: [AlertOutcome] = []
+        for alert in try sequence("db-7") {
+            oneByOne += try await test.store.alerts.ingest(
+                [alert], service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(0))
+        }
+        #expect(batched.map(\.effect).prefix(3) == [.created, .resolved, .reopened])
+        #expect(batched.map(\.effect) == oneByOne.map(\.effect))
+        let batchedIncident = try await test.incidents.incident(try #require(batched.first?.incidentID))
+        let singleIncident = try await test.incidents.incident(try #require(oneByOne.first?.incidentID))
+        #expect(batchedIncident.version == singleIncident.version)
+        #expect(batchedIncident.status == singleIncident.status)
+        #expect(batchedIncident.severity == singleIncident.severity)
+        let batchedKinds = try await test.incidents.timeline(batchedIncident.id).map(\.kind)
+        let singleKinds = try await test.incidents.timeline(singleIncident.id).map(\.kind)
+        #expect(batchedKinds == singleKinds)
+        #expect(try await test.count("SELECT count(*) FROM incidents") == 2)
+        await test.close()
+    }
+
     @Test func unknownServiceNameFallsBackToDefaultAndUnknownIDWritesNothing() async throws {
         let test = try await TestStore.make()
         let routed = try await test.store.alerts.ingest(

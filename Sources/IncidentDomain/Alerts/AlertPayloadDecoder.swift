@@ -19,6 +19,23 @@ public enum AlertPayloadDecoder {
         }
     }
 
+    /// Alertmanager and Grafana bodies, read straight from their bytes by `AlertJSONReader`; whatever that
+    /// reader declines (every payload that fails among them) goes through `JSONDecoder` as above, so the
+    /// answers to bad payloads are the same either way.
+    public static func decode<Payload: Decodable>(_ type: Payload.Type, from body: [UInt8]) throws(IncidentError)
+        -> Payload
+    {
+        if let payload = readWithoutFallback(type, from: body) { return payload }
+        return try decode(type, from: Data(body))
+    }
+
+    /// What `AlertJSONReader` alone makes of `body`: nil for a type it cannot read or a body it declines.
+    /// For checking it against `JSONDecoder` (the fuzz target and tests); receivers call `decode`.
+    public static func readWithoutFallback<Payload: Decodable>(_ type: Payload.Type, from body: [UInt8]) -> Payload? {
+        guard let readable = type as? any AlertJSONReadable.Type else { return nil }
+        return AlertJSONReader.read(readable, from: body) as? Payload
+    }
+
     static func fieldError(_ error: DecodingError) -> FieldError {
         switch error {
         case .typeMismatch(let type, let context):

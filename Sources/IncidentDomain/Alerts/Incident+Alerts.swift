@@ -21,7 +21,8 @@ extension Incident {
     public func applying(_ decision: AlertDecision, for alert: NormalizedAlert, at now: Date) throws(IncidentError)
         -> IncidentChange
     {
-        let received = alert.receivedEvent(at: now)
+        // Built only for the decisions that record it: a re-send (most of a resend storm) needs none.
+        var received: NewTimelineEvent { alert.receivedEvent(at: now) }
         let actor = alert.source.principal
         switch decision {
         case .open, .ignore:

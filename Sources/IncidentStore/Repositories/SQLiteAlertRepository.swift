@@ -26,9 +26,11 @@ public struct SQLiteAlertRepository: AlertRepository {
         return try await pool.repositoryWrite { db in
             let target = try Self.routedService(service, in: db)
             if let webhookID { try Self.take(webhookID: webhookID, service: target.id, at: now, in: db) }
+            var incidents = KeyIncidents()
             var firing = FiringKeys()
             return try alerts.map { alert in
-                try Self.ingest(alert, into: target, grouping: grouping, firing: &firing, at: now, in: db)
+                try Self.ingest(
+                    alert, into: target, grouping: grouping, incidents: &incidents, firing: &firing, at: now, in: db)
             }
         }
     }
@@ -100,6 +102,30 @@ public struct SQLiteAlertRepository: AlertRepository {
             [service.rawValue, dedupKey], row: IncidentRows.read)
     }
 
+    /// The key's incident of each dedup key a batch touched (`keyIncident`), read once and then kept as the
+    /// batch writes it: the 10 or 1,000 alerts of one Alertmanager group read their incident once, not each.
+    /// An incident the batch leaves resolved or closed is read again when needed, since a newer one with the
+    /// same key may then be the key's incident.
+    struct KeyIncidents {
+        private var byKey: [String: Incident?] = [:]
+
+        mutating func incident(forKey dedupKey: String, service: ServiceID, in db: Connection) throws -> Incident? {
+            if let known = byKey[dedupKey] { return known }
+            let loaded = try keyIncident(service: service, dedupKey: dedupKey, in: db)
+            byKey[dedupKey] = .some(loaded)
+            return loaded
+        }
+
+        /// Records what the batch just wrote for `dedupKey`.
+        mutating func stored(_ incident: Incident, forKey dedupKey: String) {
+            if incident.status.isOpen {
+                byKey[dedupKey] = .some(incident)
+            } else {
+                byKey.removeValue(forKey: dedupKey)
+            }
+        }
+    }
+
     /// The firing alert keys of the incidents a batch touched, read once per incident and kept up to date as
     /// the batch records its alerts: a group of 1,000 alerts reads its incident's keys once, not 1,000 times.
     struct FiringKeys {
@@ -126,10 +152,10 @@ public struct SQLiteAlertRepository: AlertRepository {
 
     /// Decides and applies one alert on a write connection (see `AlertRepository.ingest`).
     static func ingest(
-        _ alert: NormalizedAlert, into service: Service, grouping: AlertGrouping, firing cache: inout FiringKeys,
-        at now: Date, in db: Connection
+        _ alert: NormalizedAlert, into service: Service, grouping: AlertGrouping, incidents: inout KeyIncidents,
+        firing cache: inout FiringKeys, at now: Date, in db: Connection
     ) throws -> AlertOutcome {
-        let existing = try keyIncident(service: service.id, dedupKey: alert.dedupKey, in: db)
+        let existing = try incidents.incident(forKey: alert.dedupKey, service: service.id, in: db)
         let firing = try existing.map { try cache.keys(of: $0.id, in: db) } ?? []
         let decision = grouping.decide(
             alert, service: .id(service.id), existing: existing, firingAlertKeys: firing, now: now)
@@ -140,6 +166,7 @@ public struct SQLiteAlertRepository: AlertRepository {
         case .open(let draft):
             let creation = try SQLiteIncidentRepository.create(draft, by: alert.source.principal, at: now, in: db)
             let id = creation.incident.id
+            incidents.stored(creation.incident, forKey: alert.dedupKey)
             _ = try TimelineRows.append([alert.receivedEvent(at: now)], to: id, in: db)
             try AlertRows.record(alert, on: id, at: now, in: db)
             try cache.recorded(alert, on: id, in: db)
@@ -161,7 +188,8 @@ public struct SQLiteAlertRepository: AlertRepository {
                 // Timeline only (a new alert joined): the row would be rewritten with the same values.
                 _ = try TimelineRows.append(change.events, to: id, in: db)
             } else {
-                _ = try SQLiteIncidentRepository.store(change, replacing: existing, in: db)
+                let update = try SQLiteIncidentRepository.store(change, replacing: existing, in: db)
+                incidents.stored(update.incident, forKey: alert.dedupKey)
             }
             try AlertRows.record(alert, on: id, at: now, in: db)
             try cache.recorded(alert, on: id, in: db)

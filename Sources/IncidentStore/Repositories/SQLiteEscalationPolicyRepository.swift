@@ -6,9 +6,16 @@ import SQLiteCore
 /// users and schedules of the same transaction.
 public struct SQLiteEscalationPolicyRepository: EscalationPolicyRepository {
     let pool: DatabasePool
+    /// The service repository's cache of integration-key lookups, emptied after `updateService`.
+    let serviceKeyCache: IntegrationKeyCache
 
     public init(pool: DatabasePool) {
+        self.init(pool: pool, serviceKeyCache: IntegrationKeyCache())
+    }
+
+    init(pool: DatabasePool, serviceKeyCache: IntegrationKeyCache) {
         self.pool = pool
+        self.serviceKeyCache = serviceKeyCache
     }
 
     public func create(_ draft: EscalationPolicyDraft, at now: Date) async throws -> EscalationPolicy {
@@ -115,7 +122,8 @@ public struct SQLiteEscalationPolicyRepository: EscalationPolicyRepository {
     public func updateService(
         _ reference: ServiceReference, _ edit: ServiceEdit, policy: PatchField<OnCallReference>?, at now: Date
     ) async throws -> (service: Service, policy: EscalationPolicy?) {
-        try await pool.repositoryWrite { db in
+        defer { serviceKeyCache.invalidate() }
+        return try await pool.repositoryWrite { db in
             let service = try SQLiteServiceRepository.update(reference, edit, at: now, in: db)
             if let policy { _ = try Self.setPolicy(policy.value, of: service.id, in: db) }
             return (service, try EscalationPolicyRows.ofService(service.id, in: db))

@@ -3,12 +3,20 @@ import IncidentDomain
 import SQLiteCore
 
 /// `ServiceRepository` on SQLite: one transaction per method; a taken name is `IncidentError.conflict`.
+/// Integration-key lookups are cached (`IntegrationKeyCache`); every service write empties the cache, so a
+/// pool's services are written through the repositories of one ``KlaxonStore``, which share it.
 public struct SQLiteServiceRepository: ServiceRepository {
     let pool: DatabasePool
+    let keyCache: IntegrationKeyCache
 
     /// A repository over an open, migrated pool (see ``KlaxonStore``).
     public init(pool: DatabasePool) {
+        self.init(pool: pool, keyCache: IntegrationKeyCache())
+    }
+
+    init(pool: DatabasePool, keyCache: IntegrationKeyCache) {
         self.pool = pool
+        self.keyCache = keyCache
     }
 
     public func create(_ draft: ServiceDraft, integrationKey: String, at now: Date) async throws -> Service {
@@ -43,12 +51,15 @@ public struct SQLiteServiceRepository: ServiceRepository {
     }
 
     public func service(integrationKey: String) async throws -> Service? {
-        try await pool.repositoryRead { db in
+        let hash = IntegrationKeyHash.hex(of: integrationKey)
+        let cached = keyCache.lookup(hash)
+        if let service = cached.service { return service }
+        let found = try await pool.repositoryRead { db in
             try db.queryFirst(
-                "SELECT \(ServiceRows.columns) FROM services WHERE integration_key = ?",
-                [IntegrationKeyHash.hex(of: integrationKey)],
-                row: ServiceRows.read)
+                "SELECT \(ServiceRows.columns) FROM services WHERE integration_key = ?", [hash], row: ServiceRows.read)
         }
+        if let found { keyCache.remember(found, forHash: hash, readAt: cached.generation) }
+        return found
     }
 
     public func list() async throws -> [Service] {
@@ -58,7 +69,8 @@ public struct SQLiteServiceRepository: ServiceRepository {
     }
 
     public func update(_ reference: ServiceReference, _ edit: ServiceEdit, at now: Date) async throws -> Service {
-        try await pool.repositoryWrite { db in try Self.update(reference, edit, at: now, in: db) }
+        defer { keyCache.invalidate() }
+        return try await pool.repositoryWrite { db in try Self.update(reference, edit, at: now, in: db) }
     }
 
     /// The body of `update` on a write connection the caller holds.
@@ -73,6 +85,7 @@ public struct SQLiteServiceRepository: ServiceRepository {
     }
 
     public func delete(_ reference: ServiceReference) async throws {
+        defer { keyCache.invalidate() }
         try await pool.repositoryWrite { db in
             let service = try ServiceRows.require(reference, in: db)
             let open =
@@ -89,7 +102,8 @@ public struct SQLiteServiceRepository: ServiceRepository {
     }
 
     public func rotateKey(_ reference: ServiceReference, newKey: String, at now: Date) async throws -> Service {
-        try await pool.repositoryWrite { db in
+        defer { keyCache.invalidate() }
+        return try await pool.repositoryWrite { db in
             let current = try ServiceRows.require(reference, in: db)
             let next = ServiceRows.stored(current.rotatingKey(to: newKey, at: now))
             try Self.write(next, in: db)

@@ -7,11 +7,16 @@ import SQLiteCore
 enum IntegrationKeyHash {
     /// The lowercase hex SHA-256 of the key's UTF-8 bytes.
     static func hex(of key: String) -> String {
-        SHA256.hash(data: Array(key.utf8)).map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in SHA256.hash(data: Array(key.utf8)) {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Hashes the keys still stored whole (`integration_key_prefix IS NULL`: the `default` service made by
     /// the first migration, and every service of a database older than 0009_secrets), so that they keep

@@ -11,8 +11,12 @@ enum AlertFuzzing {
         guard let selector = input.first else { return }
         let body = Data(input.dropFirst())
         switch selector % 7 {
-        case 0: _ = try? AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: body).normalized(now: now)
-        case 1: _ = try? AlertPayloadDecoder.decode(GrafanaWebhook.self, from: body).normalized(now: now)
+        case 0:
+            checkReader(AlertmanagerWebhook.self, body)
+            _ = try? AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: Array(body)).normalized(now: now)
+        case 1:
+            checkReader(GrafanaWebhook.self, body)
+            _ = try? AlertPayloadDecoder.decode(GrafanaWebhook.self, from: Array(body)).normalized(now: now)
         case 2: _ = try? AlertPayloadDecoder.decode(GenericAlert.self, from: body).normalized(now: now)
         case 3:
             _ = try? AlertPayloadDecoder.decode(PagerDutyEvent.self, from: body).normalized(
@@ -34,6 +38,16 @@ enum AlertFuzzing {
             {
                 _ = signature.signedContent(body: Array((header(3) ?? "").utf8))
             }
+        }
+    }
+
+    /// The byte reader of the group receivers must take a body only as `JSONDecoder` reads it: whatever it
+    /// returns, `JSONDecoder` returns too (what it declines, `JSONDecoder` answers, errors included).
+    static func checkReader<Payload: Decodable & Equatable>(_ type: Payload.Type, _ body: Data) {
+        guard let read = AlertPayloadDecoder.readWithoutFallback(type, from: Array(body)) else { return }
+        let decoded = try? JSONDecoder().decode(type, from: body)
+        if read != decoded {
+            fatalError("AlertJSONReader read \(type) as \(read), JSONDecoder as \(String(describing: decoded))")
         }
     }
 }

@@ -32,13 +32,13 @@ struct IngestionController: Sendable {
             (
                 "alertmanager", .none,
                 { body, now in
-                    try AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: Data(body)).normalized(now: now)
+                    try AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: body).normalized(now: now)
                 }
             ),
             (
                 "grafana", .grafana,
                 { body, now in
-                    try AlertPayloadDecoder.decode(GrafanaWebhook.self, from: Data(body)).normalized(now: now)
+                    try AlertPayloadDecoder.decode(GrafanaWebhook.self, from: body).normalized(now: now)
                 }
             ),
             (
