@@ -34,7 +34,9 @@ struct IncidentController: Sendable {
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
-        let draft = try request.decode(NewIncident.self, strictKeys: Self.createKeys).validate()
+        let body =
+            try NewIncidentScanner.scan(request.http) ?? request.decode(NewIncident.self, strictKeys: Self.createKeys)
+        let draft = try body.validate()
         let creation = try await incidents.create(draft, by: request.actor, at: request.now)
         var headers = Self.etag(creation.incident)
         if creation.created {
