@@ -6,7 +6,9 @@
 #   (bench/sqlite/fsync_rate.py, measured just before and just after each POST run; target >= 5);
 #   then ../shared/bench/compare.py for (b) against hb2 and nginx (which answer GET /plaintext).
 # Usage: bench/api.sh [--duration S] [--runs N] [--dir DIR] [--incidents N] [--connections C] [--skip-compare]
+#                     [--klaxon BINARY]
 # DIR keeps the seeded database between runs (seeding takes minutes); default: a fresh temp folder.
+# --klaxon runs that binary instead of building this checkout (to compare two builds; see api-compare.sh).
 # Everything targets 127.0.0.1, every wrk run is bounded (-d), and only the servers started here are stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +18,7 @@ dir=
 incidents=1000000
 connections=64
 compare=1
+klaxon=
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration=$2; shift 2 ;;
@@ -24,14 +27,17 @@ while [ $# -gt 0 ]; do
         --incidents) incidents=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --skip-compare) compare=0; shift ;;
+        --klaxon) klaxon=$2; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
 
 command -v wrk >/dev/null || { apt-get update && apt-get install -y wrk; }
 command -v sqlite3 >/dev/null || { apt-get update && apt-get install -y sqlite3; }
-swift build -c release --product klaxon >/dev/null
-klaxon="$(swift build -c release --show-bin-path)/klaxon"
+if [ -z "$klaxon" ]; then
+    swift build -c release --product klaxon >/dev/null
+    klaxon="$(swift build -c release --show-bin-path)/klaxon"
+fi
 if [ -z "$dir" ]; then dir=$(mktemp -d "${TMPDIR:-/tmp}/klaxon-api-bench.XXXXXX"); fi
 mkdir -p "$dir"
 export KLAXON_ADMIN_TOKEN="klx_bench_0123456789abcdefghijklmnopqrstuvwxyz"

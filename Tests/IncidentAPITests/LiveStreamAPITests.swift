@@ -167,6 +167,39 @@ import Testing
     }
 }
 
+@Suite struct LiveEventHubSkippingTests {
+    @Test func withoutSubscribersTheMarkMovesOnAndSubscribersStillGetEveryEvent() async throws {
+        try await TestApplication.with { app in
+            let incidents = app.application.store.incidents
+            let hub = LiveEventHub(incidents: incidents, logger: app.application.logger)
+            try await hub.prime()
+            // A subscriber present: events are read and published to it.
+            let first = try #require(hub.subscribe())
+            _ = try await app.openIncident(["title": "Seen live"])
+            try await hub.publishNewEvents()
+            hub.unsubscribe(first.id)
+            var seen: [String] = []
+            for await frames in first.frames { seen.append(String(decoding: frames, as: UTF8.self)) }
+            #expect(seen.count == 1 && seen[0].contains("Seen live"))
+
+            // Nobody subscribed: the mark moves to the newest event, which a new subscriber catches up to.
+            for index in 0..<3 { _ = try await app.openIncident(["title": "Unwatched \(index)"]) }
+            try await hub.publishNewEvents()
+            let newest = try await incidents.lastTimelineEventID()
+            let second = try #require(hub.subscribe())
+            #expect(second.liveAfter == newest)
+            _ = try await app.openIncident(["title": "Watched"])
+            try await hub.publishNewEvents()
+            hub.close()
+            var live: [String] = []
+            for await frames in second.frames { live.append(String(decoding: frames, as: UTF8.self)) }
+            #expect(live.count == 1)
+            #expect(live.first?.contains("\"Watched\"") == true)
+            #expect(live.first?.contains("Unwatched") == false)
+        }
+    }
+}
+
 @Suite struct LiveEventPositionTests {
     @Test func parsesWhatTheStreamSends() throws {
         let position = try #require(LiveEventPosition(parsing: "42-1"))

@@ -226,6 +226,23 @@ extension EventLoop {
             } else {
                 startTask(connection, fallback, request)
             }
+        case .handler(.handOffFirst(let attempt, let fallback), let parameters):
+            let request = HTTPRequest(
+                head: head,
+                body: connection.body,
+                pathParameters: parameters,
+                remoteAddress: connection.remoteAddress
+            )
+            connection.body = []
+            let responder = HTTPResponder(
+                handle: ConnectionHandle(loop: self, id: connection.id), isHead: request.method == .head)
+            // The answer comes through the inbox, which this thread drains only after this returns.
+            connection.phase = .handling
+            connection.deadline = 0
+            if !attempt(request, responder) {
+                responder.withdraw()
+                startTask(connection, fallback, request)
+            }
         case .handler(.async(let handler), let parameters):
             let request = HTTPRequest(
                 head: head,

@@ -41,10 +41,11 @@ struct Authenticator: Sendable {
         if let cached = cache.token(forHash: hash) {
             return cached
         }
+        let ticket = cache.ticket()
         guard let token = try await tokens.token(secretHash: hash), token.isActive else {
             throw APIError.unauthorized(tokenSent: true)
         }
-        cache.remember(token, forHash: hash)
+        cache.remember(token, forHash: hash, ticket: ticket)
         let now = clock.now()
         if token.needsTouch(at: now) {
             do {

@@ -20,7 +20,9 @@ struct IncidentController: Sendable {
         router.add(.get, "/api/v1/incidents", scope: .read, immediate: { try cachedList($0) }) {
             try await list($0)
         }
-        router.add(.get, "/api/v1/incidents/:id", scope: .read) { try await show($0) }
+        router.add(.get, "/api/v1/incidents/:id", scope: .read, handOff: { try show($0, answer: $1) }) {
+            try await show($0)
+        }
         router.add(.patch, "/api/v1/incidents/:id", scope: .write) { try await edit($0) }
         for action in IncidentAction.allCases {
             router.add(.post, "/api/v1/incidents/:id/\(action.rawValue)", scope: .write) {
@@ -32,13 +34,17 @@ struct IncidentController: Sendable {
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
-        let draft = try request.decode(NewIncident.self, strictKeys: Self.createKeys).validate()
+        let body =
+            try NewIncidentScanner.scan(request.http) ?? request.decode(NewIncident.self, strictKeys: Self.createKeys)
+        let draft = try body.validate()
         let creation = try await incidents.create(draft, by: request.actor, at: request.now)
         var headers = Self.etag(creation.incident)
         if creation.created {
             headers.add(name: "Location", value: "/api/v1/incidents/\(creation.incident.id.rawValue)")
         }
-        return .json(creation.created ? .created : .ok, headers: headers) { $0.incident(creation.incident) }
+        return .json(creation.created ? .created : .ok, headers: headers, capacity: 1024) {
+            $0.incident(creation.incident)
+        }
     }
 
     func list(_ request: APIRequest) async throws -> HTTPResponse {
@@ -95,8 +101,21 @@ struct IncidentController: Sendable {
     }
 
     func show(_ request: APIRequest) async throws -> HTTPResponse {
-        let incident = try await incidents.incident(try request.incidentID())
-        return .json(headers: Self.etag(incident)) { $0.incident(incident) }
+        Self.incidentAnswer(try await incidents.incident(try request.incidentID()))
+    }
+
+    /// `show` without a task: the store's reader thread renders and sends the answer.
+    func show(_ request: APIRequest, answer: APIResponder) throws {
+        incidents.incident(try request.incidentID()) { result in
+            switch result {
+            case .success(let incident): answer.respond(Self.incidentAnswer(incident))
+            case .failure(let error): answer.fail(error)
+            }
+        }
+    }
+
+    static func incidentAnswer(_ incident: Incident) -> HTTPResponse {
+        .json(headers: etag(incident), capacity: 1024) { $0.incident(incident) }
     }
 
     func edit(_ request: APIRequest) async throws -> HTTPResponse {
@@ -105,7 +124,7 @@ struct IncidentController: Sendable {
         let edit = try request.decode(IncidentPatch.self, strictKeys: Self.patchKeys).validate()
         let update = try await incidents.edit(
             id, expectedVersion: expectedVersion, edit, by: request.actor, at: request.now)
-        return .json(headers: Self.etag(update.incident)) { $0.incident(update.incident) }
+        return Self.incidentAnswer(update.incident)
     }
 
     /// The optional body of an action: a note, and the extras some actions take.
@@ -136,7 +155,7 @@ struct IncidentController: Sendable {
                 action, on: id, expectedVersion: expectedVersion, by: request.actor, at: request.now,
                 severity: severity, force: body.force ?? false, note: body.note)
         }
-        return .json(headers: Self.etag(update.incident)) { $0.incident(update.incident) }
+        return Self.incidentAnswer(update.incident)
     }
 
     struct NoteBody: Decodable {

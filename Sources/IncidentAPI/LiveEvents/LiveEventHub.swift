@@ -114,6 +114,7 @@ final class LiveEventHub: Sendable {
     /// Reads the events written since the last publication and hands them to every subscriber, in order.
     /// Called by `run` only (tests call it on a hub that does not run), so publications never overlap.
     func publishNewEvents() async throws {
+        if try await skipWithoutSubscribers() { return }
         var published = state.withLock { $0.published }
         while true {
             let changes = try await incidents.changes(
@@ -139,6 +140,20 @@ final class LiveEventHub: Sendable {
             }
             published = last.id
             if changes.events.count < Self.batchSize { break }
+        }
+    }
+
+    /// With nobody subscribed, moves the publication mark to the newest event without reading or encoding the
+    /// events before it (a busy server writes thousands a second). A client that subscribes later catches up
+    /// to the mark from the database; one that subscribed meanwhile makes this decline, under the same lock
+    /// that hands out the mark, and the events are published as usual.
+    private func skipWithoutSubscribers() async throws -> Bool {
+        guard state.withLock({ $0.subscribers.isEmpty }) else { return false }
+        let newest = try await incidents.lastTimelineEventID()
+        return state.withLock { state in
+            guard state.subscribers.isEmpty else { return false }
+            if newest.rawValue > state.published.rawValue { state.published = newest }
+            return true
         }
     }
 

@@ -11,6 +11,9 @@ struct APIRouter {
     /// An answer computed on the event loop without waiting (see `InlineAttemptHandler`), or nil to let the
     /// route's `Handler` answer in a task.
     typealias ImmediateHandler = @Sendable (APIRequest) throws -> HTTPResponse?
+    /// Starts a read on the event loop that answers through the responder when it is done, from another thread
+    /// (a database reader), without a task; it must not block. Errors it throws are answered as problems.
+    typealias HandOffHandler = @Sendable (APIRequest, APIResponder) throws -> Void
 
     private(set) var router = Router()
     private(set) var routes: [APIRoute] = []
@@ -33,9 +36,13 @@ struct APIRouter {
     /// token cache and `immediate` answers, that is the answer; otherwise (a token to look up, a store that
     /// cannot answer at once) `handler` answers in a task exactly as without it. Errors `immediate` throws
     /// are mapped to problem answers as the task's would be.
+    ///
+    /// With `handOff` (reads only), a request whose token is in the token cache is handed to `handOff` on the
+    /// event loop, which answers later from the thread that did the work; otherwise `handler` answers in a task.
     mutating func add(
         _ method: HTTPMethod, _ pattern: String, scope: TokenScope, maxBodySize: Int? = nil, replayable: Bool = true,
-        acceptsQueryToken: Bool = false, immediate: ImmediateHandler? = nil, _ handler: @escaping Handler
+        acceptsQueryToken: Bool = false, immediate: ImmediateHandler? = nil, handOff: HandOffHandler? = nil,
+        _ handler: @escaping Handler
     ) {
         routes.append(APIRoute(method: method, pattern: pattern, scope: scope))
         let authenticator = authenticator
@@ -58,6 +65,21 @@ struct APIRouter {
                     return .problem(.from(error, logger: logger))
                 }
             }
+        if let handOff {
+            precondition(method == .get && immediate == nil, "only reads may be handed off, and only one way")
+            let attempt: HandOffAttemptHandler = { request, responder in
+                guard let token = authenticator.cachedToken(request), token.scope.permits(scope) else { return false }
+                let answer = APIResponder(http: responder, logger: logger)
+                do {
+                    try handOff(APIRequest(http: request, token: token, now: clock.now()), answer)
+                } catch {
+                    answer.fail(error)
+                }
+                return true
+            }
+            router.add(method, pattern, maxBodySize: maxBodySize, .handOffFirst(attempt, fallback: inTask))
+            return
+        }
         guard let immediate else {
             router.add(method, pattern, maxBodySize: maxBodySize, .async(inTask))
             return

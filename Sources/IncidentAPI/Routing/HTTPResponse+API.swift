@@ -3,9 +3,10 @@ import HTTPCore
 extension HTTPResponse {
     /// A JSON answer built with `JSONWriter`.
     static func json(
-        _ status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), _ write: (inout JSONWriter) -> Void
+        _ status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), capacity: Int = 512,
+        _ write: (inout JSONWriter) -> Void
     ) -> HTTPResponse {
-        var writer = JSONWriter()
+        var writer = JSONWriter(capacity: capacity)
         write(&writer)
         var headers = headers
         headers.add(name: "Content-Type", value: "application/json")

@@ -17,6 +17,10 @@ public protocol IncidentRepository: Sendable {
     /// The incident with this id; `IncidentError.notFound(.incident, ...)` when there is none.
     func incident(_ id: IncidentID) async throws -> Incident
 
+    /// `incident(_:)` for callers outside Swift concurrency (an event loop): `completion` gets the outcome
+    /// exactly once, on whatever thread the store finishes on, and must be quick.
+    func incident(_ id: IncidentID, completion: @escaping @Sendable (Result<Incident, any Error>) -> Void)
+
     /// One page of incidents that `query.matches`, in `IncidentListQuery.isListedBefore` order, at most
     /// `query.limit` (fetch `limit + 1` and build the page with `IncidentPage(fetched:limit:)`).
     /// `query.service` given by a name that does not exist yields an empty page, not an error.
@@ -63,6 +67,17 @@ public protocol IncidentRepository: Sendable {
 extension IncidentRepository {
     /// By default a store does not count its writes, and nothing read from it is cached.
     public var writeGeneration: UInt64? { nil }
+
+    /// By default `incident(_:)` runs in a task; a store with threads of its own answers from them instead.
+    public func incident(_ id: IncidentID, completion: @escaping @Sendable (Result<Incident, any Error>) -> Void) {
+        Task {
+            do {
+                completion(.success(try await incident(id)))
+            } catch {
+                completion(.failure(error))
+            }
+        }
+    }
 }
 
 extension IncidentRepository {

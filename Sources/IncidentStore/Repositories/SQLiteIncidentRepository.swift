@@ -67,6 +67,13 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         try await pool.repositoryRead { db in try IncidentRows.require(id, in: db) }
     }
 
+    /// Read on a reader thread of the pool, which calls `completion` (no task is resumed).
+    public func incident(_ id: IncidentID, completion: @escaping @Sendable (Result<Incident, any Error>) -> Void) {
+        pool.read({ db in try IncidentRows.require(id, in: db) }) { result in
+            completion(result.mapError { StorageErrorTranslation.translate($0) })
+        }
+    }
+
     public func list(_ query: IncidentListQuery) async throws -> IncidentPage {
         try await pool.repositoryRead { db in try IncidentListSQL.page(query, in: db) }
     }

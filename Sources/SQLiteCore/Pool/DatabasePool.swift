@@ -193,6 +193,23 @@ public final class DatabasePool: Sendable {
         try await submit(to: readerQueue, isTransactional: true, body)
     }
 
+    /// Runs `body` on a reader connection inside a read transaction, like ``read(_:)``, and calls `completion`
+    /// with the outcome on that reader's thread, without a task to resume: for callers that are not in Swift
+    /// concurrency (an event loop handing a request over). `completion` must be quick and must not block: the
+    /// reader takes its next read only when it returns. When the pool is closed, `completion` gets
+    /// ``SQLiteUsageError/closed`` at once, on the calling thread.
+    public func read<Value>(
+        _ body: @escaping @Sendable (Connection) throws -> Value,
+        completion: @escaping @Sendable (Result<Value, any Error>) -> Void
+    ) {
+        guard !closed.load(ordering: .acquiring),
+            readerQueue.push(PoolCallbackRequest(isTransactional: true, body: body, completion: completion))
+        else {
+            completion(.failure(SQLiteUsageError.closed))
+            return
+        }
+    }
+
     /// A number that grows after every write unit of work of this pool (``write(_:)``,
     /// ``writeWithoutTransaction(_:)``), committed or failed, and before its caller resumes. Load it before a
     /// read: if it is still the same afterwards, no write acknowledged since is missing from what was read.

@@ -1,6 +1,7 @@
 // Benchmark of the incident repositories on SQLite (bench/store/run.sh runs it, release build).
 //
-// Usage: StoreBench DIR FSYNC_RATE [SECONDS] [INCIDENTS]
+// Usage: StoreBench DIR FSYNC_RATE [SECONDS] [INCIDENTS] [reads]
+// With `reads`, only part 3 runs (to compare two builds' reads back to back).
 // 1. durable single creates through SQLiteIncidentRepository.create (incident + created event per commit);
 // 2. 64 concurrent creators, batched by the pool's group commit;
 // 3. a database of INCIDENTS (default 1,000,000) incidents: reads by id (repository call, and the raw
@@ -21,13 +22,14 @@ func emit(_ line: String) {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let fsyncRate = Double(arguments[2]), fsyncRate > 0 else {
-    emit("usage: StoreBench DIR FSYNC_RATE [SECONDS] [INCIDENTS]")
+    emit("usage: StoreBench DIR FSYNC_RATE [SECONDS] [INCIDENTS] [reads]")
     exit(2)
 }
 let directory = URL(fileURLWithPath: arguments[1], isDirectory: true)
 let seconds = arguments.count > 3 ? Double(arguments[3]) ?? 3 : 3
 let incidentCount = arguments.count > 4 ? Int(arguments[4]) ?? 1_000_000 : 1_000_000
 let duration = Duration.milliseconds(Int64(seconds * 1000))
+let readsOnly = arguments.count > 5 && arguments[5] == "reads"
 
 func removeDatabase(_ path: String) {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -62,7 +64,7 @@ func makeDraft(_ writer: Int, _ sequence: Int) throws -> IncidentDraft {
 let actor = Principal.token("bench")
 
 // 1. Sequential durable creates.
-do {
+if !readsOnly {
     let path = freshPath("store-bench-single.db")
     let store = try await KlaxonStore.open(path: path)
     var count = 0
@@ -81,7 +83,7 @@ do {
 }
 
 // 2. 64 concurrent creators through group commit.
-do {
+if !readsOnly {
     let path = freshPath("store-bench-concurrent.db")
     let store = try await KlaxonStore.open(path: path)
     let before = store.pool.statistics
