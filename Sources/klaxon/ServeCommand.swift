@@ -68,6 +68,8 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Deliver no pages: outbox rows stay pending until a server without this flag runs (env KLAXON_HOLD_DELIVERIES=1). For a copy of production's database on a staging machine, which must not page anybody.")
     var holdDeliveries = false
 
+    @OptionGroup var smtp: SMTPOptions
+
     @Option(
         help: "Days to keep resolved alerts and the raw payloads of closed incidents' alerts; incidents and timelines are always kept. 0 keeps everything (env KLAXON_RETAIN_ALERT_PAYLOADS_DAYS; default 0).")
     var retainAlertPayloadsDays: Int?
@@ -133,6 +135,7 @@ struct ServeCommand: AsyncParsableCommand {
             applicationConfiguration.delivery.pollInterval = nil
             logger.warning("--hold-deliveries: no page will be delivered by this server")
         }
+        applicationConfiguration.delivery.mail = try smtp.relay(environment)
         if let publicURL = publicURL ?? environment["KLAXON_PUBLIC_URL"] {
             guard case .success = DeliveryConfiguration.checkPublicURL(publicURL) else {
                 throw ValidationError("--public-url must be an absolute http or https URL, e.g. https://klaxon.example.com")
