@@ -30,6 +30,8 @@ swift build --build-tests -Xswiftc -warnings-as-errors
 "$VENV/bin/python" -B -W ignore Tests/peers/prometheus_metrics.py
 "$VENV/bin/python" -B -W ignore Tests/peers/delivery_kill.py
 "$VENV/bin/python" -B -W ignore Tests/peers/hold_deliveries.py
+# Email pages through a real SMTP server (aiosmtpd): headers and links, 451 retried, 550 dead.
+"$VENV/bin/python" -B -W ignore Tests/peers/smtp_relay.py
 # The dashboard in headless Chromium (screenshots of failures in .build/browser-artifacts/).
 "$VENV/bin/python" -B -W ignore Tests/browser/dashboard.py
 # Proof of safety, short forms (about 4 minutes; long forms: Tests/safety/crash.py --kills 20,

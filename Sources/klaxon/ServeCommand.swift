@@ -68,6 +68,8 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Deliver no pages: outbox rows stay pending until a server without this flag runs (env KLAXON_HOLD_DELIVERIES=1). For a copy of production's database on a staging machine, which must not page anybody.")
     var holdDeliveries = false
 
+    @OptionGroup var smtp: SMTPOptions
+
     @Option(
         help: "Seconds before a failed page is tried again; each further failure doubles the wait, up to an hour, with 20% jitter (env KLAXON_DELIVERY_RETRY_SECONDS; default 10).")
     var deliveryRetrySeconds: Int?
@@ -157,6 +159,7 @@ struct ServeCommand: AsyncParsableCommand {
             applicationConfiguration.delivery.client.connectTimeout = min(
                 applicationConfiguration.delivery.client.connectTimeout, Double(timeout))
         }
+        applicationConfiguration.delivery.mail = try smtp.relay(environment)
         if let publicURL = publicURL ?? environment["KLAXON_PUBLIC_URL"] {
             guard case .success = DeliveryConfiguration.checkPublicURL(publicURL) else {
                 throw ValidationError("--public-url must be an absolute http or https URL, e.g. https://klaxon.example.com")

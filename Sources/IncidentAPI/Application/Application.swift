@@ -279,7 +279,12 @@ public func buildApplication(
             client: OutboundHTTPClient(configuration: configuration.delivery.client),
             https: CurlHTTPSClient(configuration: configuration.delivery.client),
             configuration: configuration.delivery, clock: clock, logger: logger, random: { Double.random(in: 0...1) })
-        NotificationController(deliveries: store.deliveries).register(in: &api)
+        let emailRelayConfigured = configuration.delivery.mail != nil
+        NotificationController(deliveries: store.deliveries, emailRelayConfigured: emailRelayConfigured)
+            .register(in: &api)
+        if !emailRelayConfigured, try await store.deliveries.usersWithEmailCount() > 0 {
+            logger.warning("users have email contacts but no SMTP relay is configured (--smtp-url): email pages wait")
+        }
         ActionLinkController(incidents: store.incidents, signer: linkSigner, clock: clock, logger: logger)
             .register(in: &api)
         TokenController(tokens: store.tokens, cache: tokenCache, users: store.users).register(in: &api)
@@ -299,7 +304,8 @@ public func buildApplication(
         ReportController(reports: store.reports).register(in: &api)
         let httpMetrics = HTTPMetrics()
         MetricsController(
-            store: store, http: httpMetrics, isPublic: configuration.metricsPublic, clock: clock, logger: logger
+            store: store, http: httpMetrics, isPublic: configuration.metricsPublic,
+            emailRelayConfigured: emailRelayConfigured, clock: clock, logger: logger
         ).register(in: &api)
         if let publicDirectory = configuration.publicDirectory {
             api.setFallback(

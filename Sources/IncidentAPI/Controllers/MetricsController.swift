@@ -12,6 +12,8 @@ struct MetricsController: Sendable {
     let store: KlaxonStore
     let http: HTTPMetrics
     let isPublic: Bool
+    /// Without an SMTP relay, queued email rows are shown apart instead of as pending and lagging.
+    let emailRelayConfigured: Bool
     let clock: any WallClock
     let logger: Logger
 
@@ -31,7 +33,7 @@ struct MetricsController: Sendable {
     }
 
     func scrape(now: Date) async throws -> HTTPResponse {
-        let metrics = try await store.metrics(now: now)
+        let metrics = try await store.metrics(now: now, emailRelayConfigured: emailRelayConfigured)
         var text = PrometheusText()
         Self.write(metrics, to: &text)
         Self.write(http.snapshot(), to: &text)
@@ -74,6 +76,10 @@ struct MetricsController: Sendable {
         text.single(
             "klaxon_notifications_pending", .gauge, help: "Outbox messages waiting to be delivered or on their way.",
             Double(["pending", "sending"].reduce(0) { $0 + (metrics.notificationsByStatus[$1] ?? 0) }))
+        text.single(
+            "klaxon_notifications_undeliverable", .gauge,
+            help: "Email pages waiting for an SMTP relay (klaxon serve --smtp-url); not counted as pending.",
+            Double(metrics.emailAwaitingRelay))
         text.single(
             "klaxon_outbox_lag_seconds", .gauge,
             help: "Age of the oldest pending outbox message already due (0: none).",

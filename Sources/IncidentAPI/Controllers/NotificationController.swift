@@ -5,6 +5,9 @@ import IncidentDomain
 /// only), and the signing secrets of outbound pages (admin).
 struct NotificationController: Sendable {
     let deliveries: any DeliveryRepository
+    /// Without an SMTP relay, queued email rows are answered as `undeliverable` (they stay queued in the
+    /// database and go out once a relay is configured).
+    let emailRelayConfigured: Bool
 
     func register(in router: inout APIRouter) {
         router.add(.get, "/api/v1/incidents/:id/notifications", scope: .read) { try await list($0) }
@@ -15,11 +18,23 @@ struct NotificationController: Sendable {
     }
 
     func list(_ request: APIRequest) async throws -> HTTPResponse {
-        let deliveries = try await deliveries.deliveries(of: try request.incidentID())
+        var deliveries = try await deliveries.deliveries(of: try request.incidentID())
+        if !emailRelayConfigured { deliveries = deliveries.map(Self.awaitingRelay) }
         return .json { writer in
             writer.revealsSecretURLs = request.reveals
             writer.list(deliveries, nextCursor: nil) { $0.delivery($1) }
         }
+    }
+
+    /// A queued email row as shown while no relay is configured.
+    static func awaitingRelay(_ delivery: Delivery) -> Delivery {
+        guard delivery.message.recipient.channel == .email, ["pending", "sending"].contains(delivery.message.status)
+        else { return delivery }
+        var shown = delivery
+        shown.message.status = "undeliverable"
+        shown.nextAttemptAt = nil
+        shown.lastError = "no SMTP relay is configured (klaxon serve --smtp-url); sent once one is"
+        return shown
     }
 
     struct SecretBody: Decodable {

@@ -9,7 +9,7 @@ struct CurlHTTPSClient: Sendable {
     let configuration: OutboundHTTPClient.Configuration
 
     /// `curl_global_init` once, before the first handle (it is not thread-safe; a static let runs once).
-    private static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+    static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
     /// POSTs `body` to `url` (`https://host:port/...`), connecting to `address` (`1.2.3.4` or `[::1]`).
     func post(

@@ -18,6 +18,8 @@ public struct DeliveryConfiguration: Sendable {
     public var backoff = DeliveryBackoff()
     /// Messages claimed (and sent concurrently, each on its own thread) per round.
     public var batchSize = 16
+    /// The SMTP relay email pages go through (`--smtp-url`); nil: email rows wait, shown as `undeliverable`.
+    public var mail: MailRelay?
 
     public init() {}
 

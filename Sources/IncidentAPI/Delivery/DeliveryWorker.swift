@@ -23,7 +23,8 @@ struct DeliveryWorker: Sendable {
     func runOnce() async throws -> Int {
         var total = 0
         while true {
-            let jobs = try await deliveries.claimDue(at: clock.now(), limit: configuration.batchSize)
+            let jobs = try await deliveries.claimDue(
+                at: clock.now(), limit: configuration.batchSize, includingEmail: configuration.mail != nil)
             if jobs.isEmpty { return total }
             await withTaskGroup(of: Void.self) { group in
                 for job in jobs {
@@ -62,16 +63,22 @@ struct DeliveryWorker: Sendable {
         let timer = ContinuousClock.now
         var status: Int?
         var failure: String?
-        switch await send(job, at: startedAt) {
-        case .success(let response):
-            status = response.status
-            switch response.status {
-            case 200..<300: break
-            case 300..<400: failure = "answered \(response.status); redirects are not followed"
-            default: failure = "answered \(response.status)"
+        // A refusal that no retry can change (an SMTP 5xx for the recipient): dead at once.
+        var permanent = false
+        if message.recipient.channel == .email {
+            (status, failure, permanent) = await sendMail(job)
+        } else {
+            switch await send(job, at: startedAt) {
+            case .success(let response):
+                status = response.status
+                switch response.status {
+                case 200..<300: break
+                case 300..<400: failure = "answered \(response.status); redirects are not followed"
+                default: failure = "answered \(response.status)"
+                }
+            case .failure(let error):
+                failure = error.description
             }
-        case .failure(let error):
-            failure = error.description
         }
         let elapsed = ContinuousClock.now - timer
         let duration = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -80,6 +87,8 @@ struct DeliveryWorker: Sendable {
         let outcome: DeliveryOutcome
         if attempt.succeeded {
             outcome = .sent
+        } else if permanent {
+            outcome = .dead
         } else if let next = configuration.backoff.nextAttempt(
             afterFailures: message.attempts + 1, createdAt: message.createdAt, now: now, random: random())
         {

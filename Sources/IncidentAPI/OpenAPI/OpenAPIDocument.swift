@@ -10046,14 +10046,14 @@ enum OpenAPIDocument {
                 ],
                 "minimum": 100,
                 "maximum": 599,
-                "description": "The receiver's status, when an answer came (a 3xx is a failure: redirects are not followed)."
+                "description": "The receiver's status, when an answer came (a 3xx is a failure: redirects are not followed); for email, the SMTP relay's last reply code (250 accepted, 4xx retried, 5xx to MAIL, RCPT or DATA dead)."
               },
               "error": {
                 "type": [
                   "string",
                   "null"
                 ],
-                "description": "Why the attempt failed: a refused destination (SSRF guard), a timeout (5 s to connect, 10 s in all), a connection or TLS error, or a non-2xx answer."
+                "description": "Why the attempt failed: a refused destination (SSRF guard), a timeout (5 s to connect, 10 s in all; for email 10 s and 30 s), a connection or TLS error, a non-2xx answer, or the SMTP relay's reply line."
               }
             }
           },
@@ -10132,9 +10132,10 @@ enum OpenAPIDocument {
                   "pending",
                   "sending",
                   "sent",
-                  "dead"
+                  "dead",
+                  "undeliverable"
                 ],
-                "description": "`pending` until the delivery worker sends it (again after a failed attempt, at `next_attempt_at`); `sending` while a request is on its way (after a crash it is sent again with the same `webhook-id`); `sent` once a 2xx came back; `dead` after a day of failed attempts (the timeline says so and the policy moves to its next level at once). Email messages stay `pending`: Klaxon has no mail sender yet."
+                "description": "`pending` until the delivery worker sends it (again after a failed attempt, at `next_attempt_at`); `sending` while a request is on its way (after a crash it is sent again with the same `webhook-id`); `sent` once a 2xx came back (for email: the SMTP relay's 250 to the message); `dead` after a day of failed attempts, or at once when an SMTP relay refuses the recipient or the message for good (a 5xx to MAIL, RCPT or DATA): the timeline says so and the policy moves to its next level at once. `undeliverable`: an email message while no SMTP relay is configured (`klaxon serve --smtp-url`); it waits, is not counted as pending on `/metrics`, and is sent once a relay is configured."
               },
               "created_at": {
                 "$ref": "#/components/schemas/Timestamp"

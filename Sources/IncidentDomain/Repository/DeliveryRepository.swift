@@ -2,9 +2,12 @@ import Foundation
 
 /// The delivery worker's storage: claiming due outbox messages, recording attempts, and the history.
 public protocol DeliveryRepository: Sendable {
-    /// Marks up to `limit` due messages (pending, `next_attempt_at <= now`, not email) `sending` in one durable
-    /// transaction and returns them: a message is marked before its request leaves.
-    func claimDue(at now: Date, limit: Int) async throws -> [DeliveryJob]
+    /// Marks up to `limit` due messages (pending, `next_attempt_at <= now`; email only when `includingEmail`,
+    /// i.e. an SMTP relay is configured) `sending` in one durable transaction and returns them: a message is
+    /// marked before its request leaves.
+    func claimDue(at now: Date, limit: Int, includingEmail: Bool) async throws -> [DeliveryJob]
+    /// How many users have an email contact (start-up warns when they exist and no relay is configured).
+    func usersWithEmailCount() async throws -> Int
     /// After a crash: messages left `sending` become due again at once (to be sent with the same
     /// `webhook-id`); returns how many.
     func releaseInFlight(at now: Date) async throws -> Int

@@ -24,6 +24,9 @@ public struct StoreMetrics: Sendable {
     public var alertsByReceiver: [String: Int]
     /// Age in seconds of the oldest pending (or sending) outbox row already due; 0 when none is.
     public var outboxLagSeconds: Double
+    /// Email rows waiting for an SMTP relay while none is configured: counted here, not as pending and not in
+    /// the lag, which would otherwise grow for mail nobody can send.
+    public var emailAwaitingRelay: Int = 0
     /// Escalation timers that ran out and wait for the engine, and the age in seconds of the oldest (0: none).
     /// A lag beyond the engine's poll interval means pages are going out late.
     public var escalationTimersDue: Int
@@ -46,8 +49,8 @@ public struct OpenIncidentCount: Sendable, Hashable {
 }
 
 extension KlaxonStore {
-    /// Reads `StoreMetrics` at `now`.
-    public func metrics(now: Date) async throws -> StoreMetrics {
+    /// Reads `StoreMetrics` at `now`; without `emailRelayConfigured`, waiting email rows are counted apart.
+    public func metrics(now: Date, emailRelayConfigured: Bool = true) async throws -> StoreMetrics {
         let writes = pool.statistics
         let walBytes = Self.fileSize(pool.path + "-wal")
         return try await pool.repositoryRead { db in
@@ -76,11 +79,14 @@ extension KlaxonStore {
                 events[kind] = count
             }
             var notifications: [String: Int] = [:]
-            for (status, count) in try db.query(
-                "SELECT status, count(*) FROM notification_outbox GROUP BY status",
-                row: { (try $0.string(at: 0), try $0.column(1, as: Int.self)) })
+            var emailAwaitingRelay = 0
+            // Unsendable: email rows still queued while no relay is configured.
+            let unsendable = emailRelayConfigured ? "0" : "channel = 'email' AND status IN ('pending', 'sending')"
+            for (status, unsent, count) in try db.query(
+                "SELECT status, \(unsendable), count(*) FROM notification_outbox GROUP BY 1, 2",
+                row: { (try $0.string(at: 0), try $0.column(1, as: Bool.self), try $0.column(2, as: Int.self)) })
             {
-                notifications[status] = count
+                if unsent { emailAwaitingRelay += count } else { notifications[status, default: 0] += count }
             }
             var alerts: [String: Int] = [:]
             for (source, count) in try db.query(
@@ -96,6 +102,7 @@ extension KlaxonStore {
                     """
                     SELECT min(next_attempt_at) FROM notification_outbox
                     WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+                    \(emailRelayConfigured ? "" : "AND channel <> 'email'")
                     """,
                     [nowMS], as: Int64?.self) ?? nil
             let (timersDue, oldestTimer) =
@@ -107,7 +114,7 @@ extension KlaxonStore {
                 ) { (try $0.column(0, as: Int.self), try $0.column(1, as: Int64?.self)) } ?? (0, nil)
             let pageCount = try db.queryValue("PRAGMA page_count", as: Int64.self) ?? 0
             let pageSize = try db.queryValue("PRAGMA page_size", as: Int64.self) ?? 0
-            return StoreMetrics(
+            var metrics = StoreMetrics(
                 openIncidents: open, incidentsCreated: created, incidentsAcknowledged: acknowledged,
                 escalations: events["escalated"] ?? 0, resolutions: events["resolved"] ?? 0,
                 timeToAcknowledge: try Self.histogram(of: "acknowledged_at - created_at", in: db),
@@ -117,6 +124,8 @@ extension KlaxonStore {
                 escalationTimersDue: timersDue,
                 escalationLagSeconds: oldestTimer.map { Double(nowMS - $0) / 1000 } ?? 0,
                 databaseBytes: pageCount * pageSize, walBytes: walBytes, writes: writes)
+            metrics.emailAwaitingRelay = emailAwaitingRelay
+            return metrics
         }
     }
 

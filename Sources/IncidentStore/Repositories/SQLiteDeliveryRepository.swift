@@ -17,14 +17,26 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
 
     static let columns = "\(EscalationRows.outboxColumns), webhook_id, next_attempt_at, sent_at, last_error"
 
-    public func claimDue(at now: Date, limit: Int) async throws -> [DeliveryJob] {
+    public func claimDue(at now: Date, limit: Int, includingEmail: Bool) async throws -> [DeliveryJob] {
         try await pool.repositoryWrite { db in
+            let nowMS = Timestamp.milliseconds(now)
+            let arguments: [(any SQLiteValueConvertible)?] = includingEmail ? [nowMS, nowMS, limit] : [nowMS, limit]
+            // Each half has its partial index (notification_outbox_due, notification_outbox_due_email).
             let ids = try db.query(
-                """
-                SELECT id FROM notification_outbox
-                WHERE status = 'pending' AND next_attempt_at <= ? AND channel <> 'email'
-                ORDER BY next_attempt_at, id LIMIT ?
-                """, [Timestamp.milliseconds(now), limit]
+                includingEmail
+                    ? """
+                    SELECT id, next_attempt_at FROM notification_outbox
+                    WHERE status = 'pending' AND next_attempt_at <= ? AND channel <> 'email'
+                    UNION ALL
+                    SELECT id, next_attempt_at FROM notification_outbox
+                    WHERE status = 'pending' AND next_attempt_at <= ? AND channel = 'email'
+                    ORDER BY 2, 1 LIMIT ?
+                    """
+                    : """
+                    SELECT id FROM notification_outbox
+                    WHERE status = 'pending' AND next_attempt_at <= ? AND channel <> 'email'
+                    ORDER BY next_attempt_at, id LIMIT ?
+                    """, arguments
             ) { try $0.column(0, as: Int64.self) }
             return try ids.map { id in
                 try db.execute("UPDATE notification_outbox SET status = 'sending' WHERE id = ?", [id])
@@ -62,6 +74,12 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
                     row: { try $0.column(0, as: String?.self) }) ?? nil
         }
         return try sealed.map { try secrets.openText($0, column: column) }
+    }
+
+    public func usersWithEmailCount() async throws -> Int {
+        try await pool.repositoryRead { db in
+            try db.queryValue("SELECT count(*) FROM users WHERE email IS NOT NULL", as: Int.self) ?? 0
+        }
     }
 
     public func releaseInFlight(at now: Date) async throws -> Int {
