@@ -205,35 +205,17 @@ extension EventLoop {
         case .response(let response):
             respond(connection, response, runsProducer: false)
         case .handler(.inline(let handler), let parameters):
-            let request = HTTPRequest(
-                head: head,
-                body: connection.body,
-                pathParameters: parameters,
-                remoteAddress: connection.remoteAddress
-            )
-            connection.body = []
+            let request = takeRequest(connection, head, parameters)
             respond(connection, handler(request), runsProducer: true)
         case .handler(.inlineFirst(let attempt, let fallback), let parameters):
-            let request = HTTPRequest(
-                head: head,
-                body: connection.body,
-                pathParameters: parameters,
-                remoteAddress: connection.remoteAddress
-            )
-            connection.body = []
+            let request = takeRequest(connection, head, parameters)
             if let response = attempt(request) {
                 respond(connection, response, runsProducer: true)
             } else {
                 startTask(connection, fallback, request)
             }
         case .handler(.handOffFirst(let attempt, let fallback), let parameters):
-            let request = HTTPRequest(
-                head: head,
-                body: connection.body,
-                pathParameters: parameters,
-                remoteAddress: connection.remoteAddress
-            )
-            connection.body = []
+            let request = takeRequest(connection, head, parameters)
             let responder = HTTPResponder(
                 handle: ConnectionHandle(loop: self, id: connection.id), isHead: request.method == .head)
             // The answer comes through the inbox, which this thread drains only after this returns.
@@ -244,15 +226,18 @@ extension EventLoop {
                 startTask(connection, fallback, request)
             }
         case .handler(.async(let handler), let parameters):
-            let request = HTTPRequest(
-                head: head,
-                body: connection.body,
-                pathParameters: parameters,
-                remoteAddress: connection.remoteAddress
-            )
-            connection.body = []
+            let request = takeRequest(connection, head, parameters)
             startTask(connection, handler, request)
         }
+    }
+
+    /// The request of a finished head and body; the connection gives up its body buffer to it.
+    private func takeRequest(_ connection: Connection, _ head: HTTPRequestHead, _ parameters: HTTPPathParameters)
+        -> HTTPRequest
+    {
+        defer { connection.body = [] }
+        return HTTPRequest(
+            head: head, body: connection.body, pathParameters: parameters, remoteAddress: connection.remoteAddress)
     }
 
     /// Runs `handler` in a task; its answer comes back to this loop through the inbox.
