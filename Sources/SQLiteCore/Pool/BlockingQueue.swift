@@ -37,15 +37,18 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         return true
     }
 
-    /// Blocks until at least one element is queued, then takes up to `limit` of them in order.
+    /// Blocks until at least one element is queued, then takes up to `limit` of them in order, and no more
+    /// than a `sharers`-th of those queued (rounded up), so that workers sharing the queue share the backlog.
     /// Returns an empty array only when the queue is closed and drained: the worker should stop.
-    func popBatch(limit: Int) -> [Element] {
+    func popBatch(limit: Int, sharers: Int = 1) -> [Element] {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while head == items.count && !isClosed {
             pthread_cond_wait(condition, mutex)
         }
-        let end = min(items.count, head + max(1, limit))
+        let queued = items.count - head
+        let share = (queued + max(1, sharers) - 1) / max(1, sharers)
+        let end = head + min(queued, max(1, min(limit, share)))
         let batch = Array(items[head..<end])
         head = end
         if head == items.count {

@@ -15,6 +15,12 @@ extension DatabasePool {
         /// Default 8 MiB: each reader's page cache (``Connection/Configuration/pageCacheKiB``), up from
         /// SQLite's 2 MiB, so the upper levels of the indexes of a large file stay decoded between reads.
         public var readerPageCacheKiB: Int? = 8 * 1024
+        /// Default 16: the most queued reads one reader runs inside one read transaction (each still sees
+        /// one snapshot, begun after it was queued). Opening and closing a read transaction costs two or three
+        /// system calls for the write-ahead log's read locks, more than a read by id itself; under load the
+        /// reads waiting in the queue share them. A reader takes at most its share of the queue, so the
+        /// others are not left idle. 1 gives every read its own transaction.
+        public var maximumReadBatchSize = 16
 
         /// Default 256: the most callers committed together in one group-commit transaction; bounds the
         /// work lost to one failed commit and the latency of the last caller in a batch.

@@ -142,12 +142,15 @@ public final class DatabasePool: Sendable {
                 ).run()
             })
         let readerQueue = self.readerQueue
+        let readBatchSize = max(1, configuration.maximumReadBatchSize)
+        let readerCount = readerSlots.count
         for (index, reader) in readerSlots.enumerated() {
             let readerTransfer = UncheckedTransfer(value: reader)
             threads.append(
                 WorkerThread(name: "sqlite-reader-\(index)") {
                     ReaderWorker(
-                        slot: readerTransfer.value, queue: readerQueue, statistics: counters, writerOpened: writerOpened
+                        slot: readerTransfer.value, queue: readerQueue, statistics: counters, writerOpened: writerOpened,
+                        maximumBatchSize: readBatchSize, readerCount: readerCount
                     ).run()
                 })
         }

@@ -1,5 +1,10 @@
-/// The loop of one reader thread: it owns one query-only connection and runs each read in its own
-/// read transaction, so the caller sees one consistent snapshot and never waits for the writer (WAL).
+/// The loop of one reader thread: it owns one query-only connection and runs each read inside a read
+/// transaction, so the caller sees one consistent snapshot and never waits for the writer (WAL).
+///
+/// Reads that queued up while the reader was busy run together inside one read transaction: each was queued
+/// before that transaction began, so each still sees every write acknowledged before it was asked for, and
+/// they share the system calls that taking and releasing the write-ahead log's read lock costs. A reader
+/// takes at most `maximumBatchSize` reads, and at most its share of the queue among `readerCount` readers.
 ///
 /// A connection opened while the file system refused writes (as immutable, or read-only; see
 /// ``DatabasePool``) is replaced by an ordinary one before the first read after the writer could open the
@@ -9,6 +14,8 @@ struct ReaderWorker {
     let queue: BlockingQueue<any PoolJob>
     let statistics: PoolStatistics
     let writerOpened: PoolSignal
+    let maximumBatchSize: Int
+    let readerCount: Int
 
     /// Whether `connection` may miss later writes or files: opened as immutable, or opened read-only by SQLite
     /// because the file system refused writing then (its `-shm` is then a private copy).
@@ -19,29 +26,70 @@ struct ReaderWorker {
 
     func run() {
         while true {
-            let batch = queue.popBatch(limit: 1)
+            let batch = queue.popBatch(limit: maximumBatchSize, sharers: readerCount)
             if batch.isEmpty { break }
-            for job in batch {
-                if writerOpened.isRaised, let open = slot.connection, Self.readsAsOfOpening(open) {
-                    slot.close()
-                }
-                let connection: Connection
-                do {
-                    connection = try slot.current()
-                } catch {
-                    job.fail(error)
-                    continue
-                }
-                let outcome = Result { try connection.read { try job.perform(on: $0) } }
-                // Counted before the caller resumes, so the caller can observe it.
-                let reset = connection.resetBusyStatements()
-                if reset > 0 { statistics.record { $0.busyStatementsReset += reset } }
-                switch outcome {
-                case .success: job.complete()
-                case .failure(let error): job.fail(error)
-                }
+            if writerOpened.isRaised, let open = slot.connection, Self.readsAsOfOpening(open) {
+                slot.close()
+            }
+            let connection: Connection
+            do {
+                connection = try slot.current()
+            } catch {
+                for job in batch { job.fail(error) }
+                continue
+            }
+            let transactions: Int
+            if batch.count == 1 {
+                runAlone(batch[0], on: connection)
+                transactions = 1
+            } else {
+                transactions = runInOneTransaction(batch, on: connection)
+            }
+            statistics.record {
+                $0.readsRun += batch.count
+                $0.readTransactions += transactions
             }
         }
         slot.close()
+    }
+
+    private func runAlone(_ job: any PoolJob, on connection: Connection) {
+        let outcome = Result { try connection.read { try job.perform(on: $0) } }
+        finish(job, outcome, on: connection)
+    }
+
+    /// Each job is answered as soon as it ran: a read has nothing to wait for. A job whose failure ended the
+    /// transaction (SQLite rolls back on some I/O errors) leaves the next job to begin a fresh one.
+    /// Returns how many transactions were begun.
+    private func runInOneTransaction(_ batch: [any PoolJob], on connection: Connection) -> Int {
+        var transactions = 0
+        for job in batch {
+            let outcome = Result {
+                if !connection.isInTransaction {
+                    transactions += 1
+                    try connection.execute("BEGIN DEFERRED")
+                }
+                try job.perform(on: connection)
+            }
+            finish(job, outcome, on: connection)
+        }
+        if connection.isInTransaction {
+            do {
+                try connection.execute("COMMIT")
+            } catch {
+                connection.rollbackQuietly()
+            }
+        }
+        return transactions
+    }
+
+    private func finish(_ job: any PoolJob, _ outcome: Result<Void, any Error>, on connection: Connection) {
+        // Counted before the caller resumes, so the caller can observe it.
+        let reset = connection.resetBusyStatements()
+        if reset > 0 { statistics.record { $0.busyStatementsReset += reset } }
+        switch outcome {
+        case .success: job.complete()
+        case .failure(let error): job.fail(error)
+        }
     }
 }

@@ -1,4 +1,4 @@
-/// Counters of a pool's writer, for metrics and for judging group commit.
+/// Counters of a pool's writer (and of its readers' batching), for metrics and for judging group commit.
 public struct WriteStatistics: Sendable, Equatable {
     /// Transactions committed by the writer (each one fsync of the write-ahead log).
     public var transactionsCommitted = 0
@@ -14,6 +14,10 @@ public struct WriteStatistics: Sendable, Equatable {
     public var writerCheckpoints = 0
     /// Checkpoints that SQLite reported as failed (they are retried at the next request).
     public var checkpointFailures = 0
+    /// Reads run by the readers, and the read transactions they ran in: reads queued together share one
+    /// (``DatabasePool/Configuration/maximumReadBatchSize``).
+    public var readsRun = 0
+    public var readTransactions = 0
     /// Statements found still busy after a unit of work (on any pool connection) and reset; should stay 0.
     public var busyStatementsReset = 0
     /// Seconds from `BEGIN IMMEDIATE` to the end of `COMMIT` of each committed transaction (fsync included).

@@ -223,15 +223,29 @@ do {
 
     // 3c. The raw path on one thread: one reader connection, the same statement and row mapping; first with
     // SQLite's default settings, then tuned as the pool tunes its readers (memory map, larger page cache).
-    func rawReads(_ label: String, on connection: Connection) throws {
+    // With `perTransaction` above 1, that many reads share one read transaction, as queued reads do in the
+    // pool's readers under load (`DatabasePool.Configuration.maximumReadBatchSize`).
+    func rawReads(_ label: String, on connection: Connection, perTransaction: Int = 1) throws {
         var reads = 0
         let cpuStart = cpuSeconds()
         let start = ContinuousClock.now
         while ContinuousClock.now - start < duration {
-            for _ in 0..<1000 {
-                let incident = try SQLiteIncidentRepository.incident(ids[reads % ids.count], on: connection)
-                precondition(incident.id == ids[reads % ids.count])
-                reads += 1
+            for _ in 0..<(1000 / perTransaction) {
+                if perTransaction == 1 {
+                    let incident = try SQLiteIncidentRepository.incident(ids[reads % ids.count], on: connection)
+                    precondition(incident.id == ids[reads % ids.count])
+                    reads += 1
+                    continue
+                }
+                reads = try connection.read { db in
+                    var done = reads
+                    for _ in 0..<perTransaction {
+                        let incident = try SQLiteIncidentRepository.incident(ids[done % ids.count], on: db)
+                        precondition(incident.id == ids[done % ids.count])
+                        done += 1
+                    }
+                    return done
+                }
             }
         }
         let elapsed = (ContinuousClock.now - start) / .seconds(1)
@@ -247,6 +261,7 @@ do {
     configuration.pageCacheKiB = DatabasePool.Configuration().readerPageCacheKiB
     let connection = try Connection(path: bigPath, configuration: configuration)
     try rawReads("read_by_id_raw_one_thread_per_s", on: connection)
+    try rawReads("read_by_id_raw_one_thread_8_per_transaction_per_s", on: connection, perTransaction: 8)
 
     // 3d. First page of open sev1 incidents of one service.
     var query = IncidentListQuery(statuses: IncidentStatus.openStatuses, severities: [.sev1], limit: 50)
