@@ -108,6 +108,50 @@ import Testing
         await test.close()
     }
 
+    /// Re-sends are stored the way the full upsert stores them, whether they say something new or not: an
+    /// unchanged re-send moves only the last-seen time and the count, a changed one is taken whole, a
+    /// resolved alert re-sent keeps its first resolve time, and a key re-fired on an incident opened in the
+    /// same batch updates its row instead of adding one.
+    @Test func reSendsMoveLastSeenAndCountAndChangesAreStored() async throws {
+        let test = try await TestStore.make()
+        func send(_ annotations: [String: String], status: String = "firing", at seconds: Double) async throws
+            -> [AlertOutcome]
+        {
+            let webhook = AlertmanagerWebhook(
+                groupKey: "{}:{alertname=\"Slow\"}", status: status,
+                alerts: [
+                    AlertmanagerWebhook.Alert(
+                        status: status, labels: ["alertname": "Slow", "instance": "a"], annotations: annotations,
+                        startsAt: "2026-11-27T08:00:00Z", fingerprint: "fp-a")
+                ])
+            return try await test.store.alerts.ingest(
+                try webhook.normalized(now: t0), service: .name("default"), grouping: Self.grouping, webhookID: nil,
+                at: at(seconds))
+        }
+        let id = try #require(try await send(["summary": "slow"], at: 0).first?.incidentID)
+        _ = try await send(["summary": "slow"], at: 10)
+        var stored = try #require(try await test.store.alerts.alerts(of: id).first)
+        #expect((stored.timesSeen, stored.firstSeenAt, stored.lastSeenAt) == (2, at(0), at(10)))
+        #expect(stored.annotations == ["summary": "slow"])
+        _ = try await send(["summary": "slower"], at: 20)
+        stored = try #require(try await test.store.alerts.alerts(of: id).first)
+        #expect((stored.timesSeen, stored.lastSeenAt, stored.annotations) == (3, at(20), ["summary": "slower"]))
+        _ = try await send(["summary": "slower"], status: "resolved", at: 30)
+        _ = try await send(["summary": "slower"], status: "resolved", at: 40)
+        stored = try #require(try await test.store.alerts.alerts(of: id).first)
+        #expect((stored.status, stored.resolvedAt, stored.lastSeenAt, stored.timesSeen) == (.resolved, at(30), at(40), 5))
+        #expect(try await test.count("SELECT count(*) FROM alerts") == 1)
+
+        let refired = [try Self.generic("db-8"), try Self.generic("db-8", status: "resolved"), try Self.generic("db-8")]
+        let outcomes = try await test.store.alerts.ingest(
+            refired, service: .name("default"), grouping: Self.grouping, webhookID: nil, at: at(50))
+        let refiredID = try #require(outcomes.first?.incidentID)
+        let rows = try await test.store.alerts.alerts(of: refiredID)
+        #expect(rows.map(\.status) == [.firing])
+        #expect(rows.first?.timesSeen == 3)
+        await test.close()
+    }
+
     @Test func unknownServiceNameFallsBackToDefaultAndUnknownIDWritesNothing() async throws {
         let test = try await TestStore.make()
         let routed = try await test.store.alerts.ingest(

@@ -130,6 +130,16 @@ public struct SQLiteAlertRepository: AlertRepository {
     /// the batch records its alerts: a group of 1,000 alerts reads its incident's keys once, not 1,000 times.
     struct FiringKeys {
         private var byIncident: [IncidentID: Set<String>] = [:]
+        /// The incidents this batch opened, each with the alert keys recorded on it since: any other key of
+        /// theirs has no row yet.
+        private var opened: [IncidentID: Set<String>] = [:]
+
+        mutating func opened(_ incident: IncidentID) { opened[incident] = [] }
+
+        /// Whether `incident` certainly has no row of `alertKey` (see `AlertRows.record`'s `knownNew`).
+        func hasNoRow(_ alertKey: String, on incident: IncidentID) -> Bool {
+            opened[incident].map { !$0.contains(alertKey) } ?? false
+        }
 
         mutating func keys(of incident: IncidentID, in db: Connection) throws -> Set<String> {
             if let known = byIncident[incident] { return known }
@@ -141,6 +151,7 @@ public struct SQLiteAlertRepository: AlertRepository {
         /// Mirrors `AlertRows.record`: a trigger makes its key firing, a resolve not; an acknowledge changes nothing.
         mutating func recorded(_ alert: NormalizedAlert, on incident: IncidentID, in db: Connection) throws {
             var keys = try keys(of: incident, in: db)
+            if alert.action != .acknowledge { opened[incident]?.insert(alert.alertKey) }
             switch alert.action {
             case .trigger: keys.insert(alert.alertKey)
             case .resolve: keys.remove(alert.alertKey)
@@ -167,8 +178,9 @@ public struct SQLiteAlertRepository: AlertRepository {
             let creation = try SQLiteIncidentRepository.create(draft, by: alert.source.principal, at: now, in: db)
             let id = creation.incident.id
             incidents.stored(creation.incident, forKey: alert.dedupKey)
+            if creation.created { cache.opened(id) }
             _ = try TimelineRows.append([alert.receivedEvent(at: now)], to: id, in: db)
-            try AlertRows.record(alert, on: id, at: now, in: db)
+            try AlertRows.record(alert, on: id, knownNew: cache.hasNoRow(alert.alertKey, on: id), at: now, in: db)
             try cache.recorded(alert, on: id, in: db)
             return outcome(id, creation.created ? .created : .attached)
         case .ignore(let reason):
@@ -191,7 +203,7 @@ public struct SQLiteAlertRepository: AlertRepository {
                 let update = try SQLiteIncidentRepository.store(change, replacing: existing, in: db)
                 incidents.stored(update.incident, forKey: alert.dedupKey)
             }
-            try AlertRows.record(alert, on: id, at: now, in: db)
+            try AlertRows.record(alert, on: id, knownNew: cache.hasNoRow(alert.alertKey, on: id), at: now, in: db)
             try cache.recorded(alert, on: id, in: db)
             return outcome(id, effect(of: decision))
         }

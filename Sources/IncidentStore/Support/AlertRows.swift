@@ -21,7 +21,12 @@ enum AlertRows {
     /// Records `alert` on `incident`: a new row, or the existing row of its alert key brought up to date
     /// (status, last seen, times seen, and what the sender says about it now). An acknowledge leaves the
     /// status as it was and adds no row for an alert key the incident does not have.
-    static func record(_ alert: NormalizedAlert, on incident: IncidentID, at now: Date, in db: Connection) throws {
+    /// `knownNew`: the caller knows the incident has no row of this alert key yet (it opened the incident in
+    /// this transaction), so the update of an unchanged re-send is not tried first.
+    static func record(
+        _ alert: NormalizedAlert, on incident: IncidentID, knownNew: Bool = false, at now: Date,
+        in db: Connection
+    ) throws {
         let nowMS = Timestamp.milliseconds(now)
         let links = JSONText.encode(
             alert.links.map { JSONValue.object(["href": .string($0.href), "text": .string($0.text)]) })
@@ -33,6 +38,27 @@ enum AlertRows {
         }
         let status: AlertStatus = alert.action == .resolve ? .resolved : .firing
         let resolvedAt: Int64? = status == .resolved ? nowMS : nil
+        let labels = JSONText.encode(alert.labels)
+        let annotations = JSONText.encode(alert.annotations)
+        let details = JSONText.encode(alert.details)
+        let startsAt = Timestamp.milliseconds(alert.startsAt)
+        let endsAt = alert.endsAt.map(Timestamp.milliseconds)
+        // A re-send saying nothing new (Alertmanager re-sends every group each group_interval) only moves
+        // the last-seen time and the count: the row's other columns, its indexes and its CHECKs stay as they
+        // are, which the upsert below would all rewrite and re-check. Same result as the upsert's.
+        if !knownNew {
+            try db.execute(
+                """
+                UPDATE alerts SET last_seen_at = ?, times_seen = times_seen + 1
+                WHERE incident_id = ? AND alert_key = ? AND status = ? AND title = ? AND severity = ? AND labels = ?
+                    AND annotations = ? AND links = ? AND details = ? AND starts_at = ? AND ends_at IS ?
+                """,
+                [
+                    nowMS, incident.rawValue, alert.alertKey, status.rawValue, alert.alertTitle,
+                    alert.severity.rawValue, labels, annotations, links, details, startsAt, endsAt,
+                ])
+            if db.changedRowCount == 1 { return }
+        }
         try db.execute(
             """
             INSERT INTO alerts (incident_id, source, dedup_key, alert_key, status, title, severity, labels, annotations,
@@ -51,10 +77,8 @@ enum AlertRows {
             """,
             [
                 incident.rawValue, alert.source.rawValue, alert.dedupKey, alert.alertKey, status.rawValue,
-                alert.alertTitle, alert.severity.rawValue, JSONText.encode(alert.labels),
-                JSONText.encode(alert.annotations), links, JSONText.encode(alert.details),
-                Timestamp.milliseconds(alert.startsAt), alert.endsAt.map(Timestamp.milliseconds), nowMS, nowMS,
-                resolvedAt,
+                alert.alertTitle, alert.severity.rawValue, labels, annotations, links, details, startsAt, endsAt,
+                nowMS, nowMS, resolvedAt,
             ])
     }
 
