@@ -19,6 +19,18 @@ import Testing
         #expect(JSONText.encode(["b": "2", "a": "1"]) == #"{"a":"1","b":"2"}"#)
     }
 
+    /// Alert rows compare their stored links text with a re-send's, so both encodings must agree to the byte.
+    @Test func linksAreWrittenAsTheGeneralEncoderWritesThem() throws {
+        let samples: [[(href: String, text: String)]] = [
+            [], [("http://prometheus:9090/graph?g0.expr=up", "")],
+            [("https://grafana.example/d/abc?var=\"x\"", "Dashboard ☃"), ("a\nb", #"C:\temp"#)],
+        ]
+        for links in samples {
+            let general = JSONText.encode(links.map { JSONValue.object(["href": .string($0.href), "text": .string($0.text)]) })
+            #expect(JSONText.encode(links: links) == general)
+        }
+    }
+
     @Test func textWithUnicodeEscapesFallsBackToTheFullDecoder() throws {
         #expect(try JSONText.decodeLabels(#"{"k": "caf\u00e9", "n":"x"}"#) == ["k": "café", "n": "x"])
         #expect(throws: (any Error).self) { try JSONText.decodeLabels(#"{"k": 1}"#) }

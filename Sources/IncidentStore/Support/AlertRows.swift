@@ -28,8 +28,7 @@ enum AlertRows {
         in db: Connection
     ) throws {
         let nowMS = Timestamp.milliseconds(now)
-        let links = JSONText.encode(
-            alert.links.map { JSONValue.object(["href": .string($0.href), "text": .string($0.text)]) })
+        let links = JSONText.encode(links: alert.links.map { ($0.href, $0.text) })
         if alert.action == .acknowledge {
             try db.execute(
                 "UPDATE alerts SET last_seen_at = ?, times_seen = times_seen + 1 WHERE incident_id = ? AND alert_key = ?",

@@ -14,13 +14,32 @@ enum JSONText {
         var output: [UInt8] = []
         output.reserveCapacity(labels.count * 32)
         output.append(UInt8(ascii: "{"))
-        for (index, key) in labels.keys.sorted().enumerated() {
+        for (index, member) in labels.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            appendString(key, to: &output)
+            appendString(member.key, to: &output)
             output.append(UInt8(ascii: ":"))
-            appendString(labels[key] ?? "", to: &output)
+            appendString(member.value, to: &output)
         }
         output.append(UInt8(ascii: "}"))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The text of an array of links, `[{"href": ..., "text": ...}]`: what `encode(_: [JSONValue])` writes
+    /// for the same objects, without building them.
+    static func encode(links: [(href: String, text: String)]) -> String {
+        if links.isEmpty { return "[]" }
+        var output: [UInt8] = []
+        output.reserveCapacity(links.count * 64)
+        output.append(UInt8(ascii: "["))
+        for (index, link) in links.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: #"{"href":"#.utf8)
+            appendString(link.href, to: &output)
+            output.append(contentsOf: #","text":"#.utf8)
+            appendString(link.text, to: &output)
+            output.append(UInt8(ascii: "}"))
+        }
+        output.append(UInt8(ascii: "]"))
         return String(decoding: output, as: UTF8.self)
     }
 
