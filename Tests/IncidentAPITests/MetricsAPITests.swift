@@ -62,6 +62,12 @@ import Testing
             #expect(!text.contains("secret-integration-key"))
             #expect(
                 lines.contains { $0.hasPrefix("klaxon_sqlite_write_duration_seconds_count ") && !$0.hasSuffix(" 0") })
+            func value(_ name: String) -> Double? {
+                lines.first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+            }
+            let reads = try #require(value("klaxon_sqlite_reads_total"))
+            let readTransactions = try #require(value("klaxon_sqlite_read_transactions_total"))
+            #expect(reads > 0 && readTransactions > 0 && readTransactions <= reads)
             let size = lines.first { $0.hasPrefix("klaxon_database_size_bytes ") }.flatMap {
                 Double($0.split(separator: " ")[1])
             }

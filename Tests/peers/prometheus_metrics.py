@@ -34,6 +34,8 @@ EXPECTED_TYPES = {
     "klaxon_alerts_ingested": "counter",
     "klaxon_sqlite_write_duration_seconds": "histogram",
     "klaxon_sqlite_commit_batch_size": "histogram",
+    "klaxon_sqlite_reads": "counter",
+    "klaxon_sqlite_read_transactions": "counter",
     "klaxon_database_size_bytes": "gauge",
     "klaxon_database_wal_size_bytes": "gauge",
     "klaxon_http_requests": "counter",

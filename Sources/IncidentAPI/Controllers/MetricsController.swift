@@ -104,6 +104,13 @@ struct MetricsController: Sendable {
             help: "Writers committed together per transaction, since start.")
         text.histogram("klaxon_sqlite_commit_batch_size", metrics.writes.commitBatchSizes)
         text.single(
+            "klaxon_sqlite_reads_total", .counter, help: "Reads run by the database readers, since start.",
+            Double(metrics.writes.readsRun))
+        text.single(
+            "klaxon_sqlite_read_transactions_total", .counter,
+            help: "Read transactions the readers ran them in (reads queued together share one), since start.",
+            Double(metrics.writes.readTransactions))
+        text.single(
             "klaxon_database_size_bytes", .gauge, help: "The database file's pages.", Double(metrics.databaseBytes))
         text.single(
             "klaxon_database_wal_size_bytes", .gauge, help: "The write-ahead log file.", Double(metrics.walBytes))
