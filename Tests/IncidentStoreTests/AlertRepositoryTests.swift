@@ -128,18 +128,35 @@ import Testing
                 try webhook.normalized(now: t0), service: .name("default"), grouping: Self.grouping, webhookID: nil,
                 at: at(seconds))
         }
+        // Counts the rows written whole (the upsert sets every column; an unchanged re-send only two). TEMP
+        // objects live on the writer's connection, where every write runs.
+        try await test.pool.writeWithoutTransaction { db in
+            try db.executeScript(
+                """
+                CREATE TEMP TABLE rewrites (n INTEGER NOT NULL);
+                INSERT INTO rewrites VALUES (0);
+                CREATE TEMP TRIGGER count_rewrites AFTER UPDATE OF labels ON main.alerts
+                BEGIN UPDATE rewrites SET n = n + 1; END;
+                """)
+        }
+        func rewrites() async throws -> Int {
+            try await test.pool.write { try $0.queryValue("SELECT n FROM temp.rewrites", as: Int.self) } ?? -1
+        }
         let id = try #require(try await send(["summary": "slow"], at: 0).first?.incidentID)
         _ = try await send(["summary": "slow"], at: 10)
         var stored = try #require(try await test.store.alerts.alerts(of: id).first)
         #expect((stored.timesSeen, stored.firstSeenAt, stored.lastSeenAt) == (2, at(0), at(10)))
         #expect(stored.annotations == ["summary": "slow"])
+        #expect(try await rewrites() == 0)
         _ = try await send(["summary": "slower"], at: 20)
         stored = try #require(try await test.store.alerts.alerts(of: id).first)
         #expect((stored.timesSeen, stored.lastSeenAt, stored.annotations) == (3, at(20), ["summary": "slower"]))
+        #expect(try await rewrites() == 1)
         _ = try await send(["summary": "slower"], status: "resolved", at: 30)
         _ = try await send(["summary": "slower"], status: "resolved", at: 40)
         stored = try #require(try await test.store.alerts.alerts(of: id).first)
         #expect((stored.status, stored.resolvedAt, stored.lastSeenAt, stored.timesSeen) == (.resolved, at(30), at(40), 5))
+        #expect(try await rewrites() == 2)
         #expect(try await test.count("SELECT count(*) FROM alerts") == 1)
 
         let refired = [try Self.generic("db-8"), try Self.generic("db-8", status: "resolved"), try Self.generic("db-8")]

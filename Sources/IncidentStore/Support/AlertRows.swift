@@ -44,8 +44,9 @@ enum AlertRows {
         let endsAt = alert.endsAt.map(Timestamp.milliseconds)
         // A re-send saying nothing new (Alertmanager re-sends every group each group_interval) only moves
         // the last-seen time and the count: the row's other columns, its indexes and its CHECKs stay as they
-        // are, which the upsert below would all rewrite and re-check. Same result as the upsert's.
-        if !knownNew {
+        // are, which the upsert below would all rewrite and re-check. Same result as the upsert's. An alert
+        // whose sender gave no start (generic, Opsgenie-style) starts at its receipt, so it never matches.
+        if !knownNew && alert.startsAt != now {
             try db.execute(
                 """
                 UPDATE alerts SET last_seen_at = ?, times_seen = times_seen + 1

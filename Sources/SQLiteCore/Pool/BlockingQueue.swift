@@ -6,7 +6,7 @@
 
 /// A first-in-first-out queue that worker threads block on, fed by async callers.
 ///
-/// `@unchecked Sendable` is safe: `items`, `head` and `isClosed` are only read or written with `mutex`
+/// `@unchecked Sendable` is safe: `items`, `head`, `isClosed` and `waiting` are only read or written with `mutex`
 /// held, and waiting threads sleep on `condition`, which is only signalled under the same mutex.
 final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -14,6 +14,8 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private var items: [Element] = []
     private var head = 0
     private var isClosed = false
+    /// Workers blocked in `popBatch`, waiting for work.
+    private var waiting = 0
 
     init() {
         pthread_mutex_init(mutex, nil)
@@ -37,17 +39,20 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         return true
     }
 
-    /// Blocks until at least one element is queued, then takes up to `limit` of them in order, and no more
-    /// than a `sharers`-th of those queued (rounded up), so that workers sharing the queue share the backlog.
-    /// Returns an empty array only when the queue is closed and drained: the worker should stop.
-    func popBatch(limit: Int, sharers: Int = 1) -> [Element] {
+    /// Blocks until at least one element is queued, then takes up to `limit` of them in order, but no more
+    /// than its share (rounded up) among itself and the workers waiting on the queue at that moment: work
+    /// gathers into batches only while the other workers are busy. Returns an empty array only when the
+    /// queue is closed and drained: the worker should stop.
+    func popBatch(limit: Int) -> [Element] {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while head == items.count && !isClosed {
+            waiting += 1
             pthread_cond_wait(condition, mutex)
+            waiting -= 1
         }
         let queued = items.count - head
-        let share = (queued + max(1, sharers) - 1) / max(1, sharers)
+        let share = (queued + waiting) / (waiting + 1)
         let end = head + min(queued, max(1, min(limit, share)))
         let batch = Array(items[head..<end])
         head = end

@@ -143,14 +143,13 @@ public final class DatabasePool: Sendable {
             })
         let readerQueue = self.readerQueue
         let readBatchSize = max(1, configuration.maximumReadBatchSize)
-        let readerCount = readerSlots.count
         for (index, reader) in readerSlots.enumerated() {
             let readerTransfer = UncheckedTransfer(value: reader)
             threads.append(
                 WorkerThread(name: "sqlite-reader-\(index)") {
                     ReaderWorker(
                         slot: readerTransfer.value, queue: readerQueue, statistics: counters, writerOpened: writerOpened,
-                        maximumBatchSize: readBatchSize, readerCount: readerCount
+                        maximumBatchSize: readBatchSize
                     ).run()
                 })
         }
@@ -199,7 +198,8 @@ public final class DatabasePool: Sendable {
     /// Runs `body` on a reader connection inside a read transaction, like ``read(_:)``, and calls `completion`
     /// with the outcome on that reader's thread, without a task to resume: for callers that are not in Swift
     /// concurrency (an event loop handing a request over). `completion` must be quick and must not block: the
-    /// reader takes its next read only when it returns. When the pool is closed, `completion` gets
+    /// reader takes its next read only when it returns, and reads queued with this one may be waiting in the
+    /// same read transaction, which stays open (holding back checkpoints) until they have all run. When the pool is closed, `completion` gets
     /// ``SQLiteUsageError/closed`` at once, on the calling thread.
     public func read<Value>(
         _ body: @escaping @Sendable (Connection) throws -> Value,

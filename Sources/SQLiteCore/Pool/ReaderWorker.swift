@@ -4,7 +4,8 @@
 /// Reads that queued up while the reader was busy run together inside one read transaction: each was queued
 /// before that transaction began, so each still sees every write acknowledged before it was asked for, and
 /// they share the system calls that taking and releasing the write-ahead log's read lock costs. A reader
-/// takes at most `maximumBatchSize` reads, and at most its share of the queue among `readerCount` readers.
+/// takes at most `maximumBatchSize` reads, and at most its share of the queue among itself and the readers
+/// idle at that moment (see ``BlockingQueue/popBatch(limit:)``): batches form only while the others are busy.
 ///
 /// A connection opened while the file system refused writes (as immutable, or read-only; see
 /// ``DatabasePool``) is replaced by an ordinary one before the first read after the writer could open the
@@ -15,7 +16,6 @@ struct ReaderWorker {
     let statistics: PoolStatistics
     let writerOpened: PoolSignal
     let maximumBatchSize: Int
-    let readerCount: Int
 
     /// Whether `connection` may miss later writes or files: opened as immutable, or opened read-only by SQLite
     /// because the file system refused writing then (its `-shm` is then a private copy).
@@ -26,7 +26,7 @@ struct ReaderWorker {
 
     func run() {
         while true {
-            let batch = queue.popBatch(limit: maximumBatchSize, sharers: readerCount)
+            let batch = queue.popBatch(limit: maximumBatchSize)
             if batch.isEmpty { break }
             if writerOpened.isRaised, let open = slot.connection, Self.readsAsOfOpening(open) {
                 slot.close()
@@ -38,35 +38,35 @@ struct ReaderWorker {
                 for job in batch { job.fail(error) }
                 continue
             }
-            let transactions: Int
             if batch.count == 1 {
                 runAlone(batch[0], on: connection)
-                transactions = 1
             } else {
-                transactions = runInOneTransaction(batch, on: connection)
+                runInOneTransaction(batch, on: connection)
             }
-            statistics.record {
-                $0.readsRun += batch.count
-                $0.readTransactions += transactions
+            if connection.isInTransaction {
+                // Neither COMMIT nor ROLLBACK ended it: a fresh connection rather than a stale snapshot.
+                slot.close()
             }
         }
         slot.close()
     }
 
     private func runAlone(_ job: any PoolJob, on connection: Connection) {
+        statistics.countReadTransaction()
         let outcome = Result { try connection.read { try job.perform(on: $0) } }
         finish(job, outcome, on: connection)
     }
 
     /// Each job is answered as soon as it ran: a read has nothing to wait for. A job whose failure ended the
     /// transaction (SQLite rolls back on some I/O errors) leaves the next job to begin a fresh one.
-    /// Returns how many transactions were begun.
-    private func runInOneTransaction(_ batch: [any PoolJob], on connection: Connection) -> Int {
-        var transactions = 0
+    private func runInOneTransaction(_ batch: [any PoolJob], on connection: Connection) {
+        var began = false
         for job in batch {
             let outcome = Result {
-                if !connection.isInTransaction {
-                    transactions += 1
+                // The first job always begins one: it fails rather than read inside a transaction left open.
+                if !began || !connection.isInTransaction {
+                    began = true
+                    statistics.countReadTransaction()
                     try connection.execute("BEGIN DEFERRED")
                 }
                 try job.perform(on: connection)
@@ -80,13 +80,13 @@ struct ReaderWorker {
                 connection.rollbackQuietly()
             }
         }
-        return transactions
     }
 
     private func finish(_ job: any PoolJob, _ outcome: Result<Void, any Error>, on connection: Connection) {
         // Counted before the caller resumes, so the caller can observe it.
         let reset = connection.resetBusyStatements()
         if reset > 0 { statistics.record { $0.busyStatementsReset += reset } }
+        statistics.countRead()
         switch outcome {
         case .success: job.complete()
         case .failure(let error): job.fail(error)

@@ -14,9 +14,10 @@ public struct WriteStatistics: Sendable, Equatable {
     public var writerCheckpoints = 0
     /// Checkpoints that SQLite reported as failed (they are retried at the next request).
     public var checkpointFailures = 0
-    /// Reads run by the readers, and the read transactions they ran in: reads queued together share one
-    /// (``DatabasePool/Configuration/maximumReadBatchSize``).
+    /// Reads run by the readers (each counted before its caller resumes).
     public var readsRun = 0
+    /// Read transactions the readers began: reads queued together share one
+    /// (``DatabasePool/Configuration/maximumReadBatchSize``), so ``readsRun`` over this is the batching.
     public var readTransactions = 0
     /// Statements found still busy after a unit of work (on any pool connection) and reset; should stay 0.
     public var busyStatementsReset = 0
