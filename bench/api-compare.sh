@@ -64,7 +64,7 @@ echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); old $old; n
 if [ "$reads" = 1 ]; then
     for build in old new; do
         if [ ! -f "$dir/$build.db" ]; then
-            for suffix in "" -wal; do
+            for suffix in "" -wal .key; do
                 if [ -f "$seeded$suffix" ]; then cp --reflink=auto "$seeded$suffix" "$dir/$build.db$suffix"; fi
             done
         fi
