@@ -1,6 +1,8 @@
 import Crypto
 import Foundation
 import IncidentAPI
+import SQLiteCore
+import Synchronization
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -84,6 +86,46 @@ struct DeliveryAPITests {
             #expect(receiver.received.count == 3)
             #expect(ids.count == 1 && ids.first?.hasPrefix("msg_") == true)
             #expect(ids.first == delivery["webhook_id"] as? String)
+        }
+    }
+
+    /// An attempt the database refuses to record (another process holds the write lock just then) is recorded
+    /// once it goes, so the failed page is retried on schedule instead of staying in flight until a restart.
+    @Test func attemptRefusedByALockedDatabaseIsRecordedOnceTheLockGoes() async throws {
+        let databasePath = Mutex<String?>(nil)
+        let blocker = Mutex<Connection?>(nil)
+        let receiver = try TestReceiver.start(answers: [503]) {
+            blocker.withLock { held in
+                guard held == nil, let path = databasePath.withLock({ $0 }),
+                    let connection = try? Connection(path: path)
+                else { return }
+                try? connection.execute("BEGIN IMMEDIATE")
+                held = connection
+            }
+        }
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with(configure: { $0.databaseBusyTimeout = .milliseconds(50) }) { app in
+            let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
+            databasePath.withLock { $0 = app.directory.appendingPathComponent("klaxon.db").path }
+            let deliveries = Task { try await app.application.runDeliveries() }
+            for _ in 0..<300 where blocker.withLock({ $0 == nil }) { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(blocker.withLock { $0 != nil })
+            try await Task.sleep(for: .milliseconds(600))  // the worker's first tries are refused meanwhile
+            databasePath.withLock { $0 = nil }  // the retry below goes through
+            blocker.withLock { held in
+                try? held?.execute("ROLLBACK")
+                held?.close()
+                held = nil
+            }
+            #expect(try await deliveries.value == 1)
+            var delivery = try #require(try await notifications(app, id).first)
+            #expect(delivery["status"] as? String == "pending")
+            #expect((delivery["last_error"] as? String)?.contains("503") == true)
+            app.clock.advance(by: 13)
+            #expect(try await app.application.runDeliveries() == 1)
+            delivery = try #require(try await notifications(app, id).first)
+            #expect(delivery["status"] as? String == "sent")
+            #expect(receiver.received.count == 2)
         }
     }
 

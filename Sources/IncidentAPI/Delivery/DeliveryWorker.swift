@@ -96,16 +96,43 @@ struct DeliveryWorker: Sendable {
         } else {
             outcome = .dead
         }
-        do {
-            try await deliveries.record(attempt, of: message.id, outcome: outcome, at: now)
-        } catch {
-            // The message stays in flight; the next start sends it again with the same webhook-id.
-            logger.warning(
-                "could not record a delivery attempt", metadata: ["outbox_id": "\(message.id)", "error": "\(error)"])
-        }
+        await recordUntilTaken(attempt, of: message, outcome: outcome, at: now)
         if outcome == .dead {
             logger.warning(
                 "page given up", metadata: ["outbox_id": "\(message.id)", "error": "\(failure ?? "")"])
+        }
+    }
+
+    /// Records the attempt, trying again (every 0.25 s, doubling to 5 s) while the database refuses it (full,
+    /// read-only, locked): a message left in flight is not claimed again before a restart, so a failed page
+    /// would never be retried, nor a sent one shown as sent. Stops when the worker is cancelled; the next
+    /// start then sends the message again with the same webhook-id. Recording twice is harmless: the store
+    /// records only a message still in flight.
+    func recordUntilTaken(
+        _ attempt: DeliveryAttempt, of message: OutboxMessage, outcome: DeliveryOutcome, at now: Date
+    ) async {
+        var pause = Duration.milliseconds(250)
+        var refusals = 0
+        while true {
+            do {
+                try await deliveries.record(attempt, of: message.id, outcome: outcome, at: now)
+                if refusals > 0 {
+                    logger.info(
+                        "delivery attempt recorded after the database refused it",
+                        metadata: ["outbox_id": "\(message.id)", "tries": "\(refusals + 1)"])
+                }
+                return
+            } catch {
+                if refusals == 0 {
+                    logger.warning(
+                        "could not record a delivery attempt; trying again until the database takes it",
+                        metadata: ["outbox_id": "\(message.id)", "error": "\(error)"])
+                }
+                refusals += 1
+            }
+            try? await Task.sleep(for: pause)
+            if Task.isCancelled { return }
+            pause = min(pause * 2, .seconds(5))
         }
     }
 

@@ -29,14 +29,18 @@ final class TestReceiver: Sendable {
         self.state = Mutex(([], answers))
     }
 
-    /// Answers `answers` in order, then 200; a 3xx carries `Location: /elsewhere`.
-    static func start(answers: [Int] = []) throws -> TestReceiver {
+    /// Answers `answers` in order, then 200; a 3xx carries `Location: /elsewhere`. `beforeAnswering` runs
+    /// on each request once it is recorded, before the answer goes out.
+    static func start(
+        answers: [Int] = [], beforeAnswering: @escaping @Sendable () -> Void = {}
+    ) throws -> TestReceiver {
         let box = ReceiverBox()
         var router = Router()
         let handler: HTTPHandler = { request in
             var headers: [String: String] = [:]
             for (name, value) in request.headers { headers[name.lowercased()] = value }
             let status = box.record(Received(path: String(request.path), headers: headers, body: request.body))
+            beforeAnswering()
             var answer = HTTPHeaders()
             if (300..<400).contains(status) { answer.add(name: "Location", value: "/elsewhere") }
             return HTTPResponse(status: HTTPStatus(code: status), headers: answer, body: .bytes(Array("ok".utf8)))
