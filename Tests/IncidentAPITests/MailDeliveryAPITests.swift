@@ -111,6 +111,14 @@ struct MailDeliveryAPITests {
             #expect(samples.contains("klaxon_notifications_undeliverable 1"))
             #expect(samples.contains("klaxon_notifications_pending 0"))
             #expect(samples.contains("klaxon_outbox_lag_seconds 0"))
+            // The outbox listings say the same as the incident's notifications.
+            let outbox = try await app.request("GET", "/api/v1/outbox").items()
+            let incidentOutbox = try await app.request("GET", "/api/v1/incidents/\(id)/outbox").items()
+            for listing in [outbox, incidentOutbox] {
+                let email = listing.filter { $0["channel"] as? String == "email" }
+                #expect(!email.isEmpty)
+                #expect(email.allSatisfy { $0["status"] as? String == "undeliverable" })
+            }
         }
     }
 }

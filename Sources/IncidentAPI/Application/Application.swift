@@ -261,7 +261,10 @@ public func buildApplication(
             policies: store.escalationPolicies,
             allowPrivateDestinations: configuration.delivery.allowPrivateDestinations
         ).register(in: &api)
-        EscalationController(escalations: store.escalations, policies: store.escalationPolicies).register(in: &api)
+        EscalationController(
+            escalations: store.escalations, policies: store.escalationPolicies,
+            emailRelayConfigured: configuration.delivery.mail != nil
+        ).register(in: &api)
         HeartbeatController(heartbeats: store.heartbeats).register(in: &api)
         MaintenanceWindowController(windows: store.maintenanceWindows).register(in: &api)
         let liveEvents = LiveEventHub(

@@ -6,6 +6,8 @@ import IncidentDomain
 struct EscalationController: Sendable {
     let escalations: any EscalationRepository
     let policies: any EscalationPolicyRepository
+    /// Without an SMTP relay, queued email rows are listed as `undeliverable`.
+    let emailRelayConfigured: Bool
 
     /// The outbox listing's page size.
     static let outboxLimit = DomainLimits.listLimit
@@ -27,11 +29,22 @@ struct EscalationController: Sendable {
     }
 
     func incidentOutbox(_ request: APIRequest) async throws -> HTTPResponse {
-        let messages = try await escalations.outbox(of: try request.incidentID())
+        let messages = try await escalations.outbox(of: try request.incidentID()).map(shown)
         return .json { writer in
             writer.revealsSecretURLs = request.reveals
             writer.list(messages, nextCursor: nil) { $0.outboxMessage($1) }
         }
+    }
+
+    /// A message as listed: a queued email row reads `undeliverable` while no SMTP relay is configured, as on
+    /// the incident's notifications.
+    func shown(_ message: OutboxMessage) -> OutboxMessage {
+        guard !emailRelayConfigured, message.recipient.channel == .email,
+            ["pending", "sending"].contains(message.status)
+        else { return message }
+        var shown = message
+        shown.status = "undeliverable"
+        return shown
     }
 
     /// `?limit=` 1...500, default 50: the newest messages first.
@@ -43,7 +56,7 @@ struct EscalationController: Sendable {
             }
             limit = value
         }
-        let messages = try await escalations.outbox(limit: limit)
+        let messages = try await escalations.outbox(limit: limit).map(shown)
         return .json { writer in
             writer.revealsSecretURLs = request.reveals
             writer.list(messages, nextCursor: nil) { $0.outboxMessage($1) }

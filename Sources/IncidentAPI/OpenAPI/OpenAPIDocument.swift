@@ -8812,9 +8812,10 @@ enum OpenAPIDocument {
                   "pending",
                   "sending",
                   "sent",
-                  "dead"
+                  "dead",
+                  "undeliverable"
                 ],
-                "description": "`pending` until the delivery worker sends it (again after a failed attempt, at `next_attempt_at`); `sending` while a request is on its way (after a crash it is sent again with the same `webhook-id`); `sent` once a 2xx came back; `dead` after a day of failed attempts (the timeline says so and the policy moves to its next level at once). Email messages stay `pending`: Klaxon has no mail sender yet."
+                "description": "`pending` until the delivery worker sends it (again after a failed attempt); `sending` while it is on its way (after a crash it is sent again with the same `webhook-id`); `sent` once a 2xx came back (for email: the SMTP relay's 250); `dead` after a day of failed attempts, or at once when an SMTP relay refuses it for good (the timeline says so and the policy moves to its next level at once). `undeliverable`: an email message while no SMTP relay is configured (`klaxon serve --smtp-url`); it waits and is sent once a relay is configured. The same status as the incident's notifications show."
               },
               "attempts": {
                 "type": "integer",
