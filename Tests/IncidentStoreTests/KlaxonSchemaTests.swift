@@ -174,19 +174,19 @@ import Testing
         ("", "incidents_by_created"),
         ("WHERE created_at < 1000 OR (created_at = 1000 AND id < 10)", "incidents_by_created"),
         ("WHERE status = 'resolved'", "incidents_by_status"),
-        ("WHERE status IN ('triggered', 'acknowledged', 'mitigated')", "incidents_by_status"),
+        ("WHERE status IN ('triggered', 'acknowledged')", "incidents_by_status"),
         ("WHERE status = 'resolved' AND severity = 'sev2'", "incidents_by_status"),
         ("WHERE severity = 'sev1'", "incidents_by_severity"),
         ("WHERE service_id = 1", "incidents_by_service"),
         (
-            "WHERE severity = 'sev1' AND status IN ('triggered', 'acknowledged', 'mitigated')",
+            "WHERE severity = 'sev1' AND status NOT IN ('resolved', 'closed')",
             "incidents_open_by_severity"
         ),
         (
-            "WHERE service_id = 1 AND severity = 'sev1' AND status IN ('triggered', 'acknowledged', 'mitigated')",
+            "WHERE service_id = 1 AND severity = 'sev1' AND status NOT IN ('resolved', 'closed')",
             "incidents_open_by_service_severity"
         ),
-        ("WHERE service_id = 1 AND status IN ('triggered', 'acknowledged', 'mitigated')", "incidents_open_by_service"),
+        ("WHERE service_id = 1 AND status NOT IN ('resolved', 'closed')", "incidents_open_by_service"),
     ]
 
     /// Whether a query-plan line names `index` (as a whole word).
@@ -208,11 +208,76 @@ import Testing
             try db.query(
                 """
                 EXPLAIN QUERY PLAN SELECT id FROM incidents WHERE service_id = 1 AND dedup_key = 'k'
-                AND status IN ('triggered', 'acknowledged', 'mitigated')
+                AND status NOT IN ('resolved', 'closed')
                 """
             ) { try $0.column("detail", as: String.self) }
         }
         #expect(dedup.first.map { Self.uses($0, "incidents_open_dedup") } == true, "\(dedup)")
+        await pool.close()
+    }
+
+    /// Writing an incident or an alert evaluates its CHECKs and partial-index conditions in place: a list of
+    /// three or more literals would make SQLite build a temporary b-tree for it on every INSERT and UPDATE
+    /// (0011_checks_without_temporary_tables.sql). The stored rules still refuse what they refused.
+    @Test func writesBuildNoTemporaryTablesAndTheRulesStillHold() async throws {
+        let scratch = try Scratch()
+        let pool = try await KlaxonDatabase.open(path: scratch.databasePath)
+        let statements = [
+            """
+            INSERT INTO incidents (id, title, status, severity, service_id, dedup_key, created_at, updated_at)
+            VALUES (1, 't', 'triggered', 'sev2', 1, 'k', 1, 1)
+            """,
+            "UPDATE incidents SET status = 'resolved', severity = 'sev1', version = version + 1 WHERE id = 1",
+            """
+            INSERT INTO alerts (incident_id, source, dedup_key, alert_key, status, title, severity, starts_at,
+                first_seen_at, last_seen_at)
+            VALUES (1, 'generic', 'k', 'a', 'firing', 't', 'sev3', 1, 1, 1)
+            """,
+        ]
+        let temporaryTables = try await pool.read { db in
+            try statements.map { sql in
+                try db.query("EXPLAIN " + sql) { try $0.column("opcode", as: String.self) }
+                    .filter { $0 == "OpenEphemeral" }.count
+            }
+        }
+        #expect(temporaryTables == [0, 0, 0])
+        // A fresh connection reads the same rules from the stored schema.
+        let reopened = try Connection(path: scratch.databasePath)
+        let ephemeral = try reopened.query("EXPLAIN " + statements[0]) { try $0.column("opcode", as: String.self) }
+            .filter { $0 == "OpenEphemeral" }.count
+        #expect(ephemeral == 0)
+        reopened.close()
+        try await pool.write { db in
+            try db.execute(statements[0])
+            for (column, value) in [("status", "open"), ("severity", "sev6"), ("severity", "SEV1")] {
+                #expect(throws: SQLiteError.self) {
+                    try db.execute("UPDATE incidents SET \(column) = ? WHERE id = 1", [value])
+                }
+            }
+            #expect(throws: SQLiteError.self) {
+                try db.execute(
+                    """
+                    INSERT INTO alerts (incident_id, source, dedup_key, alert_key, status, title, severity, starts_at,
+                        first_seen_at, last_seen_at)
+                    VALUES (1, 'generic', 'k', 'b', 'firing', 't', 'critical', 1, 1, 1)
+                    """)
+            }
+            // Still one open incident per service and key.
+            #expect(throws: SQLiteError.self) {
+                try db.execute(
+                    """
+                    INSERT INTO incidents (id, title, status, severity, service_id, dedup_key, created_at, updated_at)
+                    VALUES (2, 't', 'acknowledged', 'sev2', 1, 'k', 1, 1)
+                    """)
+            }
+            try db.execute(
+                """
+                INSERT INTO incidents (id, title, status, severity, service_id, dedup_key, created_at, updated_at)
+                VALUES (3, 't', 'closed', 'sev2', 1, 'k', 1, 1)
+                """)
+        }
+        let integrity = try await pool.read { try $0.queryValue("PRAGMA integrity_check", as: String.self) }
+        #expect(integrity == "ok")
         await pool.close()
     }
 }

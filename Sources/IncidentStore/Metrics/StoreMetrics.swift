@@ -57,7 +57,7 @@ extension KlaxonStore {
             let open = try db.query(
                 """
                 SELECT i.severity, coalesce(s.name, ''), count(*) FROM incidents i LEFT JOIN services s ON s.id = i.service_id
-                WHERE i.status IN \(SQLiteIncidentRepository.openStatusesSQL) GROUP BY 1, 2 ORDER BY 1, 2
+                WHERE i.\(SQLiteIncidentRepository.openCondition) GROUP BY 1, 2 ORDER BY 1, 2
                 """
             ) { row -> OpenIncidentCount in
                 let text = try row.string(at: 0)

@@ -13,9 +13,9 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         self.pool = pool
     }
 
-    /// The open statuses, spelled exactly as in the partial indexes of `0001_initial.sql` so the planner
-    /// can use them.
-    static let openStatusesSQL = "('triggered', 'acknowledged', 'mitigated')"
+    /// "The incident is open", spelled exactly as in the partial indexes (`0011_checks_without_temporary_tables.sql`)
+    /// so the planner can use them; prefix the column's table alias where the query has one.
+    static let openCondition = "status NOT IN ('resolved', 'closed')"
 
     public func create(_ draft: IncidentDraft, by actor: Principal, at now: Date) async throws -> IncidentCreation {
         try await pool.repositoryWrite { db in try Self.create(draft, by: actor, at: now, in: db) }
@@ -59,7 +59,7 @@ public struct SQLiteIncidentRepository: IncidentRepository {
     static func openIncident(service: ServiceID, dedupKey: String, in db: Connection) throws -> Incident? {
         try db.queryFirst(
             IncidentRows.selectFrom
-                + " WHERE i.service_id = ? AND i.dedup_key = ? AND i.status IN \(openStatusesSQL)",
+                + " WHERE i.service_id = ? AND i.dedup_key = ? AND i.\(openCondition)",
             [service.rawValue, dedupKey], row: IncidentRows.read)
     }
 

@@ -92,7 +92,7 @@ public struct SQLiteServiceRepository: ServiceRepository {
                 try db.queryValue(
                     """
                     SELECT count(*) FROM incidents
-                    WHERE service_id = ? AND status IN \(SQLiteIncidentRepository.openStatusesSQL)
+                    WHERE service_id = ? AND \(SQLiteIncidentRepository.openCondition)
                     """,
                     [service.id.rawValue], as: Int.self) ?? 0
             try service.checkDeletable(openIncidentCount: open)

@@ -6,7 +6,7 @@ import SQLiteCore
 /// `isListedBefore` exactly (the store's tests compare the two):
 ///
 /// - statuses and severities as `IN` lists of literals (closed enums, never client text), the open set
-///   spelled as in the partial indexes so the planner uses them;
+///   spelled as in the partial indexes (`status NOT IN ('resolved', 'closed')`) so the planner uses them;
 /// - the service by id, or by name resolved first in the same read transaction (unknown name: empty page);
 /// - labels through the indexed `incident_labels` side table (the first as `IN`, the rest as `EXISTS`);
 /// - `q` as `LIKE` with `ESCAPE` on title and summary (ASCII case-insensitive, `%` and `_` literal);
@@ -29,7 +29,9 @@ enum IncidentListSQL {
         var conditions: [String] = []
         var arguments: [(any SQLiteValueConvertible)?] = []
 
-        if !query.statuses.isEmpty {
+        if Set(query.statuses) == Set(IncidentStatus.openStatuses) {
+            conditions.append("i.\(SQLiteIncidentRepository.openCondition)")
+        } else if !query.statuses.isEmpty {
             conditions.append("i.status IN \(literalList(IncidentStatus.allCases.filter(query.statuses.contains)))")
         }
         if !query.severities.isEmpty {

@@ -113,6 +113,11 @@ public struct Migrator: Sendable {
             }
             if didApply { applied.append(migration) }
         }
+        if !applied.isEmpty {
+            // A migration may rewrite the stored schema itself (`PRAGMA writable_schema`): other connections
+            // reload it when they see the schema cookie changed, this one only when told to.
+            try connection.execute("PRAGMA writable_schema = RESET")
+        }
         return applied
     }
 }
