@@ -128,32 +128,21 @@ import Testing
         await reader.pool.close()
     }
 
-    @Test func aReaderTakesAtMostTheBatchSize() async throws {
+    /// Seven reads queued behind the holding one: 3 + 3 + 1 transactions with batches of 3, seven with 1 (each
+    /// read its own transaction, as before batching).
+    @Test(arguments: [(batchSize: 3, transactions: 3), (batchSize: 1, transactions: 7)])
+    func aReaderTakesAtMostTheBatchSize(batchSize: Int, transactions: Int) async throws {
         let directory = try TemporaryDirectory()
-        let reader = try await HeldReader(directory, batchSize: 3)
+        let reader = try await HeldReader(directory, batchSize: batchSize)
         reader.hold()
         let before = reader.pool.statistics
         let reads = (0..<7).map { _ in queue(reader.pool) { _ in 0 } }
         reader.release.signal()
         for read in reads { _ = try await read.value }
         let after = reader.pool.statistics
-        // After the holding read: 3 + 3 + 1.
+        // The holding read's transaction was counted before `before`, its read after.
         #expect(after.readsRun - before.readsRun == 8)
-        #expect(after.readTransactions - before.readTransactions == 3)
-        await reader.pool.close()
-    }
-
-    @Test func withBatchSizeOneEveryReadHasItsOwnTransaction() async throws {
-        let directory = try TemporaryDirectory()
-        let reader = try await HeldReader(directory, batchSize: 1)
-        reader.hold()
-        let before = reader.pool.statistics
-        let reads = (0..<5).map { _ in queue(reader.pool) { _ in 0 } }
-        reader.release.signal()
-        for read in reads { _ = try await read.value }
-        let after = reader.pool.statistics
-        #expect(after.readsRun - before.readsRun == 6)
-        #expect(after.readTransactions - before.readTransactions == 5)
+        #expect(after.readTransactions - before.readTransactions == transactions)
         await reader.pool.close()
     }
 }
