@@ -168,6 +168,7 @@ import Testing
         let queries = [
             IncidentListQuery(statuses: IncidentStatus.openStatuses, severities: [.sev1], service: .name("default")),
             IncidentListQuery(statuses: IncidentStatus.openStatuses, severities: [.sev1]),
+            IncidentListQuery(statuses: IncidentStatus.openStatuses),
         ]
         for query in queries {
             let plan = try await test.pool.read { db in

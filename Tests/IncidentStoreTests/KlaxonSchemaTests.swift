@@ -175,6 +175,11 @@ import Testing
         ("WHERE created_at < 1000 OR (created_at = 1000 AND id < 10)", "incidents_by_created"),
         ("WHERE status = 'resolved'", "incidents_by_status"),
         ("WHERE status IN ('triggered', 'acknowledged')", "incidents_by_status"),
+        ("WHERE status NOT IN ('resolved', 'closed')", "incidents_open_by_created"),
+        (
+            "WHERE status NOT IN ('resolved', 'closed') AND (created_at < 1000 OR (created_at = 1000 AND id < 10))",
+            "incidents_open_by_created"
+        ),
         ("WHERE status = 'resolved' AND severity = 'sev2'", "incidents_by_status"),
         ("WHERE severity = 'sev1'", "incidents_by_severity"),
         ("WHERE service_id = 1", "incidents_by_service"),

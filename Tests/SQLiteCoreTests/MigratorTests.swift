@@ -126,6 +126,37 @@ import Testing
         #expect(try connection.queryValue("SELECT max(version) FROM schema_migrations", as: Int.self) == 1)
     }
 
+    /// A migration that rewrites the stored schema (`writable_schema`, as Klaxon's 0011 does) is seen by the
+    /// next migration on the same connection: an ADD COLUMN after it lands in the stored text, and the
+    /// connection enforces the rewritten rule at once.
+    @Test func aSchemaRewriteIsSeenByTheNextMigrationOnTheSameConnection() throws {
+        let directory = try TemporaryDirectory()
+        let connection = try Connection(path: directory.path())
+        let create = Migration(
+            version: 1, name: "create", sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER CHECK (a IN (1, 2, 3)));")
+        let rewrite = Migration(
+            version: 2, name: "rewrite",
+            sql: """
+                CREATE INDEX t_by_a ON t (a);
+                PRAGMA writable_schema = ON;
+                UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (a IN (1, 2, 3))', 'CHECK (a = 1 OR a = 2)')
+                WHERE type = 'table' AND name = 't';
+                PRAGMA writable_schema = OFF;
+                """)
+        let addColumn = Migration(version: 3, name: "add_column", sql: "ALTER TABLE t ADD COLUMN b TEXT;")
+        try migrator([create, rewrite, addColumn]).migrate(connection)
+        let stored = try connection.queryValue("SELECT sql FROM sqlite_schema WHERE name = 't'", as: String.self)
+        #expect(stored == "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER CHECK (a = 1 OR a = 2), b TEXT)")
+        #expect(throws: SQLiteError.self) { try connection.execute("INSERT INTO t (a, b) VALUES (3, 'x')") }
+        try connection.execute("INSERT INTO t (a, b) VALUES (2, 'x')")
+        let reopened = try Connection(path: directory.path())
+        #expect(try reopened.queryValue("SELECT b FROM t", as: String.self) == "x")
+        #expect(try reopened.queryValue("PRAGMA writable_schema", as: Int.self) == 0)
+        #expect(try reopened.queryValue("PRAGMA integrity_check", as: String.self) == "ok")
+        reopened.close()
+        connection.close()
+    }
+
     @Test func fileNamesAreParsed() {
         let parsed = Migration(fileName: "0042_add_alerts.sql", sql: "SELECT 1;")
         #expect(parsed?.version == 42)

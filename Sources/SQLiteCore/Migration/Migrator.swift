@@ -88,36 +88,51 @@ public struct Migrator: Sendable {
         try verify(try appliedRecords(connection))
         var applied: [Migration] = []
         for migration in migrations {
-            let didApply = try connection.write { connection -> Bool in
-                let recorded = try connection.queryValue(
-                    "SELECT checksum FROM schema_migrations WHERE version = ?", [migration.version], as: String.self)
-                if let recorded {
-                    guard recorded == migration.checksum else {
-                        throw MigrationError.checksumMismatch(
-                            file: migration.fileName, recorded: recorded, current: migration.checksum)
-                    }
-                    return false
-                }
-                do {
-                    try connection.executeScript(migration.sql)
-                } catch let error as SQLiteError where error.isEnvironmental {
-                    // The file takes no writes (full, read-only, locked): the migration is fine, try again later.
-                    throw error
-                } catch {
-                    throw MigrationError.failed(file: migration.fileName, reason: String(describing: error))
-                }
-                try connection.execute(
-                    "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
-                    [migration.version, migration.name, migration.checksum, now()])
-                return true
+            let didApply: Bool
+            do {
+                didApply = try connection.write { try applyIfPending(migration, on: $0) }
+            } catch {
+                Self.reloadSchema(connection)
+                throw error
             }
-            if didApply { applied.append(migration) }
-        }
-        if !applied.isEmpty {
-            // A migration may rewrite the stored schema itself (`PRAGMA writable_schema`): other connections
-            // reload it when they see the schema cookie changed, this one only when told to.
-            try connection.execute("PRAGMA writable_schema = RESET")
+            if didApply {
+                Self.reloadSchema(connection)
+                applied.append(migration)
+            }
         }
         return applied
+    }
+
+    /// Applies `migration` in the caller's transaction unless it is recorded already (then checks its checksum).
+    private func applyIfPending(_ migration: Migration, on connection: Connection) throws -> Bool {
+        let recorded = try connection.queryValue(
+            "SELECT checksum FROM schema_migrations WHERE version = ?", [migration.version], as: String.self)
+        if let recorded {
+            guard recorded == migration.checksum else {
+                throw MigrationError.checksumMismatch(
+                    file: migration.fileName, recorded: recorded, current: migration.checksum)
+            }
+            return false
+        }
+        do {
+            try connection.executeScript(migration.sql)
+        } catch let error as SQLiteError where error.isEnvironmental {
+            // The file takes no writes (full, read-only, locked): the migration is fine, try again later.
+            throw error
+        } catch {
+            throw MigrationError.failed(file: migration.fileName, reason: String(describing: error))
+        }
+        try connection.execute(
+            "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+            [migration.version, migration.name, migration.checksum, now()])
+        return true
+    }
+
+    /// A migration may rewrite the stored schema itself (`PRAGMA writable_schema`, as 0011 does): other
+    /// connections reload it when they see the schema cookie changed, this one only when told to. Done after
+    /// every migration, so the next one (an `ALTER TABLE ... ADD COLUMN`, say) works on the text now stored,
+    /// and after a failure, so `writable_schema` is never left on.
+    static func reloadSchema(_ connection: Connection) {
+        try? connection.execute("PRAGMA writable_schema = RESET")
     }
 }

@@ -16,7 +16,7 @@ struct ReadBenchmark {
         """
     static let openSev1Page = """
         SELECT id, title, status, severity, created_at, version FROM incidents
-        WHERE service_id = ? AND severity = 'sev1' AND status IN ('triggered', 'acknowledged', 'mitigated')
+        WHERE service_id = ? AND severity = 'sev1' AND status NOT IN ('resolved', 'closed')
         ORDER BY created_at DESC, id DESC LIMIT 50
         """
 
