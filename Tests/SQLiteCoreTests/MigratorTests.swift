@@ -133,7 +133,8 @@ import Testing
         let directory = try TemporaryDirectory()
         let connection = try Connection(path: directory.path())
         let create = Migration(
-            version: 1, name: "create", sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER CHECK (a IN (1, 2, 3)));")
+            version: 1, name: "create",
+            sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER CHECK (a IN (1, 2, 3)));")
         let rewrite = Migration(
             version: 2, name: "rewrite",
             sql: """

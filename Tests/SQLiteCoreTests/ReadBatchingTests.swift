@@ -79,7 +79,8 @@ import Testing
         let before = reader.pool.statistics
         let reads = (0..<8).map { _ in
             queue(reader.pool) { db in
-                (try db.queryValue("SELECT count(*) FROM items WHERE name = 'before'", as: Int.self), db.isInTransaction)
+                let count = try db.queryValue("SELECT count(*) FROM items WHERE name = 'before'", as: Int.self)
+                return (count, db.isInTransaction)
             }
         }
         reader.release.signal()

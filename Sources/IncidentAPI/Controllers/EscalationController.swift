@@ -39,9 +39,7 @@ struct EscalationController: Sendable {
     /// A message as listed: a queued email row reads `undeliverable` while no SMTP relay is configured, as on
     /// the incident's notifications.
     func shown(_ message: OutboxMessage) -> OutboxMessage {
-        guard !emailRelayConfigured, message.recipient.channel == .email,
-            ["pending", "sending"].contains(message.status)
-        else { return message }
+        guard !emailRelayConfigured, message.isEmailAwaitingSending else { return message }
         var shown = message
         shown.status = "undeliverable"
         return shown

@@ -28,8 +28,7 @@ struct NotificationController: Sendable {
 
     /// A queued email row as shown while no relay is configured.
     static func awaitingRelay(_ delivery: Delivery) -> Delivery {
-        guard delivery.message.recipient.channel == .email, ["pending", "sending"].contains(delivery.message.status)
-        else { return delivery }
+        guard delivery.message.isEmailAwaitingSending else { return delivery }
         var shown = delivery
         shown.message.status = "undeliverable"
         shown.nextAttemptAt = nil

@@ -34,3 +34,11 @@ public struct OutboxMessage: Hashable, Sendable, Identifiable {
         self.createdAt = createdAt
     }
 }
+
+extension OutboxMessage {
+    /// An email message not yet sent: it waits for an SMTP relay when none is configured, and is then shown
+    /// as `undeliverable` rather than `pending` (the notifications, the outbox listings, `/metrics`).
+    public var isEmailAwaitingSending: Bool {
+        recipient.channel == .email && (status == "pending" || status == "sending")
+    }
+}

@@ -29,7 +29,7 @@ enum IncidentListSQL {
         var conditions: [String] = []
         var arguments: [(any SQLiteValueConvertible)?] = []
 
-        if Set(query.statuses) == Set(IncidentStatus.openStatuses) {
+        if query.statuses == IncidentStatus.openStatuses {
             conditions.append("i.\(SQLiteIncidentRepository.openCondition)")
         } else if !query.statuses.isEmpty {
             conditions.append("i.status IN \(literalList(IncidentStatus.allCases.filter(query.statuses.contains)))")

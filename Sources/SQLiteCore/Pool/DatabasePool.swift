@@ -148,8 +148,8 @@ public final class DatabasePool: Sendable {
             threads.append(
                 WorkerThread(name: "sqlite-reader-\(index)") {
                     ReaderWorker(
-                        slot: readerTransfer.value, queue: readerQueue, statistics: counters, writerOpened: writerOpened,
-                        maximumBatchSize: readBatchSize
+                        slot: readerTransfer.value, queue: readerQueue, statistics: counters,
+                        writerOpened: writerOpened, maximumBatchSize: readBatchSize
                     ).run()
                 })
         }
@@ -199,8 +199,8 @@ public final class DatabasePool: Sendable {
     /// with the outcome on that reader's thread, without a task to resume: for callers that are not in Swift
     /// concurrency (an event loop handing a request over). `completion` must be quick and must not block: the
     /// reader takes its next read only when it returns, and reads queued with this one may be waiting in the
-    /// same read transaction, which stays open (holding back checkpoints) until they have all run. When the pool is closed, `completion` gets
-    /// ``SQLiteUsageError/closed`` at once, on the calling thread.
+    /// same read transaction, which stays open (holding back checkpoints) until they have all run. When the
+    /// pool is closed, `completion` gets ``SQLiteUsageError/closed`` at once, on the calling thread.
     public func read<Value>(
         _ body: @escaping @Sendable (Connection) throws -> Value,
         completion: @escaping @Sendable (Result<Value, any Error>) -> Void

@@ -38,23 +38,13 @@ struct ReaderWorker {
                 for job in batch { job.fail(error) }
                 continue
             }
-            if batch.count == 1 {
-                runAlone(batch[0], on: connection)
-            } else {
-                runInOneTransaction(batch, on: connection)
-            }
+            runInOneTransaction(batch, on: connection)
             if connection.isInTransaction {
                 // Neither COMMIT nor ROLLBACK ended it: a fresh connection rather than a stale snapshot.
                 slot.close()
             }
         }
         slot.close()
-    }
-
-    private func runAlone(_ job: any PoolJob, on connection: Connection) {
-        statistics.countReadTransaction()
-        let outcome = Result { try connection.read { try job.perform(on: $0) } }
-        finish(job, outcome, on: connection)
     }
 
     /// Each job is answered as soon as it ran: a read has nothing to wait for. A job whose failure ended the
