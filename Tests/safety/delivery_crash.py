@@ -171,7 +171,7 @@ def check(client: Client, incidents: list[int], receipts: list[dict], kills: lis
           ) -> tuple[list[str], dict]:
     """`kills`: (when SIGKILL was sent, when the process was gone)."""
     problems: list[str] = []
-    counts = {"pages": 0, "attempts_seen": 0, "recorded": 0, "in_flight_at_kill": 0, "repeated_2xx": 0}
+    counts = {"pages": 0, "attempts_seen": 0, "recorded": 0, "in_flight_at_kill": 0, "repeated_2xx": 0, "unreached": 0}
     by_id: dict[str, list[dict]] = {}
     for receipt in receipts:
         by_id.setdefault(receipt["webhook_id"], []).append(receipt)
@@ -203,6 +203,10 @@ def check(client: Client, incidents: list[int], receipts: list[dict], kills: lis
             counts["recorded"] += len(recorded)
             unmatched = list(seen)
             for attempt in recorded:
+                if "(connecting to" in (attempt.get("error") or ""):
+                    # The receiver never accepted the connection (a loaded machine): nothing to have seen.
+                    counts["unreached"] += 1
+                    continue
                 started = epoch(attempt["started_at"])
                 # The request reaches the receiver a moment after Klaxon starts the attempt: the closest one.
                 candidates = [receipt for receipt in unmatched if receipt["kind"] == attempt_kind(attempt)
@@ -291,7 +295,8 @@ def main() -> int:
         return 1
     print(f"delivery_crash: {len(kills)} kills, {len(incidents)} incidents, {counts['pages']} pages all sent and "
           f"answered 2xx; {counts['attempts_seen']} attempts seen (answers {kinds}), {counts['recorded']} recorded, "
-          f"{counts['in_flight_at_kill']} in flight at a kill and sent again under the same webhook-id "
+          f"{counts['unreached']} never accepted by the receiver, {counts['in_flight_at_kill']} in flight at a kill "
+          f"and sent again under the same webhook-id "
           f"({counts['repeated_2xx']} of them repeats of a 2xx); {time.monotonic() - began:.0f} s (seed {seed})",
           flush=True)
     return 0
