@@ -70,7 +70,7 @@ struct Checkpointer {
                             }
                         }
                     }
-                } else if Int(frames) >= hook.threshold {
+                } else if hook.shouldRequest(frames: Int(frames)) {
                     _ = hook.requests.push(Int(frames))
                 }
                 return SQLITE_OK
@@ -78,15 +78,31 @@ struct Checkpointer {
     }
 }
 
-/// What the WAL hook needs, kept alive by the writer connection it is installed on.
+/// What the WAL hook needs, kept alive by the writer connection it is installed on. Used on the writer
+/// thread only (inside its commits).
 final class CheckpointHookContext {
     let requests: BlockingQueue<Int>
     let threshold: Int
     let statistics: PoolStatistics
+    /// The log's size at the last request, 0 once the log was rewound.
+    private var framesAtLastRequest = 0
 
     init(requests: BlockingQueue<Int>, threshold: Int, statistics: PoolStatistics) {
         self.requests = requests
         self.threshold = max(1, threshold)
         self.statistics = statistics
+    }
+
+    /// Whether a commit that left `frames` pages in the log should ask for a background checkpoint: at the
+    /// threshold, then again each time the log has grown by a quarter of it. Asking after every commit made
+    /// the checkpointer run (and sync the log and the database file) every other commit while the log sat
+    /// between one and two thresholds: a passive checkpoint never copies the frames committed while it
+    /// runs, so under steady writes the log is not rewound before the writer's own checkpoint at twice the
+    /// threshold, and those syncs competed with every commit's own.
+    func shouldRequest(frames: Int) -> Bool {
+        if frames < framesAtLastRequest { framesAtLastRequest = 0 }
+        guard frames >= threshold, frames >= framesAtLastRequest + max(1, threshold / 4) else { return false }
+        framesAtLastRequest = frames
+        return true
     }
 }

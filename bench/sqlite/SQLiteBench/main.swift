@@ -58,6 +58,7 @@ func report(_ writes: Int, since start: ContinuousClock.Instant, statistics: Wri
         line += " commits_per_s \(String(format: "%.0f", Double(statistics.transactionsCommitted) / elapsed))"
         line += " callers_per_commit \(String(format: "%.2f", statistics.averageCallersPerCommit))"
         line += " largest_batch \(statistics.largestBatch)"
+        line += " checkpoints \(statistics.checkpoints) writer_checkpoints \(statistics.writerCheckpoints)"
     }
     say(line)
 }
@@ -96,6 +97,8 @@ case "single":
     var delta = pool.statistics
     delta.transactionsCommitted -= before.transactionsCommitted
     delta.callersCommitted -= before.callersCommitted
+    delta.checkpoints -= before.checkpoints
+    delta.writerCheckpoints -= before.writerCheckpoints
     report(writes, since: start, statistics: delta)
     await pool.close()
 
@@ -121,6 +124,8 @@ default:
     var delta = pool.statistics
     delta.transactionsCommitted -= before.transactionsCommitted
     delta.callersCommitted -= before.callersCommitted
+    delta.checkpoints -= before.checkpoints
+    delta.writerCheckpoints -= before.writerCheckpoints
     report(writes, since: start, statistics: delta)
     let stored = try await pool.read { try $0.queryValue("SELECT count(*) FROM incidents", as: Int.self) } ?? 0
     await pool.close()
