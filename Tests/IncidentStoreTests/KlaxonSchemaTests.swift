@@ -221,6 +221,43 @@ import Testing
         await pool.close()
     }
 
+    /// The /metrics counters read escalations and resolutions through a partial index holding only those two
+    /// kinds; other timeline events (an incident's `created`, every alert received) add no entry to any index
+    /// but the per-incident one.
+    @Test func countedTimelineKindsHaveAnIndexOfTheirOwnAndNoOtherKindIsIndexed() async throws {
+        let scratch = try Scratch()
+        let pool = try await KlaxonDatabase.open(path: scratch.databasePath)
+        let plan = try await pool.read { db in
+            try db.query(
+                "EXPLAIN QUERY PLAN SELECT kind, count(*) FROM timeline_events WHERE \(StoreMetrics.countedTimelineKinds) GROUP BY kind"
+            ) { try $0.column("detail", as: String.self) }
+        }
+        #expect(plan.contains { Self.uses($0, "timeline_events_counted_kinds") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN timeline_events") && !$0.contains("INDEX") }, "\(plan)")
+        let indexes = try await pool.read { db in
+            try db.query(
+                "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'timeline_events' AND sql IS NOT NULL ORDER BY name"
+            ) { try $0.column(0, as: String.self) }
+        }
+        #expect(indexes == ["timeline_events_by_incident", "timeline_events_counted_kinds"])
+
+        try await pool.write { db in
+            let id = try insertIncident(db)
+            for kind in ["note", "escalated", "note", "resolved", "escalated"] {
+                try db.execute(
+                    "INSERT INTO timeline_events (incident_id, at, kind, actor, message, data) VALUES (?, 0, ?, 'token:test', '', '{}')",
+                    [id, kind])
+            }
+        }
+        let counted = try await pool.read { db in
+            try db.query(
+                "SELECT kind, count(*) FROM timeline_events INDEXED BY timeline_events_counted_kinds WHERE \(StoreMetrics.countedTimelineKinds) GROUP BY kind ORDER BY kind"
+            ) { "\(try $0.column(0, as: String.self))=\(try $0.column(1, as: Int.self))" }
+        }
+        #expect(counted == ["escalated=2", "resolved=1"])
+        await pool.close()
+    }
+
     /// Writing an incident or an alert evaluates its CHECKs and partial-index conditions in place: a list of
     /// three or more literals would make SQLite build a temporary b-tree for it on every INSERT and UPDATE
     /// (0011_checks_without_temporary_tables.sql). The stored rules still refuse what they refused.

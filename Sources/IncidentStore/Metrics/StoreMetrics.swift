@@ -35,6 +35,10 @@ public struct StoreMetrics: Sendable {
     public var walBytes: Int64
     public var writes: WriteStatistics
 
+    /// The timeline events the counters read, spelled exactly as the partial index that holds only them
+    /// (`0013_timeline_kinds_counted.sql`), so the planner uses it instead of walking the whole timeline.
+    public static let countedTimelineKinds = "(kind = 'escalated' OR kind = 'resolved')"
+
     /// Bucket bounds of the response-time histograms: 30 s to 1 day.
     public static let responseTimeBounds: [Double] = [
         30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 43_200, 86_400,
@@ -73,7 +77,7 @@ extension KlaxonStore {
                 ) { (try $0.column(0, as: Int.self), try $0.column(1, as: Int.self)) } ?? (0, 0)
             var events: [String: Int] = [:]
             for (kind, count) in try db.query(
-                "SELECT kind, count(*) FROM timeline_events WHERE kind IN ('escalated', 'resolved') GROUP BY kind",
+                "SELECT kind, count(*) FROM timeline_events WHERE \(StoreMetrics.countedTimelineKinds) GROUP BY kind",
                 row: { (try $0.string(at: 0), try $0.column(1, as: Int.self)) })
             {
                 events[kind] = count
