@@ -229,14 +229,20 @@ import Testing
         let pool = try await KlaxonDatabase.open(path: scratch.databasePath)
         let plan = try await pool.read { db in
             try db.query(
-                "EXPLAIN QUERY PLAN SELECT kind, count(*) FROM timeline_events WHERE \(StoreMetrics.countedTimelineKinds) GROUP BY kind"
+                """
+                EXPLAIN QUERY PLAN SELECT kind, count(*) FROM timeline_events
+                WHERE \(StoreMetrics.countedTimelineKinds) GROUP BY kind
+                """
             ) { try $0.column("detail", as: String.self) }
         }
         #expect(plan.contains { Self.uses($0, "timeline_events_counted_kinds") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN timeline_events") && !$0.contains("INDEX") }, "\(plan)")
         let indexes = try await pool.read { db in
             try db.query(
-                "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'timeline_events' AND sql IS NOT NULL ORDER BY name"
+                """
+                SELECT name FROM sqlite_schema
+                WHERE type = 'index' AND tbl_name = 'timeline_events' AND sql IS NOT NULL ORDER BY name
+                """
             ) { try $0.column(0, as: String.self) }
         }
         #expect(indexes == ["timeline_events_by_incident", "timeline_events_counted_kinds"])
@@ -245,13 +251,19 @@ import Testing
             let id = try insertIncident(db)
             for kind in ["note", "escalated", "note", "resolved", "escalated"] {
                 try db.execute(
-                    "INSERT INTO timeline_events (incident_id, at, kind, actor, message, data) VALUES (?, 0, ?, 'token:test', '', '{}')",
+                    """
+                    INSERT INTO timeline_events (incident_id, at, kind, actor, message, data)
+                    VALUES (?, 0, ?, 'token:test', '', '{}')
+                    """,
                     [id, kind])
             }
         }
         let counted = try await pool.read { db in
             try db.query(
-                "SELECT kind, count(*) FROM timeline_events INDEXED BY timeline_events_counted_kinds WHERE \(StoreMetrics.countedTimelineKinds) GROUP BY kind ORDER BY kind"
+                """
+                SELECT kind, count(*) FROM timeline_events INDEXED BY timeline_events_counted_kinds
+                WHERE \(StoreMetrics.countedTimelineKinds) GROUP BY kind ORDER BY kind
+                """
             ) { "\(try $0.column(0, as: String.self))=\(try $0.column(1, as: Int.self))" }
         }
         #expect(counted == ["escalated=2", "resolved=1"])
