@@ -71,10 +71,10 @@ extension KlaxonStore {
                 return OpenIncidentCount(
                     severity: severity, service: try row.string(at: 1), count: try row.column(2, as: Int.self))
             }
-            let (created, acknowledged) =
-                try db.queryFirst(
-                    "SELECT count(*), count(acknowledged_at) FROM incidents"
-                ) { (try $0.column(0, as: Int.self), try $0.column(1, as: Int.self)) } ?? (0, 0)
+            // Through the smallest index: incidents are never deleted, but their number is not kept elsewhere.
+            let created = try db.queryValue("SELECT count(*) FROM incidents", as: Int.self) ?? 0
+            let timeToAcknowledge = try Self.responseTimes("acknowledge", in: db)
+            let timeToResolve = try Self.responseTimes("resolve", in: db)
             var events: [String: Int] = [:]
             for (kind, count) in try db.query(
                 "SELECT kind, count(*) FROM timeline_events WHERE \(StoreMetrics.countedTimelineKinds) GROUP BY kind",
@@ -119,10 +119,9 @@ extension KlaxonStore {
             let pageCount = try db.queryValue("PRAGMA page_count", as: Int64.self) ?? 0
             let pageSize = try db.queryValue("PRAGMA page_size", as: Int64.self) ?? 0
             var metrics = StoreMetrics(
-                openIncidents: open, incidentsCreated: created, incidentsAcknowledged: acknowledged,
+                openIncidents: open, incidentsCreated: created, incidentsAcknowledged: timeToAcknowledge.count,
                 escalations: events["escalated"] ?? 0, resolutions: events["resolved"] ?? 0,
-                timeToAcknowledge: try Self.histogram(of: "acknowledged_at - created_at", in: db),
-                timeToResolve: try Self.histogram(of: "resolved_at - created_at", in: db),
+                timeToAcknowledge: timeToAcknowledge, timeToResolve: timeToResolve,
                 notificationsByStatus: notifications, alertsByReceiver: alerts,
                 outboxLagSeconds: oldestDue.map { Double(nowMS - $0) / 1000 } ?? 0,
                 escalationTimersDue: timersDue,
@@ -133,24 +132,24 @@ extension KlaxonStore {
         }
     }
 
-    /// The response-time histogram of `difference` (milliseconds between two `incidents` columns), counted
-    /// in SQL so a scrape reads one row whatever the number of incidents.
-    private static func histogram(of difference: String, in db: Connection) throws -> BucketCounts {
-        let bounds = StoreMetrics.responseTimeBounds
-        let buckets = bounds.map { "coalesce(sum(d <= \(Int64($0 * 1000))), 0)" }.joined(separator: ", ")
-        let sql = """
-            SELECT count(d), coalesce(sum(d), 0), \(buckets)
-            FROM (SELECT max(0, \(difference)) AS d FROM incidents WHERE \(difference) IS NOT NULL)
-            """
-        var counts = BucketCounts(upperBounds: bounds)
-        _ = try db.queryFirst(sql) { row in
-            let total = try row.column(0, as: Int.self)
-            let sumMS = try row.column(1, as: Int64.self)
-            var cumulative = (0..<bounds.count).map { _ in 0 }
-            for index in bounds.indices { cumulative[index] = try row.column(2 + index, as: Int.self) }
-            counts = BucketCounts(upperBounds: bounds, cumulative: cumulative, count: total, sum: Double(sumMS) / 1000)
+    /// The response-time histogram of `measure` (`acknowledge`, `resolve`) from the counters that triggers keep
+    /// (`0014_response_time_counters.sql`): a scrape reads one row per bucket whatever the number of incidents.
+    /// The bounds are the stored ones (`responseTimeBounds` when the migration ran).
+    private static func responseTimes(_ measure: String, in db: Connection) throws -> BucketCounts {
+        let rows = try db.query(
+            "SELECT upper_bound_ms, incidents, total_ms FROM incident_response_times WHERE measure = ? ORDER BY 1",
+            [measure]
+        ) { (try $0.column(0, as: Int64.self), try $0.column(1, as: Int.self), try $0.column(2, as: Int64.self)) }
+        let finite = rows.filter { $0.0 != Int64.max }
+        var cumulative: [Int] = []
+        var running = 0
+        for (_, incidents, _) in finite {
+            running += incidents
+            cumulative.append(running)
         }
-        return counts
+        return BucketCounts(
+            upperBounds: finite.map { Double($0.0) / 1000 }, cumulative: cumulative,
+            count: rows.reduce(0) { $0 + $1.1 }, sum: Double(rows.reduce(Int64(0)) { $0 + $1.2 }) / 1000)
     }
 
     private static func fileSize(_ path: String) -> Int64 {
