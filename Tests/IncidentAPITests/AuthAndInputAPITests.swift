@@ -86,6 +86,44 @@ import Testing
         }
     }
 
+    /// Foundation's parser alone let these through (a trailing comma; the first of two titles won).
+    @Test func trailingCommasAndRepeatedMembersAre400Everywhere() async throws {
+        try await TestApplication.with { app in
+            let bodies = [
+                #"{"title": "x",}"#, #"{"title": "x", "labels": {"a": "b",}}"#, #"{"title": "a", "title": "b"}"#,
+            ]
+            for body in bodies {
+                let answer = try await app.request("POST", "/api/v1/incidents", rawBody: body)
+                #expect(answer.status == 400, "\(body): \(answer.text)")
+                #expect(try answer.object()["type"] as? String == "https://klaxon.dev/problems/malformed-json")
+                #expect((try answer.object()["detail"] as? String)?.contains(" at byte ") == true, "\(answer.text)")
+            }
+            let id = try #require(try await app.openIncident(["title": "Disk full"])["id"] as? Int)
+            let note = try await app.request("POST", "/api/v1/incidents/\(id)/notes", rawBody: #"{"text": "x",}"#)
+            #expect(note.status == 400, "\(note.text)")
+            let key = try await app.createService("checkout")
+            let generic = try await app.request(
+                "POST", "/api/v1/integrations/generic/\(key)", token: nil,
+                rawBody: #"{"summary": "disk full", "dedup_key": "a", "dedup_key": "b"}"#)
+            #expect(generic.status == 400, "\(generic.text)")
+            let pagerDuty = try await app.request(
+                "POST", "/v2/enqueue", token: nil,
+                rawBody: #"{"routing_key": "\#(key)", "event_action": "trigger", "payload": {"summary": "s",}}"#)
+            #expect(pagerDuty.status == 400, "\(pagerDuty.text)")
+            #expect(try pagerDuty.object()["status"] as? String == "invalid event")
+            #expect(try await app.incidents().count == 1)
+        }
+    }
+
+    @Test func anObjectFieldOfTheWrongTypeSaysWhatItMustBe() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request(
+                "POST", "/api/v1/incidents", rawBody: #"{"title": "t", "labels": ["a"]}"#)
+            #expect(answer.status == 422, "\(answer.text)")
+            #expect(answer.text.contains(#""message":"must be an object""#), "\(answer.text)")
+        }
+    }
+
     /// `{"title": "caf<0xC3 0x28>"}`: a JSON text that is not UTF-8 (RFC 8259 §8.1 requires UTF-8).
     static let invalidUTF8Title: [UInt8] = Array(#"{"title": "caf"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
 

@@ -106,6 +106,23 @@ import Testing
         #expect(viaBytes == viaDecoder)
     }
 
+    /// The reader and the strict fallback agree on bodies that name a member twice or end a list with a comma.
+    @Test func repeatedMembersAndTrailingCommasAreRefusedEitherWay() {
+        let bodies = [
+            #"{"version":"4","groupKey":"g","alerts":[{"status":"firing","labels":{"a":"1","a":"2"}}]}"#,
+            #"{"version":"4","groupKey":"g","groupKey":"h","alerts":[]}"#,
+            #"{"version":"4","groupKey":"g","alerts":[],}"#,
+            #"{"version":"4","groupKey":"g","alerts":[{"status":"firing"},]}"#,
+        ]
+        for body in bodies.map({ Array($0.utf8) }) {
+            let text = String(decoding: body, as: UTF8.self)
+            #expect(AlertPayloadDecoder.readWithoutFallback(AlertmanagerWebhook.self, from: body) == nil, "\(text)")
+            let errors = fieldErrors { _ = try AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: body) }
+            let message = errors?.first?.message ?? "accepted"
+            #expect(message.hasPrefix("is not valid JSON (RFC 8259)"), "\(text): \(message)")
+        }
+    }
+
     @Test func invalidUTF8IsDeclined() {
         var body = Array(#"{"version":"4","groupKey":"ab"#.utf8)
         body += [0xC3, 0x28]
@@ -113,7 +130,7 @@ import Testing
         #expect(AlertPayloadDecoder.readWithoutFallback(AlertmanagerWebhook.self, from: body) == nil)
         #expect(
             fieldErrors { _ = try AlertPayloadDecoder.decode(AlertmanagerWebhook.self, from: body) }
-                == [FieldError(field: "body", message: "is not valid JSON")])
+                == [FieldError(field: "body", message: "is not valid JSON (RFC 8259): it is not valid UTF-8")])
     }
 
     @Test func typeErrorsStillNameTheirPath() {

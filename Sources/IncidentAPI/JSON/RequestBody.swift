@@ -1,5 +1,6 @@
 import Foundation
 import HTTPCore
+import IncidentDomain
 
 /// Decodes JSON request bodies with the checks every endpoint shares: JSON content type (415), well-formed
 /// JSON (400), an object at the top, no unknown members for strict bodies, and member types (422 naming the
@@ -14,6 +15,10 @@ enum RequestBody {
             bytes = Array("{}".utf8)
         } else {
             try checkContentType(request.headers["content-type"])
+        }
+        // Foundation's parser lets a trailing comma or a member named twice through (the first one wins).
+        if let problem = StrictJSON.problem(in: bytes) {
+            throw .malformedJSON("The body is not valid JSON (RFC 8259) in UTF-8: \(problem).")
         }
         let object: Any
         do {
@@ -74,9 +79,14 @@ enum RequestBody {
         case is Bool.Type: return "a boolean"
         case is Int.Type, is Int64.Type: return "an integer"
         case is Double.Type: return "a number"
-        case is [String: String].Type: return "an object of strings"
+        case is [String: String].Type, is [String: String]?.Type: return "an object of strings"
         case is [Any].Type: return "an array"
-        default: return "of another type"
+        default:
+            // Containers of model types reach here as `Dictionary<...>` or `Array<...>`, which JSON calls so.
+            let name = String(describing: type)
+            if name.hasPrefix("Dictionary<") { return "an object" }
+            if name.hasPrefix("Array<") { return "an array" }
+            return "of another type"
         }
     }
 }

@@ -10667,7 +10667,7 @@ enum OpenAPIDocument {
         },
         "responses": {
           "BadRequest": {
-            "description": "The request cannot be read: a missing or malformed JSON body, or one that is not an object (`https://klaxon.dev/problems/malformed-json`); or a path, query or header parameter that does not parse or is out of range, or an unknown query parameter (`https://klaxon.dev/problems/invalid-parameter`, with `errors` naming the parameter).",
+            "description": "The request cannot be read: a missing or malformed JSON body (strict RFC 8259 in UTF-8: no trailing commas, no member named twice in one object; `detail` names the problem and its byte), or one that is not an object (`https://klaxon.dev/problems/malformed-json`); or a path, query or header parameter that does not parse or is out of range, or an unknown query parameter (`https://klaxon.dev/problems/invalid-parameter`, with `errors` naming the parameter).",
             "content": {
               "application/problem+json": {
                 "schema": {

@@ -10,6 +10,10 @@ public enum AlertPayloadDecoder {
     public static func decode<Payload: Decodable>(_ type: Payload.Type, from data: Data) throws(IncidentError)
         -> Payload
     {
+        // Foundation's parser lets a trailing comma or a member named twice through (the first one wins).
+        if let problem = StrictJSON.problem(in: [UInt8](data)) {
+            throw .validation([FieldError(field: "body", message: "is not valid JSON (RFC 8259): \(problem)")])
+        }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {

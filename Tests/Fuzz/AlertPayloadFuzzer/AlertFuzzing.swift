@@ -45,6 +45,10 @@ enum AlertFuzzing {
     /// returns, `JSONDecoder` returns too (what it declines, `JSONDecoder` answers, errors included).
     static func checkReader<Payload: Decodable & Equatable>(_ type: Payload.Type, _ body: Data) {
         guard let read = AlertPayloadDecoder.readWithoutFallback(type, from: Array(body)) else { return }
+        // The fallback refuses what is not strict JSON; the reader must not take what the fallback would refuse.
+        if let problem = StrictJSON.problem(in: Array(body)) {
+            fatalError("AlertJSONReader read \(type) from a body StrictJSON refuses: \(problem)")
+        }
         let decoded = try? JSONDecoder().decode(type, from: body)
         if read != decoded {
             fatalError("AlertJSONReader read \(type) as \(read), JSONDecoder as \(String(describing: decoded))")
