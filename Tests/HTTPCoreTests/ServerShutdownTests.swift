@@ -1,3 +1,4 @@
+import Synchronization
 import Glibc
 import HTTPCore
 import Testing
@@ -7,11 +8,16 @@ import Testing
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
         let port = try server.start()
+        let sent = SentFlag()
         async let slow = offPool {
             let client = try RawClient(port: port)
             try client.send("GET /slow/400 HTTP/1.1\r\nHost: t\r\n\r\n")
+            sent.raise()
             let response = try client.readResponse()
             return (response.status, response.text, response.header("Connection"), try client.isClosedByPeer())
+        }
+        for _ in 0..<500 where !sent.isRaised {
+            try await Task.sleep(for: .milliseconds(10))
         }
         try await Task.sleep(for: .milliseconds(150))  // the slow request is in its handler
         async let drained: Void = server.shutdown(gracePeriod: .seconds(5))
@@ -75,10 +81,16 @@ import Testing
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: .testRoutes())
         let port = try server.start()
+        let sent = SentFlag()
         async let stuck = offPool {
             let client = try RawClient(port: port)
             try client.send("GET /slow/5000 HTTP/1.1\r\nHost: t\r\n\r\n")
+            sent.raise()
             return try client.isClosedByPeer()
+        }
+        // Shutting down before the client even connected (a loaded machine) would refuse it instead.
+        for _ in 0..<500 where !sent.isRaised {
+            try await Task.sleep(for: .milliseconds(10))
         }
         try await Task.sleep(for: .milliseconds(100))
         let start = ContinuousClock.now
@@ -103,4 +115,11 @@ import Testing
         #expect(sawRunning)
         #expect(server.port == nil)
     }
+}
+
+/// Raised by a client thread once its request is on the wire.
+final class SentFlag: Sendable {
+    private let raised = Atomic(false)
+    var isRaised: Bool { raised.load(ordering: .acquiring) }
+    func raise() { raised.store(true, ordering: .releasing) }
 }

@@ -18,6 +18,30 @@ import Testing
         }
     }
 
+    /// Each 401 says what to fix: no header, a header without a Bearer token (the scheme forgotten), an
+    /// unknown token.
+    @Test func eachKindOf401SaysWhatIsWrong() async throws {
+        try await TestApplication.with { app in
+            let secret = TestApplication.adminToken
+            let cases: [(headers: [String: String], detail: String)] = [
+                ([:], "Send an API token as 'Authorization: Bearer klx_...'."),
+                (["Authorization": secret], "The Authorization header must read 'Bearer <token>'"),
+                (["Authorization": "Basic YWRtaW46YWRtaW4="], "The Authorization header must read 'Bearer <token>'"),
+                (["Authorization": "Bearer klx_not-a-real-token-at-all-000000000000"], "The bearer token is unknown"),
+            ]
+            for (headers, detail) in cases {
+                for path in ["/api/v1/incidents", "/api/v1/integrations/generic"] {
+                    let method = path.hasSuffix("generic") ? "POST" : "GET"
+                    let answer = try await app.request(
+                        method, path, token: nil, json: method == "POST" ? ["summary": "x"] : nil, headers: headers)
+                    #expect(answer.status == 401, "\(path) \(headers): \(answer.text)")
+                    let text = try answer.object()["detail"] as? String ?? ""
+                    #expect(text.hasPrefix(detail), "\(path) \(headers): \(text)")
+                }
+            }
+        }
+    }
+
     @Test func scopeLadderIsEnforced() async throws {
         try await TestApplication.with { app in
             let reader = try await app.createToken(name: "reader", scope: "read")

@@ -22,6 +22,17 @@ import Testing
         }
     }
 
+    /// A wrong `--public` is said at start, not discovered later as a bare 404.
+    @Test func aDashboardFolderThatCannotServeIsNamed() throws {
+        #expect(DashboardFiles.problem(with: Self.publicFolder) == nil)
+        let missing = "/nonexistent/klaxon-public-\(UUID().uuidString)"
+        #expect(DashboardFiles.problem(with: missing)?.contains("\(missing) does not exist") == true)
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("klaxon-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(DashboardFiles.problem(with: empty.path)?.contains("has no readable index.html") == true)
+    }
+
     @Test func dashboardFilesCarryTheSecurityHeaders() async throws {
         try await Self.withDashboard { app in
             for path in ["/", "/index.html", "/app.js", "/api.js", "/style.css"] {

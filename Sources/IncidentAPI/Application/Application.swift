@@ -311,6 +311,9 @@ public func buildApplication(
             emailRelayConfigured: emailRelayConfigured, clock: clock, logger: logger
         ).register(in: &api)
         if let publicDirectory = configuration.publicDirectory {
+            if let problem = DashboardFiles.problem(with: publicDirectory) {
+                logger.warning("\(problem)")
+            }
             api.setFallback(
                 StaticFileHandler(root: publicDirectory, configuration: DashboardFiles.configuration).routeHandler)
         }

@@ -12,7 +12,7 @@ extension Authenticator {
 
     /// As `authorize(_:scope:)` for a secret found elsewhere (Opsgenie's `Authorization: GenieKey`).
     func authorize(secret: String?, headerSent: Bool, scope: TokenScope) async throws -> APIToken {
-        guard let secret else { throw APIError.unauthorized(tokenSent: headerSent) }
+        guard let secret else { throw APIError.unauthorized(headerSent ? .unreadableAuthorization : .noCredential) }
         let token = try await authenticate(secret: secret)
         guard token.scope.permits(scope) else { throw APIError.forbidden(required: scope, actual: token.scope) }
         return token

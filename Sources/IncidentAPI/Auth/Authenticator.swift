@@ -25,7 +25,7 @@ struct Authenticator: Sendable {
         {
             return try await authenticate(secret: secret)
         }
-        throw APIError.unauthorized(tokenSent: request.headers["authorization"] != nil)
+        throw APIError.unauthorized(request.headers["authorization"] == nil ? .noCredential : .unreadableAuthorization)
     }
 
     /// The token of the request's bearer secret if the token cache holds it (active, recently looked up), without
@@ -43,7 +43,7 @@ struct Authenticator: Sendable {
         }
         let ticket = cache.ticket()
         guard let token = try await tokens.token(secretHash: hash), token.isActive else {
-            throw APIError.unauthorized(tokenSent: true)
+            throw APIError.unauthorized(.unknownOrRevoked)
         }
         cache.remember(token, forHash: hash, ticket: ticket)
         let now = clock.now()

@@ -10,8 +10,8 @@ enum APIError: Error, Equatable {
     case unsupportedMediaType(String?)
     /// A path, query or header parameter is invalid.
     case invalidParameter(field: String, message: String)
-    /// No token, or one that is unknown or revoked.
-    case unauthorized(tokenSent: Bool)
+    /// No token, an `Authorization` header without one in a scheme we take, or a token unknown or revoked.
+    case unauthorized(UnauthorizedReason)
     /// The token's scope does not reach this operation.
     case forbidden(required: TokenScope, actual: TokenScope)
     /// The same `Idempotency-Key` was used with another request body.
@@ -29,4 +29,14 @@ enum APIError: Error, Equatable {
     case routeNotFound
     /// The live stream takes no more clients: the server is shutting down, or has as many as it allows.
     case streamUnavailable(retryAfterSeconds: Int)
+}
+
+/// Why a request is not authenticated, so the 401 says what to fix.
+enum UnauthorizedReason: Equatable {
+    /// No `Authorization` header (nor a query token where one is taken).
+    case noCredential
+    /// An `Authorization` header without a token in a scheme the endpoint takes (`Bearer`, or `GenieKey`).
+    case unreadableAuthorization
+    /// A token that no active token matches.
+    case unknownOrRevoked
 }

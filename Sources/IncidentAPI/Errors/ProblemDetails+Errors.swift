@@ -42,12 +42,16 @@ extension ProblemDetails {
             return ProblemDetails(
                 kind: "invalid-parameter", title: "Invalid Parameter", status: 400, detail: "\(field): \(message)",
                 errors: [FieldProblem(field: field, message: message)])
-        case .unauthorized(let tokenSent):
-            return ProblemDetails(
-                kind: "unauthorized", title: "Unauthorized", status: 401,
-                detail: tokenSent
-                    ? "The bearer token is unknown or revoked."
-                    : "Send an API token as 'Authorization: Bearer klx_...'.")
+        case .unauthorized(let reason):
+            let detail =
+                switch reason {
+                case .noCredential: "Send an API token as 'Authorization: Bearer klx_...'."
+                case .unreadableAuthorization:
+                    "The Authorization header must read 'Bearer <token>' (Opsgenie-style receivers also take "
+                        + "'GenieKey <key>'); this one has no token in such a scheme."
+                case .unknownOrRevoked: "The bearer token is unknown or revoked."
+                }
+            return ProblemDetails(kind: "unauthorized", title: "Unauthorized", status: 401, detail: detail)
         case .forbidden(let required, let actual):
             return ProblemDetails(
                 kind: "forbidden", title: "Forbidden", status: 403,
