@@ -139,6 +139,28 @@ import Testing
         }
     }
 
+    /// Windows tools write a byte order mark before JSON; RFC 8259 lets a parser ignore it, and we do.
+    @Test func aByteOrderMarkBeforeTheBodyIsIgnored() async throws {
+        try await TestApplication.with { app in
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            let created = try await app.request("POST", "/api/v1/incidents", bytes: bom + Array(#"{"title": "BOM"}"#.utf8))
+            #expect(created.status == 201, "\(created.text)")
+            let key = try await app.createService("checkout")
+            let alert = try await app.request(
+                "POST", "/api/v1/integrations/generic/\(key)", token: nil,
+                bytes: bom + Array(#"{"summary": "disk full", "dedup_key": "disk"}"#.utf8))
+            #expect(alert.status == 200, "\(alert.text)")
+        }
+    }
+
+    @Test func aJSONValueThatIsNotAnObjectSaysSo() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request("POST", "/api/v1/incidents", rawBody: #""just a title""#)
+            #expect(answer.status == 400)
+            #expect(try answer.object()["detail"] as? String == "The body must be a JSON object.")
+        }
+    }
+
     @Test func anObjectFieldOfTheWrongTypeSaysWhatItMustBe() async throws {
         try await TestApplication.with { app in
             let answer = try await app.request(

@@ -41,7 +41,7 @@ import Testing
     @Test func nullsAbsentFieldsAndUnknownFieldsReadAsJSONDecoderReadsThem() throws {
         let json = """
              \t\r
-            {"version":null,"groupKey":"g","extra":{"deep":[1,-2.5e3,true,false,null,{"x":"y"}],"n":0,"n":1e999},
+            {"version":null,"groupKey":"g","extra":{"deep":[1,-2.5e3,true,false,null,{"x":"y"}],"n":0,"m":1e999},
              "truncatedAlerts":3,"alerts":[{"status":"resolved","labels":{},"annotations":null,"other":[]}],
              "groupLabels":null}\n
             """
@@ -113,7 +113,14 @@ import Testing
             #"{"version":"4","groupKey":"g","groupKey":"h","alerts":[]}"#,
             #"{"version":"4","groupKey":"g","alerts":[],}"#,
             #"{"version":"4","groupKey":"g","alerts":[{"status":"firing"},]}"#,
+            // Repeats the reader skips over: unknown members, and names inside an unknown member's value.
+            #"{"version":"4","groupKey":"g","alerts":[],"x":1,"x":2}"#,
+            #"{"version":"4","groupKey":"g","alerts":[{"status":"firing","extra":{"a":1,"a":2}}]}"#,
         ]
+        // Found by the fuzzer: an unknown member named twice in a Grafana payload was read, and then refused
+        // by the strict fallback.
+        let grafana = #"{"version": "1", "grou]pKey": "z", "truncatedAlerts": 0, "grou]pKey": "z", "status": "firing"}"#
+        #expect(AlertPayloadDecoder.readWithoutFallback(GrafanaWebhook.self, from: Array(grafana.utf8)) == nil)
         for body in bodies.map({ Array($0.utf8) }) {
             let text = String(decoding: body, as: UTF8.self)
             #expect(AlertPayloadDecoder.readWithoutFallback(AlertmanagerWebhook.self, from: body) == nil, "\(text)")

@@ -51,6 +51,19 @@ import Testing
         #expect(StrictJSON.problem(in: Array(#"{"title": "x",}"#.utf8)) == "a comma before '}' at byte 15")
     }
 
+    @Test func aLeadingByteOrderMarkIsIgnored() {
+        #expect(StrictJSON.problem(in: [0xEF, 0xBB, 0xBF] + Array(#"{"title": "x"}"#.utf8)) == nil)
+        #expect(StrictJSON.problem(in: Array(#"{"title": "x"}"#.utf8) + [0xEF, 0xBB, 0xBF]) != nil)
+    }
+
+    @Test func aRepeatedNameIsQuotedEscapedAndCut() throws {
+        let long = String(repeating: "n", count: 5_000)
+        let problem = try #require(StrictJSON.problem(in: Array("{\"\(long)\": 1, \"\(long)\": 2}".utf8)))
+        #expect(problem.hasPrefix("the member \"" + String(repeating: "n", count: 64) + "…\" appears twice"))
+        let control = try #require(StrictJSON.problem(in: Array(#"{"a\nb": 1, "a\nb": 2}"#.utf8)))
+        #expect(control.hasPrefix(#"the member "a\nb" appears twice"#), "\(control)")
+    }
+
     @Test func refusesInvalidUTF8() {
         let bytes = Array(#"{"title": "caf"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
         #expect(StrictJSON.problem(in: bytes) == "it is not valid UTF-8")

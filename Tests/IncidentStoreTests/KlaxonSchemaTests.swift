@@ -1,5 +1,5 @@
 import Foundation
-import IncidentStore
+@testable import IncidentStore
 import SQLiteCore
 import Testing
 
@@ -267,6 +267,19 @@ import Testing
             ) { "\(try $0.column(0, as: String.self))=\(try $0.column(1, as: Int.self))" }
         }
         #expect(counted == ["escalated=2", "resolved=1"])
+
+        // The reports count one incident's escalations: a seek on the incident, never a walk over every
+        // escalation of the database (what 0013's index on `kind` alone drew the planner into).
+        let reportPlan = try await pool.read { db in
+            try db.query(
+                "EXPLAIN QUERY PLAN SELECT \(SQLiteReportRepository.responseColumns) FROM incidents i "
+                    + "LEFT JOIN services s ON s.id = i.service_id WHERE i.created_at >= 0"
+            ) { try $0.column("detail", as: String.self) }
+        }
+        let escalationCount = reportPlan.filter { $0.contains(" t ") || $0.hasSuffix(" t") }
+        #expect(!escalationCount.isEmpty, "\(reportPlan)")
+        #expect(
+            escalationCount.allSatisfy { $0.contains("incident_id=?") }, "\(reportPlan)")
         await pool.close()
     }
 

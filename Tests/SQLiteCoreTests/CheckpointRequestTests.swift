@@ -32,4 +32,14 @@ import Testing
         #expect(!context.shouldRequest(frames: 12))
         #expect(context.shouldRequest(frames: 101))
     }
+
+    @Test func aRewindIsSeenEvenWhenTheNextCommitIsLargerThanTheLastRequest() {
+        let context = hook(threshold: 100)
+        #expect(context.shouldRequest(frames: 150))
+        #expect(!context.shouldRequest(frames: 160))
+        #expect(!context.shouldRequest(frames: 170))
+        // The background checkpoint caught up and the log was rewound; the first commit after it is a bulk one,
+        // larger than the log was at the last request (150) but smaller than after the last commit (170).
+        #expect(context.shouldRequest(frames: 165), "a log of 165 pages since the rewind was never asked about")
+    }
 }

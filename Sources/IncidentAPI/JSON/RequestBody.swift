@@ -22,7 +22,8 @@ enum RequestBody {
         }
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            // Fragments are valid JSON (StrictJSON took them): the next check says an object is needed.
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
             throw .malformedJSON("The body is not valid JSON (RFC 8259) in UTF-8.")
         }

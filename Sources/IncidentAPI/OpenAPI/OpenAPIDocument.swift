@@ -10814,7 +10814,7 @@ enum OpenAPIDocument {
             }
           },
           "PayloadTooLarge": {
-            "description": "The request body is larger than the route takes: 1 MiB for API bodies, 8 MiB for the Alertmanager, Grafana, generic and Opsgenie-style receivers, 512 KB for PagerDuty's `/v2/enqueue` (as PagerDuty); the first two are set by the server's configuration. Answered by the HTTP layer before the body is read, as a problem (`type` `about:blank`) on every route, PagerDuty's included.",
+            "description": "The request body is larger than the route takes: 1 MiB for API bodies, 8 MiB for the Alertmanager, Grafana, generic and Opsgenie-style receivers, 512 KB for PagerDuty's `/v2/enqueue` (as PagerDuty); the first two are set by the server's configuration. Answered by the HTTP layer as soon as the body is known to exceed it (from `Content-Length`, or the chunk that would cross it), as a problem (`type` `about:blank`) on every route, PagerDuty's included.",
             "content": {
               "application/problem+json": {
                 "schema": {

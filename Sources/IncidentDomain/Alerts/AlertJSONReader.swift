@@ -47,9 +47,12 @@ struct AlertJSONReader {
             depth -= 1
             return
         }
+        // Every name, skipped members' too: a repeat is declined, so the strict fallback refuses it (400).
+        var names = MemberNames()
         while true {
             skipSpace()
             let name = try string()
+            try names.insert(name)
             skipSpace()
             try expect(UInt8(ascii: ":"))
             skipSpace()
@@ -363,5 +366,22 @@ struct AlertJSONReader {
 
     private mutating func expect(_ byte: UInt8) throws {
         guard take(byte) else { throw Declined() }
+    }
+}
+
+/// The member names of one object read so far: a short list while objects are small (the common case, no
+/// hashing), a set once they are not, so a body of many members costs no quadratic time.
+private struct MemberNames {
+    private var few: [String] = []
+    private var many: Set<String>?
+
+    mutating func insert(_ name: String) throws {
+        if let inserted = many?.insert(name).inserted {
+            guard inserted else { throw AlertJSONReader.Declined() }
+            return
+        }
+        guard !few.contains(name) else { throw AlertJSONReader.Declined() }
+        few.append(name)
+        if few.count > 16 { many = Set(few) }
     }
 }

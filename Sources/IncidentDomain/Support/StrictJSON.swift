@@ -9,6 +9,8 @@ public enum StrictJSON {
     public static func problem(in bytes: [UInt8]) -> String? {
         guard String(validating: bytes, as: UTF8.self) != nil else { return "it is not valid UTF-8" }
         var scanner = Scanner(bytes: bytes)
+        // A byte order mark may lead (RFC 8259 §8.1 lets a parser ignore it; Windows tools write one).
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
         do throws(Failure) {
             scanner.skipSpace()
             try scanner.value(depth: 0)
@@ -72,7 +74,7 @@ public enum StrictJSON {
                 let nameStart = index
                 let name = try string()
                 guard names.insert(name).inserted else {
-                    throw Failure(what: "the member \"\(name)\" appears twice in one object", at: nameStart)
+                    throw Failure(what: "the member \(Self.quoted(name)) appears twice in one object", at: nameStart)
                 }
                 skipSpace()
                 guard next == UInt8(ascii: ":") else { throw fail("':' is missing after a member name") }
@@ -197,6 +199,13 @@ public enum StrictJSON {
             default:
                 throw fail("an unknown escape in a string")
             }
+        }
+
+        /// A member name for a message: quoted, escaped, and cut at 64 characters (a name can be megabytes).
+        static func quoted(_ name: String) -> String {
+            let scalars = name.unicodeScalars
+            let cut = scalars.count > 64 ? String(String.UnicodeScalarView(scalars.prefix(64))) + "…" : name
+            return "\"" + cut.unicodeScalars.map { $0.escaped(asASCII: false) }.joined() + "\""
         }
 
         /// The four hex digits after a `\u` escape.

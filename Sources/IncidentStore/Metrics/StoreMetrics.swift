@@ -149,7 +149,7 @@ extension KlaxonStore {
         }
         return BucketCounts(
             upperBounds: finite.map { Double($0.0) / 1000 }, cumulative: cumulative,
-            count: rows.reduce(0) { $0 + $1.1 }, sum: Double(rows.reduce(Int64(0)) { $0 + $1.2 }) / 1000)
+            count: rows.reduce(0) { $0 + $1.1 }, sum: rows.reduce(0.0) { $0 + Double($1.2) } / 1000)
     }
 
     private static func fileSize(_ path: String) -> Int64 {

@@ -58,6 +58,8 @@ struct Checkpointer {
             { context, database, _, frames in
                 guard let context else { return SQLITE_OK }
                 let hook = Unmanaged<CheckpointHookContext>.fromOpaque(context).takeUnretainedValue()
+                // Asked after every commit, so the hook sees every size the log had (and every rewind).
+                let requested = hook.shouldRequest(frames: Int(frames))
                 if Int(frames) >= 2 * hook.threshold {
                     let code = sqlite3_wal_checkpoint_v2(database, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
                     // BUSY means the background checkpoint is running right now: nothing to do here.
@@ -70,7 +72,7 @@ struct Checkpointer {
                             }
                         }
                     }
-                } else if hook.shouldRequest(frames: Int(frames)) {
+                } else if requested {
                     _ = hook.requests.push(Int(frames))
                 }
                 return SQLITE_OK
@@ -86,6 +88,8 @@ final class CheckpointHookContext {
     let statistics: PoolStatistics
     /// The log's size at the last request, 0 once the log was rewound.
     private var framesAtLastRequest = 0
+    /// The log's size after the previous commit: a smaller one now means the log was rewound in between.
+    private var framesAfterLastCommit = 0
 
     init(requests: BlockingQueue<Int>, threshold: Int, statistics: PoolStatistics) {
         self.requests = requests
@@ -100,7 +104,10 @@ final class CheckpointHookContext {
     /// runs, so under steady writes the log is not rewound before the writer's own checkpoint at twice the
     /// threshold, and those syncs competed with every commit's own.
     func shouldRequest(frames: Int) -> Bool {
-        if frames < framesAtLastRequest { framesAtLastRequest = 0 }
+        // Compared with every commit, not only with the last request: a commit of more pages than that request
+        // saw right after a rewind would otherwise hide the rewind.
+        if frames < framesAfterLastCommit { framesAtLastRequest = 0 }
+        framesAfterLastCommit = frames
         guard frames >= threshold, frames >= framesAtLastRequest + max(1, threshold / 4) else { return false }
         framesAtLastRequest = frames
         return true
