@@ -102,6 +102,17 @@ import Testing
 }
 
 @Suite struct BadInputAPITests {
+    @Test func aTokenBodyWithAnUnknownMemberIs422AndIssuesNothing() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request(
+                "POST", "/api/v1/tokens", json: ["name": "pager", "scope": "ingest", "expires": "30d"])
+            #expect(answer.status == 422)
+            #expect((try answer.object()["errors"] as? [[String: Any]])?.first?["field"] as? String == "expires")
+            let list = try await app.request("GET", "/api/v1/tokens")
+            #expect(try list.items().allSatisfy { $0["name"] as? String != "pager" })
+        }
+    }
+
     @Test func malformedJSONIs400() async throws {
         try await TestApplication.with { app in
             let answer = try await app.request("POST", "/api/v1/incidents", rawBody: #"{"title": "#)

@@ -98,6 +98,48 @@ import Testing
         }
     }
 
+    @Test func ifMatchTakesAStarAndAListOfOneVersionAndExplainsWeakTags() async throws {
+        try await TestApplication.with { app in
+            let id = try await app.openIncident(["title": "Cache misses"])["id"] as! Int
+            let any = try await app.request(
+                "PATCH", "/api/v1/incidents/\(id)", json: ["severity": "sev2"], headers: ["If-Match": "*"])
+            #expect(any.status == 200)
+            #expect(any.headers["etag"] == "\"2\"")
+            let listed = try await app.request(
+                "POST", "/api/v1/incidents/\(id)/acknowledge", headers: ["If-Match": "\"2\", \"2\""])
+            #expect(listed.status == 200)
+            let staleList = try await app.request(
+                "POST", "/api/v1/incidents/\(id)/resolve", headers: ["If-Match": "\"1\",\"1\""])
+            #expect(staleList.status == 412)
+            let weak = try await app.request(
+                "POST", "/api/v1/incidents/\(id)/resolve", headers: ["If-Match": "W/\"3\""])
+            #expect(weak.status == 400)
+            #expect(try weak.object()["detail"] as? String ?? "" == "If-Match: W/\"3\" is a weak entity tag, which If-Match never matches (it compares strongly); send the ETag as answered, like \"3\"")
+            let two = try await app.request(
+                "POST", "/api/v1/incidents/\(id)/resolve", headers: ["If-Match": "\"2\", \"3\""])
+            #expect(two.status == 400)
+            let unchanged = try await app.request("GET", "/api/v1/incidents/\(id)")
+            #expect(try unchanged.object()["status"] as? String == "acknowledged")
+        }
+    }
+
+    @Test func actionAndNoteBodiesRefuseUnknownMembersInsteadOfDroppingThem() async throws {
+        try await TestApplication.with { app in
+            let id = try await app.openIncident(["title": "Checkout latency"])["id"] as! Int
+            let typo = try await app.request("POST", "/api/v1/incidents/\(id)/acknowledge", json: ["nte": "on it"])
+            #expect(typo.status == 422)
+            let problem = try typo.object()
+            #expect((problem["errors"] as? [[String: Any]])?.first?["field"] as? String == "nte")
+            let noteTypo = try await app.request("POST", "/api/v1/incidents/\(id)/notes", json: ["txt": "rolled back"])
+            #expect(noteTypo.status == 422)
+            let timeline = try await app.request("GET", "/api/v1/incidents/\(id)/timeline")
+            #expect(try timeline.items().map { $0["kind"] as? String } == ["created"])
+            let acknowledged = try await app.request(
+                "POST", "/api/v1/incidents/\(id)/acknowledge", json: ["note": "on it"])
+            #expect(acknowledged.status == 200)
+        }
+    }
+
     @Test func notesAppearOnTheTimelineWithoutChangingTheVersion() async throws {
         try await TestApplication.with { app in
             let id = try await app.openIncident(["title": "Login errors"])["id"] as! Int

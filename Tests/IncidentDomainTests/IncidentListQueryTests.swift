@@ -20,6 +20,12 @@ import Testing
             try parse([("status", "open,resolved")]).statuses == [.triggered, .acknowledged, .mitigated, .resolved])
     }
 
+    @Test func statusesIgnoreCaseAsSeveritiesDo() throws {
+        #expect(try parse([("status", "OPEN")]).statuses == [.triggered, .acknowledged, .mitigated])
+        #expect(try parse([("status", "Resolved,CLOSED")]).statuses == [.resolved, .closed])
+        #expect(throws: IncidentError.self) { try parse([("status", "OPENED")]) }
+    }
+
     @Test func commaListsAndRepeatsAreUnions() throws {
         let query = try parse([("status", "triggered, acknowledged"), ("status", "closed"), ("severity", "sev1,SEV2")])
         #expect(query.statuses == [.triggered, .acknowledged, .closed])

@@ -132,11 +132,14 @@ struct IncidentController: Sendable {
         var note: String?
         var severity: String?
         var force: Bool?
+
+        /// A mistyped member (`nte`) would otherwise drop the note without a word: unknown members are 422.
+        static let keys: Set<String> = ["note", "severity", "force"]
     }
 
     func perform(_ action: IncidentAction, _ request: APIRequest) async throws -> HTTPResponse {
         let id = try request.incidentID()
-        let body = try request.decode(ActionBody.self, emptyMeansEmptyObject: true)
+        let body = try request.decode(ActionBody.self, strictKeys: ActionBody.keys, emptyMeansEmptyObject: true)
         var severity: Severity?
         if let text = body.severity {
             guard let parsed = Severity(parsing: text) else {
@@ -164,7 +167,7 @@ struct IncidentController: Sendable {
 
     func addNote(_ request: APIRequest) async throws -> HTTPResponse {
         let id = try request.incidentID()
-        let body = try request.decode(NoteBody.self)
+        let body = try request.decode(NoteBody.self, strictKeys: ["text"])
         let note = try NewTimelineEvent.note(body.text, by: request.actor, at: request.now)
         let event = try await incidents.addNote(id, note)
         return .json(.created) { $0.timelineEvent(event) }
@@ -184,13 +187,34 @@ struct IncidentController: Sendable {
         return headers
     }
 
-    /// `If-Match: "<version>"` (a strong entity tag, RFC 9110 §13.1.1); nil when absent.
+    /// The version `If-Match` asks for (RFC 9110 §13.1.1), or nil when there is no condition.
+    ///
+    /// - `"7"`, a strong entity tag: version 7 (412 when the incident is at another).
+    /// - `*`: any current version, so no check (the incident exists, or the answer is 404 anyway).
+    /// - A list (`"7", "7"`) naming one version is that version. A list of different versions, a weak tag
+    ///   (`W/"7"`, which a strong comparison never matches) or anything else is 400 saying what to send.
     static func expectedVersion(_ headers: HTTPHeaders) throws(APIError) -> Int? {
         guard let value = headers["if-match"]?.trimmingCharacters(in: .whitespaces) else { return nil }
-        guard value.count >= 3, value.first == "\"", value.last == "\"",
-            let version = Int(value.dropFirst().dropLast()), version >= 1
-        else {
-            throw .invalidParameter(field: "If-Match", message: "must be the incident's version in quotes, like \"3\"")
+        if value == "*" { return nil }
+        var versions: Set<Int> = []
+        for member in value.split(separator: ",", omittingEmptySubsequences: false) {
+            let tag = member.trimmingCharacters(in: .whitespaces)
+            if tag.hasPrefix("W/") {
+                throw .invalidParameter(
+                    field: "If-Match",
+                    message: "\(tag) is a weak entity tag, which If-Match never matches (it compares strongly); "
+                        + "send the ETag as answered, like \"3\"")
+            }
+            guard tag.count >= 3, tag.first == "\"", tag.last == "\"",
+                let version = Int(tag.dropFirst().dropLast()), version >= 1
+            else {
+                throw .invalidParameter(
+                    field: "If-Match", message: "must be the incident's version in quotes, like \"3\", or *")
+            }
+            versions.insert(version)
+        }
+        guard versions.count == 1, let version = versions.first else {
+            throw .invalidParameter(field: "If-Match", message: "must name one version of the incident, like \"3\"")
         }
         return version
     }

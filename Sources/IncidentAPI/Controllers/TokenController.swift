@@ -26,7 +26,7 @@ struct TokenController: Sendable {
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
-        let body = try request.decode(NewToken.self)
+        let body = try request.decode(NewToken.self, strictKeys: ["name", "scope", "user"])
         let owner = try request.decode(TokenOwnerField.self)
         let user = try await owner.resolve(users)
         let issued = try await TokenIssuer(tokens: tokens).issue(name: body.name, scope: body.scope, at: request.now)

@@ -1602,7 +1602,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Acknowledge an incident",
-            "description": "triggered -> acknowledged; `acknowledged_at` is set. Stops escalation at the current level. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "triggered -> acknowledged; `acknowledged_at` is set. Stops escalation at the current level. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1678,7 +1678,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Escalate an incident",
-            "description": "In any open status: raises `escalation_level` by one and, with `severity`, sets a severity that is the same or more severe (a less severe one is 422). The status does not change. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "In any open status: raises `escalation_level` by one and, with `severity`, sets a severity that is the same or more severe (a less severe one is 422). The status does not change. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1754,7 +1754,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Mark an incident mitigated",
-            "description": "triggered or acknowledged -> mitigated. From triggered it also counts as the acknowledgement: `acknowledged_at` is set and an `acknowledged` event (with `implicit: true`) precedes the `mitigated` one. `mitigated_at` keeps the first mitigation. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "triggered or acknowledged -> mitigated. From triggered it also counts as the acknowledgement: `acknowledged_at` is set and an `acknowledged` event (with `implicit: true`) precedes the `mitigated` one. `mitigated_at` keeps the first mitigation. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1830,7 +1830,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Resolve an incident",
-            "description": "From any open status (triggered, acknowledged, mitigated) -> resolved. A triggered incident resolved keeps `acknowledged_at` null. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "From any open status (triggered, acknowledged, mitigated) -> resolved. A triggered incident resolved keeps `acknowledged_at` null. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1906,7 +1906,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Close an incident",
-            "description": "resolved -> closed, which is final. A sev1 or sev2 incident closes only when its postmortem's `root_causes`, `trigger` and `resolution` are written, else 409 `postmortem-required` naming the missing sections; `force: true` closes anyway and is recorded on the timeline. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "resolved -> closed, which is final. A sev1 or sev2 incident closes only when its postmortem's `root_causes`, `trigger` and `resolution` are written, else 409 `postmortem-required` naming the missing sections; `force: true` closes anyway and is recorded on the timeline. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1982,7 +1982,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Reopen an incident",
-            "description": "resolved -> triggered: `resolved_at` becomes null, `escalation_level` goes back to 0, and the first `acknowledged_at` and `mitigated_at` are kept. 409 (conflict) when a newer open incident of the same service holds the incident's `dedup_key`. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are ignored; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "resolved -> triggered: `resolved_at` becomes null, `escalation_level` goes back to 0, and the first `acknowledged_at` and `mitigated_at` are kept. 409 (conflict) when a newer open incident of the same service holds the incident's `dedup_key`. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -7099,8 +7099,9 @@ enum OpenAPIDocument {
             }
           },
           "ActionRequest": {
-            "description": "The optional body of a lifecycle action. Unknown fields are ignored.",
+            "description": "The optional body of a lifecycle action. Unknown fields are 422.",
             "type": "object",
+            "additionalProperties": false,
             "properties": {
               "note": {
                 "type": [
@@ -7125,8 +7126,9 @@ enum OpenAPIDocument {
             }
           },
           "EscalateRequest": {
-            "description": "The optional body of `escalate`. Unknown fields are ignored.",
+            "description": "The optional body of `escalate`. Unknown fields are 422.",
             "type": "object",
+            "additionalProperties": false,
             "properties": {
               "note": {
                 "type": [
@@ -7158,8 +7160,9 @@ enum OpenAPIDocument {
             }
           },
           "CloseRequest": {
-            "description": "The optional body of `close`. Unknown fields are ignored.",
+            "description": "The optional body of `close`. Unknown fields are 422.",
             "type": "object",
+            "additionalProperties": false,
             "properties": {
               "note": {
                 "type": [
@@ -7185,8 +7188,9 @@ enum OpenAPIDocument {
             }
           },
           "NoteCreate": {
-            "description": "Unknown fields are ignored.",
+            "description": "Unknown fields are 422.",
             "type": "object",
+            "additionalProperties": false,
             "required": [
               "text"
             ],
@@ -7551,8 +7555,9 @@ enum OpenAPIDocument {
             }
           },
           "TokenCreate": {
-            "description": "Unknown fields are ignored.",
+            "description": "Unknown fields are 422.",
             "type": "object",
+            "additionalProperties": false,
             "required": [
               "name",
               "scope"
@@ -10447,17 +10452,17 @@ enum OpenAPIDocument {
             "name": "If-Match",
             "in": "header",
             "required": false,
-            "description": "The incident version the change is based on, as a strong entity tag: `\"7\"`. When the incident's current version differs the answer is 412 and nothing changes. A value that is not a positive decimal integer in double quotes is 400.",
+            "description": "The incident version the change is based on, as a strong entity tag: `\"7\"`. When the incident's current version differs the answer is 412 and nothing changes. `*` asks for no particular version (RFC 9110: any current one). A list naming one version (`\"7\", \"7\"`) is that version; a list of different versions, a weak tag (`W/\"7\"`, which If-Match never matches), or a value that is not a positive decimal integer in double quotes is 400.",
             "schema": {
               "type": "string",
-              "pattern": "^\"0*[1-9][0-9]{0,17}\"$"
+              "pattern": "^(\\*|\"0*[1-9][0-9]{0,17}\")$"
             }
           },
           "StatusFilter": {
             "name": "status",
             "in": "query",
             "required": false,
-            "description": "Comma-separated statuses; an incident matches any of them. `open` stands for triggered, acknowledged and mitigated. An unknown status or an empty item is 400. Repeating the parameter adds to the list.",
+            "description": "Comma-separated statuses (case ignored, as for severities); an incident matches any of them. `open` stands for triggered, acknowledged and mitigated. An unknown status or an empty item is 400. Repeating the parameter adds to the list.",
             "style": "form",
             "explode": false,
             "schema": {

@@ -3,8 +3,8 @@
 ///
 /// | parameter | form | repeats |
 /// |---|---|---|
-/// | `status` | comma list of statuses or `open` (= triggered, acknowledged, mitigated) | union |
-/// | `severity` | comma list of `sev1`...`sev5` | union |
+/// | `status` | comma list of statuses or `open` (= triggered, acknowledged, mitigated), any case | union |
+/// | `severity` | comma list of `sev1`...`sev5`, any case | union |
 /// | `service` | id or name | once |
 /// | `label` | `key:value` | all must match |
 /// | `q` | 1...200 characters | once |
@@ -29,10 +29,11 @@ extension IncidentListQuery {
             let repeated = !seen.insert(name).inserted
             switch name {
             case "status":
+                // Case is ignored, as for severities (`OPEN`, `Resolved`).
                 for item in commaList(value, field: name, validator: &validator) {
-                    if item == "open" {
+                    if item.lowercased() == "open" {
                         query.statuses.formUnion(IncidentStatus.openStatuses)
-                    } else if let status = IncidentStatus(rawValue: item) {
+                    } else if let status = IncidentStatus(rawValue: item.lowercased()) {
                         query.statuses.insert(status)
                     } else {
                         validator.fail(
