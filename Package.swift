@@ -134,7 +134,10 @@ let package = Package(
         .testTarget(
             name: "IncidentAPITests",
             // Crypto: the signed-webhook tests sign requests as a sender would.
-            dependencies: ["IncidentAPI", "SQLiteCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "IncidentAPI", "SQLiteCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // The pure domain: values and rules only, no dependencies, no I/O, never reads the clock.

@@ -114,7 +114,10 @@ import Testing
             let weak = try await app.request(
                 "POST", "/api/v1/incidents/\(id)/resolve", headers: ["If-Match": "W/\"3\""])
             #expect(weak.status == 400)
-            #expect(try weak.object()["detail"] as? String ?? "" == "If-Match: W/\"3\" is a weak entity tag, which If-Match never matches (it compares strongly); send the ETag as answered, like \"3\"")
+            #expect(
+                try weak.object()["detail"] as? String ?? ""
+                    == "If-Match: W/\"3\" is a weak entity tag, which If-Match never matches (it compares strongly); send the ETag as answered, like \"3\""
+            )
             let two = try await app.request(
                 "POST", "/api/v1/incidents/\(id)/resolve", headers: ["If-Match": "\"2\", \"3\""])
             #expect(two.status == 400)

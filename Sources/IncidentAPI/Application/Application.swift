@@ -301,7 +301,8 @@ public func buildApplication(
             alerts: store.alerts, services: store.services, authenticator: authenticator,
             grouping: AlertGrouping(configuration: configuration.alertGrouping),
             maxBodySize: configuration.maxIngestionBodySize,
-            rateLimiter: configuration.ingestionRateLimit.map(IngestionRateLimiter.init(limit:)), logger: logger
+            rateLimiter: configuration.ingestionRateLimit.map(IngestionRateLimiter.init(limit:)), logger: logger,
+            refusals: RefusedAlertLog(logger: logger)
         ).register(in: &api)
         // Issue 8: statistics, error budgets, the toil report and /metrics (HTTP counted at the access-log hook).
         ReportController(reports: store.reports).register(in: &api)

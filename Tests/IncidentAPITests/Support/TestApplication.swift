@@ -1,6 +1,7 @@
 import Foundation
 import HTTPCore
 import IncidentAPI
+import Logging
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -34,7 +35,7 @@ struct TestApplication {
     let session: URLSession
 
     static func start(
-        clock: ManualClock = ManualClock(), publicDirectory: String? = nil,
+        clock: ManualClock = ManualClock(), publicDirectory: String? = nil, logger: Logger = Logger(label: "klaxon"),
         configure: (inout ApplicationConfiguration) -> Void = { _ in }
     ) async throws -> TestApplication {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("klaxon-test-\(UUID().uuidString)")
@@ -51,7 +52,7 @@ struct TestApplication {
         tuned.delivery.pollInterval = nil
         tuned.delivery.allowPrivateDestinations = true
         configure(&tuned)
-        let application = try await buildApplication(tuned, clock: clock)
+        let application = try await buildApplication(tuned, clock: clock, logger: logger)
         let port = try application.start()
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = 20
@@ -68,10 +69,11 @@ struct TestApplication {
 
     /// Runs `body` against a fresh application and always stops it.
     static func with<T>(
-        clock: ManualClock = ManualClock(), configure: (inout ApplicationConfiguration) -> Void = { _ in },
+        clock: ManualClock = ManualClock(), logger: Logger = Logger(label: "klaxon"),
+        configure: (inout ApplicationConfiguration) -> Void = { _ in },
         _ body: (TestApplication) async throws -> T
     ) async throws -> T {
-        let app = try await start(clock: clock, configure: configure)
+        let app = try await start(clock: clock, logger: logger, configure: configure)
         do {
             let result = try await body(app)
             await app.stop()

@@ -21,6 +21,8 @@ struct IngestionController: Sendable {
     /// Nil when the configuration turns the ingestion rate limit off.
     let rateLimiter: IngestionRateLimiter?
     let logger: Logger
+    /// Warns in the log when payloads are refused for good (rate-limited per receiver).
+    let refusals: RefusedAlertLog
 
     /// The receivers that answer in problem+json, by the last segment of their path, with the signature their
     /// requests must carry when the routed service has signing secrets.
@@ -55,28 +57,31 @@ struct IngestionController: Sendable {
             let signature = receiver.signature
             let path = "/api/v1/integrations/\(receiver.name)"
             router.addReceiver(.post, path, scope: .ingest, maxBodySize: maxBodySize) { request, now in
-                await receive(request, now: now, signature: signature, normalize: normalize)
+                recorded(
+                    receiver.name, now, await receive(request, now: now, signature: signature, normalize: normalize))
             }
             router.addReceiver(.post, path + "/:integration_key", scope: nil, maxBodySize: maxBodySize) {
                 request, now in
-                await receive(request, now: now, signature: signature, normalize: normalize)
+                recorded(
+                    receiver.name, now, await receive(request, now: now, signature: signature, normalize: normalize))
             }
         }
         router.addReceiver(.post, "/v2/enqueue", scope: nil, maxBodySize: PagerDutyEvent.bodyMaxBytes) { request, now in
-            await pagerDuty(request, now: now)
+            recorded("pagerduty", now, await pagerDuty(request, now: now))
         }
         router.addReceiver(.post, "/v2/alerts", scope: .ingest, maxBodySize: maxBodySize) { request, now in
-            await opsgenie(request, now: now) { body, now in
+            let answer = await opsgenie(request, now: now) { body, now in
                 try AlertPayloadDecoder.decode(OpsgenieAlert.self, from: Data(body))
                     .normalized(generatedKey: Self.generatedKey(), now: now)
             }
+            return recorded("opsgenie", now, answer)
         }
         for kind in [OpsgenieAlertAction.Kind.close, .acknowledge] {
             router.addReceiver(
                 .post, "/v2/alerts/:identifier/\(kind.rawValue)", scope: .ingest, maxBodySize: maxBodySize
             ) {
                 request, now in
-                await opsgenie(request, now: now) { body, now in
+                let answer = await opsgenie(request, now: now) { body, now in
                     let isEmpty = body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
                     var action = OpsgenieAlertAction()
                     if !isEmpty { action = try AlertPayloadDecoder.decode(OpsgenieAlertAction.self, from: Data(body)) }
@@ -84,8 +89,15 @@ struct IngestionController: Sendable {
                         kind, identifier: request.pathParameters["identifier"] ?? "",
                         identifierType: request.query.values("identifierType").first, now: now)
                 }
+                return recorded("opsgenie", now, answer)
             }
         }
+    }
+
+    /// `answer`, after `refusals` saw it.
+    private func recorded(_ receiver: String, _ now: Date, _ answer: HTTPResponse) -> HTTPResponse {
+        refusals.record(answer, receiver: receiver, now: now)
+        return answer
     }
 
     /// Alertmanager, Grafana and generic: authenticate (path key, else bearer token), normalise, ingest, and
