@@ -1,4 +1,5 @@
 import Foundation
+import IncidentDomain
 import Testing
 
 /// Alertmanager, Grafana and generic receivers end to end: the real application, real sockets, a real SQLite file.
@@ -202,6 +203,36 @@ import Testing
                     == 200)
             let id = try #require(incident["id"] as? Int)
             #expect(try await app.incident(id)["status"] as? String == "resolved")
+        }
+    }
+
+    @Test func anAlertWithoutAStartKeepsItsFirstArrivalAsStartAcrossResendsAndItsResolve() async throws {
+        try await TestApplication.with { app in
+            let ingest = try await app.createToken(name: "script", scope: "ingest")
+            let firstArrival = Timestamp.format(app.clock.now())
+            var alert: [String: Any] = ["summary": "Disk almost full on db-1", "dedup_key": "disk-db-1"]
+            func send() async throws {
+                let answer = try await app.request("POST", "/api/v1/integrations/generic", token: ingest, json: alert)
+                #expect(answer.status == 200)
+            }
+            try await send()
+            let id = try #require(try await app.incidents().first?["id"] as? Int)
+            app.clock.advance(by: 60)
+            try await send()  // unchanged: only last seen and the count move
+            app.clock.advance(by: 60)
+            alert["severity"] = "critical"  // changed: the row is rewritten, its start is not
+            try await send()
+            var stored = try #require(try await app.alerts(of: id).first)
+            #expect(stored["starts_at"] as? String == firstArrival)
+            #expect(stored["times_seen"] as? Int == 3)
+            #expect(stored["severity"] as? String == "sev1")
+            app.clock.advance(by: 60)
+            alert["status"] = "resolved"
+            try await send()
+            stored = try #require(try await app.alerts(of: id).first)
+            #expect(stored["status"] as? String == "resolved")
+            #expect(stored["starts_at"] as? String == firstArrival)
+            #expect(stored["last_seen_at"] as? String == Timestamp.format(app.clock.now()))
         }
     }
 

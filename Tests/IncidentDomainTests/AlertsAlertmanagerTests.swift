@@ -26,6 +26,7 @@ import Testing
         #expect(firing.serviceHint == "checkout")
         #expect(firing.routedService == .name("checkout"))
         #expect(firing.startsAt == utc(8, 20))
+        #expect(!firing.startsAtIsReceipt)
         #expect(firing.endsAt == nil)
         #expect(firing.incidentLabels == ["alertname": "HighErrorRate", "service": "checkout", "team": "payments"])
         #expect(firing.labels["instance"] == "checkout-2:8080")
@@ -78,6 +79,7 @@ import Testing
         let alert = try webhook.normalized(now: t0)[0]
         #expect(alert.alertKey == "507a62d79ee76c9a")
         #expect(alert.startsAt == t0)
+        #expect(alert.startsAtIsReceipt)
         #expect(alert.severity == .sev3)
     }
 

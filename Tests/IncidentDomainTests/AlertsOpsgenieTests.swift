@@ -23,6 +23,7 @@ import Testing
         #expect(alert.details["responders"] == [["name": "orders-team", "type": "team"]])
         #expect(alert.details["priority"] == "P2")
         #expect(alert.startsAt == t0)
+        #expect(alert.startsAtIsReceipt)
     }
 
     @Test func prioritiesMapToSeverities() throws {

@@ -29,6 +29,7 @@ import Testing
                 "source": "srv01.example.com", "component": "mysql", "group": "prod-db", "class": "replication lag",
             ])
         #expect(Timestamp.milliseconds(alert.startsAt) == Timestamp.milliseconds(utc(8, 42, 58.315)))
+        #expect(!alert.startsAtIsReceipt)
         #expect(
             alert.links == [
                 AlertLink(href: "https://runbooks.example.com/mysql-lag", text: "Runbook"),
@@ -66,6 +67,7 @@ import Testing
         event.payload?.timestamp = "last tuesday"
         let alert = try event.normalized(generatedKey: "k", now: t0)
         #expect(alert.startsAt == t0)
+        #expect(alert.startsAtIsReceipt)
         #expect(alert.details["timestamp"] == "last tuesday")
     }
 

@@ -6617,7 +6617,8 @@ enum OpenAPIDocument {
               },
               "starts_at": {
                 "type": "string",
-                "format": "date-time"
+                "format": "date-time",
+                "description": "When the problem started, as the sender said (`startsAt`, PagerDuty `timestamp`); for senders that give no start (generic, Opsgenie-style), when the alert first fired: re-sends and the resolve keep it, firing again after a resolve starts anew."
               },
               "ends_at": {
                 "type": [

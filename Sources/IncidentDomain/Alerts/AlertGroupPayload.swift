@@ -77,9 +77,13 @@ struct AlertGroupPayload {
             }
             if member.labels == nil { validator.fail("\(field).labels", "is required") }
             var startsAt = now
+            var startsAtIsReceipt = true
             if let text = member.startsAt {
                 if let date = AlertTimestamp.parse(text) {
-                    if !AlertTimestamp.isUnset(date) { startsAt = date }
+                    if !AlertTimestamp.isUnset(date) {
+                        startsAt = date
+                        startsAtIsReceipt = false
+                    }
                 } else {
                     validator.fail("\(field).startsAt", "must be an RFC 3339 date-time (got \"\(text)\")")
                 }
@@ -112,7 +116,8 @@ struct AlertGroupPayload {
                 labels: labels, incidentLabels: commonLabels.isEmpty ? labels : commonLabels,
                 annotations: annotations,
                 serviceHint: AlertText.nonBlank(commonLabels["service"]) ?? AlertText.nonBlank(groupLabels["service"]),
-                startsAt: startsAt, endsAt: action == .resolve ? endsAt : nil, links: member.links,
+                startsAt: startsAt, startsAtIsReceipt: startsAtIsReceipt, endsAt: action == .resolve ? endsAt : nil,
+                links: member.links,
                 details: details)
             if action == .trigger { firing.append(alert) } else { resolved.append(alert) }
         }

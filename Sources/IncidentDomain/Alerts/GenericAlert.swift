@@ -104,6 +104,7 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
         return NormalizedAlert(
             source: .generic, action: action, dedupKey: key, alertKey: key, title: headline,
             summary: summary ?? "", severity: severity, labels: labels,
-            serviceHint: service ?? AlertText.nonBlank(labels["service"]), startsAt: now, details: details)
+            serviceHint: service ?? AlertText.nonBlank(labels["service"]), startsAt: now, startsAtIsReceipt: true,
+            details: details)
     }
 }

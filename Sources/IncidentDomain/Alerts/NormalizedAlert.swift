@@ -37,6 +37,9 @@ public struct NormalizedAlert: Hashable, Sendable {
     public internal(set) var serviceHint: String?
     /// When the problem started according to the sender (`startsAt`, `timestamp`), else when it arrived.
     public internal(set) var startsAt: Date
+    /// The sender gave no start, so `startsAt` is this alert's arrival: a re-send of a firing alert keeps the
+    /// start it already has instead of moving it to each re-send.
+    public internal(set) var startsAtIsReceipt: Bool
     /// When the problem ended according to the sender; only for resolved alerts that say so.
     public internal(set) var endsAt: Date?
     public internal(set) var links: [AlertLink]
@@ -49,7 +52,8 @@ public struct NormalizedAlert: Hashable, Sendable {
         source: AlertSource, action: AlertAction, dedupKey: String, alertKey: String, title: String,
         alertTitle: String? = nil, summary: String, severity: Severity, labels: [String: String],
         incidentLabels: [String: String]? = nil, annotations: [String: String] = [:], serviceHint: String?,
-        startsAt: Date, endsAt: Date? = nil, links: [AlertLink] = [], details: [String: JSONValue] = [:]
+        startsAt: Date, startsAtIsReceipt: Bool = false, endsAt: Date? = nil, links: [AlertLink] = [],
+        details: [String: JSONValue] = [:]
     ) {
         self.source = source
         self.action = action
@@ -64,6 +68,7 @@ public struct NormalizedAlert: Hashable, Sendable {
         self.annotations = annotations
         self.serviceHint = serviceHint
         self.startsAt = startsAt
+        self.startsAtIsReceipt = startsAtIsReceipt
         self.endsAt = endsAt
         self.links = links
         self.details = details

@@ -58,7 +58,8 @@ extension OpsgenieAlert {
         return NormalizedAlert(
             source: .opsgenie, action: .trigger, dedupKey: key, alertKey: key, title: title,
             summary: AlertText.body(description), severity: severity, labels: labels,
-            serviceHint: AlertText.nonBlank(details?["service"]?.stringValue), startsAt: now, details: raw)
+            serviceHint: AlertText.nonBlank(details?["service"]?.stringValue), startsAt: now,
+            startsAtIsReceipt: true, details: raw)
     }
 
     /// Records "must be at most N characters" when `value` is longer than `limit` scalars.

@@ -48,6 +48,7 @@ public struct OpsgenieAlertAction: Hashable, Sendable, Decodable {
         return NormalizedAlert(
             source: .opsgenie, action: action, dedupKey: key, alertKey: key,
             title: AlertText.headline("Opsgenie \(kind.rawValue) for \(identifier)") ?? "Opsgenie \(kind.rawValue)",
-            summary: "", severity: .default, labels: [:], serviceHint: nil, startsAt: now, details: details)
+            summary: "", severity: .default, labels: [:], serviceHint: nil, startsAt: now,
+            startsAtIsReceipt: true, details: details)
     }
 }

@@ -44,18 +44,19 @@ enum AlertRows {
         let endsAt = alert.endsAt.map(Timestamp.milliseconds)
         // A re-send saying nothing new (Alertmanager re-sends every group each group_interval) only moves
         // the last-seen time and the count: the row's other columns, its indexes and its CHECKs stay as they
-        // are, which the upsert below would all rewrite and re-check. Same result as the upsert's. An alert
-        // whose sender gave no start (generic, Opsgenie-style) starts at its receipt, so it never matches.
-        if !knownNew && alert.startsAt != now {
+        // are, which the upsert below would all rewrite and re-check. Same result as the upsert's, whose start
+        // rule (below) keeps the stored start of an alert whose sender gave none.
+        let keepsStoredStart = alert.startsAtIsReceipt
+        if !knownNew {
             try db.execute(
                 """
                 UPDATE alerts SET last_seen_at = ?, times_seen = times_seen + 1
                 WHERE incident_id = ? AND alert_key = ? AND status = ? AND title = ? AND severity = ? AND labels = ?
-                    AND annotations = ? AND links = ? AND details = ? AND starts_at = ? AND ends_at IS ?
+                    AND annotations = ? AND links = ? AND details = ? AND (starts_at = ? OR ?) AND ends_at IS ?
                 """,
                 [
                     nowMS, incident.rawValue, alert.alertKey, status.rawValue, alert.alertTitle,
-                    alert.severity.rawValue, labels, annotations, links, details, startsAt, endsAt,
+                    alert.severity.rawValue, labels, annotations, links, details, startsAt, keepsStoredStart, endsAt,
                 ])
             if db.changedRowCount == 1 { return }
         }
@@ -67,7 +68,13 @@ enum AlertRows {
             ON CONFLICT (incident_id, alert_key) DO UPDATE SET
                 status = excluded.status, title = excluded.title, severity = excluded.severity,
                 labels = excluded.labels, annotations = excluded.annotations, links = excluded.links,
-                details = excluded.details, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+                details = excluded.details, ends_at = excluded.ends_at,
+                -- A sender that gives no start (generic, Opsgenie-style, PagerDuty without timestamp): the
+                -- problem started when the alert first fired, not at each re-send; a resolve keeps that start,
+                -- and only firing again after a resolve starts anew.
+                starts_at = CASE
+                    WHEN ? AND (alerts.status = 'firing' OR excluded.status = 'resolved') THEN alerts.starts_at
+                    ELSE excluded.starts_at END,
                 last_seen_at = excluded.last_seen_at,
                 resolved_at = CASE
                     WHEN excluded.status = 'firing' THEN NULL
@@ -78,7 +85,7 @@ enum AlertRows {
             [
                 incident.rawValue, alert.source.rawValue, alert.dedupKey, alert.alertKey, status.rawValue,
                 alert.alertTitle, alert.severity.rawValue, labels, annotations, links, details, startsAt, endsAt,
-                nowMS, nowMS, resolvedAt,
+                nowMS, nowMS, resolvedAt, keepsStoredStart,
             ])
     }
 
