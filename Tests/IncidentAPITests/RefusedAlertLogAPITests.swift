@@ -1,4 +1,5 @@
 import Foundation
+import IncidentAPI
 import Logging
 import Synchronization
 import Testing
@@ -98,6 +99,28 @@ final class CapturedLog: Sendable {
             #expect(lines.count == 1)
             #expect(lines.first?.metadata["receiver"] == "pagerduty")
             #expect(lines.first?.message.contains("routing_key") == true)
+        }
+    }
+
+    @Test func aBodyOverTheReceiversLimitIsLoggedThoughNoReceiverRan() async throws {
+        let log = CapturedLog()
+        let smallLimit: (inout ApplicationConfiguration) -> Void = { $0.maxIngestionBodySize = 1024 }
+        try await TestApplication.with(logger: log.logger, configure: smallLimit) { app in
+            let key = try await app.createService("checkout")
+            let large = AlertmanagerPayload.group(
+                status: "firing",
+                alerts: (0..<20).map {
+                    AlertmanagerPayload.alert(
+                        "firing", instance: "web-\($0)", severity: "critical", fingerprint: "f\($0)")
+                })
+            let answer = try await app.request(
+                "POST", "/api/v1/integrations/alertmanager/\(key)", token: nil, json: large)
+            #expect(answer.status == 413)
+            let lines = Self.refusals(log)
+            #expect(lines.count == 1)
+            #expect(lines.first?.metadata["receiver"] == "alertmanager")
+            #expect(lines.first?.metadata["status"] == "413")
+            #expect(lines.first?.message.contains("larger than the receiver's limit") == true)
         }
     }
 }

@@ -297,12 +297,13 @@ public func buildApplication(
             errorBudgets: StoredErrorBudgets(store: store, now: { clock.now() })
         ).register(in: &api)
         SigningSecretController(alerts: store.alerts).register(in: &api)
+        let refusedAlerts = RefusedAlertLog(logger: logger)
         IngestionController(
             alerts: store.alerts, services: store.services, authenticator: authenticator,
             grouping: AlertGrouping(configuration: configuration.alertGrouping),
             maxBodySize: configuration.maxIngestionBodySize,
             rateLimiter: configuration.ingestionRateLimit.map(IngestionRateLimiter.init(limit:)), logger: logger,
-            refusals: RefusedAlertLog(logger: logger)
+            refusals: refusedAlerts
         ).register(in: &api)
         // Issue 8: statistics, error budgets, the toil report and /metrics (HTTP counted at the access-log hook).
         ReportController(reports: store.reports).register(in: &api)
@@ -324,6 +325,9 @@ public func buildApplication(
         let accessLog = serverConfiguration.accessLog
         serverConfiguration.accessLog = { entry in
             httpMetrics.record(entry)
+            if entry.status.code == 413, let route = entry.route {
+                refusedAlerts.recordAnswered(route: route, status: 413, now: clock.now())
+            }
             accessLog?(entry)
         }
         let server = HTTPServer(

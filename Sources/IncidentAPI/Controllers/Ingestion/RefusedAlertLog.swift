@@ -32,8 +32,29 @@ final class RefusedAlertLog: Sendable {
 
     /// Logs `response` when it refuses the payload and the receiver's last line is older than the interval.
     func record(_ response: HTTPResponse, receiver: String, now: Date) {
-        let status = response.status.code
-        guard Self.isRefusal(status) else { return }
+        guard Self.isRefusal(response.status.code) else { return }
+        note(receiver: receiver, status: response.status.code, now: now) { Self.reason(in: response) }
+    }
+
+    /// A refusal the HTTP layer answered before any receiver ran (413: the body is over the receiver's limit),
+    /// seen in the access log by its route.
+    func recordAnswered(route: String, status: Int, now: Date) {
+        guard Self.isRefusal(status), let receiver = Self.receiver(ofRoute: route) else { return }
+        note(receiver: receiver, status: status, now: now) {
+            status == 413 ? "the body is larger than the receiver's limit" : "refused before the receiver read it"
+        }
+    }
+
+    /// The receiver a route pattern belongs to, or nil for routes that are not receivers.
+    static func receiver(ofRoute route: String) -> String? {
+        if route == "/v2/enqueue" { return "pagerduty" }
+        if route.hasPrefix("/v2/alerts") { return "opsgenie" }
+        let prefix = "/api/v1/integrations/"
+        guard route.hasPrefix(prefix) else { return nil }
+        return route.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
+    }
+
+    private func note(receiver: String, status: Int, now: Date, reason: () -> String) {
         let unlogged: Int? = receivers.withLock { receivers in
             if var known = receivers[receiver] {
                 guard now.timeIntervalSince(known.loggedAt) >= interval else {
@@ -50,10 +71,9 @@ final class RefusedAlertLog: Sendable {
         guard let unlogged else { return }
         var metadata: Logger.Metadata = ["receiver": "\(receiver)", "status": "\(status)"]
         if unlogged > 0 { metadata["refused_unlogged"] = "\(unlogged)" }
-        let reason = Self.reason(in: response)
         logger.warning(
             """
-            refused an alert payload from the \(receiver) receiver (\(status)): \(reason); its sender does not \
+            refused an alert payload from the \(receiver) receiver (\(status)): \(reason()); its sender does not \
             retry a 4xx, so those alerts are not recorded
             """,
             metadata: metadata)
