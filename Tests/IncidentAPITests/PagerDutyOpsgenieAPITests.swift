@@ -1,4 +1,5 @@
 import Foundation
+import IncidentDomain
 import Testing
 
 /// PagerDuty Events v2 (`/v2/enqueue`) and Opsgenie-style (`/v2/alerts`) receivers end to end.
@@ -53,6 +54,37 @@ import Testing
             #expect(try await app.incidents().count == 2)
             #expect(try await app.incident(id)["status"] as? String == "resolved")
             #expect(try await app.timelineKinds(of: id).last == "resolved")
+        }
+    }
+
+    @Test func aResolveEndsTheStoredAlertWithoutOverwritingWhatItFiredWith() async throws {
+        try await TestApplication.with { app in
+            let key = try await app.createService("ledger")
+            let started = app.clock.now().addingTimeInterval(-600)
+            var trigger = Self.event("trigger", key: key, dedupKey: "ledger-lag")
+            trigger["payload"] = [
+                "summary": "Ledger lag", "source": "ledger-1", "severity": "critical",
+                "timestamp": Timestamp.format(started), "custom_details": ["lag_s": 42],
+            ]
+            #expect(try await app.request("POST", "/v2/enqueue", token: nil, json: trigger).status == 202)
+            let id = try #require(try await app.incidents().first?["id"] as? Int)
+            app.clock.advance(by: 60)
+            let resolve = Self.event("resolve", key: key, dedupKey: "ledger-lag")
+            #expect(try await app.request("POST", "/v2/enqueue", token: nil, json: resolve).status == 202)
+            let stored = try #require(try await app.alerts(of: id).first)
+            #expect(stored["status"] as? String == "resolved")
+            #expect(stored["resolved_at"] as? String == Timestamp.format(app.clock.now()))
+            #expect(stored["title"] as? String == "Ledger lag")
+            #expect(stored["severity"] as? String == "sev1")
+            #expect(stored["starts_at"] as? String == Timestamp.format(started))
+            let details = stored["details"] as? [String: Any]
+            #expect((details?["custom_details"] as? [String: Any])?["lag_s"] as? Int == 42)
+            #expect(stored["times_seen"] as? Int == 2)
+            // The postmortem's impact still starts at the alert's start, ten minutes before the incident.
+            let postmortem = try await app.request("GET", "/api/v1/incidents/\(id)/postmortem?format=json")
+            let text = postmortem.text
+            #expect(postmortem.status == 200)
+            #expect(text.contains(Timestamp.format(started)))
         }
     }
 
@@ -175,6 +207,12 @@ import Testing
                 "POST", "/v2/alerts/web-5xx/close?identifierType=alias", token: nil, rawBody: "", headers: genie)
             #expect(close.status == 202)
             #expect(try await app.incident(id)["status"] as? String == "resolved")
+            // The close carries no alert: the stored one keeps what it fired with.
+            let stored = try #require(try await app.alerts(of: id).first)
+            #expect(stored["status"] as? String == "resolved")
+            #expect(stored["title"] as? String == "Web tier 5xx above 10%")
+            #expect(stored["severity"] as? String == "sev2")
+            #expect((stored["details"] as? [String: Any])?["entity"] as? String == "lb-1")
         }
     }
 

@@ -18,48 +18,68 @@ enum AlertRows {
             ) { try $0.column(0, as: String.self) })
     }
 
-    /// Records `alert` on `incident`: a new row, or the existing row of its alert key brought up to date
-    /// (status, last seen, times seen, and what the sender says about it now). An acknowledge leaves the
-    /// status as it was and adds no row for an alert key the incident does not have.
+    /// Records `alert` on `incident`: a new row, or the existing row of its alert key brought up to date.
+    /// - A firing alert brings the row up to what the sender says about it now (title, severity, labels, ...).
+    /// - A resolve only ends it (status, end, resolved at): what the alert was about stays as it fired, since
+    ///   most resolves say nothing more (PagerDuty's and Opsgenie's carry no payload, a generic one often only
+    ///   a summary), and their defaults would otherwise overwrite the title, severity, labels and start that
+    ///   the postmortem and the response times are computed from.
+    /// - An acknowledge leaves the status as it was and adds no row for an alert key the incident lacks.
+    /// Each moves the last-seen time and the count.
     /// `knownNew`: the caller knows the incident has no row of this alert key yet (it opened the incident in
-    /// this transaction), so the update of an unchanged re-send is not tried first.
+    /// this transaction), so the update of an existing row is not tried first.
     static func record(
         _ alert: NormalizedAlert, on incident: IncidentID, knownNew: Bool = false, at now: Date,
         in db: Connection
     ) throws {
         let nowMS = Timestamp.milliseconds(now)
-        let links = JSONText.encode(links: alert.links.map { ($0.href, $0.text) })
         if alert.action == .acknowledge {
             try db.execute(
                 "UPDATE alerts SET last_seen_at = ?, times_seen = times_seen + 1 WHERE incident_id = ? AND alert_key = ?",
                 [nowMS, incident.rawValue, alert.alertKey])
             return
         }
+        let endsAt = alert.endsAt.map(Timestamp.milliseconds)
+        if alert.action == .resolve && !knownNew {
+            try db.execute(
+                """
+                UPDATE alerts SET
+                    status = 'resolved', ends_at = coalesce(?, ends_at), last_seen_at = ?,
+                    resolved_at = CASE WHEN status = 'resolved' THEN resolved_at ELSE ? END,
+                    times_seen = times_seen + 1
+                WHERE incident_id = ? AND alert_key = ?
+                """,
+                [endsAt, nowMS, nowMS, incident.rawValue, alert.alertKey])
+            if db.changedRowCount == 1 { return }
+        }
         let status: AlertStatus = alert.action == .resolve ? .resolved : .firing
-        let resolvedAt: Int64? = status == .resolved ? nowMS : nil
+        let links = JSONText.encode(links: alert.links.map { ($0.href, $0.text) })
         let labels = JSONText.encode(alert.labels)
         let annotations = JSONText.encode(alert.annotations)
         let details = JSONText.encode(alert.details)
         let startsAt = Timestamp.milliseconds(alert.startsAt)
-        let endsAt = alert.endsAt.map(Timestamp.milliseconds)
-        // A re-send saying nothing new (Alertmanager re-sends every group each group_interval) only moves
-        // the last-seen time and the count: the row's other columns, its indexes and its CHECKs stay as they
-        // are, which the upsert below would all rewrite and re-check. Same result as the upsert's, whose start
-        // rule (below) keeps the stored start of an alert whose sender gave none.
+        // A sender that gives no start (generic, Opsgenie-style, PagerDuty without timestamp): the problem
+        // started when the alert first fired, not at each re-send; only firing again after a resolve starts anew.
         let keepsStoredStart = alert.startsAtIsReceipt
-        if !knownNew {
+        if status == .firing && !knownNew {
+            // A re-send saying nothing new (Alertmanager re-sends every group each group_interval) only moves
+            // the last-seen time and the count: the row's other columns, its indexes and its CHECKs stay as they
+            // are, which the upsert below would all rewrite and re-check. Same result as the upsert's.
             try db.execute(
                 """
                 UPDATE alerts SET last_seen_at = ?, times_seen = times_seen + 1
-                WHERE incident_id = ? AND alert_key = ? AND status = ? AND title = ? AND severity = ? AND labels = ?
-                    AND annotations = ? AND links = ? AND details = ? AND (starts_at = ? OR ?) AND ends_at IS ?
+                WHERE incident_id = ? AND alert_key = ? AND status = 'firing' AND title = ? AND severity = ?
+                    AND labels = ? AND annotations = ? AND links = ? AND details = ? AND (starts_at = ? OR ?)
+                    AND ends_at IS ?
                 """,
                 [
-                    nowMS, incident.rawValue, alert.alertKey, status.rawValue, alert.alertTitle,
-                    alert.severity.rawValue, labels, annotations, links, details, startsAt, keepsStoredStart, endsAt,
+                    nowMS, incident.rawValue, alert.alertKey, alert.alertTitle, alert.severity.rawValue, labels,
+                    annotations, links, details, startsAt, keepsStoredStart, endsAt,
                 ])
             if db.changedRowCount == 1 { return }
         }
+        // A new row (a resolve of an alert key never seen firing keeps what the resolve says), or a firing
+        // alert's row brought up to date.
         try db.execute(
             """
             INSERT INTO alerts (incident_id, source, dedup_key, alert_key, status, title, severity, labels, annotations,
@@ -69,23 +89,14 @@ enum AlertRows {
                 status = excluded.status, title = excluded.title, severity = excluded.severity,
                 labels = excluded.labels, annotations = excluded.annotations, links = excluded.links,
                 details = excluded.details, ends_at = excluded.ends_at,
-                -- A sender that gives no start (generic, Opsgenie-style, PagerDuty without timestamp): the
-                -- problem started when the alert first fired, not at each re-send; a resolve keeps that start,
-                -- and only firing again after a resolve starts anew.
-                starts_at = CASE
-                    WHEN ? AND (alerts.status = 'firing' OR excluded.status = 'resolved') THEN alerts.starts_at
-                    ELSE excluded.starts_at END,
-                last_seen_at = excluded.last_seen_at,
-                resolved_at = CASE
-                    WHEN excluded.status = 'firing' THEN NULL
-                    WHEN alerts.status = 'resolved' THEN alerts.resolved_at
-                    ELSE excluded.resolved_at END,
+                starts_at = CASE WHEN ? AND alerts.status = 'firing' THEN alerts.starts_at ELSE excluded.starts_at END,
+                last_seen_at = excluded.last_seen_at, resolved_at = excluded.resolved_at,
                 times_seen = alerts.times_seen + 1
             """,
             [
                 incident.rawValue, alert.source.rawValue, alert.dedupKey, alert.alertKey, status.rawValue,
                 alert.alertTitle, alert.severity.rawValue, labels, annotations, links, details, startsAt, endsAt,
-                nowMS, nowMS, resolvedAt, keepsStoredStart,
+                nowMS, nowMS, status == .resolved ? nowMS : nil, keepsStoredStart,
             ])
     }
 
