@@ -240,6 +240,33 @@ import Testing
         }
     }
 
+    @Test func aFractionOrAHugeNumberWhereAWholeNumberGoesIs422NamingTheField() async throws {
+        try await TestApplication.with { app in
+            let webhook: [String: Any] = ["webhook": "https://example.com/hooks/payments"]
+            let fraction = try await app.request(
+                "POST", "/api/v1/escalation-policies",
+                json: ["name": "payments", "levels": [["delay_minutes": 0.5, "targets": [webhook]]]])
+            #expect(fraction.status == 422)
+            var errors = try fraction.object()["errors"] as? [[String: Any]] ?? []
+            #expect(errors.first?["field"] as? String == "levels.0.delay_minutes")
+            #expect(errors.first?["message"] as? String == "must be a whole number (got 0.5)")
+            let huge = try await app.request(
+                "POST", "/api/v1/escalation-policies",
+                rawBody: #"{"name": "payments", "repeat": 1e30, "levels": [{"delay_minutes": 5, "targets": []}]}"#)
+            #expect(huge.status == 422)
+            errors = try huge.object()["errors"] as? [[String: Any]] ?? []
+            #expect(errors.first?["field"] as? String == "repeat")
+            #expect((errors.first?["message"] as? String)?.hasPrefix("is too large") == true)
+            // A fraction in a field that takes one (the target) is no culprit: the whole-number field is named.
+            let service = try await app.request(
+                "POST", "/api/v1/services",
+                json: ["name": "ledger", "slo": ["target": 99.9, "window_days": 7.5]])
+            #expect(service.status == 422)
+            errors = try service.object()["errors"] as? [[String: Any]] ?? []
+            #expect(errors.first?["field"] as? String == "slo.window_days")
+        }
+    }
+
     @Test func titleAtLimitIsAcceptedAndOnePastIs422() async throws {
         try await TestApplication.with { app in
             let atLimit = try await app.request(

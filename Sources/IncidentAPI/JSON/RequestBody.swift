@@ -39,6 +39,11 @@ enum RequestBody {
         do {
             return try JSONDecoder().decode(Body.self, from: Data(bytes))
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let problem = unrepresentableNumber(in: members, decoding: Body.self)
+            {
+                throw .wrongType(field: problem.field, message: problem.message)
+            }
             throw describe(error)
         } catch {
             throw .malformedJSON("The body could not be read as JSON.")
@@ -72,6 +77,55 @@ enum RequestBody {
         @unknown default:
             return .malformedJSON("The body could not be read.")
         }
+    }
+
+    /// The member behind the decoder's only word for a number its field cannot hold ("not valid JSON", no
+    /// path), which the body, valid JSON by then, does not explain: `0.5` or `1e30` where a whole number
+    /// goes. The candidates (fractions, integers beyond 64 bits) are replaced by 1 one after the other until
+    /// the decoder gets past that error; the last one replaced is the field to name.
+    static func unrepresentableNumber<Body: Decodable>(in members: [String: Any], decoding type: Body.Type)
+        -> (field: String, message: String)?
+    {
+        var candidates: [(path: [String], number: NSNumber)] = []
+        func collect(_ value: Any, at path: [String]) {
+            if let object = value as? [String: Any] {
+                for key in object.keys.sorted() { collect(object[key]!, at: path + [key]) }
+            } else if let array = value as? [Any] {
+                for (index, element) in array.enumerated() { collect(element, at: path + [String(index)]) }
+            } else if let number = value as? NSNumber, !(value is Bool) {
+                let double = number.doubleValue
+                if double.rounded() != double || abs(double) >= 9.2e18 { candidates.append((path, number)) }
+            }
+        }
+        collect(members, at: [])
+        func replacing(_ value: Any, at path: ArraySlice<String>) -> Any {
+            guard let head = path.first else { return NSNumber(value: 1) }
+            if var object = value as? [String: Any], let member = object[head] {
+                object[head] = replacing(member, at: path.dropFirst())
+                return object
+            }
+            if var array = value as? [Any], let index = Int(head), array.indices.contains(index) {
+                array[index] = replacing(array[index], at: path.dropFirst())
+                return array
+            }
+            return value
+        }
+        var patched: Any = members
+        for candidate in candidates.prefix(64) {
+            patched = replacing(patched, at: candidate.path[...])
+            guard let data = try? JSONSerialization.data(withJSONObject: patched) else { return nil }
+            do {
+                _ = try JSONDecoder().decode(type, from: data)
+            } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+                continue
+            } catch {}
+            let double = candidate.number.doubleValue
+            let message =
+                double.rounded() != double
+                ? "must be a whole number (got \(candidate.number))" : "is too large (got \(candidate.number))"
+            return (candidate.path.joined(separator: "."), message)
+        }
+        return nil
     }
 
     private static func jsonTypeName(_ type: Any.Type) -> String {
