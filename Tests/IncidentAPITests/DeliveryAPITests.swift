@@ -168,6 +168,18 @@ struct DeliveryAPITests {
         }
     }
 
+    @Test func withTheDashboardServedAPagesIncidentLinkOpensItThere() async throws {
+        let receiver = try TestReceiver.start()
+        defer { Task { await receiver.stop() } }
+        try await DashboardAPITests.withDashboard { app in
+            let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
+            try await app.application.runDeliveries()
+            let links = try #require(try receiver.received.first?.object()["links"] as? [String: String])
+            #expect(links["incident"] == "http://127.0.0.1:\(app.port)/#/incidents/\(id)")
+            #expect(links["api"] == "http://127.0.0.1:\(app.port)/api/v1/incidents/\(id)")
+        }
+    }
+
     @Test func slackPageHasTextAndBlocksWithLinkButtons() async throws {
         let receiver = try TestReceiver.start()
         defer { Task { await receiver.stop() } }
@@ -218,6 +230,19 @@ struct DeliveryAPITests {
             #expect(acknowledged["actor"] as? String == "alice")
             #expect(acknowledged["actor_kind"] as? String == "user")
             #expect(try await app.request("POST", acknowledge, token: nil).status == 409)
+            // A second click in a browser: a page saying what happened, and no button that can only fail.
+            let html = ["Accept": "text/html,application/xhtml+xml"]
+            let again = try await app.request("GET", acknowledge, token: nil, headers: html)
+            #expect(again.status == 200)
+            #expect(again.text.contains("Nothing to do: it is acknowledged since "))
+            #expect(!again.text.contains("<form"))
+            let pressedAgain = try await app.request("POST", acknowledge, token: nil, headers: html)
+            #expect(pressedAgain.status == 409)
+            #expect(pressedAgain.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(pressedAgain.text.contains("Nothing to do: it is acknowledged since "))
+            // Without a dashboard served, the incident link is the API's; with one (MailPageTests), the dashboard's.
+            #expect(links["incident"] == "http://127.0.0.1:\(app.port)/api/v1/incidents/\(id)")
+            #expect(links["api"] == links["incident"])
 
             var forged = Array(acknowledge)
             forged[forged.count - 3] = forged[forged.count - 3] == "A" ? "B" : "A"
@@ -225,6 +250,10 @@ struct DeliveryAPITests {
             let otherIncident = acknowledge.replacingOccurrences(of: "/actions/\(id).", with: "/actions/\(id + 1).")
             #expect(try await app.request("POST", otherIncident, token: nil).status == 403)
             #expect(try await app.request("GET", "/api/v1/actions/nonsense", token: nil).status == 404)
+            let nonsensePage = try await app.request("GET", "/api/v1/actions/nonsense", token: nil, headers: html)
+            #expect(nonsensePage.status == 404)
+            #expect(nonsensePage.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(nonsensePage.text.contains("copy the whole link from the page"))
             app.clock.advance(by: 24 * 3600 + 1)
             let expired = try await app.request(
                 "GET",

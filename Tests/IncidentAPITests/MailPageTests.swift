@@ -117,7 +117,8 @@ struct MailPageTests {
         #expect(links.acknowledge.hasPrefix("https://klaxon.example.com/api/v1/actions/12.acknowledge.bob."))
         #expect(text.contains("Acknowledge: \(links.acknowledge)\n"))
         #expect(text.contains("Resolve:     \(links.resolve)\n"))
-        #expect(text.contains("Incident:    https://klaxon.example.com/api/v1/incidents/12\n"))
+        #expect(text.contains("Incident:    https://klaxon.example.com/#/incidents/12\n"))
+        #expect(links.api == "https://klaxon.example.com/api/v1/incidents/12")
         #expect(text.contains("until Sat, 28 Nov 2026 08:30:00 +0000"))
         let unreachable = Self.decodeQuotedPrintable(
             Self.parse(Self.composer.mail(of: Self.job(), relay: Self.relay, linksReachable: false)).body)

@@ -277,8 +277,11 @@ public func buildApplication(
         let publicBaseURL = PublicBaseURL(
             configuration.delivery.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
                 ?? PublicBaseURL.listening(host: configuration.server.host, port: configuration.server.port))
+        let servesDashboard = configuration.publicDirectory.map { DashboardFiles.problem(with: $0) == nil } ?? false
         let deliveryWorker = DeliveryWorker(
-            deliveries: store.deliveries, composer: PageComposer(base: publicBaseURL, links: linkSigner),
+            deliveries: store.deliveries,
+            composer: PageComposer(
+                base: publicBaseURL, links: linkSigner, servesDashboard: servesDashboard),
             client: OutboundHTTPClient(configuration: configuration.delivery.client),
             https: CurlHTTPSClient(configuration: configuration.delivery.client),
             configuration: configuration.delivery, clock: clock, logger: logger, random: { Double.random(in: 0...1) })

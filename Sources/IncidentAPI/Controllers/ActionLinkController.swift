@@ -21,20 +21,27 @@ struct ActionLinkController: Sendable {
         let link: ActionLink
         switch verify(request) {
         case .success(let verified): link = verified
-        case .failure(let failure): return .problem(failure.problem)
+        case .failure(let failure): return Self.answer(failure.problem, to: request)
         }
         let incident: Incident
         do {
             incident = try await incidents.incident(link.incident)
         } catch {
-            return .problem(.from(error, logger: logger))
+            return Self.answer(.from(error, logger: logger), to: request)
         }
         let verb = link.action == .acknowledge ? "Acknowledge" : "Resolve"
+        let headline = "<p><strong>#\(incident.id.rawValue) \(Self.escaped(incident.title))</strong></p>"
+        // A second click, or a teammate's: say what happened instead of offering a button that can only fail.
+        guard incident.allowedActions.contains(link.action.incidentAction) else {
+            return Self.page(
+                title: "Incident #\(incident.id.rawValue) is \(incident.status.rawValue)",
+                body: headline + "<p>\(Self.escaped(Self.nothingToDo(incident)))</p>")
+        }
         let who = link.user.map { " as @\($0)" } ?? ""
         return Self.page(
             title: "\(verb) incident #\(incident.id.rawValue)",
             body: """
-                <p><strong>#\(incident.id.rawValue) \(Self.escaped(incident.title))</strong></p>
+                \(headline)
                 <p>Severity \(incident.severity.rawValue), status \(incident.status.rawValue).</p>
                 <form method="post"><button type="submit">\(verb)\(Self.escaped(who))</button></form>
                 """)
@@ -44,7 +51,7 @@ struct ActionLinkController: Sendable {
         let link: ActionLink
         switch verify(request) {
         case .success(let verified): link = verified
-        case .failure(let failure): return .problem(failure.problem)
+        case .failure(let failure): return Self.answer(failure.problem, to: request)
         }
         do {
             let update = try await incidents.perform(
@@ -55,9 +62,47 @@ struct ActionLinkController: Sendable {
                 body:
                     "<p><strong>#\(incident.id.rawValue) \(Self.escaped(incident.title))</strong> is now \(incident.status.rawValue).</p>"
             )
+        } catch IncidentError.invalidTransition(let from, let action, let allowed) {
+            let problem = ProblemDetails.from(
+                IncidentError.invalidTransition(from: from, action: action, allowed: allowed), logger: logger)
+            guard Self.wantsHTML(request), let incident = try? await incidents.incident(link.incident) else {
+                return .problem(problem)
+            }
+            return Self.page(
+                title: "Incident #\(incident.id.rawValue) is \(incident.status.rawValue)",
+                body: "<p><strong>#\(incident.id.rawValue) \(Self.escaped(incident.title))</strong></p>"
+                    + "<p>\(Self.escaped(Self.nothingToDo(incident)))</p>",
+                status: .conflict)
         } catch {
-            return .problem(.from(error, logger: logger))
+            return Self.answer(.from(error, logger: logger), to: request)
         }
+    }
+
+    /// Why a link's action has nothing left to do: the incident's status and since when.
+    static func nothingToDo(_ incident: Incident) -> String {
+        let since: Date? =
+            switch incident.status {
+            case .acknowledged: incident.acknowledgedAt
+            case .mitigated: incident.mitigatedAt
+            case .resolved: incident.resolvedAt
+            case .closed: incident.closedAt
+            case .triggered: nil
+            }
+        let when = since.map { " since \(Timestamp.format($0))" } ?? ""
+        return "Nothing to do: it is \(incident.status.rawValue)\(when). Its timeline in Klaxon says who acted."
+    }
+
+    /// A browser (the link opened from a page) gets an HTML page; curl and scripts get problem+json.
+    static func wantsHTML(_ request: HTTPRequest) -> Bool {
+        request.headers["accept"]?.lowercased().contains("text/html") ?? false
+    }
+
+    /// `problem` as the client reads it best.
+    static func answer(_ problem: ProblemDetails, to request: HTTPRequest) -> HTTPResponse {
+        guard wantsHTML(request) else { return .problem(problem) }
+        return page(
+            title: problem.title, body: "<p>\(escaped(problem.detail))</p>",
+            status: HTTPStatus(code: problem.status))
     }
 
     func verify(_ request: HTTPRequest) -> Result<ActionLink, LinkProblem> {
@@ -91,7 +136,7 @@ struct ActionLinkController: Sendable {
     }
 
     /// A small HTML page without scripts.
-    static func page(title: String, body: String) -> HTTPResponse {
+    static func page(title: String, body: String, status: HTTPStatus = .ok) -> HTTPResponse {
         let html = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
@@ -106,7 +151,7 @@ struct ActionLinkController: Sendable {
         headers.add(name: "Cache-Control", value: "no-store")
         headers.add(name: "Content-Security-Policy", value: "default-src 'none'; form-action 'self'")
         headers.add(name: "Referrer-Policy", value: "no-referrer")
-        return HTTPResponse(status: .ok, headers: headers, body: .bytes(Array(html.utf8)))
+        return HTTPResponse(status: status, headers: headers, body: .bytes(Array(html.utf8)))
     }
 
     static func escaped(_ text: String) -> String {

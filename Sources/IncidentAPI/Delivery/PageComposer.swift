@@ -8,10 +8,13 @@ struct PageComposer: Sendable {
     /// Where links point: `--public-url` (no trailing slash), known once the server listens.
     let base: PublicBaseURL
     let links: ActionLinkSigner
+    /// Whether the server serves the dashboard (`--public`): then a page's incident link opens the incident there,
+    /// which people click; else it is the API's URL, which needs a token.
+    var servesDashboard = true
 
-    /// The acknowledge, resolve and incident links of a message; the action links expire a day after the page,
-    /// so every retry of a message carries the same links.
-    func linkURLs(of message: OutboxMessage) -> (acknowledge: String, resolve: String, incident: String) {
+    /// The acknowledge, resolve and incident links of a message, and the incident in the API; the action links
+    /// expire a day after the page, so every retry of a message carries the same links.
+    func linkURLs(of message: OutboxMessage) -> (acknowledge: String, resolve: String, incident: String, api: String) {
         let publicURL = base.value
         let expires = message.createdAt.addingTimeInterval(ActionLink.lifetime)
         func url(_ action: ActionLink.Action) -> String {
@@ -19,7 +22,9 @@ struct PageComposer: Sendable {
                 incident: message.incidentID, action: action, user: message.recipient.user, expiresAt: expires)
             return "\(publicURL)/api/v1/actions/\(links.token(for: link))"
         }
-        return (url(.acknowledge), url(.resolve), "\(publicURL)/api/v1/incidents/\(message.incidentID.rawValue)")
+        let api = "\(publicURL)/api/v1/incidents/\(message.incidentID.rawValue)"
+        let incident = servesDashboard ? "\(publicURL)/#/incidents/\(message.incidentID.rawValue)" : api
+        return (url(.acknowledge), url(.resolve), incident, api)
     }
 
     /// The body for the message's channel.
@@ -33,7 +38,7 @@ struct PageComposer: Sendable {
             var payload = message.payload
             payload["links"] = .object([
                 "acknowledge": .string(urls.acknowledge), "resolve": .string(urls.resolve),
-                "incident": .string(urls.incident),
+                "incident": .string(urls.incident), "api": .string(urls.api),
             ])
             writer.value(.object(payload))
         }
@@ -43,7 +48,7 @@ struct PageComposer: Sendable {
     /// Slack's incoming-webhook format: `text` (the notification's fallback) and Block Kit blocks: a section
     /// with the incident, a context line with who was paged, and buttons that open the action links.
     func slackBody(
-        of message: OutboxMessage, links: (acknowledge: String, resolve: String, incident: String)
+        of message: OutboxMessage, links: (acknowledge: String, resolve: String, incident: String, api: String)
     ) -> [String: JSONValue] {
         let text = message.payload["text"]?.stringValue ?? "Klaxon page for incident #\(message.incidentID.rawValue)"
         let incident = message.payload["incident"]

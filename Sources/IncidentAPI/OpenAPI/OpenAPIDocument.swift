@@ -5508,7 +5508,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Confirm a one-click action from a page",
-            "description": "A small HTML page (no scripts) naming the incident, with a form that POSTs to the same URL; fetching the link changes nothing, so link previews cannot act. The signed token is the credential: no API token.",
+            "description": "A small HTML page (no scripts) naming the incident, with a form that POSTs to the same URL; fetching the link changes nothing, so link previews cannot act. The signed token is the credential: no API token. When the action is no longer allowed (already acknowledged or resolved) the page says so, with the status and since when, and has no form.",
             "security": [],
             "x-required-scope": "none",
             "responses": {
@@ -5523,31 +5523,46 @@ enum OpenAPIDocument {
                 }
               },
               "403": {
-                "description": "The link's signature does not match (`https://klaxon.dev/problems/invalid-action-link`).",
+                "description": "The link's signature does not match (`https://klaxon.dev/problems/invalid-action-link`); an HTML page saying so when the client accepts `text/html` (a browser).",
                 "content": {
                   "application/problem+json": {
                     "schema": {
                       "$ref": "#/components/schemas/Problem"
+                    }
+                  },
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
                     }
                   }
                 }
               },
               "404": {
-                "description": "Not an action link, or its incident does not exist.",
+                "description": "Not an action link, or its incident does not exist; an HTML page saying so when the client accepts `text/html` (a browser).",
                 "content": {
                   "application/problem+json": {
                     "schema": {
                       "$ref": "#/components/schemas/Problem"
                     }
+                  },
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
                   }
                 }
               },
               "410": {
-                "description": "The link expired, 24 hours after the page (`https://klaxon.dev/problems/action-link-expired`).",
+                "description": "The link expired, 24 hours after the page (`https://klaxon.dev/problems/action-link-expired`); an HTML page saying so when the client accepts `text/html` (a browser).",
                 "content": {
                   "application/problem+json": {
                     "schema": {
                       "$ref": "#/components/schemas/Problem"
+                    }
+                  },
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
                     }
                   }
                 }
@@ -5578,34 +5593,61 @@ enum OpenAPIDocument {
                 }
               },
               "409": {
-                "$ref": "#/components/responses/InvalidTransition"
+                "description": "The link's action is no longer allowed (a second click, or someone acted first): a page saying the incident's status and since when for a browser (`Accept: text/html`), else problem+json as for the API's actions.",
+                "content": {
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
               },
               "403": {
-                "description": "The link's signature does not match (`https://klaxon.dev/problems/invalid-action-link`).",
+                "description": "The link's signature does not match (`https://klaxon.dev/problems/invalid-action-link`); an HTML page saying so when the client accepts `text/html` (a browser).",
                 "content": {
                   "application/problem+json": {
                     "schema": {
                       "$ref": "#/components/schemas/Problem"
+                    }
+                  },
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
                     }
                   }
                 }
               },
               "404": {
-                "description": "Not an action link, or its incident does not exist.",
+                "description": "Not an action link, or its incident does not exist; an HTML page saying so when the client accepts `text/html` (a browser).",
                 "content": {
                   "application/problem+json": {
                     "schema": {
                       "$ref": "#/components/schemas/Problem"
                     }
+                  },
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
+                    }
                   }
                 }
               },
               "410": {
-                "description": "The link expired, 24 hours after the page (`https://klaxon.dev/problems/action-link-expired`).",
+                "description": "The link expired, 24 hours after the page (`https://klaxon.dev/problems/action-link-expired`); an HTML page saying so when the client accepts `text/html` (a browser).",
                 "content": {
                   "application/problem+json": {
                     "schema": {
                       "$ref": "#/components/schemas/Problem"
+                    }
+                  },
+                  "text/html": {
+                    "schema": {
+                      "type": "string"
                     }
                   }
                 }
