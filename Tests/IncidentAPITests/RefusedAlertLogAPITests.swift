@@ -74,14 +74,34 @@ final class CapturedLog: Sendable {
                 ])
             #expect(try await app.request("POST", path, token: nil, json: good).status == 200)
 
-            app.clock.advance(by: 61)
+            // Another status is another line at once: a rotated key's 404 does not hide behind the 400s.
             let unknownKey = try await app.request(
                 "POST", "/api/v1/integrations/alertmanager/not-a-key", token: nil, json: good)
             #expect(unknownKey.status == 404)
             lines = Self.refusals(log)
             #expect(lines.count == 2)
-            #expect(lines.last?.metadata["refused_unlogged"] == "3")
+            #expect(lines.last?.metadata["status"] == "404")
             #expect(lines.last?.message.contains("No service has this integration key") == true)
+
+            app.clock.advance(by: 61)
+            #expect(try await app.request("POST", path, token: nil, rawBody: trailingComma).status == 400)
+            lines = Self.refusals(log)
+            #expect(lines.count == 3)
+            #expect(lines.last?.metadata["refused_unlogged"] == "3")
+        }
+    }
+
+    @Test func opsgenieRefusalsNameTheFieldsAndNoReasonEndsInTwoStops() async throws {
+        let log = CapturedLog()
+        try await TestApplication.with(logger: log.logger) { app in
+            let key = try await app.createService("web")
+            let answer = try await app.request(
+                "POST", "/v2/alerts", token: nil, json: ["alias": "web-5xx"], headers: ["Authorization": "GenieKey \(key)"])
+            #expect(answer.status == 422)
+            let line = try #require(Self.refusals(log).first)
+            #expect(line.metadata["receiver"] == "opsgenie")
+            #expect(line.message.contains("message: "))
+            #expect(!line.message.contains(".;"))
         }
     }
 

@@ -8,8 +8,9 @@ import Synchronization
 /// alerts are being lost without reading every sender's log. Alertmanager, Grafana and PagerDuty clients drop
 /// a 4xx other than 429 for good.
 ///
-/// One line per receiver at most every `interval`; the next line counts the refusals it did not write, so a
-/// misconfigured sender firing every few seconds costs one line a minute, not a flood.
+/// One line per receiver and status at most every `interval` (so a wrong key's 404 is not hidden behind a bad
+/// template's 400); the next line counts the refusals it did not write, so a misconfigured sender firing every
+/// few seconds costs one line a minute, not a flood.
 final class RefusedAlertLog: Sendable {
     private struct Receiver {
         var loggedAt: Date
@@ -55,17 +56,18 @@ final class RefusedAlertLog: Sendable {
     }
 
     private func note(receiver: String, status: Int, now: Date, reason: () -> String) {
+        let key = "\(receiver) \(status)"
         let unlogged: Int? = receivers.withLock { receivers in
-            if var known = receivers[receiver] {
+            if var known = receivers[key] {
                 guard now.timeIntervalSince(known.loggedAt) >= interval else {
                     known.unlogged += 1
-                    receivers[receiver] = known
+                    receivers[key] = known
                     return nil
                 }
-                receivers[receiver] = Receiver(loggedAt: now)
+                receivers[key] = Receiver(loggedAt: now)
                 return known.unlogged
             }
-            receivers[receiver] = Receiver(loggedAt: now)
+            receivers[key] = Receiver(loggedAt: now)
             return 0
         }
         guard let unlogged else { return }
@@ -84,16 +86,20 @@ final class RefusedAlertLog: Sendable {
         guard case .bytes(let bytes) = response.body,
             let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
         else { return "no readable reason" }
-        let text: String
+        var text: String
         if let detail = object["detail"] as? String {
             text = detail
         } else if let errors = object["errors"] as? [String], !errors.isEmpty {
             text = errors.joined(separator: "; ")
+        } else if let errors = object["errors"] as? [String: Any], !errors.isEmpty {
+            // Opsgenie's shape: a message, and the errors by field.
+            text = errors.keys.sorted().map { "\($0): \(errors[$0].map { "\($0)" } ?? "")" }.joined(separator: "; ")
         } else if let message = object["message"] as? String {
             text = message
         } else {
             text = "no readable reason"
         }
+        while text.hasSuffix(".") { text.removeLast() }
         return text.count > 300 ? String(text.prefix(300)) + "…" : text
     }
 }
