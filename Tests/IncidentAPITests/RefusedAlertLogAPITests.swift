@@ -96,7 +96,8 @@ final class CapturedLog: Sendable {
         try await TestApplication.with(logger: log.logger) { app in
             let key = try await app.createService("web")
             let answer = try await app.request(
-                "POST", "/v2/alerts", token: nil, json: ["alias": "web-5xx"], headers: ["Authorization": "GenieKey \(key)"])
+                "POST", "/v2/alerts", token: nil, json: ["alias": "web-5xx"],
+                headers: ["Authorization": "GenieKey \(key)"])
             #expect(answer.status == 422)
             let line = try #require(Self.refusals(log).first)
             #expect(line.metadata["receiver"] == "opsgenie")
