@@ -281,7 +281,8 @@ struct DeliveryAPITests {
     @Test func silentReceiverIsRetriedOnTheBackoffScheduleThenDeadWhichEscalates() async throws {
         let silent = try SilentListener()
         defer { silent.close() }
-        try await TestApplication.with(configure: Self.quickTimeoutsWithoutTimers) { app in
+        let log = CapturedLog()
+        try await TestApplication.with(logger: log.logger, configure: Self.quickTimeoutsWithoutTimers) { app in
             let id = try await pageUser(app, contact: ["webhook_url": silent.url], delayMinutes: 1440)
             let started = app.clock.now()
             var rounds = 0
@@ -289,6 +290,15 @@ struct DeliveryAPITests {
             while rounds < 60 {
                 try await app.application.runDeliveries()
                 rounds += 1
+                if rounds == 1 {
+                    // Failing, not yet given up: the log and /metrics say so between the retries.
+                    let metrics = try await app.request("GET", "/metrics").text
+                    #expect(metrics.contains("\nklaxon_notifications_retrying 1\n"))
+                    let line = log.lines.last { $0.message == "page not delivered; retrying" }
+                    #expect(line?.metadata["attempt"] == "1")
+                    #expect(line?.metadata["incident_id"] == "\(id)")
+                    #expect(line?.metadata["error"]?.contains("timed out") == true)
+                }
                 delivery = try #require(try await notifications(app, id).first)
                 guard delivery["status"] as? String == "pending", let next = delivery["next_attempt_at"] as? String,
                     let due = ISO8601DateFormatter.withFractions.date(from: next)
@@ -311,6 +321,8 @@ struct DeliveryAPITests {
             }
             #expect(try #require(times.last).timeIntervalSince(started) <= 24 * 3600)
 
+            #expect(log.lines.filter { $0.message == "page not delivered; retrying" }.count == rounds - 1)
+            #expect(log.lines.filter { $0.message == "page given up" }.count == 1)
             let dead = try await app.timelineMessages(of: id, kind: "notification_dead")
             #expect(dead.count == 1 && dead.first?.contains("@alice") == true)
             let state = try await app.expect(200, "GET", "/api/v1/incidents/\(id)/escalation")

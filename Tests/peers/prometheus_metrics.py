@@ -28,6 +28,7 @@ EXPECTED_TYPES = {
     "klaxon_notifications_delivered": "counter",
     "klaxon_notifications_failed": "counter",
     "klaxon_notifications_pending": "gauge",
+    "klaxon_notifications_retrying": "gauge",
     "klaxon_outbox_lag_seconds": "gauge",
     "klaxon_escalation_timers_due": "gauge",
     "klaxon_escalation_lag_seconds": "gauge",

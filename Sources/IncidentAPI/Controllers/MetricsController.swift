@@ -77,6 +77,10 @@ struct MetricsController: Sendable {
             "klaxon_notifications_pending", .gauge, help: "Outbox messages waiting to be delivered or on their way.",
             Double(["pending", "sending"].reduce(0) { $0 + (metrics.notificationsByStatus[$1] ?? 0) }))
         text.single(
+            "klaxon_notifications_retrying", .gauge,
+            help: "Pending outbox messages whose last attempt failed (receiver down or refusing); retried on backoff.",
+            Double(metrics.notificationsRetrying))
+        text.single(
             "klaxon_notifications_undeliverable", .gauge,
             help: "Email pages waiting for an SMTP relay (klaxon serve --smtp-url); not counted as pending.",
             Double(metrics.emailAwaitingRelay))

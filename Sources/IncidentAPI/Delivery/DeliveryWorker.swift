@@ -97,9 +97,27 @@ struct DeliveryWorker: Sendable {
             outcome = .dead
         }
         await recordUntilTaken(attempt, of: message, outcome: outcome, at: now)
-        if outcome == .dead {
+        // Every failed attempt is a line: a page not reaching its receiver must not stay silent until it is
+        // given up a day later. Attempts back off to minutes apart, so this stays a few lines per page.
+        switch outcome {
+        case .sent:
+            break
+        case .retry(let next):
             logger.warning(
-                "page given up", metadata: ["outbox_id": "\(message.id)", "error": "\(failure ?? "")"])
+                "page not delivered; retrying",
+                metadata: [
+                    "outbox_id": "\(message.id)", "incident_id": "\(message.incidentID)",
+                    "channel": "\(message.recipient.channel.rawValue)", "attempt": "\(message.attempts + 1)",
+                    "next_attempt_at": "\(Timestamp.format(next))", "error": "\(failure ?? "")",
+                ])
+        case .dead:
+            logger.warning(
+                "page given up",
+                metadata: [
+                    "outbox_id": "\(message.id)", "incident_id": "\(message.incidentID)",
+                    "channel": "\(message.recipient.channel.rawValue)", "attempt": "\(message.attempts + 1)",
+                    "error": "\(failure ?? "")",
+                ])
         }
     }
 

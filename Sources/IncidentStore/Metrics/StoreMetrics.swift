@@ -27,6 +27,9 @@ public struct StoreMetrics: Sendable {
     /// Email rows waiting for an SMTP relay while none is configured: counted here, not as pending and not in
     /// the lag, which would otherwise grow for mail nobody can send.
     public var emailAwaitingRelay: Int = 0
+    /// Pending (or in-flight) outbox rows with at least one failed attempt: pages not reaching their receiver
+    /// right now, which `outboxLagSeconds` does not show between retries.
+    public var notificationsRetrying: Int = 0
     /// Escalation timers that ran out and wait for the engine, and the age in seconds of the oldest (0: none).
     /// A lag beyond the engine's poll interval means pages are going out late.
     public var escalationTimersDue: Int
@@ -84,13 +87,20 @@ extension KlaxonStore {
             }
             var notifications: [String: Int] = [:]
             var emailAwaitingRelay = 0
+            var retrying = 0
             // Unsendable: email rows still queued while no relay is configured.
             let unsendable = emailRelayConfigured ? "0" : "channel = 'email' AND status IN ('pending', 'sending')"
-            for (status, unsent, count) in try db.query(
-                "SELECT status, \(unsendable), count(*) FROM notification_outbox GROUP BY 1, 2",
-                row: { (try $0.string(at: 0), try $0.column(1, as: Bool.self), try $0.column(2, as: Int.self)) })
+            for (status, unsent, count, failedBefore) in try db.query(
+                "SELECT status, \(unsendable), count(*), sum(attempts > 0) FROM notification_outbox GROUP BY 1, 2",
+                row: {
+                    (
+                        try $0.string(at: 0), try $0.column(1, as: Bool.self), try $0.column(2, as: Int.self),
+                        try $0.column(3, as: Int.self)
+                    )
+                })
             {
                 if unsent { emailAwaitingRelay += count } else { notifications[status, default: 0] += count }
+                if !unsent && (status == "pending" || status == "sending") { retrying += failedBefore }
             }
             var alerts: [String: Int] = [:]
             for (source, count) in try db.query(
@@ -128,6 +138,7 @@ extension KlaxonStore {
                 escalationLagSeconds: oldestTimer.map { Double(nowMS - $0) / 1000 } ?? 0,
                 databaseBytes: pageCount * pageSize, walBytes: walBytes, writes: writes)
             metrics.emailAwaitingRelay = emailAwaitingRelay
+            metrics.notificationsRetrying = retrying
             return metrics
         }
     }
