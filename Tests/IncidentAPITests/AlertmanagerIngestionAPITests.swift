@@ -206,6 +206,18 @@ import Testing
         }
     }
 
+    @Test func aGenericAlertWithAMistypedFieldIs400NamingItAndOpensNothing() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request(
+                "POST", "/api/v1/integrations/generic",
+                json: ["summary": "DB down", "severty": "critical", "servce": "payments", "dedup_key": "db"])
+            #expect(answer.status == 400)
+            let fields = (try answer.object()["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            #expect(fields == ["servce", "severty"])
+            #expect(try await app.incidents().isEmpty)
+        }
+    }
+
     @Test func anAlertWithoutAStartKeepsItsFirstArrivalAsStartAcrossResendsAndItsResolve() async throws {
         try await TestApplication.with { app in
             let ingest = try await app.createToken(name: "script", scope: "ingest")

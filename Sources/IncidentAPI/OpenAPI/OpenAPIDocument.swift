@@ -6234,7 +6234,8 @@ enum OpenAPIDocument {
           },
           "GenericAlert": {
             "type": "object",
-            "description": "Klaxon's own alert JSON. `summary` or `title` is required.",
+            "additionalProperties": false,
+            "description": "Klaxon's own alert JSON. `summary` or `title` is required. A member it does not know (`severty`) is 400 naming it, with every other problem: a mistyped `severity` or `service` would page the wrong people at the wrong level.",
             "properties": {
               "title": {
                 "type": "string"

@@ -28,6 +28,9 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
     public var source: String?
     /// The service to route to when the request is not routed by an integration key.
     public var service: String?
+    /// Members of the body that are none of the above (`severty`), refused by `normalized` like every other
+    /// problem: a mistyped `severity` or `service` would otherwise page the wrong people at the wrong level.
+    var unknownMembers: [String] = []
 
     public init(
         title: String? = nil, summary: String?, severity: String? = nil, dedupKey: String? = nil,
@@ -45,10 +48,34 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
         self.service = service
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case title, summary, severity
         case dedupKey = "dedup_key"
         case status, labels, details, source, service
+    }
+
+    /// Any member name, to find the unknown ones.
+    private struct MemberName: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        summary = try container.decodeIfPresent(String.self, forKey: .summary)
+        severity = try container.decodeIfPresent(String.self, forKey: .severity)
+        dedupKey = try container.decodeIfPresent(String.self, forKey: .dedupKey)
+        status = try container.decodeIfPresent(String.self, forKey: .status)
+        labels = try container.decodeIfPresent([String: String].self, forKey: .labels)
+        details = try container.decodeIfPresent([String: JSONValue].self, forKey: .details)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        service = try container.decodeIfPresent(String.self, forKey: .service)
+        let known = Set(CodingKeys.allCases.map(\.stringValue))
+        unknownMembers = try decoder.container(keyedBy: MemberName.self).allKeys.map(\.stringValue)
+            .filter { !known.contains($0) }.sorted()
     }
 
     /// The alert in Klaxon's terms.
@@ -60,6 +87,12 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
     /// - Throws: `.validation` with every problem at once.
     public func normalized(now: Date) throws(IncidentError) -> NormalizedAlert {
         var validator = FieldValidator()
+        for name in unknownMembers {
+            validator.fail(
+                name,
+                "is not a field of a generic alert (title, summary, severity, dedup_key, status, labels, details, "
+                    + "source, service)")
+        }
         let action: AlertAction
         switch status {
         case nil, "firing": action = .trigger
