@@ -13,7 +13,8 @@ import Testing
 
     @Test func unknownTokenIs401() async throws {
         try await TestApplication.with { app in
-            let answer = try await app.request("GET", "/api/v1/incidents", token: "klx_not-a-real-token-at-all-000000000000")
+            let answer = try await app.request(
+                "GET", "/api/v1/incidents", token: "klx_not-a-real-token-at-all-000000000000")
             #expect(answer.status == 401)
         }
     }
@@ -64,7 +65,8 @@ import Testing
     @Test func revokedTokenIs401AndTheTimelineNamesTheToken() async throws {
         try await TestApplication.with { app in
             let secret = try await app.createToken(name: "ci-bot", scope: "write")
-            let incident = try await app.request("POST", "/api/v1/incidents", token: secret, json: ["title": "deploy failed"])
+            let incident = try await app.request(
+                "POST", "/api/v1/incidents", token: secret, json: ["title": "deploy failed"])
             let id = try incident.object()["id"] as! Int
             let timeline = try await app.request("GET", "/api/v1/incidents/\(id)/timeline")
             #expect(try timeline.items().first?["actor"] as? String == "ci-bot")
@@ -154,7 +156,8 @@ import Testing
     @Test func aByteOrderMarkBeforeTheBodyIsIgnored() async throws {
         try await TestApplication.with { app in
             let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-            let created = try await app.request("POST", "/api/v1/incidents", bytes: bom + Array(#"{"title": "BOM"}"#.utf8))
+            let created = try await app.request(
+                "POST", "/api/v1/incidents", bytes: bom + Array(#"{"title": "BOM"}"#.utf8))
             #expect(created.status == 201, "\(created.text)")
             let key = try await app.createService("checkout")
             let alert = try await app.request(
@@ -196,7 +199,8 @@ import Testing
             #expect(receiver.status == 400)
             let pagerDuty = try await app.request(
                 "POST", "/v2/enqueue", token: nil,
-                bytes: Array(#"{"routing_key": "\#(key)", "event_action": "trigger", "payload": {"summary": "\#u{1}"#.utf8)
+                bytes: Array(
+                    #"{"routing_key": "\#(key)", "event_action": "trigger", "payload": {"summary": "\#u{1}"#.utf8)
                     + [0xFE] + Array(#"", "source": "s", "severity": "info"}}"#.utf8))
             #expect(pagerDuty.status == 400)
             #expect(try pagerDuty.object()["status"] as? String == "invalid event")
@@ -264,6 +268,33 @@ import Testing
             #expect(service.status == 422)
             errors = try service.object()["errors"] as? [[String: Any]] ?? []
             #expect(errors.first?["field"] as? String == "slo.window_days")
+        }
+    }
+
+    @Test func anUnknownAPIPathSaysWhatWasProbablyMeant() async throws {
+        try await TestApplication.with { app in
+            let id = try await app.openIncident(["title": "Queue backlog"])["id"] as! Int
+            func detail(_ method: String, _ path: String) async throws -> String {
+                let answer = try await app.request(method, path)
+                #expect(answer.status == 404, "\(path)")
+                return try answer.object()["detail"] as? String ?? ""
+            }
+            #expect(
+                try await detail("POST", "/api/v1/incidents/\(id)/ack")
+                    == "No action 'ack'; did you mean POST /api/v1/incidents/\(id)/acknowledge?")
+            #expect(
+                try await detail("POST", "/api/v1/incidents/\(id)/Acknowledge")
+                    == "Actions are lowercase: POST /api/v1/incidents/\(id)/acknowledge.")
+            #expect(try await detail("GET", "/api/v1/incidents/\(id)/history").contains("Resources: alerts, timeline"))
+            #expect(
+                try await detail("GET", "/api/v1/incident/\(id)")
+                    == "No route is GET /api/v1/incident/\(id); every route is in /openapi.json.")
+            let patch = try await app.request("PATCH", "/api/v1/incidents/\(id)", json: ["status": "resolved"])
+            #expect(patch.status == 422)
+            #expect(
+                (try patch.object()["errors"] as? [[String: Any]])?.first?["message"] as? String
+                    == "is not changed by PATCH: POST /api/v1/incidents/\(id)/{acknowledge, mitigate, resolve, close, reopen}"
+            )
         }
     }
 

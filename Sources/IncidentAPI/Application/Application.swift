@@ -315,13 +315,20 @@ public func buildApplication(
             store: store, http: httpMetrics, isPublic: configuration.metricsPublic,
             emailRelayConfigured: emailRelayConfigured, clock: clock, logger: logger
         ).register(in: &api)
+        var dashboard: StaticFileHandler?
         if let publicDirectory = configuration.publicDirectory {
             if let problem = DashboardFiles.problem(with: publicDirectory) {
                 logger.warning("\(problem)")
             }
-            api.setFallback(
-                StaticFileHandler(root: publicDirectory, configuration: DashboardFiles.configuration).routeHandler)
+            dashboard = StaticFileHandler(root: publicDirectory, configuration: DashboardFiles.configuration)
         }
+        // What no route matches: an API path gets a 404 saying what was probably meant; others are the
+        // dashboard's files.
+        api.setFallback(
+            .async { [dashboard] request in
+                if let problem = UnknownRoute.problem(for: request) { return .problem(problem) }
+                return dashboard?.respond(to: request) ?? .problem(.notFound)
+            })
 
         var serverConfiguration = configuration.server
         serverConfiguration.parser.defaultBodyLimit = configuration.maxAPIBodySize

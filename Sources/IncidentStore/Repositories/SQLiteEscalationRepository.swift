@@ -131,7 +131,7 @@ public struct SQLiteEscalationRepository: EscalationRepository {
             [
                 NewTimelineEvent(
                     at: now, kind: .escalationResumed, actor: .system,
-                    message: "Maintenance over and still not acknowledged: paging level \(state.level) again",
+                    message: "Maintenance over and still not acknowledged: paging level \(state.level)",
                     data: ["escalation_level": .int(Int64(state.level))])
             ], to: id, in: db)
         _ = try EscalationRows.page(level: state.level, cycle: state.cycle, of: policy, incident: incident, at: now, in: db)
