@@ -271,6 +271,18 @@ import Testing
         }
     }
 
+    @Test func anEscalationTargetOfNoKnownFormNamesWhatWasSent() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request(
+                "POST", "/api/v1/escalation-policies",
+                json: ["name": "payments", "levels": [["delay_minutes": 5, "targets": [["usr": "alice"]]]]])
+            #expect(answer.status == 422)
+            let error = (try answer.object()["errors"] as? [[String: Any]])?.first
+            #expect(error?["field"] as? String == "levels.0.targets.0")
+            #expect(error?["message"] as? String == "must have exactly one of user, schedule, webhook (got usr)")
+        }
+    }
+
     @Test func anUnknownAPIPathSaysWhatWasProbablyMeant() async throws {
         try await TestApplication.with { app in
             let id = try await app.openIncident(["title": "Queue backlog"])["id"] as! Int

@@ -29,12 +29,23 @@ extension EscalationTarget: Codable {
             container.decodeIfPresent(String.self, forKey: .webhook).map(EscalationTarget.webhook),
         ].compactMap { $0 }
         guard found.count == 1, let target = found.first else {
+            // Naming what was sent makes a typo (`usr`) plain.
+            let sent = try decoder.container(keyedBy: MemberName.self).allKeys.map(\.stringValue).sorted()
+            let got = sent.isEmpty ? "" : " (got \(sent.joined(separator: ", ")))"
             throw DecodingError.dataCorrupted(
                 DecodingError.Context(
                     codingPath: decoder.codingPath,
-                    debugDescription: "must have exactly one of user, schedule, webhook"))
+                    debugDescription: "must have exactly one of user, schedule, webhook\(got)"))
         }
         self = target
+    }
+
+    /// Any member name, to say which ones a target that fits no form had.
+    private struct MemberName: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     public func encode(to encoder: any Encoder) throws {
