@@ -214,7 +214,43 @@ import Testing
             #expect(answer.status == 400)
             let fields = (try answer.object()["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
             #expect(fields == ["servce", "severty"])
+            let messages = (try answer.object()["errors"] as? [[String: Any]] ?? []).compactMap {
+                $0["message"] as? String
+            }
+            #expect(messages.contains { $0.contains("did you mean \"severity\"") })
             #expect(try await app.incidents().isEmpty)
+            // Case and separators do not make a field unknown either: `Dedup-Key` means dedup_key.
+            let recased = try await app.request(
+                "POST", "/api/v1/integrations/generic", json: ["summary": "DB down", "Dedup-Key": "db"])
+            #expect(recased.status == 400)
+        }
+    }
+
+    @Test func aGenericAlertKeepsMembersItDoesNotKnowInDetailsAndWarnsAboutThem() async throws {
+        try await TestApplication.with { app in
+            let answer = try await app.request(
+                "POST", "/api/v1/integrations/generic",
+                json: [
+                    "summary": "DB down", "dedup_key": "db", "team": "storage", "runbook": ["url": "https://r/db"],
+                    "details": ["team": "kept", "used": 0.93],
+                ])
+            #expect(answer.status == 200)
+            let warnings = try answer.object()["warnings"] as? [String] ?? []
+            #expect(
+                warnings == [
+                    #""runbook" is not a field of a generic alert; kept in details"#,
+                    #""team" is not a field of a generic alert; ignored (details has a "team")"#,
+                ])
+            let id = try #require(try await app.incidents().first?["id"] as? Int)
+            let alerts = try await app.request("GET", "/api/v1/incidents/\(id)/alerts").object()
+            let alert = try #require((alerts["items"] as? [[String: Any]])?.first)
+            let details = try #require(alert["details"] as? [String: Any])
+            #expect((details["runbook"] as? [String: Any])?["url"] as? String == "https://r/db")
+            #expect(details["team"] as? String == "kept")
+            // A payload of known members only answers no warnings.
+            let plain = try await app.request(
+                "POST", "/api/v1/integrations/generic", json: ["summary": "DB down", "dedup_key": "db"])
+            #expect(try plain.object()["warnings"] as? [String] == [])
         }
     }
 

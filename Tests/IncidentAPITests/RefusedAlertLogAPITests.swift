@@ -1,5 +1,5 @@
 import Foundation
-import IncidentAPI
+@testable import IncidentAPI
 import Logging
 import Synchronization
 import Testing
@@ -142,6 +142,63 @@ final class CapturedLog: Sendable {
             #expect(lines.first?.metadata["receiver"] == "alertmanager")
             #expect(lines.first?.metadata["status"] == "413")
             #expect(lines.first?.message.contains("larger than the receiver's limit") == true)
+        }
+    }
+
+    @Test func aRefusalNamesTheServiceOfItsKeyAndNeverTheKey() async throws {
+        let log = CapturedLog()
+        try await TestApplication.with(logger: log.logger) { app in
+            let key = try await app.createService("checkout")
+            let bad = #"{"summary": ""}"#
+            #expect(try await app.request("POST", "/api/v1/integrations/generic/\(key)", token: nil, rawBody: bad).status == 400)
+            let pagerDuty = try await app.request(
+                "POST", "/v2/enqueue", token: nil, json: ["routing_key": key, "event_action": "explode"])
+            #expect(pagerDuty.status == 400)
+            let unknown = try await app.request(
+                "POST", "/api/v1/integrations/grafana/not-a-key", token: nil, rawBody: "{}")
+            #expect(unknown.status == 404)
+            let lines = Self.refusals(log)
+            #expect(lines.count == 3)
+            #expect(lines[0].message.contains("generic receiver for service checkout (400)"))
+            #expect(lines[1].message.contains("pagerduty receiver for service checkout (400)"))
+            #expect(lines[2].message.contains("grafana receiver for an unknown integration key (404)"))
+            #expect(!lines.contains { $0.message.contains(key) || $0.message.contains("not-a-key") })
+        }
+    }
+
+    @Test func whatASenderWroteCannotBreakALogLine() async throws {
+        let log = CapturedLog()
+        try await TestApplication.with(logger: log.logger) { app in
+            let forged = "sev9\nwarning: forged line\u{1b}[31m"
+            let answer = try await app.request(
+                "POST", "/api/v1/integrations/generic", json: ["summary": "x", "severity": forged])
+            #expect(answer.status == 400)
+            let line = try #require(Self.refusals(log).first)
+            #expect(!line.message.contains("\n"))
+            #expect(!line.message.contains("\u{1b}"))
+            #expect(line.message.contains(#"sev9\nwarning: forged line\u{1b}[31m"#))
+        }
+        #expect(RefusedAlertLog.printable("a\u{2028}b\tc") == #"a\u{2028}b\tc"#)
+    }
+
+    @Test func aReplayedWebhookIDIsNotLoggedAsLostAndUnknownMembersAreANotice() async throws {
+        let log = CapturedLog()
+        try await TestApplication.with(logger: log.logger) { app in
+            let key = try await app.createService("signed")
+            let path = "/api/v1/integrations/generic/\(key)"
+            try await app.expect(
+                204, "PUT", "/api/v1/services/signed/signing-secrets",
+                json: ["secrets": [SignedGenericAlertAPITests.secret]])
+            let now = Int(app.clock.now().timeIntervalSince1970)
+            let body = #"{"summary": "Disk almost full", "dedup_key": "disk", "team": "storage"}"#
+            let headers = SignedGenericAlertAPITests.headers(
+                body, id: "msg_1", timestamp: now, secret: SignedGenericAlertAPITests.secret)
+            #expect(try await app.request("POST", path, token: nil, rawBody: body, headers: headers).status == 200)
+            #expect(try await app.request("POST", path, token: nil, rawBody: body, headers: headers).status == 409)
+            #expect(Self.refusals(log).isEmpty)
+            let notices = log.lines.filter { $0.level == .notice && $0.message.contains("with warnings") }
+            #expect(notices.count == 1)
+            #expect(notices.first?.message.contains(#""team" is not a field of a generic alert"#) == true)
         }
     }
 }

@@ -53,9 +53,9 @@ extension JSONWriter {
         endObject()
     }
 
-    /// `{"status":"ok","alerts":[{"dedup_key","alert_key","incident_id","outcome","reason"}...]}`: the answer of
-    /// the Alertmanager, Grafana and generic receivers.
-    mutating func ingestion(_ outcomes: [AlertOutcome]) {
+    /// `{"status":"ok","alerts":[{"dedup_key","alert_key","incident_id","outcome","reason"}...],"warnings":[...]}`:
+    /// the answer of the Alertmanager, Grafana and generic receivers.
+    mutating func ingestion(_ outcomes: [AlertOutcome], warnings: [String]) {
         beginObject()
         key("status")
         string("ok")
@@ -75,6 +75,10 @@ extension JSONWriter {
             if case .ignored(let reason) = outcome.effect { string(reason.rawValue) } else { null() }
             endObject()
         }
+        endArray()
+        key("warnings")
+        beginArray()
+        for warning in warnings { string(warning) }
         endArray()
         endObject()
     }

@@ -6234,8 +6234,7 @@ enum OpenAPIDocument {
           },
           "GenericAlert": {
             "type": "object",
-            "additionalProperties": false,
-            "description": "Klaxon's own alert JSON. `summary` or `title` is required. A member it does not know (`severty`) is 400 naming it, with every other problem: a mistyped `severity` or `service` would page the wrong people at the wrong level.",
+            "description": "Klaxon's own alert JSON. `summary` or `title` is required. A member it does not know is kept in the alert's `details` and named in the answer's `warnings` (scripts often send more than Klaxon reads); one that looks like a mistyped field (`severty`, `Service`, `dedupKey`: equal but for case and `_`/`-`, or at most two letters off) is 400 naming it, with every other problem: a dropped `severity` or `service` would page the wrong people at the wrong level.",
             "properties": {
               "title": {
                 "type": "string"
@@ -6288,7 +6287,8 @@ enum OpenAPIDocument {
             "type": "object",
             "required": [
               "status",
-              "alerts"
+              "alerts",
+              "warnings"
             ],
             "properties": {
               "status": {
@@ -6338,6 +6338,13 @@ enum OpenAPIDocument {
                     }
                   }
                 }
+              },
+              "warnings": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "What Klaxon did with parts of the payload it does not read (a generic alert's unknown members, kept in details); empty when there is nothing to say."
               }
             }
           },

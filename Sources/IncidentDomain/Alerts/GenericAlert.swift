@@ -9,7 +9,10 @@ import Foundation
 /// ```
 ///
 /// Being Klaxon's own, it is checked as strictly as the incident API: labels follow the domain's label rules,
-/// `service` must be a valid service name.
+/// `service` must be a valid service name. Members it does not know are kept in `details` and named in the
+/// answer's `warnings` (scripts often send more than Klaxon reads), except those that look like a mistyped
+/// field (`severty`, `Service`), which are refused: dropping them would page at the wrong level or route to
+/// the wrong team.
 public struct GenericAlert: Hashable, Sendable, Decodable {
     /// The headline; the first line of `summary` when absent.
     public var title: String?
@@ -28,9 +31,9 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
     public var source: String?
     /// The service to route to when the request is not routed by an integration key.
     public var service: String?
-    /// Members of the body that are none of the above (`severty`), refused by `normalized` like every other
-    /// problem: a mistyped `severity` or `service` would otherwise page the wrong people at the wrong level.
-    var unknownMembers: [String] = []
+    /// Members of the body that are none of the above, by name: kept in `details`, or refused by `normalized`
+    /// when the name looks like a mistyped field.
+    var unknownMembers: [String: JSONValue] = [:]
 
     public init(
         title: String? = nil, summary: String?, severity: String? = nil, dedupKey: String? = nil,
@@ -74,8 +77,10 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
         source = try container.decodeIfPresent(String.self, forKey: .source)
         service = try container.decodeIfPresent(String.self, forKey: .service)
         let known = Set(CodingKeys.allCases.map(\.stringValue))
-        unknownMembers = try decoder.container(keyedBy: MemberName.self).allKeys.map(\.stringValue)
-            .filter { !known.contains($0) }.sorted()
+        let members = try decoder.container(keyedBy: MemberName.self)
+        for member in members.allKeys where !known.contains(member.stringValue) {
+            unknownMembers[member.stringValue] = try members.decode(JSONValue.self, forKey: member)
+        }
     }
 
     /// The alert in Klaxon's terms.
@@ -87,11 +92,16 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
     /// - Throws: `.validation` with every problem at once.
     public func normalized(now: Date) throws(IncidentError) -> NormalizedAlert {
         var validator = FieldValidator()
-        for name in unknownMembers {
-            validator.fail(
-                name,
-                "is not a field of a generic alert (title, summary, severity, dedup_key, status, labels, details, "
-                    + "source, service)")
+        let knownNames = CodingKeys.allCases.map(\.stringValue)
+        var keptMembers: [String] = []
+        for name in unknownMembers.keys.sorted() {
+            if let meant = MemberNameSimilarity.intended(name, among: knownNames) {
+                validator.fail(
+                    name, "is not a field of a generic alert; did you mean \"\(meant)\"? (a mistyped field is "
+                        + "refused rather than ignored)")
+            } else {
+                keptMembers.append(name)
+            }
         }
         let action: AlertAction
         switch status {
@@ -134,10 +144,19 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
         let key = dedupKey ?? AlertKey.fingerprint(labels: labels.isEmpty ? ["title": headline] : labels)
         var details = details ?? [:]
         if let source { details["source"] = .string(source) }
+        var warnings: [String] = []
+        for name in keptMembers {
+            if details[name] == nil {
+                details[name] = unknownMembers[name]
+                warnings.append("\"\(name)\" is not a field of a generic alert; kept in details")
+            } else {
+                warnings.append("\"\(name)\" is not a field of a generic alert; ignored (details has a \"\(name)\")")
+            }
+        }
         return NormalizedAlert(
             source: .generic, action: action, dedupKey: key, alertKey: key, title: headline,
             summary: summary ?? "", severity: severity, labels: labels,
             serviceHint: service ?? AlertText.nonBlank(labels["service"]), startsAt: now, startsAtIsReceipt: true,
-            details: details)
+            details: details, warnings: warnings)
     }
 }

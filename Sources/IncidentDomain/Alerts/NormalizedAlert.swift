@@ -47,13 +47,16 @@ public struct NormalizedAlert: Hashable, Sendable {
     /// `generatorURL`; Grafana `values`; PagerDuty `custom_details`, `client`; Opsgenie `tags`, `responders`,
     /// ...), for the timeline and the alerts table. Never holds credentials (routing keys are left out).
     public internal(set) var details: [String: JSONValue]
+    /// What the receiver should tell the sender it did with the payload besides the alert (members it does not
+    /// know, kept in `details`), for the answer's `warnings`.
+    public internal(set) var warnings: [String]
 
     init(
         source: AlertSource, action: AlertAction, dedupKey: String, alertKey: String, title: String,
         alertTitle: String? = nil, summary: String, severity: Severity, labels: [String: String],
         incidentLabels: [String: String]? = nil, annotations: [String: String] = [:], serviceHint: String?,
         startsAt: Date, startsAtIsReceipt: Bool = false, endsAt: Date? = nil, links: [AlertLink] = [],
-        details: [String: JSONValue] = [:]
+        details: [String: JSONValue] = [:], warnings: [String] = []
     ) {
         self.source = source
         self.action = action
@@ -72,5 +75,6 @@ public struct NormalizedAlert: Hashable, Sendable {
         self.endsAt = endsAt
         self.links = links
         self.details = details
+        self.warnings = warnings
     }
 }

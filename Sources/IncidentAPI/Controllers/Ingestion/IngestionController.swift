@@ -56,25 +56,24 @@ struct IngestionController: Sendable {
             let normalize = receiver.normalize
             let signature = receiver.signature
             let path = "/api/v1/integrations/\(receiver.name)"
-            router.addReceiver(.post, path, scope: .ingest, maxBodySize: maxBodySize) { request, now in
-                recorded(
-                    receiver.name, now, await receive(request, now: now, signature: signature, normalize: normalize))
-            }
-            router.addReceiver(.post, path + "/:integration_key", scope: nil, maxBodySize: maxBodySize) {
-                request, now in
-                recorded(
-                    receiver.name, now, await receive(request, now: now, signature: signature, normalize: normalize))
+            for pattern in [path, path + "/:integration_key"] {
+                let scope: TokenScope? = pattern == path ? .ingest : nil
+                router.addReceiver(.post, pattern, scope: scope, maxBodySize: maxBodySize) { request, now in
+                    let answer = await receive(
+                        request, receiver: receiver.name, now: now, signature: signature, normalize: normalize)
+                    return await recorded(receiver.name, request, now, answer)
+                }
             }
         }
         router.addReceiver(.post, "/v2/enqueue", scope: nil, maxBodySize: PagerDutyEvent.bodyMaxBytes) { request, now in
-            recorded("pagerduty", now, await pagerDuty(request, now: now))
+            await recorded("pagerduty", request, now, await pagerDuty(request, now: now))
         }
         router.addReceiver(.post, "/v2/alerts", scope: .ingest, maxBodySize: maxBodySize) { request, now in
             let answer = await opsgenie(request, now: now) { body, now in
                 try AlertPayloadDecoder.decode(OpsgenieAlert.self, from: Data(body))
                     .normalized(generatedKey: Self.generatedKey(), now: now)
             }
-            return recorded("opsgenie", now, answer)
+            return await recorded("opsgenie", request, now, answer)
         }
         for kind in [OpsgenieAlertAction.Kind.close, .acknowledge] {
             router.addReceiver(
@@ -89,15 +88,41 @@ struct IngestionController: Sendable {
                         kind, identifier: request.pathParameters["identifier"] ?? "",
                         identifierType: request.query.values("identifierType").first, now: now)
                 }
-                return recorded("opsgenie", now, answer)
+                return await recorded("opsgenie", request, now, answer)
             }
         }
     }
 
     /// `answer`, after `refusals` saw it.
-    private func recorded(_ receiver: String, _ now: Date, _ answer: HTTPResponse) -> HTTPResponse {
-        refusals.record(answer, receiver: receiver, now: now)
+    private func recorded(
+        _ receiver: String, _ request: HTTPRequest, _ now: Date, _ answer: HTTPResponse
+    ) async -> HTTPResponse {
+        await refusals.record(answer, receiver: receiver, now: now) { await sender(of: request) }
         return answer
+    }
+
+    /// Who sent a refused request, for the log: the service its integration key (in the path, PagerDuty's
+    /// `routing_key`, Opsgenie's `GenieKey`) belongs to, or that the key is unknown; nil for bearer tokens and
+    /// requests without a key. Never the key itself: it is a credential.
+    func sender(of request: HTTPRequest) async -> String? {
+        var key = request.pathParameters["integration_key"]
+        if key == nil, let authorization = request.headers["authorization"],
+            authorization.lowercased().hasPrefix("geniekey ")
+        {
+            let credential = authorization.dropFirst("geniekey ".count).trimmingCharacters(in: .whitespaces)
+            if credential.hasPrefix(TokenSecret.prefix) { return nil }  // a token, not a key
+            key = credential
+        }
+        if key == nil, request.path == "/v2/enqueue",
+            let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any]
+        {
+            key = object["routing_key"] as? String
+        }
+        guard let key, !key.isEmpty else { return nil }
+        guard let service = try? await services.service(integrationKey: key) else {
+            return "an unknown integration key"
+        }
+        return "service \(service.name)"
     }
 
     /// Alertmanager, Grafana and generic: authenticate (path key, else bearer token), normalise, ingest, and
@@ -107,7 +132,7 @@ struct IngestionController: Sendable {
     /// When the routed service has signing secrets, the request must carry the receiver's `signature` (see
     /// `verifySignature` and `verifyGrafanaSignature`).
     func receive(
-        _ request: HTTPRequest, now: Date, signature: ReceiverSignature,
+        _ request: HTTPRequest, receiver: String, now: Date, signature: ReceiverSignature,
         normalize: @Sendable ([UInt8], Date) throws -> [NormalizedAlert]
     ) async -> HTTPResponse {
         do {
@@ -127,7 +152,9 @@ struct IngestionController: Sendable {
             }
             let outcomes = try await alerts.ingest(
                 normalized, service: service, grouping: grouping, webhookID: webhookID, at: now)
-            return .json { $0.ingestion(outcomes) }
+            let warnings = normalized.flatMap(\.warnings)
+            refusals.recordWarnings(warnings, receiver: receiver, now: now)
+            return .json { $0.ingestion(outcomes, warnings: warnings) }
         } catch {
             return .problem(.fromReceiver(error, logger: logger))
         }

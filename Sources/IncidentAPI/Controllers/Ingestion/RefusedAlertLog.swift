@@ -26,24 +26,44 @@ final class RefusedAlertLog: Sendable {
         self.interval = interval
     }
 
-    /// Whether `status` means the sender gives up on the payload: a 4xx but 429, which senders retry.
+    /// Whether `status` means the sender gives up on the payload: a 4xx but 429 (which senders retry) and 409
+    /// (a signed request whose `webhook-id` was already taken: its alerts are recorded).
     static func isRefusal(_ status: Int) -> Bool {
-        (400..<500).contains(status) && status != 429
+        (400..<500).contains(status) && status != 429 && status != 409
     }
 
-    /// Logs `response` when it refuses the payload and the receiver's last line is older than the interval.
-    func record(_ response: HTTPResponse, receiver: String, now: Date) {
+    /// Logs `response` when it refuses the payload and the receiver's last line is older than the interval;
+    /// `sender` names who sent it (a service, an unknown key), asked only when a line is written.
+    func record(_ response: HTTPResponse, receiver: String, now: Date, sender: () async -> String?) async {
         guard Self.isRefusal(response.status.code) else { return }
-        note(receiver: receiver, status: response.status.code, now: now) { Self.reason(in: response) }
+        guard let unlogged = take(key: "\(receiver) \(response.status.code)", now: now) else { return }
+        let from = await sender().map { " for \(Self.printable($0))" } ?? ""
+        write(
+            receiver: receiver, status: response.status.code, unlogged: unlogged,
+            reason: Self.printable(Self.reason(in: response)), from: from)
+    }
+
+    /// Notes what an accepted payload carried that Klaxon did not read (`warnings` of the answer), at most
+    /// once per receiver and interval, so whoever runs Klaxon can fix the sender.
+    func recordWarnings(_ warnings: [String], receiver: String, now: Date) {
+        guard let first = warnings.first, let unlogged = take(key: "\(receiver) warnings", now: now) else { return }
+        var metadata: Logger.Metadata = ["receiver": "\(receiver)"]
+        if unlogged > 0 { metadata["warned_unlogged"] = "\(unlogged)" }
+        let more = warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""
+        logger.notice(
+            "accepted an alert payload from the \(receiver) receiver with warnings: \(Self.printable(first))\(more)",
+            metadata: metadata)
     }
 
     /// A refusal the HTTP layer answered before any receiver ran (413: the body is over the receiver's limit),
     /// seen in the access log by its route.
     func recordAnswered(route: String, status: Int, now: Date) {
-        guard Self.isRefusal(status), let receiver = Self.receiver(ofRoute: route) else { return }
-        note(receiver: receiver, status: status, now: now) {
+        guard Self.isRefusal(status), let receiver = Self.receiver(ofRoute: route),
+            let unlogged = take(key: "\(receiver) \(status)", now: now)
+        else { return }
+        let reason =
             status == 413 ? "the body is larger than the receiver's limit" : "refused before the receiver read it"
-        }
+        write(receiver: receiver, status: status, unlogged: unlogged, reason: reason, from: "")
     }
 
     /// The receiver a route pattern belongs to, or nil for routes that are not receivers.
@@ -55,9 +75,9 @@ final class RefusedAlertLog: Sendable {
         return route.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
     }
 
-    private func note(receiver: String, status: Int, now: Date, reason: () -> String) {
-        let key = "\(receiver) \(status)"
-        let unlogged: Int? = receivers.withLock { receivers in
+    /// Whether a line for `key` is due (the number of lines left unwritten since the last one), or nil.
+    private func take(key: String, now: Date) -> Int? {
+        receivers.withLock { receivers in
             if var known = receivers[key] {
                 guard now.timeIntervalSince(known.loggedAt) >= interval else {
                     known.unlogged += 1
@@ -70,13 +90,15 @@ final class RefusedAlertLog: Sendable {
             receivers[key] = Receiver(loggedAt: now)
             return 0
         }
-        guard let unlogged else { return }
+    }
+
+    private func write(receiver: String, status: Int, unlogged: Int, reason: String, from: String) {
         var metadata: Logger.Metadata = ["receiver": "\(receiver)", "status": "\(status)"]
         if unlogged > 0 { metadata["refused_unlogged"] = "\(unlogged)" }
         logger.warning(
             """
-            refused an alert payload from the \(receiver) receiver (\(status)): \(reason()); its sender does not \
-            retry a 4xx, so those alerts are not recorded
+            refused an alert payload from the \(receiver) receiver\(from) (\(status)): \(reason); its sender does \
+            not retry a 4xx, so those alerts are not recorded
             """,
             metadata: metadata)
     }
@@ -101,5 +123,22 @@ final class RefusedAlertLog: Sendable {
         }
         while text.hasSuffix(".") { text.removeLast() }
         return text.count > 300 ? String(text.prefix(300)) + "…" : text
+    }
+
+    /// `text` with control characters (newlines, escapes) written as escapes, so what a sender put in a payload
+    /// cannot forge or break lines of the log.
+    static func printable(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}":
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -1,0 +1,36 @@
+/// Whether an unknown member name of a body looks like a mistyped known one (`severty`, `Service`,
+/// `dedupKey`), which a lenient reader would otherwise drop in silence: a mistyped `severity` or `service`
+/// pages the wrong people at the wrong level, so such a name is refused while other extra members are kept.
+enum MemberNameSimilarity {
+    /// The known name `name` was probably meant as, or nil when it is not close to any: equal ignoring case
+    /// and `_`/`-`, or at most two single-character edits away from a known name of four or more characters.
+    static func intended(_ name: String, among known: [String]) -> String? {
+        let folded = fold(name)
+        if let match = known.first(where: { fold($0) == folded }) { return match }
+        return known.first { $0.count >= 4 && editDistance(folded, fold($0), atMost: 2) <= 2 }
+    }
+
+    private static func fold(_ name: String) -> [Character] {
+        Array(name.lowercased().filter { $0 != "_" && $0 != "-" })
+    }
+
+    /// Levenshtein distance, or `atMost + 1` once it is known to exceed `atMost`.
+    static func editDistance(_ a: [Character], _ b: [Character], atMost limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,27 @@
+import Testing
+
+@testable import IncidentDomain
+
+@Suite struct MemberNameSimilarityTests {
+    static let generic = ["title", "summary", "severity", "dedup_key", "status", "labels", "details", "source", "service"]
+
+    @Test(arguments: [
+        ("severty", "severity"), ("Severity", "severity"), ("dedupKey", "dedup_key"), ("Dedup-Key", "dedup_key"),
+        ("servce", "service"), ("label", "labels"), ("state", "status"), ("summery", "summary"),
+    ])
+    func aMistypedFieldIsRecognised(name: String, meant: String) {
+        #expect(MemberNameSimilarity.intended(name, among: Self.generic) == meant)
+    }
+
+    @Test(arguments: ["team", "runbook", "host", "region", "tags", "env", "url", "cluster", "fingerprint", "message"])
+    func anUnrelatedMemberIsNotTakenForAField(name: String) {
+        #expect(MemberNameSimilarity.intended(name, among: Self.generic) == nil)
+    }
+
+    @Test func editDistanceStopsOnceOverTheLimit() {
+        #expect(MemberNameSimilarity.editDistance(Array("kitten"), Array("sitting"), atMost: 5) == 3)
+        #expect(MemberNameSimilarity.editDistance(Array("kitten"), Array("sitting"), atMost: 2) == 3)
+        #expect(MemberNameSimilarity.editDistance(Array(""), Array("ab"), atMost: 2) == 2)
+        #expect(MemberNameSimilarity.editDistance(Array("abc"), Array("abc"), atMost: 0) == 0)
+    }
+}
