@@ -300,8 +300,25 @@ import Testing
             #expect(try await detail("GET", "/api/v1/incidents/\(id)/history").contains("Resources: alerts, timeline"))
             #expect(
                 try await detail("GET", "/api/v1/incident/\(id)")
-                    == "No route is GET /api/v1/incident/\(id); every route is in /openapi.json.")
-            let patch = try await app.request("PATCH", "/api/v1/incidents/\(id)", json: ["status": "resolved"])
+                    == "No route is GET /api/v1/incident/…; every route is in /openapi.json.")
+            #expect(
+                try await detail("GET", "/api/v1/incident")
+                    == "No route is GET /api/v1/incident; every route is in /openapi.json.")
+            #expect(
+                try await detail("POST", "/api/v1/integrations/alertmanger/secret-key")
+                    == "No receiver 'alertmanger'; did you mean /api/v1/integrations/alertmanager/…?")
+            #expect(
+                try await detail("POST", "/api/v1/integrations/Grafana")
+                    == "Receiver names are lowercase: /api/v1/integrations/grafana.")
+            #expect(
+                try await detail("POST", "/api/v1/integrations/generic/key/extra").hasPrefix(
+                    "The generic receiver takes POST at /api/v1/integrations/generic (with a bearer token)"))
+            #expect(
+                try await detail("POST", "/api/v1/integrations/zabbix").hasPrefix(
+                    "No receiver 'zabbix'. Receivers: /api/v1/integrations/{alertmanager, grafana, generic}"))
+            // Named though another unknown member sorts first.
+            let patch = try await app.request(
+                "PATCH", "/api/v1/incidents/\(id)", json: ["status": "resolved", "owner": "alice"])
             #expect(patch.status == 422)
             #expect(
                 (try patch.object()["errors"] as? [[String: Any]])?.first?["message"] as? String

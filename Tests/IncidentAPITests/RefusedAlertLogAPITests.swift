@@ -1,8 +1,9 @@
 import Foundation
-@testable import IncidentAPI
 import Logging
 import Synchronization
 import Testing
+
+@testable import IncidentAPI
 
 /// Keeps every log line, for tests that check what the server says in its log.
 final class CapturedLog: Sendable {
@@ -150,7 +151,9 @@ final class CapturedLog: Sendable {
         try await TestApplication.with(logger: log.logger) { app in
             let key = try await app.createService("checkout")
             let bad = #"{"summary": ""}"#
-            #expect(try await app.request("POST", "/api/v1/integrations/generic/\(key)", token: nil, rawBody: bad).status == 400)
+            #expect(
+                try await app.request("POST", "/api/v1/integrations/generic/\(key)", token: nil, rawBody: bad).status
+                    == 400)
             let pagerDuty = try await app.request(
                 "POST", "/v2/enqueue", token: nil, json: ["routing_key": key, "event_action": "explode"])
             #expect(pagerDuty.status == 400)
@@ -199,6 +202,34 @@ final class CapturedLog: Sendable {
             let notices = log.lines.filter { $0.level == .notice && $0.message.contains("with warnings") }
             #expect(notices.count == 1)
             #expect(notices.first?.message.contains(#""team" is not a field of a generic alert"#) == true)
+        }
+    }
+
+    @Test func aLargePayloadToAMistypedReceiverURLIsA404HintAndALoggedRefusal() async throws {
+        let log = CapturedLog()
+        try await TestApplication.with(logger: log.logger) { app in
+            let key = try await app.createService("checkout")
+            let large = AlertmanagerPayload.group(
+                status: "firing",
+                alerts: (0..<3_000).map {
+                    AlertmanagerPayload.alert(
+                        "firing", instance: "web-\($0)", severity: "critical", fingerprint: "f\($0)")
+                })
+            let answer = try await app.request(
+                "POST", "/api/v1/integrations/alertmanger/\(key)", token: nil, json: large)
+            #expect(answer.status == 404)
+            #expect(
+                try answer.object()["detail"] as? String
+                    == "No receiver 'alertmanger'; did you mean /api/v1/integrations/alertmanager/…?")
+            // The log runs off the event loop: wait for it, boundedly.
+            for _ in 0..<100 where Self.refusals(log).isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+            let line = try #require(Self.refusals(log).first)
+            #expect(line.metadata["status"] == "404")
+            #expect(line.message.contains("no receiver has the path /api/v1/integrations/alertmanger/…"))
+            #expect(!line.message.contains(key))
+            // A dashboard or browser miss elsewhere is not an alert delivery.
+            #expect(try await app.request("GET", "/api/v1/integrations/nowhere").status == 404)
+            #expect(Self.refusals(log).count == 1)
         }
     }
 }

@@ -3,7 +3,9 @@ import Testing
 @testable import IncidentDomain
 
 @Suite struct MemberNameSimilarityTests {
-    static let generic = ["title", "summary", "severity", "dedup_key", "status", "labels", "details", "source", "service"]
+    static let generic = [
+        "title", "summary", "severity", "dedup_key", "status", "labels", "details", "source", "service",
+    ]
 
     @Test(arguments: [
         ("severty", "severity"), ("Severity", "severity"), ("dedupKey", "dedup_key"), ("Dedup-Key", "dedup_key"),

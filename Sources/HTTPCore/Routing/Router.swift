@@ -13,6 +13,11 @@ public struct Router: Sendable {
     /// Answers requests whose path matches no route (any method), e.g. static files. Nil: 404.
     public var fallback: RouteHandler?
 
+    /// Asked first for a request whose path matches no route, with its head alone: an answer here is sent
+    /// without reading the body (so a large body to a mistyped URL gets this answer, not a 413), nil leaves the
+    /// request to `fallback`. Runs on an event loop thread: it must be quick and must not block.
+    public var unmatchedAnswer: (@Sendable (HTTPRequestHead) -> HTTPResponse?)?
+
     public init() {}
 
     /// Registers `handler` for `method` on `pattern`, replacing an earlier registration of the same pair.

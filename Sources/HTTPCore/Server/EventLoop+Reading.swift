@@ -163,7 +163,10 @@ extension EventLoop {
             connection.target = .response(.problem(.methodNotAllowed, headers: headers))
             connection.keepsBody = false
         case .notFound:
-            if let fallback = context.router.fallback {
+            if let answer = context.router.unmatchedAnswer?(head) {
+                connection.target = .response(answer)
+                connection.keepsBody = false
+            } else if let fallback = context.router.fallback {
                 connection.target = .handler(fallback, HTTPPathParameters())
                 connection.keepsBody = true
             } else {
@@ -176,14 +179,19 @@ extension EventLoop {
             connection.phase = .readingBody
             connection.deadline = now + context.bodyReadTimeout
         }
-        guard head.expectsContinue && head.version == .http1_1 && head.framing != .none else { return }
-        // Expect: 100-continue (RFC 9110 §10.1.1): answer finally without inviting the body when we would
-        // refuse it anyway, then close since the body may still come.
-        if case .response(let refusal) = connection.target {
+        guard head.framing != .none else { return }
+        let invitesBody = head.expectsContinue && head.version == .http1_1
+        var declaresTooMuch = false
+        if case .contentLength(let length) = head.framing { declaresTooMuch = length > bodyLimit }
+        // A request answered from its head (405, an unknown path): answer without inviting the body (Expect:
+        // 100-continue, RFC 9110 §10.1.1) or reading one over the limit (which would turn this answer into a
+        // 413), then close since the body may still come.
+        if case .response(let refusal) = connection.target, invitesBody || declaresTooMuch {
             connection.lingerOnClose = true
             respond(connection, refusal, runsProducer: false, forceClose: true)
             return
         }
+        guard invitesBody else { return }
         if case .contentLength(let length) = head.framing, length > bodyLimit {
             connection.lingerOnClose = true
             respond(

@@ -324,19 +324,25 @@ public func buildApplication(
         }
         // What no route matches: an API path gets a 404 saying what was probably meant; others are the
         // dashboard's files.
-        api.setFallback(
-            .async { [dashboard] request in
-                if let problem = UnknownRoute.problem(for: request) { return .problem(problem) }
-                return dashboard?.respond(to: request) ?? .problem(.notFound)
-            })
+        api.setUnmatchedAnswer { head in UnknownRoute.problem(for: head).map { .problem($0) } }
+        api.setFallback(.async { [dashboard] request in dashboard?.respond(to: request) ?? .problem(.notFound) })
 
         var serverConfiguration = configuration.server
         serverConfiguration.parser.defaultBodyLimit = configuration.maxAPIBodySize
         let accessLog = serverConfiguration.accessLog
         serverConfiguration.accessLog = { entry in
             httpMetrics.record(entry)
-            if entry.status.code == 413, let route = entry.route {
-                refusedAlerts.recordAnswered(route: route, status: 413, now: clock.now())
+            if RefusedAlertLog.isRefusal(entry.status.code) {
+                // A 413 of a receiver route, or a delivery to a path no receiver has; logged off the event loop,
+                // since writing the line may block on the log's pipe.
+                let (route, status, now) = (entry.route, entry.status.code, clock.now())
+                if let route, status == 413, RefusedAlertLog.receiver(ofRoute: route) != nil {
+                    Task { refusedAlerts.recordAnswered(route: route, path: route, status: status, now: now) }
+                } else if route == nil,
+                    let path = RefusedAlertLog.deliveryPath(method: entry.method, path: entry.path)
+                {
+                    Task { refusedAlerts.recordAnswered(route: nil, path: path, status: status, now: now) }
+                }
             }
             accessLog?(entry)
         }

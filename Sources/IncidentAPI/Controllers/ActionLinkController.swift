@@ -100,9 +100,13 @@ struct ActionLinkController: Sendable {
     /// `problem` as the client reads it best.
     static func answer(_ problem: ProblemDetails, to request: HTTPRequest) -> HTTPResponse {
         guard wantsHTML(request) else { return .problem(problem) }
-        return page(
+        var response = page(
             title: problem.title, body: "<p>\(escaped(problem.detail))</p>",
             status: HTTPStatus(code: problem.status))
+        if let retryAfter = problem.retryAfterSeconds {
+            response.headers.add(name: "Retry-After", value: String(retryAfter))
+        }
+        return response
     }
 
     func verify(_ request: HTTPRequest) -> Result<ActionLink, LinkProblem> {

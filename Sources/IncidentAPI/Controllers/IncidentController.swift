@@ -121,16 +121,12 @@ struct IncidentController: Sendable {
     func edit(_ request: APIRequest) async throws -> HTTPResponse {
         let id = try request.incidentID()
         let expectedVersion = try Self.expectedVersion(request.http.headers)
-        let decoded = Result { () throws(APIError) in try request.decode(IncidentPatch.self, strictKeys: Self.patchKeys)
-        }
-        if case .failure(.wrongType(let field, _)) = decoded, field == "status" {
-            // The status moves only through the lifecycle's actions, each recorded as what it is.
-            throw APIError.wrongType(
-                field: "status",
-                message: "is not changed by PATCH: POST /api/v1/incidents/\(id)/{acknowledge, mitigate, resolve, "
-                    + "close, reopen}")
-        }
-        let edit = try decoded.get().validate()
+        // The status moves only through the lifecycle's actions, each recorded as what it is.
+        let statusHint =
+            "is not changed by PATCH: POST /api/v1/incidents/\(id)/{acknowledge, mitigate, resolve, close, reopen}"
+        let patch = try request.decode(
+            IncidentPatch.self, strictKeys: Self.patchKeys, unknownKeyHints: ["status": statusHint])
+        let edit = try patch.validate()
         let update = try await incidents.edit(
             id, expectedVersion: expectedVersion, edit, by: request.actor, at: request.now)
         return Self.incidentAnswer(update.incident)

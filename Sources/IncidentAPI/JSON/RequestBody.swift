@@ -6,8 +6,11 @@ import IncidentDomain
 /// JSON (400), an object at the top, no unknown members for strict bodies, and member types (422 naming the
 /// field).
 enum RequestBody {
+    /// `unknownKeyHints`: for members a strict body does not take but callers try (PATCH of `status`), what to
+    /// say instead; such a member is reported before other unknown ones.
     static func decode<Body: Decodable>(
-        _ type: Body.Type, from request: HTTPRequest, strictKeys: Set<String>? = nil, emptyMeansEmptyObject: Bool = false
+        _ type: Body.Type, from request: HTTPRequest, strictKeys: Set<String>? = nil,
+        unknownKeyHints: [String: String] = [:], emptyMeansEmptyObject: Bool = false
     ) throws(APIError) -> Body {
         var bytes = request.body
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
@@ -32,6 +35,9 @@ enum RequestBody {
         }
         if let strictKeys {
             let unknown = members.keys.filter { !strictKeys.contains($0) }.sorted()
+            if let hinted = unknown.first(where: { unknownKeyHints[$0] != nil }), let hint = unknownKeyHints[hinted] {
+                throw .wrongType(field: hinted, message: hint)
+            }
             if let first = unknown.first {
                 throw .wrongType(field: first, message: "is not a known field of this body")
             }
@@ -53,9 +59,10 @@ enum RequestBody {
     /// `application/json`, with any parameters (`; charset=utf-8`), or a `+json` structured suffix.
     static func checkContentType(_ value: String?) throws(APIError) {
         guard let value else { throw .unsupportedMediaType(nil) }
-        let mediaType = value.split(separator: ";", maxSplits: 1).first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        } ?? ""
+        let mediaType =
+            value.split(separator: ";", maxSplits: 1).first.map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            } ?? ""
         guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
         else { throw .unsupportedMediaType(value) }
     }

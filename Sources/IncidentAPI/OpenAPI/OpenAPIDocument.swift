@@ -10506,7 +10506,7 @@ enum OpenAPIDocument {
             "description": "The incident version the change is based on, as a strong entity tag: `\"7\"`. When the incident's current version differs the answer is 412 and nothing changes. `*` asks for no particular version (RFC 9110: any current one). A list naming one version (`\"7\", \"7\"`) is that version; a list of different versions, a weak tag (`W/\"7\"`, which If-Match never matches), or a value that is not a positive decimal integer in double quotes is 400.",
             "schema": {
               "type": "string",
-              "pattern": "^(\\*|\"0*[1-9][0-9]{0,17}\")$"
+              "pattern": "^(\\*|\"0*[1-9][0-9]{0,17}\"([ \\t]*,[ \\t]*\"0*[1-9][0-9]{0,17}\")*)$"
             }
           },
           "StatusFilter": {

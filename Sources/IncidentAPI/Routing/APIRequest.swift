@@ -25,9 +25,12 @@ struct APIRequest: Sendable {
     }
 
     func decode<Body: Decodable>(
-        _ type: Body.Type, strictKeys: Set<String>? = nil, emptyMeansEmptyObject: Bool = false
+        _ type: Body.Type, strictKeys: Set<String>? = nil, unknownKeyHints: [String: String] = [:],
+        emptyMeansEmptyObject: Bool = false
     ) throws(APIError) -> Body {
-        try RequestBody.decode(type, from: http, strictKeys: strictKeys, emptyMeansEmptyObject: emptyMeansEmptyObject)
+        try RequestBody.decode(
+            type, from: http, strictKeys: strictKeys, unknownKeyHints: unknownKeyHints,
+            emptyMeansEmptyObject: emptyMeansEmptyObject)
     }
 }
 

@@ -50,21 +50,21 @@ struct APIRouter {
         let clock = clock
         let logger = logger
         let inTask: HTTPHandler = { request in
-                do {
-                    let token = try await authenticator.authenticate(request, acceptingQueryToken: acceptsQueryToken)
-                    guard token.scope.permits(scope) else {
-                        throw APIError.forbidden(required: scope, actual: token.scope)
-                    }
-                    let apiRequest = APIRequest(http: request, token: token, now: clock.now())
-                    if method == .post, replayable, let key = request.headers["idempotency-key"] {
-                        return try await Self.idempotent(
-                            apiRequest, key: key, repository: idempotency, logger: logger, handler: handler)
-                    }
-                    return try await handler(apiRequest)
-                } catch {
-                    return .problem(.from(error, logger: logger))
+            do {
+                let token = try await authenticator.authenticate(request, acceptingQueryToken: acceptsQueryToken)
+                guard token.scope.permits(scope) else {
+                    throw APIError.forbidden(required: scope, actual: token.scope)
                 }
+                let apiRequest = APIRequest(http: request, token: token, now: clock.now())
+                if method == .post, replayable, let key = request.headers["idempotency-key"] {
+                    return try await Self.idempotent(
+                        apiRequest, key: key, repository: idempotency, logger: logger, handler: handler)
+                }
+                return try await handler(apiRequest)
+            } catch {
+                return .problem(.from(error, logger: logger))
             }
+        }
         if let handOff {
             precondition(method == .get && immediate == nil, "only reads may be handed off, and only one way")
             let attempt: HandOffAttemptHandler = { request, responder in
@@ -125,6 +125,11 @@ struct APIRouter {
 
     mutating func setFallback(_ handler: RouteHandler) {
         router.fallback = handler
+    }
+
+    /// See `Router.unmatchedAnswer`.
+    mutating func setUnmatchedAnswer(_ answer: @escaping @Sendable (HTTPRequestHead) -> HTTPResponse?) {
+        router.unmatchedAnswer = answer
     }
 
     /// A POST with `Idempotency-Key`: the first request runs, repeats with the same body within 24 h get the

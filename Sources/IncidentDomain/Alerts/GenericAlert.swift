@@ -97,7 +97,8 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
         for name in unknownMembers.keys.sorted() {
             if let meant = MemberNameSimilarity.intended(name, among: knownNames) {
                 validator.fail(
-                    name, "is not a field of a generic alert; did you mean \"\(meant)\"? (a mistyped field is "
+                    name,
+                    "is not a field of a generic alert; did you mean \"\(meant)\"? (a mistyped field is "
                         + "refused rather than ignored)")
             } else {
                 keptMembers.append(name)

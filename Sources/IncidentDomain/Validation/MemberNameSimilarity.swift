@@ -1,10 +1,10 @@
 /// Whether an unknown member name of a body looks like a mistyped known one (`severty`, `Service`,
 /// `dedupKey`), which a lenient reader would otherwise drop in silence: a mistyped `severity` or `service`
 /// pages the wrong people at the wrong level, so such a name is refused while other extra members are kept.
-enum MemberNameSimilarity {
+public enum MemberNameSimilarity {
     /// The known name `name` was probably meant as, or nil when it is not close to any: equal ignoring case
     /// and `_`/`-`, or at most two single-character edits away from a known name of four or more characters.
-    static func intended(_ name: String, among known: [String]) -> String? {
+    public static func intended(_ name: String, among known: [String]) -> String? {
         let folded = fold(name)
         if let match = known.first(where: { fold($0) == folded }) { return match }
         return known.first { $0.count >= 4 && editDistance(folded, fold($0), atMost: 2) <= 2 }

@@ -55,21 +55,46 @@ final class RefusedAlertLog: Sendable {
             metadata: metadata)
     }
 
-    /// A refusal the HTTP layer answered before any receiver ran (413: the body is over the receiver's limit),
-    /// seen in the access log by its route.
-    func recordAnswered(route: String, status: Int, now: Date) {
-        guard Self.isRefusal(status), let receiver = Self.receiver(ofRoute: route),
+    /// A refusal the HTTP layer answered before any receiver ran, seen in the access log: a body over a
+    /// receiver's limit (413, by its `route`), or a request that looked like an alert delivery to a path no
+    /// receiver has (`route` nil, `path` cut after its third segment: the mistyped integration URL of a sender).
+    func recordAnswered(route: String?, path: String, status: Int, now: Date) {
+        guard Self.isRefusal(status), let receiver = Self.receiver(ofRoute: route ?? path),
             let unlogged = take(key: "\(receiver) \(status)", now: now)
         else { return }
-        let reason =
-            status == 413 ? "the body is larger than the receiver's limit" : "refused before the receiver read it"
+        let reason: String
+        if route == nil {
+            reason = "no receiver has the path \(Self.printable(path)) (a mistyped URL in the sender's configuration?)"
+        } else if status == 413 {
+            reason = "the body is larger than the receiver's limit"
+        } else {
+            reason = "refused before the receiver read it"
+        }
         write(receiver: receiver, status: status, unlogged: unlogged, reason: reason, from: "")
+    }
+
+    /// For a request no route matched that was probably a sender delivering alerts (a POST or PUT under the
+    /// receivers' paths): its path cut after the receiver's name (`/api/v1/integrations/alertmanger/…`,
+    /// `/v2/enqeue/…`), since what follows may be an integration key. Nil for other requests.
+    static func deliveryPath(method: HTTPMethod, path: String) -> String? {
+        guard method == .post || method == .put else { return nil }
+        let kept: Int
+        if path.hasPrefix("/api/v1/integrations/") {
+            kept = 4
+        } else if path.hasPrefix("/v2/") {
+            kept = 2
+        } else {
+            return nil
+        }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        if segments.count <= kept { return path }
+        return "/" + segments.prefix(kept).joined(separator: "/") + "/…"
     }
 
     /// The receiver a route pattern belongs to, or nil for routes that are not receivers.
     static func receiver(ofRoute route: String) -> String? {
-        if route == "/v2/enqueue" { return "pagerduty" }
         if route.hasPrefix("/v2/alerts") { return "opsgenie" }
+        if route.hasPrefix("/v2/") { return "pagerduty" }  // /v2/enqueue, or a mistyped path next to it
         let prefix = "/api/v1/integrations/"
         guard route.hasPrefix(prefix) else { return nil }
         return route.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
