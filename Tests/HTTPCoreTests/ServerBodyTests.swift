@@ -112,6 +112,19 @@ import Testing
         }
     }
 
+    @Test func anUnmatchedAnswerIsSentWithoutReadingAChunkedBody() async throws {
+        try await withServer(router: Self.routesWithUnmatchedAnswer()) { _, port in
+            let (response, closed) = try await offPool {
+                let client = try RawClient(port: port)
+                try client.send("POST /api/nowhere HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n")
+                let response = try client.readResponse()
+                return (response, try client.isClosedByPeer())
+            }
+            #expect(response.status == 404)
+            #expect(closed)
+        }
+    }
+
     @Test func anUnmatchedAnswerOfNilLeavesTheRequestToTheFallbackWithItsBody() async throws {
         try await withServer(router: Self.routesWithUnmatchedAnswer()) { _, port in
             let (fallback, answered) = try await offPool {

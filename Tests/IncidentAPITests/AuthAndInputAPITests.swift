@@ -315,7 +315,14 @@ import Testing
                     "The generic receiver takes POST at /api/v1/integrations/generic (with a bearer token)"))
             #expect(
                 try await detail("POST", "/api/v1/integrations/zabbix").hasPrefix(
-                    "No receiver 'zabbix'. Receivers: /api/v1/integrations/{alertmanager, grafana, generic}"))
+                    "No receiver at /api/v1/integrations/…. Receivers: /api/v1/integrations/{alertmanager, grafana, generic}"
+                ))
+            // A key sent without the receiver's name is not echoed.
+            let key = try await app.createService("checkout")
+            let keyOnly = try await detail("POST", "/api/v1/integrations/\(key)")
+            #expect(!keyOnly.contains(key))
+            #expect(keyOnly.contains("the key goes after the receiver's name"))
+            #expect(!(try await detail("POST", "/v2/\(key)")).contains(key))
             // Named though another unknown member sorts first.
             let patch = try await app.request(
                 "PATCH", "/api/v1/incidents/\(id)", json: ["status": "resolved", "owner": "alice"])

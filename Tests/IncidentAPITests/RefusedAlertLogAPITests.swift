@@ -181,7 +181,7 @@ final class CapturedLog: Sendable {
             #expect(!line.message.contains("\u{1b}"))
             #expect(line.message.contains(#"sev9\nwarning: forged line\u{1b}[31m"#))
         }
-        #expect(RefusedAlertLog.printable("a\u{2028}b\tc") == #"a\u{2028}b\tc"#)
+        #expect(RefusedAlertLog.printable("a\u{2028}b\tc\u{202e}") == #"a\u{2028}b\tc\u{202e}"#)
     }
 
     @Test func aReplayedWebhookIDIsNotLoggedAsLostAndUnknownMembersAreANotice() async throws {
@@ -202,6 +202,10 @@ final class CapturedLog: Sendable {
             let notices = log.lines.filter { $0.level == .notice && $0.message.contains("with warnings") }
             #expect(notices.count == 1)
             #expect(notices.first?.message.contains(#""team" is not a field of a generic alert"#) == true)
+            // A 409 that is not a replay is still a refusal.
+            #expect(
+                !RefusedAlertLog.isReplay(
+                    .problem(ProblemDetails(kind: "conflict", title: "Conflict", status: 409, detail: "x"))))
         }
     }
 
@@ -226,10 +230,18 @@ final class CapturedLog: Sendable {
             let line = try #require(Self.refusals(log).first)
             #expect(line.metadata["status"] == "404")
             #expect(line.message.contains("no receiver has the path /api/v1/integrations/alertmanger/…"))
+            #expect(line.metadata["receiver"] == "alertmanager")
             #expect(!line.message.contains(key))
-            // A dashboard or browser miss elsewhere is not an alert delivery.
+            // A browser's miss is not an alert delivery; a key sent without the receiver's name is, logged
+            // without the key. The second line is awaited, so a line for the GET would have shown by then.
             #expect(try await app.request("GET", "/api/v1/integrations/nowhere").status == 404)
-            #expect(Self.refusals(log).count == 1)
+            #expect(try await app.request("POST", "/api/v1/integrations/\(key)", token: nil, json: large).status == 404)
+            for _ in 0..<100 where Self.refusals(log).count < 2 { try await Task.sleep(for: .milliseconds(20)) }
+            let lines = Self.refusals(log)
+            #expect(lines.count == 2)
+            #expect(lines.last?.metadata["receiver"] == "unknown")
+            #expect(lines.last?.message.contains("no receiver has the path /api/v1/integrations/…") == true)
+            #expect(!lines.contains { $0.message.contains(key) })
         }
     }
 }

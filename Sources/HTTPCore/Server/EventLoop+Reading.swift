@@ -181,12 +181,13 @@ extension EventLoop {
         }
         guard head.framing != .none else { return }
         let invitesBody = head.expectsContinue && head.version == .http1_1
-        var declaresTooMuch = false
-        if case .contentLength(let length) = head.framing { declaresTooMuch = length > bodyLimit }
+        // A chunked body's size is unknown until it ends: it may be over the limit too.
+        var mayBeTooMuch = true
+        if case .contentLength(let length) = head.framing { mayBeTooMuch = length > bodyLimit }
         // A request answered from its head (405, an unknown path): answer without inviting the body (Expect:
-        // 100-continue, RFC 9110 §10.1.1) or reading one over the limit (which would turn this answer into a
-        // 413), then close since the body may still come.
-        if case .response(let refusal) = connection.target, invitesBody || declaresTooMuch {
+        // 100-continue, RFC 9110 §10.1.1) or reading one that may be over the limit (which would turn this
+        // answer into a 413), then close since the body may still come.
+        if case .response(let refusal) = connection.target, invitesBody || mayBeTooMuch {
             connection.lingerOnClose = true
             respond(connection, refusal, runsProducer: false, forceClose: true)
             return

@@ -332,17 +332,15 @@ public func buildApplication(
         let accessLog = serverConfiguration.accessLog
         serverConfiguration.accessLog = { entry in
             httpMetrics.record(entry)
-            if RefusedAlertLog.isRefusal(entry.status.code) {
-                // A 413 of a receiver route, or a delivery to a path no receiver has; logged off the event loop,
-                // since writing the line may block on the log's pipe.
-                let (route, status, now) = (entry.route, entry.status.code, clock.now())
-                if let route, status == 413, RefusedAlertLog.receiver(ofRoute: route) != nil {
-                    Task { refusedAlerts.recordAnswered(route: route, path: route, status: status, now: now) }
-                } else if route == nil,
-                    let path = RefusedAlertLog.deliveryPath(method: entry.method, path: entry.path)
-                {
-                    Task { refusedAlerts.recordAnswered(route: nil, path: path, status: status, now: now) }
-                }
+            // A 413 of a receiver route, or a delivery to a path no receiver has: logged off the event loop,
+            // since writing the line may block on the log's pipe.
+            let (status, now) = (entry.status.code, clock.now())
+            if let route = entry.route, status == 413, RefusedAlertLog.receiver(ofRoute: route) != nil {
+                Task { refusedAlerts.recordAnswered(route: route, status: status, now: now) }
+            } else if entry.route == nil, status == 404,
+                let delivery = RefusedAlertLog.misdirected(method: entry.method, path: entry.path)
+            {
+                Task { refusedAlerts.recordMisdirected(delivery, now: now) }
             }
             accessLog?(entry)
         }

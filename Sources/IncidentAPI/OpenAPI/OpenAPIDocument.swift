@@ -6234,7 +6234,7 @@ enum OpenAPIDocument {
           },
           "GenericAlert": {
             "type": "object",
-            "description": "Klaxon's own alert JSON. `summary` or `title` is required. A member it does not know is kept in the alert's `details` and named in the answer's `warnings` (scripts often send more than Klaxon reads); one that looks like a mistyped field (`severty`, `Service`, `dedupKey`: equal but for case and `_`/`-`, or at most two letters off) is 400 naming it, with every other problem: a dropped `severity` or `service` would page the wrong people at the wrong level.",
+            "description": "Klaxon's own alert JSON. `summary` or `title` is required. A member it does not know is kept in the alert's `details` and named in the answer's `warnings` (scripts often send more than Klaxon reads), except one whose name says it holds a credential (`api_token`, `password`), which is dropped unread with a warning. One that looks like a mistyped field (`severty`, `Service`, `dedupKey`, `state`: equal but for case and `_`/`-`, or one letter added, dropped, changed or swapped, with the same first letter) is 400 naming it, with every other problem: a dropped `severity` or `service` would page the wrong people at the wrong level.",
             "properties": {
               "title": {
                 "type": "string"

@@ -19,8 +19,12 @@ enum UnknownRoute {
         let path = head.rawPath
         guard path.hasPrefix("/api/") || path.hasPrefix("/v2/") else { return nil }
         let segments = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
-        let shown =
+        // Beyond the third segment, or a /v2/ path's second that is no receiver's, a path may hold a credential.
+        var shown =
             segments.count <= 3 ? String(path.prefix(200)) : "/" + segments.prefix(3).joined(separator: "/") + "/…"
+        if segments.first == "v2", segments.count >= 2, !["enqueue", "alerts"].contains(segments[1]) {
+            shown = "/v2/…"
+        }
         var detail = "No route is \(head.method.rawValue) \(shown); every route is in /openapi.json."
         if segments.count == 5, segments.prefix(3).elementsEqual(["api", "v1", "incidents"]),
             let id = Int64(segments[3]), id > 0
@@ -38,9 +42,12 @@ enum UnknownRoute {
             } else if let meant = MemberNameSimilarity.intended(name, among: receivers) {
                 detail = "No receiver '\(name.prefix(40))'; did you mean /api/v1/integrations/\(meant)\(rest)?"
             } else {
+                // Not echoed: it may be an integration key sent without the receiver's name.
                 detail =
-                    "No receiver '\(name.prefix(40))'. Receivers: /api/v1/integrations/{\(receivers.joined(separator: ", "))}, "
-                    + "/v2/enqueue (PagerDuty), /v2/alerts (Opsgenie)."
+                    "No receiver at /api/v1/integrations/…. Receivers: /api/v1/integrations/{"
+                    + receivers.joined(separator: ", ")
+                    + "}[/{integration_key}] (the key goes after the receiver's name), /v2/enqueue (PagerDuty), "
+                    + "/v2/alerts (Opsgenie)."
             }
         }
         return ProblemDetails(kind: "not-found", title: "Not Found", status: 404, detail: detail)

@@ -94,12 +94,17 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
         var validator = FieldValidator()
         let knownNames = CodingKeys.allCases.map(\.stringValue)
         var keptMembers: [String] = []
+        var warnings: [String] = []
         for name in unknownMembers.keys.sorted() {
-            if let meant = MemberNameSimilarity.intended(name, among: knownNames) {
+            let shown = Self.shortened(name)
+            if let meant = MemberNameSimilarity.intended(name, among: knownNames, aliases: ["state": "status"]) {
                 validator.fail(
-                    name,
+                    shown,
                     "is not a field of a generic alert; did you mean \"\(meant)\"? (a mistyped field is "
                         + "refused rather than ignored)")
+            } else if Self.looksLikeCredential(name) {
+                warnings.append(
+                    "\"\(shown)\" is not a field of a generic alert; dropped unread (it looks like a credential)")
             } else {
                 keptMembers.append(name)
             }
@@ -145,13 +150,13 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
         let key = dedupKey ?? AlertKey.fingerprint(labels: labels.isEmpty ? ["title": headline] : labels)
         var details = details ?? [:]
         if let source { details["source"] = .string(source) }
-        var warnings: [String] = []
         for name in keptMembers {
+            let shown = Self.shortened(name)
             if details[name] == nil {
                 details[name] = unknownMembers[name]
-                warnings.append("\"\(name)\" is not a field of a generic alert; kept in details")
+                warnings.append("\"\(shown)\" is not a field of a generic alert; kept in details")
             } else {
-                warnings.append("\"\(name)\" is not a field of a generic alert; ignored (details has a \"\(name)\")")
+                warnings.append("\"\(shown)\" is not a field of a generic alert; ignored (details has one)")
             }
         }
         return NormalizedAlert(
@@ -159,5 +164,20 @@ public struct GenericAlert: Hashable, Sendable, Decodable {
             summary: summary ?? "", severity: severity, labels: labels,
             serviceHint: service ?? AlertText.nonBlank(labels["service"]), startsAt: now, startsAtIsReceipt: true,
             details: details, warnings: warnings)
+    }
+
+    /// A member name as answers and logs show it: at most 100 characters.
+    static func shortened(_ name: String) -> String {
+        name.count > 100 ? String(name.prefix(100)) + "…" : name
+    }
+
+    /// Whether an unknown member's name says it holds a credential (`routing_key`, `api_token`, `password`):
+    /// such a member is not kept, since details are shown to every reader of the incident.
+    static func looksLikeCredential(_ name: String) -> Bool {
+        let folded = name.lowercased().filter { $0.isLetter }
+        return [
+            "token", "secret", "password", "passwd", "authorization", "credential", "apikey", "routingkey",
+            "integrationkey", "accesskey", "privatekey", "geniekey",
+        ].contains { folded.contains($0) }
     }
 }

@@ -3,21 +3,31 @@
 /// pages the wrong people at the wrong level, so such a name is refused while other extra members are kept.
 public enum MemberNameSimilarity {
     /// The known name `name` was probably meant as, or nil when it is not close to any: equal ignoring case
-    /// and `_`/`-`, or at most two single-character edits away from a known name of four or more characters.
-    public static func intended(_ name: String, among known: [String]) -> String? {
+    /// and `_`/`-`, one of `aliases` (`state` for `status`), or one edit (a letter added, dropped, changed, or two
+    /// neighbours swapped) from a known name of four or more characters with the same first letter. One edit,
+    /// not two: `time`, `device` or `security` are real members scripts send, not a mistyped `title`,
+    /// `service` or `severity`.
+    public static func intended(_ name: String, among known: [String], aliases: [String: String] = [:]) -> String? {
         let folded = fold(name)
         if let match = known.first(where: { fold($0) == folded }) { return match }
-        return known.first { $0.count >= 4 && editDistance(folded, fold($0), atMost: 2) <= 2 }
+        if let alias = aliases[String(folded)] { return alias }
+        return known.first {
+            let candidate = fold($0)
+            return candidate.count >= 4 && candidate.first == folded.first
+                && editDistance(folded, candidate, atMost: 1) <= 1
+        }
     }
 
     private static func fold(_ name: String) -> [Character] {
         Array(name.lowercased().filter { $0 != "_" && $0 != "-" })
     }
 
-    /// Levenshtein distance, or `atMost + 1` once it is known to exceed `atMost`.
+    /// Edit distance counting a swap of neighbours as one edit (optimal string alignment), or `atMost + 1` once
+    /// it is known to exceed `atMost`.
     static func editDistance(_ a: [Character], _ b: [Character], atMost limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -26,10 +36,13 @@ public enum MemberNameSimilarity {
             for j in 1...b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, current[j])
             }
             if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

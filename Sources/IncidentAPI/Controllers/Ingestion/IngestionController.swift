@@ -119,10 +119,14 @@ struct IngestionController: Sendable {
             key = object["routing_key"] as? String
         }
         guard let key, !key.isEmpty else { return nil }
-        guard let service = try? await services.service(integrationKey: key) else {
-            return "an unknown integration key"
+        do {
+            guard let service = try await services.service(integrationKey: key) else {
+                return "an unknown integration key"
+            }
+            return "service \(service.name)"
+        } catch {
+            return "an integration key that could not be looked up (\(error))"
         }
-        return "service \(service.name)"
     }
 
     /// Alertmanager, Grafana and generic: authenticate (path key, else bearer token), normalise, ingest, and
@@ -155,6 +159,11 @@ struct IngestionController: Sendable {
             let warnings = normalized.flatMap(\.warnings)
             refusals.recordWarnings(warnings, receiver: receiver, now: now)
             return .json { $0.ingestion(outcomes, warnings: warnings) }
+        } catch IncidentError.conflict(let reason) where reason.hasPrefix("webhook-id") {
+            // A sender's retry of a delivery already taken: its alerts are recorded (Standard Webhooks senders
+            // retry until they see an answer).
+            return .problem(
+                ProblemDetails(kind: "webhook-replayed", title: "Already Received", status: 409, detail: reason))
         } catch {
             return .problem(.fromReceiver(error, logger: logger))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPCore
+import IncidentDomain
 import Logging
 import Synchronization
 
@@ -26,16 +27,15 @@ final class RefusedAlertLog: Sendable {
         self.interval = interval
     }
 
-    /// Whether `status` means the sender gives up on the payload: a 4xx but 429 (which senders retry) and 409
-    /// (a signed request whose `webhook-id` was already taken: its alerts are recorded).
+    /// Whether `status` means the sender gives up on the payload: a 4xx but 429, which senders retry.
     static func isRefusal(_ status: Int) -> Bool {
-        (400..<500).contains(status) && status != 429 && status != 409
+        (400..<500).contains(status) && status != 429
     }
 
     /// Logs `response` when it refuses the payload and the receiver's last line is older than the interval;
     /// `sender` names who sent it (a service, an unknown key), asked only when a line is written.
     func record(_ response: HTTPResponse, receiver: String, now: Date, sender: () async -> String?) async {
-        guard Self.isRefusal(response.status.code) else { return }
+        guard Self.isRefusal(response.status.code), !Self.isReplay(response) else { return }
         guard let unlogged = take(key: "\(receiver) \(response.status.code)", now: now) else { return }
         let from = await sender().map { " for \(Self.printable($0))" } ?? ""
         write(
@@ -56,45 +56,66 @@ final class RefusedAlertLog: Sendable {
     }
 
     /// A refusal the HTTP layer answered before any receiver ran, seen in the access log: a body over a
-    /// receiver's limit (413, by its `route`), or a request that looked like an alert delivery to a path no
-    /// receiver has (`route` nil, `path` cut after its third segment: the mistyped integration URL of a sender).
-    func recordAnswered(route: String?, path: String, status: Int, now: Date) {
-        guard Self.isRefusal(status), let receiver = Self.receiver(ofRoute: route ?? path),
-            let unlogged = take(key: "\(receiver) \(status)", now: now)
-        else { return }
-        let reason: String
-        if route == nil {
-            reason = "no receiver has the path \(Self.printable(path)) (a mistyped URL in the sender's configuration?)"
-        } else if status == 413 {
-            reason = "the body is larger than the receiver's limit"
-        } else {
-            reason = "refused before the receiver read it"
-        }
+    /// receiver's limit (413, by its `route`).
+    func recordAnswered(route: String, status: Int, now: Date) {
+        guard Self.isRefusal(status), let receiver = Self.receiver(ofRoute: route) else { return }
+        let reason =
+            status == 413 ? "the body is larger than the receiver's limit" : "refused before the receiver read it"
+        note(receiver: receiver, status: status, reason: reason, now: now)
+    }
+
+    /// A request that looked like an alert delivery to a path no receiver has (404; see `misdirected`).
+    func recordMisdirected(_ delivery: (receiver: String, path: String), now: Date) {
+        note(
+            receiver: delivery.receiver, status: 404,
+            reason: "no receiver has the path \(delivery.path) (a mistyped URL in the sender's configuration?)",
+            now: now)
+    }
+
+    private func note(receiver: String, status: Int, reason: String, now: Date) {
+        guard let unlogged = take(key: "\(receiver) \(status)", now: now) else { return }
         write(receiver: receiver, status: status, unlogged: unlogged, reason: reason, from: "")
     }
 
-    /// For a request no route matched that was probably a sender delivering alerts (a POST or PUT under the
-    /// receivers' paths): its path cut after the receiver's name (`/api/v1/integrations/alertmanger/…`,
-    /// `/v2/enqeue/…`), since what follows may be an integration key. Nil for other requests.
-    static func deliveryPath(method: HTTPMethod, path: String) -> String? {
+    /// For a POST or PUT no route matched under the receivers' paths (probably a sender with a mistyped URL):
+    /// the receiver it was probably meant for (`unknown` when it resembles none, so that random paths share one
+    /// line a minute) and its path as the log may show it: up to the receiver's name when that resembles a
+    /// receiver, else cut before it, since a key sent without the receiver's name would sit there.
+    static func misdirected(method: HTTPMethod, path: String) -> (receiver: String, path: String)? {
         guard method == .post || method == .put else { return nil }
-        let kept: Int
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        let prefix: String
+        let receivers: [String: String]
         if path.hasPrefix("/api/v1/integrations/") {
-            kept = 4
+            prefix = "/api/v1/integrations"
+            receivers = ["alertmanager": "alertmanager", "grafana": "grafana", "generic": "generic"]
         } else if path.hasPrefix("/v2/") {
-            kept = 2
+            prefix = "/v2"
+            receivers = ["enqueue": "pagerduty", "alerts": "opsgenie"]
         } else {
             return nil
         }
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        if segments.count <= kept { return path }
-        return "/" + segments.prefix(kept).joined(separator: "/") + "/…"
+        let depth = prefix.split(separator: "/").count
+        guard segments.count > depth,
+            let meant = MemberNameSimilarity.intended(segments[depth], among: receivers.keys.sorted())
+        else { return ("unknown", prefix + "/…") }
+        let more = segments.count > depth + 1 ? "/…" : ""
+        return (receivers[meant] ?? "unknown", prefix + "/" + printable(segments[depth]) + more)
+    }
+
+    /// Whether the answer is the 409 of a signed request whose `webhook-id` was taken already: its alerts are
+    /// recorded, so it is no loss.
+    static func isReplay(_ response: HTTPResponse) -> Bool {
+        guard response.status.code == 409, case .bytes(let bytes) = response.body,
+            let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        else { return false }
+        return (object["type"] as? String)?.hasSuffix("/webhook-replayed") ?? false
     }
 
     /// The receiver a route pattern belongs to, or nil for routes that are not receivers.
     static func receiver(ofRoute route: String) -> String? {
+        if route == "/v2/enqueue" { return "pagerduty" }
         if route.hasPrefix("/v2/alerts") { return "opsgenie" }
-        if route.hasPrefix("/v2/") { return "pagerduty" }  // /v2/enqueue, or a mistyped path next to it
         let prefix = "/api/v1/integrations/"
         guard route.hasPrefix(prefix) else { return nil }
         return route.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
@@ -159,7 +180,8 @@ final class RefusedAlertLog: Sendable {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}":
+            case _
+            where [.control, .format, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory):
                 result += "\\u{\(String(scalar.value, radix: 16))}"
             default: result.unicodeScalars.append(scalar)
             }
