@@ -21,9 +21,14 @@ extension AccessLogEntry {
     /// path cut after its first three segments (`/api/v1/integrations/…`), so that a credential further down a
     /// path that matched nothing (a key sent with the wrong method, a trailing slash) is not written either.
     public var loggablePath: String {
-        if let route { return route }
+        route ?? Self.cut(path)
+    }
+
+    /// `path` cut after its first three segments (`/api/v1/integrations/…`): what may be shown of a path that
+    /// matched no route.
+    public static func cut(_ path: some StringProtocol) -> String {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        if segments.count <= 3 { return path }
+        if segments.count <= 3 { return String(path) }
         return "/" + segments.prefix(3).joined(separator: "/") + "/…"
     }
 }

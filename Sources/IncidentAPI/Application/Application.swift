@@ -334,12 +334,14 @@ public func buildApplication(
             httpMetrics.record(entry)
             // A 413 of a receiver route, or a delivery to a path no receiver has: logged off the event loop,
             // since writing the line may block on the log's pipe.
-            let (status, now) = (entry.status.code, clock.now())
+            let status = entry.status.code
             if let route = entry.route, status == 413, RefusedAlertLog.receiver(ofRoute: route) != nil {
-                Task { refusedAlerts.recordAnswered(route: route, status: status, now: now) }
+                let now = clock.now()
+                Task { refusedAlerts.recordTooLarge(route: route, now: now) }
             } else if entry.route == nil, status == 404,
                 let delivery = RefusedAlertLog.misdirected(method: entry.method, path: entry.path)
             {
+                let now = clock.now()
                 Task { refusedAlerts.recordMisdirected(delivery, now: now) }
             }
             accessLog?(entry)

@@ -13,18 +13,18 @@ enum UnknownRoute {
     static let incidentResources = [
         "alerts", "timeline", "notes", "postmortem", "action-items", "escalation", "outbox", "notifications",
     ]
+    /// The receivers under `/api/v1/integrations/`.
     static let receivers = ["alertmanager", "grafana", "generic"]
+    /// The receivers under `/v2/`, by path segment.
+    static let v2Receivers = ["enqueue": "pagerduty", "alerts": "opsgenie"]
 
     static func problem(for head: HTTPRequestHead) -> ProblemDetails? {
         let path = head.rawPath
         guard path.hasPrefix("/api/") || path.hasPrefix("/v2/") else { return nil }
         let segments = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
         // Beyond the third segment, or a /v2/ path's second that is no receiver's, a path may hold a credential.
-        var shown =
-            segments.count <= 3 ? String(path.prefix(200)) : "/" + segments.prefix(3).joined(separator: "/") + "/…"
-        if segments.first == "v2", segments.count >= 2, !["enqueue", "alerts"].contains(segments[1]) {
-            shown = "/v2/…"
-        }
+        var shown = AccessLogEntry.cut(path.prefix(200))
+        if segments.first == "v2", segments.count >= 2, v2Receivers[String(segments[1])] == nil { shown = "/v2/…" }
         var detail = "No route is \(head.method.rawValue) \(shown); every route is in /openapi.json."
         if segments.count == 5, segments.prefix(3).elementsEqual(["api", "v1", "incidents"]),
             let id = Int64(segments[3]), id > 0

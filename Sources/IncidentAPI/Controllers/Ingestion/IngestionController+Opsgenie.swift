@@ -81,17 +81,21 @@ extension IngestionController {
     /// `GenieKey <credential>`: a service's integration key (routes there), else a token of scope `ingest`.
     /// Otherwise the bearer token.
     func opsgenieRoute(_ request: HTTPRequest) async throws -> IngestionRoute {
-        if let value = request.headers["authorization"] {
-            let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-            if parts.count == 2, parts[0].lowercased() == "geniekey" {
-                let credential = parts[1].trimmingCharacters(in: .whitespaces)
-                if !credential.isEmpty, let service = try await services.service(integrationKey: credential) {
-                    return .integrationKey(service)
-                }
-                return .token(try await authenticator.authorize(secret: credential, headerSent: true, scope: .ingest))
+        if let credential = Self.genieKey(request) {
+            if !credential.isEmpty, let service = try await services.service(integrationKey: credential) {
+                return .integrationKey(service)
             }
+            return .token(try await authenticator.authorize(secret: credential, headerSent: true, scope: .ingest))
         }
         return .token(try await authenticator.authorize(request, scope: .ingest))
+    }
+
+    /// The credential of `Authorization: GenieKey <credential>` (possibly empty), nil without that header.
+    static func genieKey(_ request: HTTPRequest) -> String? {
+        guard let value = request.headers["authorization"] else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "geniekey" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
     static func opsgenieJSON(_ status: HTTPStatus, _ bytes: [UInt8]) -> HTTPResponse {

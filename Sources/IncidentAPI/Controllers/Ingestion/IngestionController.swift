@@ -106,10 +106,7 @@ struct IngestionController: Sendable {
     /// requests without a key. Never the key itself: it is a credential.
     func sender(of request: HTTPRequest) async -> String? {
         var key = request.pathParameters["integration_key"]
-        if key == nil, let authorization = request.headers["authorization"],
-            authorization.lowercased().hasPrefix("geniekey ")
-        {
-            let credential = authorization.dropFirst("geniekey ".count).trimmingCharacters(in: .whitespaces)
+        if key == nil, let credential = Self.genieKey(request) {
             if credential.hasPrefix(TokenSecret.prefix) { return nil }  // a token, not a key
             key = credential
         }

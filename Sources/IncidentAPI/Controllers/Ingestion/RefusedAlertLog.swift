@@ -55,13 +55,11 @@ final class RefusedAlertLog: Sendable {
             metadata: metadata)
     }
 
-    /// A refusal the HTTP layer answered before any receiver ran, seen in the access log: a body over a
-    /// receiver's limit (413, by its `route`).
-    func recordAnswered(route: String, status: Int, now: Date) {
-        guard Self.isRefusal(status), let receiver = Self.receiver(ofRoute: route) else { return }
-        let reason =
-            status == 413 ? "the body is larger than the receiver's limit" : "refused before the receiver read it"
-        note(receiver: receiver, status: status, reason: reason, now: now)
+    /// A body over a receiver's limit (413), answered by the HTTP layer before the receiver ran and seen in the
+    /// access log by its route.
+    func recordTooLarge(route: String, now: Date) {
+        guard let receiver = Self.receiver(ofRoute: route) else { return }
+        note(receiver: receiver, status: 413, reason: "the body is larger than the receiver's limit", now: now)
     }
 
     /// A request that looked like an alert delivery to a path no receiver has (404; see `misdirected`).
@@ -88,10 +86,10 @@ final class RefusedAlertLog: Sendable {
         let receivers: [String: String]
         if path.hasPrefix("/api/v1/integrations/") {
             prefix = "/api/v1/integrations"
-            receivers = ["alertmanager": "alertmanager", "grafana": "grafana", "generic": "generic"]
+            receivers = Dictionary(uniqueKeysWithValues: UnknownRoute.receivers.map { ($0, $0) })
         } else if path.hasPrefix("/v2/") {
             prefix = "/v2"
-            receivers = ["enqueue": "pagerduty", "alerts": "opsgenie"]
+            receivers = UnknownRoute.v2Receivers
         } else {
             return nil
         }
