@@ -525,7 +525,7 @@ enum OpenAPIDocument {
                 }
               },
               "409": {
-                "description": "A signed request whose webhook-id was already taken (a replay).",
+                "description": "A signed request whose webhook-id was already taken (a replay): problem type `webhook-replayed`; its alerts were recorded the first time.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -619,7 +619,7 @@ enum OpenAPIDocument {
                 }
               },
               "409": {
-                "description": "A signed request whose webhook-id was already taken (a replay).",
+                "description": "A signed request whose webhook-id was already taken (a replay): problem type `webhook-replayed`; its alerts were recorded the first time.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
