@@ -328,6 +328,12 @@ struct DeliveryAPITests {
             let state = try await app.expect(200, "GET", "/api/v1/incidents/\(id)/escalation")
             #expect(state["escalation_level"] as? Int == 1)
             #expect(try await app.outbox(of: id).last == "1/0 carol@example.com")
+            let escalated = try await app.timelineMessages(of: id, kind: "escalated")
+            #expect(escalated.count == 1)
+            #expect(
+                escalated.first?.hasPrefix("Escalated to level 1: at once, since the page to @alice at level 0")
+                    == true,
+                "\(escalated)")
         }
     }
 

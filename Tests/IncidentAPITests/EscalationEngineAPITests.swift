@@ -64,6 +64,17 @@ import Testing
                     "created", "paged", "escalated", "paged", "escalated", "paged", "escalated", "paged",
                     "escalation_exhausted",
                 ])
+
+            // A person who escalates now still reaches someone: the last level is paged once more.
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/escalate", json: ["note": "need a DBA"])
+            let outbox = try await app.outbox(of: id)
+            #expect(outbox.count == 8)
+            #expect(outbox.suffix(2) == ["1/1 \(Self.bobSlack)", "1/1 \(Self.bobMail)"])
+            let escalated = try await app.timelineMessages(of: id, kind: "escalated")
+            #expect(
+                escalated.last
+                    == "Escalated: the escalation policy has no further level, level 1 paged again: need a DBA")
+            #expect(try await app.timelineMessages(of: id, kind: "escalation_exhausted").count == 1)
         }
     }
 

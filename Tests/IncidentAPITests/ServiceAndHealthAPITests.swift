@@ -59,6 +59,12 @@ import Testing
             #expect((try incident.object()["service"] as? [String: Any])?["name"] as? String == "checkout")
             let filtered = try await app.request("GET", "/api/v1/incidents?service=checkout")
             #expect(try filtered.items().count == 1)
+            // A mistyped name is an error, not an empty page that reads as "all quiet".
+            let mistyped = try await app.request("GET", "/api/v1/incidents?service=chekout&status=open")
+            #expect(mistyped.status == 422)
+            let problem = try mistyped.object()
+            #expect((problem["errors"] as? [[String: Any]])?.first?["field"] as? String == "service")
+            #expect(problem["detail"] as? String == "service: no service is named chekout")
 
             let answer1 = try await app.request("DELETE", "/api/v1/services/checkout")
             #expect(answer1.status == 409)

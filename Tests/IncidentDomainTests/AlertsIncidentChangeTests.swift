@@ -45,7 +45,7 @@ import Testing
         #expect(change.incident.status == .triggered)
         #expect(change.incident.resolvedAt == nil)
         #expect(change.events.map(\.kind) == [.alertReceived, .reopened])
-        #expect(change.events[1].message == "Alert fired again: p99 on checkout-2")
+        #expect(change.events[1].message == "Reopened: Alert fired again: p99 on checkout-2")
     }
 
     @Test func lastResolveResolvesTheIncident() throws {

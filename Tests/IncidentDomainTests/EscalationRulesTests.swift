@@ -125,16 +125,39 @@ import Testing
         #expect(plan.change.events.first?.message == "Escalated to level 0 (pass 2)")
     }
 
-    @Test func manualEscalateOfAnExhaustedPolicyPagesNobody() throws {
+    @Test func manualEscalateOfAnExhaustedPolicyPagesTheLastLevelAgain() throws {
         let incident = Incident.make(escalationLevel: 1)
         let state = EscalationState(incidentID: 7, policyID: 1, level: 1, cycle: 1, nextEscalationAt: at(minutes: 9))
-        let change = try incident.applying(.escalate, at: at(minutes: 3), by: alice)
+        let change = try incident.applying(.escalate, at: at(minutes: 3), by: alice, note: "need the DBA")
+        let plan = EscalationRules.plan(
+            for: change, previous: incident, state: state, policy: policy, now: at(minutes: 3))
+        #expect(plan.page == 1)
+        #expect(plan.change.incident.escalationLevel == 1)
+        #expect(plan.state?.exhausted == true)
+        #expect(plan.state?.nextEscalationAt == nil)
+        #expect(plan.change.events.map(\.kind) == [.escalated, .escalationExhausted])
+        #expect(
+            plan.change.events[0].message
+                == "Escalated: the escalation policy has no further level, level 1 paged again: need the DBA")
+
+        // Asking once more pages the same level once more, without announcing the exhaustion twice.
+        let escalated = plan.change.incident
+        let again = try escalated.applying(.escalate, at: at(minutes: 4), by: alice)
+        let second = EscalationRules.plan(
+            for: again, previous: escalated, state: plan.state, policy: policy, now: at(minutes: 4))
+        #expect(second.page == 1)
+        #expect(second.change.events.map(\.kind) == [.escalated])
+    }
+
+    @Test func anEscalationBySomethingOtherThanAPersonPastTheEndPagesNobody() throws {
+        let incident = Incident.make(escalationLevel: 1)
+        let state = EscalationState(incidentID: 7, policyID: 1, level: 1, cycle: 1, nextEscalationAt: at(minutes: 9))
+        let change = try incident.applying(.escalate, at: at(minutes: 3), by: .system)
         let plan = EscalationRules.plan(
             for: change, previous: incident, state: state, policy: policy, now: at(minutes: 3))
         #expect(plan.page == nil)
-        #expect(plan.change.incident.escalationLevel == 1)
-        #expect(plan.state?.exhausted == true)
         #expect(plan.change.events.map(\.kind) == [.escalated, .escalationExhausted])
+        #expect(plan.change.events[0].message == "Escalated, but the escalation policy is exhausted")
     }
 
     @Test func reopenStartsAgainAtLevelZero() throws {

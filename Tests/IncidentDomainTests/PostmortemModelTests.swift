@@ -92,18 +92,47 @@ import Testing
 
     @Test func sev1AndSev2NeedRootCausesTriggerAndResolutionToClose() throws {
         let resolved = Incident.make(status: .resolved, severity: .sev2)
-        #expect(resolved.missingPostmortemSections(written: [.summary]) == [.rootCauses, .trigger, .resolution])
-        #expect(resolved.missingPostmortemSections(written: [.rootCauses, .trigger, .resolution]) == [])
-        #expect(Incident.make(status: .resolved, severity: .sev3).missingPostmortemSections(written: []) == [])
+        #expect(
+            resolved.missingPostmortemSections(written: [.summary], formerSeverities: [])
+                == [.rootCauses, .trigger, .resolution])
+        #expect(
+            resolved.missingPostmortemSections(written: [.rootCauses, .trigger, .resolution], formerSeverities: [])
+                == [])
+        #expect(
+            Incident.make(status: .resolved, severity: .sev3).missingPostmortemSections(
+                written: [], formerSeverities: [.sev3, .sev4]) == [])
         #expect(throws: IncidentError.postmortemRequired(missing: [.trigger, .resolution])) {
-            try resolved.closing(at: at(minutes: 90), by: alice, force: false, note: nil, written: [.rootCauses])
+            try resolved.closing(
+                at: at(minutes: 90), by: alice, force: false, note: nil, written: [.rootCauses], formerSeverities: [])
         }
-        let forced = try resolved.closing(at: at(minutes: 90), by: alice, force: true, note: nil, written: [])
+        let forced = try resolved.closing(
+            at: at(minutes: 90), by: alice, force: true, note: nil, written: [], formerSeverities: [])
         #expect(forced.incident.status == .closed)
         #expect(forced.events.last?.data["forced"] == true)
         let complete = try resolved.closing(
-            at: at(minutes: 90), by: alice, force: false, note: nil, written: [.rootCauses, .trigger, .resolution])
+            at: at(minutes: 90), by: alice, force: false, note: nil, written: [.rootCauses, .trigger, .resolution],
+            formerSeverities: [])
         #expect(complete.events.last?.data["forced"] == nil)
+    }
+
+    @Test func theRuleFollowsTheHighestSeverityAnEditLoweredFrom() throws {
+        let lowered = Incident.make(status: .resolved, severity: .sev4)
+        #expect(lowered.highestSeverity(formerSeverities: [.sev3, .sev1]) == .sev1)
+        #expect(
+            lowered.missingPostmortemSections(written: [], formerSeverities: [.sev1])
+                == [.rootCauses, .trigger, .resolution])
+        #expect(throws: IncidentError.postmortemRequired(missing: [.rootCauses, .trigger, .resolution])) {
+            try lowered.closing(
+                at: at(minutes: 90), by: alice, force: false, note: nil, written: [], formerSeverities: [.sev2])
+        }
+        let edit = TimelineEvent(
+            id: 3, incidentID: 7, at: t0, kind: .fieldChanged, actor: alice, message: "Changed severity",
+            data: ["field": "severity", "old": "sev2", "new": "sev4"])
+        #expect(edit.severityChangedFrom == .sev2)
+        let title = TimelineEvent(
+            id: 4, incidentID: 7, at: t0, kind: .fieldChanged, actor: alice, message: "Changed title",
+            data: ["field": "title", "old": "sev1", "new": "x"])
+        #expect(title.severityChangedFrom == nil)
     }
 
     @Test func closingAnOpenIncidentIsAnInvalidTransitionBeforeThePostmortemRule() {
@@ -111,7 +140,7 @@ import Testing
         #expect(
             throws: IncidentError.invalidTransition(from: .acknowledged, action: .close, allowed: open.allowedActions)
         ) {
-            try open.closing(at: at(minutes: 90), by: alice, force: false, note: nil, written: [])
+            try open.closing(at: at(minutes: 90), by: alice, force: false, note: nil, written: [], formerSeverities: [])
         }
     }
 

@@ -106,10 +106,13 @@ import Testing
         #expect(forced.events[0].message == "Closed (forced)")
     }
 
-    @Test func noteBecomesTheMessageAndIsKeptInData() throws {
+    @Test func noteFollowsTheMessageAndIsKeptInData() throws {
         let change = try Incident.make().applying(.acknowledge, at: at(minutes: 1), by: alice, note: "  on it \n")
-        #expect(change.events[0].message == "on it")
+        #expect(change.events[0].message == "Acknowledged: on it")
         #expect(change.events[0].data["note"] == "on it")
+        let escalated = try Incident.make().applying(
+            .escalate, at: at(minutes: 1), by: alice, severity: .sev1, note: "db on fire")
+        #expect(escalated.events[0].message == "Escalated to level 1, severity sev3 to sev1: db on fire")
         let blank = try Incident.make().applying(.acknowledge, at: at(minutes: 1), by: alice, note: "   ")
         #expect(blank.events[0].message == "Acknowledged")
     }
@@ -131,7 +134,8 @@ import Testing
     @Test func noteAtLimitIsAccepted() throws {
         let note = String(repeating: "n", count: 10_000)
         let change = try Incident.make().applying(.acknowledge, at: t0, by: alice, note: note)
-        #expect(change.events[0].message.count == 10_000)
+        #expect(change.events[0].data["note"] == .string(note))
+        #expect(change.events[0].message == "Acknowledged: " + note)
     }
 
     @Test func noteOverLimitIsAFieldError() {

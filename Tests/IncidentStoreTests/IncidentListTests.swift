@@ -1,8 +1,9 @@
 import Foundation
 import IncidentDomain
-@testable import IncidentStore
 import SQLiteCore
 import Testing
+
+@testable import IncidentStore
 
 @Suite struct IncidentListTests {
     /// A generator with a fixed seed, so a failure repeats.
@@ -55,8 +56,10 @@ import Testing
     static func randomQuery(generator: inout SeededGenerator) -> IncidentListQuery {
         var query = IncidentListQuery(limit: Int.random(in: 1...40, using: &generator))
         if Int.random(in: 0..<3, using: &generator) == 0 {
-            query.statuses = Bool.random(using: &generator)
-                ? IncidentStatus.openStatuses : Set(IncidentStatus.allCases.filter { _ in Bool.random(using: &generator) })
+            query.statuses =
+                Bool.random(using: &generator)
+                ? IncidentStatus.openStatuses
+                : Set(IncidentStatus.allCases.filter { _ in Bool.random(using: &generator) })
         }
         if Int.random(in: 0..<3, using: &generator) == 0 {
             query.severities = Set(Severity.allCases.filter { _ in Bool.random(using: &generator) })
@@ -74,8 +77,12 @@ import Testing
         if Int.random(in: 0..<3, using: &generator) == 0 {
             query.text = ["disk", "LATENCY", "%", "_", "0%", "a_b", "p99", "ünï", "#1"].randomElement(using: &generator)
         }
-        if Int.random(in: 0..<4, using: &generator) == 0 { query.since = at(Double(Int.random(in: 0..<60, using: &generator))) }
-        if Int.random(in: 0..<4, using: &generator) == 0 { query.until = at(Double(Int.random(in: 1..<61, using: &generator)) + 0.25) }
+        if Int.random(in: 0..<4, using: &generator) == 0 {
+            query.since = at(Double(Int.random(in: 0..<60, using: &generator)))
+        }
+        if Int.random(in: 0..<4, using: &generator) == 0 {
+            query.until = at(Double(Int.random(in: 1..<61, using: &generator)) + 0.25)
+        }
         return query
     }
 
@@ -85,6 +92,12 @@ import Testing
         let all = try await Self.populate(test, count: 300, generator: &generator)
         for _ in 0..<150 {
             var query = Self.randomQuery(generator: &generator)
+            if query.service == .name("unknown") {
+                await #expect(throws: IncidentError.unknownService(.name("unknown"))) {
+                    _ = try await test.incidents.list(query)
+                }
+                continue
+            }
             let expected = all.filter(query.matches).sorted(by: IncidentListQuery.isListedBefore)
             // Walk every page through the cursor and compare with the reference, page by page.
             var listed: [Incident] = []
@@ -92,8 +105,9 @@ import Testing
             while true {
                 let page = try await test.incidents.list(query)
                 let reference = IncidentPage(
-                    fetched: Array(all.filter(query.matches).sorted(by: IncidentListQuery.isListedBefore)
-                        .prefix(query.limit + 1)),
+                    fetched: Array(
+                        all.filter(query.matches).sorted(by: IncidentListQuery.isListedBefore)
+                            .prefix(query.limit + 1)),
                     limit: query.limit)
                 #expect(page == reference, "\(query)")
                 listed += page.items
@@ -110,19 +124,24 @@ import Testing
         let test = try await TestStore.make()
         let percent = try await test.incidents.create(try draft("Errors at 50%"), by: alice, at: t0).incident
         let underscore = try await test.incidents.create(try draft("queue_depth high"), by: alice, at: at(1)).incident
-        let plain = try await test.incidents.create(try draft("Errors at 50 percent", summary: "queue depth"), by: alice, at: at(2)).incident
+        let plain = try await test.incidents.create(
+            try draft("Errors at 50 percent", summary: "queue depth"), by: alice, at: at(2)
+        ).incident
         #expect(try await test.incidents.list(IncidentListQuery(text: "50%")).items == [percent])
         #expect(try await test.incidents.list(IncidentListQuery(text: "E_DEPTH")).items == [underscore])
         #expect(try await test.incidents.list(IncidentListQuery(text: "ERRORS")).items == [plain, percent])
         await test.close()
     }
 
-    @Test func anUnknownServiceNameListsNothing() async throws {
+    @Test func anUnknownServiceIsRefusedRatherThanListedAsQuiet() async throws {
         let test = try await TestStore.make()
         _ = try await test.incidents.create(try draft(), by: alice, at: t0)
-        let page = try await test.incidents.list(IncidentListQuery(service: .name("nothing-here")))
-        #expect(page.items.isEmpty)
-        #expect(page.nextCursor == nil)
+        await #expect(throws: IncidentError.unknownService(.name("nothing-here"))) {
+            _ = try await test.incidents.list(IncidentListQuery(service: .name("nothing-here")))
+        }
+        await #expect(throws: IncidentError.unknownService(.id(99))) {
+            _ = try await test.incidents.list(IncidentListQuery(service: .id(99)))
+        }
         #expect(try await test.incidents.list(IncidentListQuery(service: .name("default"))).items.count == 1)
         await test.close()
     }
@@ -172,7 +191,7 @@ import Testing
         ]
         for query in queries {
             let plan = try await test.pool.read { db in
-                let (sql, arguments) = try #require(try IncidentListSQL.statement(for: query, in: db))
+                let (sql, arguments) = try IncidentListSQL.statement(for: query, in: db)
                 return try db.query("EXPLAIN QUERY PLAN " + sql, arguments) { try $0.column("detail", as: String.self) }
             }
             #expect(plan.contains { $0.contains("incidents_open_by") }, "\(plan)")
@@ -185,7 +204,7 @@ import Testing
         let test = try await TestStore.make()
         let query = IncidentListQuery(labels: [LabelFilter(key: "env", value: "prod")])
         let plan = try await test.pool.read { db in
-            let (sql, arguments) = try #require(try IncidentListSQL.statement(for: query, in: db))
+            let (sql, arguments) = try IncidentListSQL.statement(for: query, in: db)
             return try db.query("EXPLAIN QUERY PLAN " + sql, arguments) { try $0.column("detail", as: String.self) }
         }
         #expect(plan.contains { $0.contains("incident_labels") && $0.contains("INDEX") }, "\(plan)")

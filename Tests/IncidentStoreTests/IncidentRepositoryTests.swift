@@ -112,7 +112,7 @@ import Testing
         #expect(timeline.map(\.kind) == [.created, .acknowledged, .escalated, .mitigated, .resolved, .closed])
         #expect(timeline.map(\.id) == timeline.map(\.id).sorted())
         #expect(timeline[1].actor == .token("bob"))
-        #expect(timeline[1].message == "on it")
+        #expect(timeline[1].message == "Acknowledged: on it")
         #expect(Array(timeline[1...]) == acknowledged.events + escalated.events + mitigated.events + resolved.events
             + closed.events)
         await test.close()

@@ -1306,6 +1306,9 @@ enum OpenAPIDocument {
               "403": {
                 "$ref": "#/components/responses/Forbidden"
               },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
+              },
               "503": {
                 "$ref": "#/components/responses/ServiceUnavailable"
               }
@@ -1602,7 +1605,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Acknowledge an incident",
-            "description": "triggered -> acknowledged; `acknowledged_at` is set. Stops escalation at the current level. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "triggered -> acknowledged; `acknowledged_at` is set. Stops escalation at the current level. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` follows what happened in the message of the action's timeline event (`Acknowledged: on it`). With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1678,7 +1681,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Escalate an incident",
-            "description": "In any open status: raises `escalation_level` by one and, with `severity`, sets a severity that is the same or more severe (a less severe one is 422). The status does not change. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "In any open status: raises `escalation_level` by one and, with `severity`, sets a severity that is the same or more severe (a less severe one is 422). The status does not change. With an escalation policy, the next level is paged at once; once the policy is exhausted, the last level paged is paged once more. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` follows what happened in the message of the action's timeline event (`Acknowledged: on it`). With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1754,7 +1757,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Mark an incident mitigated",
-            "description": "triggered or acknowledged -> mitigated. From triggered it also counts as the acknowledgement: `acknowledged_at` is set and an `acknowledged` event (with `implicit: true`) precedes the `mitigated` one. `mitigated_at` keeps the first mitigation. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "triggered or acknowledged -> mitigated. From triggered it also counts as the acknowledgement: `acknowledged_at` is set and an `acknowledged` event (with `implicit: true`) precedes the `mitigated` one. `mitigated_at` keeps the first mitigation. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` follows what happened in the message of the action's timeline event (`Acknowledged: on it`). With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1830,7 +1833,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Resolve an incident",
-            "description": "From any open status (triggered, acknowledged, mitigated) -> resolved. A triggered incident resolved keeps `acknowledged_at` null. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "From any open status (triggered, acknowledged, mitigated) -> resolved. A triggered incident resolved keeps `acknowledged_at` null. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` follows what happened in the message of the action's timeline event (`Acknowledged: on it`). With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1906,7 +1909,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Close an incident",
-            "description": "resolved -> closed, which is final. A sev1 or sev2 incident closes only when its postmortem's `root_causes`, `trigger` and `resolution` are written, else 409 `postmortem-required` naming the missing sections; `force: true` closes anyway and is recorded on the timeline. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "resolved -> closed, which is final. An incident that was ever sev1 or sev2 (an edit lowering it does not count) closes only when its postmortem's `root_causes`, `trigger` and `resolution` are written, else 409 `postmortem-required` naming the missing sections; `force: true` closes anyway and is recorded on the timeline. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` follows what happened in the message of the action's timeline event (`Acknowledged: on it`). With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -1982,7 +1985,7 @@ enum OpenAPIDocument {
               "incidents"
             ],
             "summary": "Reopen an incident",
-            "description": "resolved -> triggered: `resolved_at` becomes null, `escalation_level` goes back to 0, and the first `acknowledged_at` and `mitigated_at` are kept. 409 (conflict) when a newer open incident of the same service holds the incident's `dedup_key`. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` becomes the message of the action's timeline event. With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
+            "description": "resolved -> triggered: `resolved_at` becomes null, `escalation_level` goes back to 0, and the first `acknowledged_at` and `mitigated_at` are kept. 409 (conflict) when a newer open incident of the same service holds the incident's `dedup_key`. The body is optional: an empty body, or none, is the same as `{}`; unknown fields are 422; a `note` follows what happened in the message of the action's timeline event (`Acknowledged: on it`). With `If-Match`, a stale version is 412. An action not allowed in the current status is 409 with the current status and the allowed actions. Requires scope `write` (or `admin`).",
             "security": [
               {
                 "bearerAuth": [
@@ -10551,7 +10554,7 @@ enum OpenAPIDocument {
             "name": "service",
             "in": "query",
             "required": false,
-            "description": "A service id or name. A service that does not exist matches nothing (an empty page); a value that is neither an id nor a valid name is 400.",
+            "description": "A service id or name. One that does not exist is 422 (an empty page for a mistyped name would read as \"all quiet\"); a value that is neither an id nor a valid name is 400.",
             "schema": {
               "type": "string",
               "pattern": "^([1-9][0-9]{0,18}|[a-z][a-z0-9_-]{0,63})$"

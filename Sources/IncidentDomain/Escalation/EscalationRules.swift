@@ -8,7 +8,9 @@ import Foundation
 ///   timer runs out after level 0's delay.
 /// - An escalation (manual or by the timer) moves to the next level, after the last to level 0 of the next
 ///   pass while `repeat` passes remain; it pages that level, and restarts the timer if still triggered.
-///   With no position left, it records that the policy is exhausted and pages nobody.
+///   With no position left, the timer records that the policy is exhausted and pages nobody more; a person
+///   who escalates then pages the last level paged once more (asking for help must reach someone), and the
+///   timeline says the policy has no further level.
 /// - Acknowledge, mitigate and resolve stop the timer; escalation levels stay as they are.
 public enum EscalationRules {
     /// The plan for `change` of `previous` (nil: the incident is new). `policy` is the one the incident
@@ -31,32 +33,35 @@ public enum EscalationRules {
         }
         guard var state, let policy, !policy.levels.isEmpty else { return EscalationPlan(change: change) }
         if let index = change.events.firstIndex(where: { $0.kind == .escalated }) {
+            let lifecycleLevel = change.incident.escalationLevel
             guard !state.exhausted, let next = policy.position(after: state.level, cycle: state.cycle) else {
+                let wasExhausted = state.exhausted
+                let manual = change.events[index].actor != .system
                 change.incident.escalationLevel = state.level
                 change.events[index].data["escalation_level"] = .int(Int64(state.level))
                 change.events[index].data["exhausted"] = true
-                if change.events[index].data["note"] == nil {
-                    change.events[index].message = "Escalated, but the escalation policy is exhausted"
-                }
+                change.events[index].message = Self.retitled(
+                    change.events[index].message, from: lifecycleLevel,
+                    to: manual
+                        ? "Escalated: the escalation policy has no further level, level \(state.level) paged again"
+                        : "Escalated, but the escalation policy is exhausted")
                 state.exhausted = true
                 state.nextEscalationAt = nil
-                change.events.append(exhaustedEvent(policy: policy, at: now))
-                return EscalationPlan(change: change, state: state)
+                if !wasExhausted { change.events.append(exhaustedEvent(policy: policy, at: now)) }
+                let repage = manual && policy.levels.indices.contains(state.level)
+                return EscalationPlan(change: change, state: state, page: repage ? state.level : nil)
             }
-            let lifecycleLevel = change.incident.escalationLevel
             change.incident.escalationLevel = next.level
             change.events[index].data["escalation_level"] = .int(Int64(next.level))
             change.events[index].data["escalation_cycle"] = .int(Int64(next.cycle))
-            if change.events[index].data["note"] == nil {
-                let old = "Escalated to level \(lifecycleLevel)"
-                var new = "Escalated to level \(next.level)"
-                if next.cycle > 0 { new += " (pass \(next.cycle + 1))" }
-                if change.events[index].actor == .system {
-                    new +=
-                        ": not acknowledged within \(policy.levels[min(state.level, policy.levels.count - 1)].delayMinutes) min"
-                }
-                change.events[index].message = change.events[index].message.replacingOccurrences(of: old, with: new)
+            var new = "Escalated to level \(next.level)"
+            if next.cycle > 0 { new += " (pass \(next.cycle + 1))" }
+            if change.events[index].actor == .system && change.events[index].data["note"] == nil {
+                new +=
+                    ": not acknowledged within \(policy.levels[min(state.level, policy.levels.count - 1)].delayMinutes) min"
             }
+            change.events[index].message = Self.retitled(
+                change.events[index].message, from: lifecycleLevel, to: new)
             state.level = next.level
             state.cycle = next.cycle
             state.nextEscalationAt =
@@ -89,13 +94,21 @@ public enum EscalationRules {
         }
     }
 
+    /// The lifecycle's "Escalated to level n..." message with its opening replaced by `opening`; whatever
+    /// follows it (a severity change, ": " and the person's note) is kept.
+    static func retitled(_ message: String, from lifecycleLevel: Int, to opening: String) -> String {
+        let lifecycleOpening = "Escalated to level \(lifecycleLevel)"
+        guard message.hasPrefix(lifecycleOpening) else { return message }
+        return opening + message.dropFirst(lifecycleOpening.count)
+    }
+
     /// "The escalation policy is exhausted": every level was paged `repeat + 1` times.
     static func exhaustedEvent(policy: EscalationPolicy, at now: Date) -> NewTimelineEvent {
         let passes = policy.repeatCount + 1
         return NewTimelineEvent(
             at: now, kind: .escalationExhausted, actor: .system,
             message:
-                "Escalation policy \(policy.name) exhausted: all \(policy.levels.count) level\(policy.levels.count == 1 ? "" : "s") paged \(passes) time\(passes == 1 ? "" : "s"); nobody more will be paged",
+                "Escalation policy \(policy.name) exhausted: all \(policy.levels.count) level\(policy.levels.count == 1 ? "" : "s") paged \(passes) time\(passes == 1 ? "" : "s"); the timer pages nobody more",
             data: [
                 "policy": .string(policy.name), "levels": .int(Int64(policy.levels.count)),
                 "passes": .int(Int64(passes)),

@@ -127,8 +127,9 @@ extension Incident {
             message = "Reopened"
         }
         if let note {
+            // The note follows what happened rather than replacing it: "Escalated to level 2: DB on fire".
             data["note"] = .string(note)
-            message = note
+            message += ": " + note
         }
         events.append(
             NewTimelineEvent(at: now, kind: TimelineEventKind(action), actor: actor, message: message, data: data))

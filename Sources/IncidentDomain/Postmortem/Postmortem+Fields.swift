@@ -69,7 +69,7 @@ extension Postmortem {
             "timeline": .array(timeline.map(Self.fields(of:))),
             "alerts": .array(alerts.map(Self.fields(of:))),
             "has_alerts": .bool(!alerts.isEmpty),
-            "postmortem_required": .bool(incident.severity.requiresPostmortem),
+            "postmortem_required": .bool(highestSeverity.requiresPostmortem),
             "missing_for_close": .array(missing.map { .string($0.rawValue) }),
             "missing_for_close_text": .string(missing.map(\.rawValue).joined(separator: ", ")),
             "complete_for_close": .bool(missing.isEmpty),

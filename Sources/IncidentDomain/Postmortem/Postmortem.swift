@@ -77,9 +77,15 @@ public struct Postmortem: Sendable {
         incident.acknowledgedAt.map { Self.interval(from: impactStart, to: $0) }
     }
 
-    /// Required sections still unwritten (empty for sev3 to sev5).
+    /// The most severe severity the incident had (an edit may have lowered it since).
+    public var highestSeverity: Severity {
+        incident.highestSeverity(formerSeverities: timeline.lazy.compactMap(\.event.severityChangedFrom))
+    }
+
+    /// Required sections still unwritten (empty for incidents that were never sev1 or sev2).
     public var missingForClose: [PostmortemSectionName] {
-        incident.missingPostmortemSections(written: Set(sections.keys))
+        incident.missingPostmortemSections(
+            written: Set(sections.keys), formerSeverities: timeline.lazy.compactMap(\.event.severityChangedFrom))
     }
 
     /// Seconds from `start` to `end` at the store's millisecond precision (exact, never negative).

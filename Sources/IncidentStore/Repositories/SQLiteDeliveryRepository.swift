@@ -156,7 +156,7 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
         else { return }
         let change = try incident.applying(
             .escalate, at: now, by: .system,
-            note: "Escalated at once: the page to \(recipient) at level \(message.level) could not be delivered")
+            note: "at once, since the page to \(recipient) at level \(message.level) could not be delivered")
         _ = try SQLiteIncidentRepository.store(change, replacing: incident, in: db)
     }
 

@@ -61,7 +61,10 @@ public struct SQLitePostmortemRepository: PostmortemRepository {
             let current = try IncidentRows.require(incident, in: db)
             try current.check(expectedVersion: expectedVersion)
             let written = Set(try PostmortemRows.sections(of: incident, in: db).map(\.name))
-            let change = try current.closing(at: now, by: actor, force: force, note: note, written: written)
+            let edits = try TimelineRows.all(of: incident, kind: .fieldChanged, in: db)
+            let change = try current.closing(
+                at: now, by: actor, force: force, note: note, written: written,
+                formerSeverities: edits.compactMap(\.severityChangedFrom))
             return try SQLiteIncidentRepository.store(change, replacing: current, in: db)
         }
     }

@@ -7,24 +7,23 @@ import SQLiteCore
 ///
 /// - statuses and severities as `IN` lists of literals (closed enums, never client text), the open set
 ///   spelled as in the partial indexes (`status NOT IN ('resolved', 'closed')`) so the planner uses them;
-/// - the service by id, or by name resolved first in the same read transaction (unknown name: empty page);
+/// - the service by id or name, resolved first in the same read transaction: one that does not exist is
+///   `IncidentError.unknownService` (422), since an empty page for a mistyped name reads as "all quiet";
 /// - labels through the indexed `incident_labels` side table (the first as `IN`, the rest as `EXISTS`);
 /// - `q` as `LIKE` with `ESCAPE` on title and summary (ASCII case-insensitive, `%` and `_` literal);
 /// - `since` inclusive, `until` exclusive, the cursor as `(created_at, id) < (?, ?)`;
 /// - newest first, `LIMIT limit + 1` so `IncidentPage(fetched:limit:)` knows whether a next page exists.
 enum IncidentListSQL {
     static func page(_ query: IncidentListQuery, in db: Connection) throws -> IncidentPage {
-        guard let (sql, arguments) = try statement(for: query, in: db) else {
-            return IncidentPage(items: [], nextCursor: nil)
-        }
+        let (sql, arguments) = try statement(for: query, in: db)
         let fetched = try db.query(sql, arguments, row: IncidentRows.read)
         return IncidentPage(fetched: fetched, limit: query.limit)
     }
 
-    /// The SELECT and its arguments for `query`, or nil when it names a service that does not exist
-    /// (the page is empty then).
+    /// The SELECT and its arguments for `query`; `IncidentError.unknownService` when it names a service that
+    /// does not exist.
     static func statement(for query: IncidentListQuery, in db: Connection) throws
-        -> (sql: String, arguments: [(any SQLiteValueConvertible)?])?
+        -> (sql: String, arguments: [(any SQLiteValueConvertible)?])
     {
         var conditions: [String] = []
         var arguments: [(any SQLiteValueConvertible)?] = []
@@ -43,17 +42,16 @@ enum IncidentListSQL {
             }
         }
         if let service = query.service {
-            let serviceID: Int64
-            switch service {
-            case .id(let id):
-                serviceID = id.rawValue
-            case .name(let name):
-                guard let id = try db.queryValue("SELECT id FROM services WHERE name = ?", [name], as: Int64.self)
-                else { return nil }
-                serviceID = id
-            }
+            let found: Int64? =
+                switch service {
+                case .id(let id):
+                    try db.queryValue("SELECT id FROM services WHERE id = ?", [id.rawValue], as: Int64.self)
+                case .name(let name):
+                    try db.queryValue("SELECT id FROM services WHERE name = ?", [name], as: Int64.self)
+                }
+            guard let found else { throw IncidentError.unknownService(service) }
             conditions.append("i.service_id = ?")
-            arguments.append(serviceID)
+            arguments.append(found)
         }
         for (index, label) in query.labels.enumerated() {
             // The first label may drive the query from the (key, value) index (a rare label must not scan
@@ -61,7 +59,8 @@ enum IncidentListSQL {
             conditions.append(
                 index == 0
                     ? "i.id IN (SELECT l.incident_id FROM incident_labels l WHERE l.key = ? AND l.value = ?)"
-                    : "EXISTS (SELECT 1 FROM incident_labels l WHERE l.incident_id = i.id AND l.key = ? AND l.value = ?)")
+                    : "EXISTS (SELECT 1 FROM incident_labels l WHERE l.incident_id = i.id AND l.key = ? AND l.value = ?)"
+            )
             arguments.append(label.key)
             arguments.append(label.value)
         }

@@ -29,6 +29,14 @@ enum TimelineRows {
             [incident.rawValue], row: read)
     }
 
+    /// The incident's events of one kind, oldest first.
+    static func all(of incident: IncidentID, kind: TimelineEventKind, in db: Connection) throws -> [TimelineEvent] {
+        try db.query(
+            "SELECT id, at, kind, actor, message, data, incident_id FROM timeline_events"
+                + " WHERE incident_id = ? AND kind = ? ORDER BY id",
+            [incident.rawValue, kind.rawValue], row: read)
+    }
+
     /// Events of every incident with ids in `after + 1 ... through`, oldest first, at most `limit`.
     static func range(after: TimelineEventID, through: TimelineEventID, limit: Int, in db: Connection) throws
         -> [TimelineEvent]
