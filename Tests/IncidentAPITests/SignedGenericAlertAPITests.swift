@@ -59,8 +59,23 @@ import Testing
             let replay = try await app.request(
                 "POST", path, token: nil, rawBody: Self.body,
                 headers: Self.headers(Self.body, id: "msg_1", timestamp: now, secret: Self.secret))
-            #expect(replay.status == 409)
-            #expect(try await app.incidents().count == 1)
+            // A retry of a delivery already taken (the sender lost the first answer) is a success that writes
+            // nothing: the alert is not counted again and no event is added.
+            #expect(replay.status == 200, "\(replay.text)")
+            let replayed = try replay.object()
+            #expect(replayed["status"] as? String == "already_received")
+            #expect((replayed["alerts"] as? [Any])?.isEmpty == true)
+            #expect((replayed["detail"] as? String)?.contains("msg_1") == true)
+            let incidents = try await app.incidents()
+            #expect(incidents.count == 1)
+            let incidentID = try #require(incidents.first?["id"] as? Int)
+            let stored = try await app.request("GET", "/api/v1/incidents/\(incidentID)/alerts").items()
+            #expect(stored.map { $0["times_seen"] as? Int } == [1])
+            let retried = try await app.request(
+                "POST", path, token: nil, rawBody: Self.body,
+                headers: Self.headers(Self.body, id: "msg_1", timestamp: now + 30, secret: Self.secret))
+            #expect(retried.status == 200)
+            #expect(try retried.object()["status"] as? String == "already_received")
 
             // Routed by token to the same service (its `service` field): the same rule holds.
             let byToken = try await app.request(

@@ -55,6 +55,22 @@ extension JSONWriter {
 
     /// `{"status":"ok","alerts":[{"dedup_key","alert_key","incident_id","outcome","reason"}...],"warnings":[...]}`:
     /// the answer of the Alertmanager, Grafana and generic receivers.
+    /// The 200 answer to a signed delivery whose `webhook-id` was taken already: nothing written this time.
+    mutating func alreadyReceived(detail: String) {
+        beginObject()
+        key("status")
+        string("already_received")
+        key("detail")
+        string(detail)
+        key("alerts")
+        beginArray()
+        endArray()
+        key("warnings")
+        beginArray()
+        endArray()
+        endObject()
+    }
+
     mutating func ingestion(_ outcomes: [AlertOutcome], warnings: [String]) {
         beginObject()
         key("status")

@@ -483,7 +483,7 @@ enum OpenAPIDocument {
               "alerts"
             ],
             "summary": "Klaxon's own alert JSON",
-            "description": "One alert per request; `dedup_key` names the incident, `status: resolved` resolves it. When the service it goes to has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must be signed by the Standard Webhooks convention: missing or malformed headers or a timestamp more than 5 minutes away are 400, a signature that matches no secret 401, a `webhook-id` already taken 409. Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB.",
+            "description": "One alert per request; `dedup_key` names the incident, `status: resolved` resolves it. When the service it goes to has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must be signed by the Standard Webhooks convention: missing or malformed headers or a timestamp more than 5 minutes away are 400, a signature that matches no secret 401, a `webhook-id` already taken is 200 `already_received` and writes nothing (so a sender's retry after a lost answer does not fail). Routed to the service named by the alerts' `service` label (else `default`). Requires scope `ingest` (or `admin`). Body up to 8 MiB.",
             "security": [
               {
                 "bearerAuth": [
@@ -505,7 +505,7 @@ enum OpenAPIDocument {
             },
             "responses": {
               "200": {
-                "description": "Accepted (including alerts that changed nothing): each alert's outcome.",
+                "description": "Accepted (including alerts that changed nothing): each alert's outcome. A signed delivery whose `webhook-id` was taken already is 200 with status `already_received` and writes nothing (Standard Webhooks senders keep the id across retries and retry anything but 2xx).",
                 "content": {
                   "application/json": {
                     "schema": {
@@ -516,16 +516,6 @@ enum OpenAPIDocument {
               },
               "400": {
                 "description": "The payload can never succeed (not JSON, a missing or invalid field); `errors` names the fields. Alertmanager does not retry 4xx.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              },
-              "409": {
-                "description": "A signed request whose webhook-id was already taken (a replay): problem type `webhook-replayed`; its alerts were recorded the first time.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -556,7 +546,7 @@ enum OpenAPIDocument {
               "alerts"
             ],
             "summary": "Klaxon's own alert JSON, routed by integration key",
-            "description": "One alert per request; `dedup_key` names the incident, `status: resolved` resolves it. When the service it goes to has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must be signed by the Standard Webhooks convention: missing or malformed headers or a timestamp more than 5 minutes away are 400, a signature that matches no secret 401, a `webhook-id` already taken 409. No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB.",
+            "description": "One alert per request; `dedup_key` names the incident, `status: resolved` resolves it. When the service it goes to has signing secrets (`PUT /api/v1/services/{id}/signing-secrets`), the request must be signed by the Standard Webhooks convention: missing or malformed headers or a timestamp more than 5 minutes away are 400, a signature that matches no secret 401, a `webhook-id` already taken is 200 `already_received` and writes nothing (so a sender's retry after a lost answer does not fail). No token: the integration key in the path authenticates and routes, for senders that can only be given a URL. Body up to 8 MiB.",
             "security": [],
             "x-required-scope": "none",
             "parameters": [
@@ -584,7 +574,7 @@ enum OpenAPIDocument {
             },
             "responses": {
               "200": {
-                "description": "Accepted (including alerts that changed nothing): each alert's outcome.",
+                "description": "Accepted (including alerts that changed nothing): each alert's outcome. A signed delivery whose `webhook-id` was taken already is 200 with status `already_received` and writes nothing (Standard Webhooks senders keep the id across retries and retry anything but 2xx).",
                 "content": {
                   "application/json": {
                     "schema": {
@@ -610,16 +600,6 @@ enum OpenAPIDocument {
                     "$ref": "#/components/headers/WWWAuthenticate"
                   }
                 },
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              },
-              "409": {
-                "description": "A signed request whose webhook-id was already taken (a replay): problem type `webhook-replayed`; its alerts were recorded the first time.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -6295,7 +6275,15 @@ enum OpenAPIDocument {
             ],
             "properties": {
               "status": {
-                "const": "ok"
+                "enum": [
+                  "ok",
+                  "already_received"
+                ],
+                "description": "`ok`; `already_received` for a signed delivery whose `webhook-id` was taken already (a sender's retry after a lost answer, or a replay): nothing is written again, and `alerts` is empty."
+              },
+              "detail": {
+                "type": "string",
+                "description": "With `already_received`: which `webhook-id`, and that its alerts were recorded the first time."
               },
               "alerts": {
                 "type": "array",

@@ -71,7 +71,7 @@ public struct SQLiteAlertRepository: AlertRepository {
             "INSERT OR IGNORE INTO seen_webhooks (service_id, webhook_id, seen_at) VALUES (?, ?, ?)",
             [service.rawValue, webhookID, Timestamp.milliseconds(now)])
         guard db.changedRowCount == 1 else {
-            throw IncidentError.conflict("webhook-id \(webhookID) was already received; a replay is not taken again")
+            throw IncidentError.conflict("webhook-id \(webhookID) was already received; its alerts were recorded then and are not taken again")
         }
     }
 

@@ -42,7 +42,8 @@ extension IngestionController {
     /// `IncidentError.validation` naming the header (400).
     static func verifyGrafanaSignature(_ request: HTTPRequest, secrets: [String], now: Date) throws {
         if secrets.isEmpty { return }
-        let expectation = "No X-Grafana-Alerting-Signature matches the hex HMAC-SHA256 of the body (or 'timestamp:body')"
+        let expectation =
+            "No X-Grafana-Alerting-Signature matches the hex HMAC-SHA256 of the body (or 'timestamp:body')"
         guard let header = request.headers[grafanaSignatureHeader],
             let received = hexBytes(header.trimmingCharacters(in: .whitespaces))
         else {

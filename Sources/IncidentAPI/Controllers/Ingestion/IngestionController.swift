@@ -157,10 +157,10 @@ struct IngestionController: Sendable {
             refusals.recordWarnings(warnings, receiver: receiver, now: now)
             return .json { $0.ingestion(outcomes, warnings: warnings) }
         } catch IncidentError.conflict(let reason) where reason.hasPrefix("webhook-id") {
-            // A sender's retry of a delivery already taken: its alerts are recorded (Standard Webhooks senders
-            // retry until they see an answer).
-            return .problem(
-                ProblemDetails(kind: "webhook-replayed", title: "Already Received", status: 409, detail: reason))
+            // A delivery taken already: Standard Webhooks senders keep the id across retries and retry every
+            // answer that is not 2xx (some disable an endpoint that keeps failing), so a retry whose first try
+            // was stored but whose answer was lost is answered 200, and nothing is written again.
+            return .json { $0.alreadyReceived(detail: reason) }
         } catch {
             return .problem(.fromReceiver(error, logger: logger))
         }

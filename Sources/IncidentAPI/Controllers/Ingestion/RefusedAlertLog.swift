@@ -35,7 +35,7 @@ final class RefusedAlertLog: Sendable {
     /// Logs `response` when it refuses the payload and the receiver's last line is older than the interval;
     /// `sender` names who sent it (a service, an unknown key), asked only when a line is written.
     func record(_ response: HTTPResponse, receiver: String, now: Date, sender: () async -> String?) async {
-        guard Self.isRefusal(response.status.code), !Self.isReplay(response) else { return }
+        guard Self.isRefusal(response.status.code) else { return }
         guard let unlogged = take(key: "\(receiver) \(response.status.code)", now: now) else { return }
         let from = await sender().map { " for \(Self.printable($0))" } ?? ""
         write(
@@ -99,15 +99,6 @@ final class RefusedAlertLog: Sendable {
         else { return ("unknown", prefix + "/…") }
         let more = segments.count > depth + 1 ? "/…" : ""
         return (receivers[meant] ?? "unknown", prefix + "/" + printable(segments[depth]) + more)
-    }
-
-    /// Whether the answer is the 409 of a signed request whose `webhook-id` was taken already: its alerts are
-    /// recorded, so it is no loss.
-    static func isReplay(_ response: HTTPResponse) -> Bool {
-        guard response.status.code == 409, case .bytes(let bytes) = response.body,
-            let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
-        else { return false }
-        return (object["type"] as? String)?.hasSuffix("/webhook-replayed") ?? false
     }
 
     /// The receiver a route pattern belongs to, or nil for routes that are not receivers.
