@@ -146,6 +146,46 @@ final class CapturedLog: Sendable {
         }
     }
 
+    @Test func refusedHeartbeatPingsAreLoggedWithWhyTheyDoNotCount() async throws {
+        let log = CapturedLog()
+        try await TestApplication.with(logger: log.logger) { app in
+            try await app.expect(201, "POST", "/api/v1/services", json: ["name": "monitoring"])
+            try await app.expect(
+                201, "POST", "/api/v1/heartbeats",
+                json: ["name": "nightly-backup", "service": "monitoring", "interval_seconds": 86_400])
+            let reader = try await app.createToken(name: "viewer", scope: "read")
+            let pings = { (line: CapturedLog.Line) in line.message.hasPrefix("refused a heartbeat ping") }
+            func waitForPingLines(_ count: Int) async throws -> [CapturedLog.Line] {
+                for _ in 0..<200 where log.lines.filter(pings).count < count {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                return log.lines.filter(pings)
+            }
+
+            #expect(
+                try await app.request("POST", "/api/v1/heartbeats/nightly-backup/ping", token: reader).status == 403)
+            var lines = try await waitForPingLines(1)
+            #expect(lines.count == 1)
+            #expect(lines.first?.level == .warning)
+            #expect(lines.first?.metadata["receiver"] == "heartbeat")
+            #expect(lines.first?.metadata["status"] == "403")
+            #expect(lines.first?.message.contains("/api/v1/heartbeats/nightly-backup/ping") == true)
+            #expect(lines.first?.message.contains("needs ingest or admin") == true)
+
+            #expect(try await app.request("POST", "/api/v1/heartbeats/nightly-bakup/ping").status == 404)
+            lines = try await waitForPingLines(2)
+            #expect(lines.last?.metadata["status"] == "404")
+            #expect(lines.last?.message.contains("no heartbeat has that name") == true)
+
+            // Once a minute per cause; an accepted ping is not a refusal.
+            #expect(
+                try await app.request("POST", "/api/v1/heartbeats/nightly-backup/ping", token: reader).status == 403)
+            #expect(try await app.request("POST", "/api/v1/heartbeats/nightly-backup/ping").status == 200)
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(log.lines.filter(pings).count == 2)
+        }
+    }
+
     @Test func aRefusalNamesTheServiceOfItsKeyAndNeverTheKey() async throws {
         let log = CapturedLog()
         try await TestApplication.with(logger: log.logger) { app in

@@ -332,12 +332,16 @@ public func buildApplication(
         let accessLog = serverConfiguration.accessLog
         serverConfiguration.accessLog = { entry in
             httpMetrics.record(entry)
-            // A 413 of a receiver route, or a delivery to a path no receiver has: logged off the event loop,
-            // since writing the line may block on the log's pipe.
+            // A 413 of a receiver route, a refused heartbeat ping, or a delivery to a path no receiver has: logged
+            // off the event loop, since writing the line may block on the log's pipe.
             let status = entry.status.code
             if let route = entry.route, status == 413, RefusedAlertLog.receiver(ofRoute: route) != nil {
                 let now = clock.now()
                 Task { refusedAlerts.recordTooLarge(route: route, now: now) }
+            } else if entry.route == RefusedAlertLog.heartbeatPingRoute, RefusedAlertLog.isRefusal(status) {
+                let now = clock.now()
+                let path = entry.path
+                Task { refusedAlerts.recordRefusedPing(status: status, path: path, now: now) }
             } else if entry.route == nil, status == 404,
                 let delivery = RefusedAlertLog.misdirected(method: entry.method, path: entry.path)
             {

@@ -62,6 +62,33 @@ final class RefusedAlertLog: Sendable {
         note(receiver: receiver, status: 413, reason: "the body is larger than the receiver's limit", now: now)
     }
 
+    /// The route of heartbeat pings, whose refusals are logged from the access log (authentication and the
+    /// heartbeat's name are checked before the handler runs).
+    static let heartbeatPingRoute = "/api/v1/heartbeats/:id/ping"
+
+    /// A heartbeat ping refused for good (a 4xx but 429): the pinging job or Alertmanager believes it pinged,
+    /// and the heartbeat will go down when its interval passes; this line says why. `path` matched the ping
+    /// route, so it holds a heartbeat's name and no credential.
+    func recordRefusedPing(status: Int, path: String, now: Date) {
+        guard Self.isRefusal(status), let unlogged = take(key: "heartbeat \(status)", now: now) else { return }
+        let reason: String =
+            switch status {
+            case 401: "no valid bearer token (a ping needs a token of scope ingest or admin)"
+            case 403: "the token's scope cannot ping (it needs ingest or admin)"
+            case 404: "no heartbeat has that name"
+            case 413: "the body is larger than the limit"
+            default: "the request is not a ping (the answer says why)"
+            }
+        var metadata: Logger.Metadata = ["receiver": "heartbeat", "status": "\(status)"]
+        if unlogged > 0 { metadata["refused_unlogged"] = "\(unlogged)" }
+        logger.warning(
+            """
+            refused a heartbeat ping to \(Self.printable(path)) (\(status)): \(reason); a refused ping does not \
+            count, so the heartbeat goes down when its interval passes
+            """,
+            metadata: metadata)
+    }
+
     /// A request that looked like an alert delivery to a path no receiver has (404; see `misdirected`).
     func recordMisdirected(_ delivery: (receiver: String, path: String), now: Date) {
         note(
