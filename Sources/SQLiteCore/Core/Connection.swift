@@ -19,9 +19,15 @@ public final class Connection {
     /// The context of a WAL hook installed by a pool's checkpointer, kept alive as long as the handle.
     var checkpointHookContext: CheckpointHookContext?
 
+    /// Process-wide settings made once, before the first connection initializes SQLite.
+    private static let librarySettings: Void = {
+        _ = csqlite_disable_memory_statistics()
+    }()
+
     /// Opens (or, with `.readWriteCreate`, creates) the database at `path` and applies the house pragmas.
     /// On any failure the half-open handle is closed before the error is thrown.
     public init(path: String, configuration: Configuration = Configuration()) throws {
+        Self.librarySettings
         self.path = path
         self.configuration = configuration
         var flags = SQLITE_OPEN_NOMUTEX
