@@ -18,11 +18,15 @@ extension Incident {
     ///
     /// - Throws: `.invalidTransition` when the incident is no longer in the state the decision was taken
     ///   in (decide and apply in one transaction and this cannot happen).
-    public func applying(_ decision: AlertDecision, for alert: NormalizedAlert, at now: Date) throws(IncidentError)
-        -> IncidentChange
-    {
+    ///
+    /// `received` is the alert's `alert_received` event as the caller stores it (a store that encodes the event's
+    /// data before its transaction passes `alert.receivedEventWithoutData(at:)`); nil builds `alert.receivedEvent(at:)`.
+    public func applying(
+        _ decision: AlertDecision, for alert: NormalizedAlert, at now: Date, received: NewTimelineEvent? = nil
+    ) throws(IncidentError) -> IncidentChange {
         // Built only for the decisions that record it: a re-send (most of a resend storm) needs none.
-        var received: NewTimelineEvent { alert.receivedEvent(at: now) }
+        let given = received
+        var received: NewTimelineEvent { given ?? alert.receivedEvent(at: now) }
         let actor = alert.source.principal
         switch decision {
         case .open, .ignore:

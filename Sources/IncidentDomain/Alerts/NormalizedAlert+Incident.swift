@@ -20,12 +20,27 @@ extension NormalizedAlert {
     /// The `alert_received` timeline event for this alert: the message says what happened to which alert,
     /// `data` carries the source, both keys, severity, labels, annotations, links, times and sender details.
     public func receivedEvent(at now: Date) -> NewTimelineEvent {
+        var event = receivedEventWithoutData(at: now)
+        event.data = receivedEventData
+        return event
+    }
+
+    /// `receivedEvent(at:)` with empty `data`, for a store that writes the data from text it encoded before its
+    /// write transaction (building and encoding the data is most of the event's cost, and the store's writer is
+    /// the one thread every alert goes through).
+    public func receivedEventWithoutData(at now: Date) -> NewTimelineEvent {
         let verb: String
         switch action {
         case .trigger: verb = "firing"
         case .acknowledge: verb = "acknowledged"
         case .resolve: verb = "resolved"
         }
+        return NewTimelineEvent(
+            at: now, kind: .alertReceived, actor: source.principal, message: "Alert \(verb): \(alertTitle)")
+    }
+
+    /// The `data` of this alert's `alert_received` event (see `receivedEvent(at:)`); it does not depend on when.
+    public var receivedEventData: [String: JSONValue] {
         var data: [String: JSONValue] = [
             "source": .string(source.rawValue),
             "action": .string(action.rawValue),
@@ -39,8 +54,6 @@ extension NormalizedAlert {
         if let endsAt { data["ends_at"] = .string(Timestamp.format(endsAt)) }
         if !links.isEmpty { data["links"] = .array(links.map(\.json)) }
         if !details.isEmpty { data["details"] = .object(details) }
-        return NewTimelineEvent(
-            at: now, kind: .alertReceived, actor: source.principal, message: "Alert \(verb): \(alertTitle)",
-            data: data)
+        return data
     }
 }

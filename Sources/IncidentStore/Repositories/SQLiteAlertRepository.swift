@@ -23,14 +23,17 @@ public struct SQLiteAlertRepository: AlertRepository {
         at now: Date
     ) async throws -> [AlertOutcome] {
         if alerts.isEmpty && webhookID == nil { return [] }
+        // Encoded here, on the request's task, rather than inside the one writer every request queues for.
+        let encoded = alerts.map(AlertRows.Encoded.init)
         return try await pool.repositoryWrite { db in
             let target = try Self.routedService(service, in: db)
             if let webhookID { try Self.take(webhookID: webhookID, service: target.id, at: now, in: db) }
             var incidents = KeyIncidents()
             var firing = FiringKeys()
-            return try alerts.map { alert in
+            return try zip(alerts, encoded).map { alert, encoded in
                 try Self.ingest(
-                    alert, into: target, grouping: grouping, incidents: &incidents, firing: &firing, at: now, in: db)
+                    alert, encoded: encoded, into: target, grouping: grouping, incidents: &incidents, firing: &firing,
+                    at: now, in: db)
             }
         }
     }
@@ -43,7 +46,12 @@ public struct SQLiteAlertRepository: AlertRepository {
             let column = "service_signing_secrets.secret"
             let stored = try db.query(
                 "SELECT created_at, secret FROM service_signing_secrets WHERE service_id = ?", [target.id.rawValue]
-            ) { (try $0.column(0, as: Int64.self), try secrets.openText(try $0.column(1, as: String.self), column: column)) }
+            ) {
+                (
+                    try $0.column(0, as: Int64.self),
+                    try secrets.openText(try $0.column(1, as: String.self), column: column)
+                )
+            }
             // Oldest first, as before sealing (the sealed text no longer sorts like the secret).
             return (target.id, stored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1))
         }
@@ -71,7 +79,8 @@ public struct SQLiteAlertRepository: AlertRepository {
             "INSERT OR IGNORE INTO seen_webhooks (service_id, webhook_id, seen_at) VALUES (?, ?, ?)",
             [service.rawValue, webhookID, Timestamp.milliseconds(now)])
         guard db.changedRowCount == 1 else {
-            throw IncidentError.conflict("webhook-id \(webhookID) was already received; its alerts were recorded then and are not taken again")
+            throw IncidentError.conflict(
+                "webhook-id \(webhookID) was already received; its alerts were recorded then and are not taken again")
         }
     }
 
@@ -134,7 +143,11 @@ public struct SQLiteAlertRepository: AlertRepository {
         /// theirs has no row yet.
         private var opened: [IncidentID: Set<String>] = [:]
 
-        mutating func opened(_ incident: IncidentID) { opened[incident] = [] }
+        /// A new incident has no alerts yet, so its firing keys need no read.
+        mutating func opened(_ incident: IncidentID) {
+            opened[incident] = []
+            byIncident[incident] = []
+        }
 
         /// Whether `incident` certainly has no row of `alertKey` (see `AlertRows.record`'s `knownNew`).
         func hasNoRow(_ alertKey: String, on incident: IncidentID) -> Bool {
@@ -149,22 +162,23 @@ public struct SQLiteAlertRepository: AlertRepository {
         }
 
         /// Mirrors `AlertRows.record`: a trigger makes its key firing, a resolve not; an acknowledge changes nothing.
+        /// The sets are changed in place: a copy per alert would make a group of 1,000 alerts cost a million.
         mutating func recorded(_ alert: NormalizedAlert, on incident: IncidentID, in db: Connection) throws {
-            var keys = try keys(of: incident, in: db)
+            _ = try keys(of: incident, in: db)
             if alert.action != .acknowledge { opened[incident]?.insert(alert.alertKey) }
             switch alert.action {
-            case .trigger: keys.insert(alert.alertKey)
-            case .resolve: keys.remove(alert.alertKey)
+            case .trigger: byIncident[incident]?.insert(alert.alertKey)
+            case .resolve: byIncident[incident]?.remove(alert.alertKey)
             case .acknowledge: return
             }
-            byIncident[incident] = keys
         }
     }
 
     /// Decides and applies one alert on a write connection (see `AlertRepository.ingest`).
+    /// `encoded` is `AlertRows.Encoded(alert)`.
     static func ingest(
-        _ alert: NormalizedAlert, into service: Service, grouping: AlertGrouping, incidents: inout KeyIncidents,
-        firing cache: inout FiringKeys, at now: Date, in db: Connection
+        _ alert: NormalizedAlert, encoded: AlertRows.Encoded, into service: Service, grouping: AlertGrouping,
+        incidents: inout KeyIncidents, firing cache: inout FiringKeys, at now: Date, in db: Connection
     ) throws -> AlertOutcome {
         let existing = try incidents.incident(forKey: alert.dedupKey, service: service.id, in: db)
         let firing = try existing.map { try cache.keys(of: $0.id, in: db) } ?? []
@@ -179,15 +193,17 @@ public struct SQLiteAlertRepository: AlertRepository {
             let id = creation.incident.id
             incidents.stored(creation.incident, forKey: alert.dedupKey)
             if creation.created { cache.opened(id) }
-            _ = try TimelineRows.append([alert.receivedEvent(at: now)], to: id, in: db)
-            try AlertRows.record(alert, on: id, knownNew: cache.hasNoRow(alert.alertKey, on: id), at: now, in: db)
+            _ = try TimelineRows.append(
+                [alert.receivedEventWithoutData(at: now)], to: id, receivedEventData: encoded.receivedEventData, in: db)
+            try AlertRows.record(
+                alert, encoded: encoded, on: id, knownNew: cache.hasNoRow(alert.alertKey, on: id), at: now, in: db)
             try cache.recorded(alert, on: id, in: db)
             return outcome(id, creation.created ? .created : .attached)
         case .ignore(let reason):
             // The alert is still recorded on the key's incident when there is one (a re-send after a manual
             // resolve, a resolve at the source): what the source says about it stays current.
             if let existing {
-                try AlertRows.record(alert, on: existing.id, at: now, in: db)
+                try AlertRows.record(alert, encoded: encoded, on: existing.id, at: now, in: db)
                 try cache.recorded(alert, on: existing.id, in: db)
             }
             return outcome(existing?.id, .ignored(reason))
@@ -195,15 +211,19 @@ public struct SQLiteAlertRepository: AlertRepository {
             guard let existing, existing.id == id else {
                 throw IncidentError.conflict("alert decision named incident \(id), which is not the key's incident")
             }
-            let change = try existing.applying(decision, for: alert, at: now)
+            let change = try existing.applying(
+                decision, for: alert, at: now, received: alert.receivedEventWithoutData(at: now))
             if change.incident == existing {
                 // Timeline only (a new alert joined): the row would be rewritten with the same values.
-                _ = try TimelineRows.append(change.events, to: id, in: db)
+                _ = try TimelineRows.append(
+                    change.events, to: id, receivedEventData: encoded.receivedEventData, in: db)
             } else {
-                let update = try SQLiteIncidentRepository.store(change, replacing: existing, in: db)
+                let update = try SQLiteIncidentRepository.store(
+                    change, replacing: existing, receivedEventData: encoded.receivedEventData, in: db)
                 incidents.stored(update.incident, forKey: alert.dedupKey)
             }
-            try AlertRows.record(alert, on: id, knownNew: cache.hasNoRow(alert.alertKey, on: id), at: now, in: db)
+            try AlertRows.record(
+                alert, encoded: encoded, on: id, knownNew: cache.hasNoRow(alert.alertKey, on: id), at: now, in: db)
             try cache.recorded(alert, on: id, in: db)
             return outcome(id, effect(of: decision))
         }

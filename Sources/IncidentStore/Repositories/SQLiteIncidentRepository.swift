@@ -117,9 +117,10 @@ public struct SQLiteIncidentRepository: IncidentRepository {
     }
 
     /// Writes a non-empty change (incident row, labels, events); an empty one writes nothing.
-    static func store(_ change: IncidentChange, replacing current: Incident, in db: Connection) throws
-        -> IncidentUpdate
-    {
+    /// `receivedEventData`: see `TimelineRows.append`.
+    static func store(
+        _ change: IncidentChange, replacing current: Incident, receivedEventData: String? = nil, in db: Connection
+    ) throws -> IncidentUpdate {
         if change.isEmpty { return IncidentUpdate(incident: current, events: []) }
         // The escalation hook: wraps the level onto the policy, stops or restarts the timer, pages.
         let escalation = try EscalationRows.plan(change, previous: current, in: db)
@@ -131,7 +132,8 @@ public struct SQLiteIncidentRepository: IncidentRepository {
             throw IncidentError.conflict(
                 "another open incident of this service has dedup key \(change.incident.dedupKey ?? "")")
         }
-        var events = try TimelineRows.append(change.events, to: current.id, in: db)
+        var events = try TimelineRows.append(
+            change.events, to: current.id, receivedEventData: receivedEventData, in: db)
         events += try EscalationRows.apply(escalation, incident: change.incident, in: db)
         return IncidentUpdate(incident: IncidentRows.stored(change.incident), events: events)
     }

@@ -57,6 +57,35 @@ enum JSONText {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Writes one JSON object member by member, in the order given (give keys sorted to match `encode`).
+    struct ObjectWriter {
+        private var output: [UInt8] = [UInt8(ascii: "{")]
+
+        init() { output.reserveCapacity(512) }
+
+        mutating func member(_ key: String, string value: String) {
+            start(key)
+            appendString(value, to: &output)
+        }
+
+        /// A member whose value is JSON text already (from `encode`).
+        mutating func member(_ key: String, text value: String) {
+            start(key)
+            output.append(contentsOf: value.utf8)
+        }
+
+        private mutating func start(_ key: String) {
+            if output.count > 1 { output.append(UInt8(ascii: ",")) }
+            appendString(key, to: &output)
+            output.append(UInt8(ascii: ":"))
+        }
+
+        mutating func finished() -> String {
+            output.append(UInt8(ascii: "}"))
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
     /// Reads a JSON object whose values are all strings.
     static func decodeLabels(_ text: String) throws -> [String: String] {
         var text = text

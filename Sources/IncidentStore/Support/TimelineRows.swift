@@ -6,15 +6,25 @@ import SQLiteCore
 /// `kind:name` text form, `data` as the JSON text of an object, `at` in unix milliseconds.
 enum TimelineRows {
     /// Appends `events` to the incident's timeline, in order, and returns them as stored (with ids).
-    static func append(_ events: [NewTimelineEvent], to incident: IncidentID, in db: Connection) throws
-        -> [TimelineEvent]
-    {
+    ///
+    /// `receivedEventData`: the data text of the `alert_received` events among `events`, which then carry no
+    /// data of their own (`NormalizedAlert.receivedEventWithoutData`, `AlertRows.Encoded.receivedEventData`); they are
+    /// returned without it.
+    static func append(
+        _ events: [NewTimelineEvent], to incident: IncidentID, receivedEventData: String? = nil, in db: Connection
+    ) throws -> [TimelineEvent] {
         try events.map { event in
+            let data: String
+            if event.kind == .alertReceived, let receivedEventData {
+                data = receivedEventData
+            } else {
+                data = JSONText.encode(event.data)
+            }
             try db.execute(
                 "INSERT INTO timeline_events (incident_id, at, kind, actor, message, data) VALUES (?, ?, ?, ?, ?, ?)",
                 [
                     incident.rawValue, Timestamp.milliseconds(event.at), event.kind.rawValue, event.actor.description,
-                    event.message, JSONText.encode(event.data),
+                    event.message, data,
                 ])
             var stored = event.recorded(id: TimelineEventID(db.lastInsertedRowID), incidentID: incident)
             stored.at = Timestamp.truncated(event.at)
