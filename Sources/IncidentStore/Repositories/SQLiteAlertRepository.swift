@@ -189,7 +189,10 @@ public struct SQLiteAlertRepository: AlertRepository {
         }
         switch decision {
         case .open(let draft):
-            let creation = try SQLiteIncidentRepository.create(draft, by: alert.source.principal, at: now, in: db)
+            // `decide` opens only when the key has no open incident on this service (`existing` is the open one
+            // when there is one), and the draft is on the service read above.
+            let creation = try SQLiteIncidentRepository.createChecked(
+                draft, on: service, by: alert.source.principal, at: now, in: db)
             let id = creation.incident.id
             incidents.stored(creation.incident, forKey: alert.dedupKey)
             if creation.created { cache.opened(id) }

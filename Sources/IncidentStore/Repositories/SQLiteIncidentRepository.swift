@@ -34,6 +34,15 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         {
             return IncidentCreation(incident: existing, created: false, events: [])
         }
+        return try createChecked(draft, on: service, by: actor, at: now, in: db)
+    }
+
+    /// `create` for a caller that has read the draft's `service` in this transaction and found no open incident
+    /// of it with the draft's dedup key (alert ingestion, which decided to open one on exactly that): the two
+    /// reads are not made again. The partial unique index still refuses a second open incident of the key.
+    static func createChecked(
+        _ draft: IncidentDraft, on service: Service, by actor: Principal, at now: Date, in db: Connection
+    ) throws -> IncidentCreation {
         let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM incidents", as: Int64.self) ?? 1
         // The escalation hook may adjust the change and pages level 0 once the incident is written.
         let escalation = try EscalationRows.plan(
