@@ -66,6 +66,29 @@ import Testing
         #expect(partial.events.map(\.kind) == [.alertReceived])
     }
 
+    /// A store that encodes the event data before its transaction asks for the events without it: the same events
+    /// otherwise, for every decision that records the alert.
+    @Test func receivedEventDataStoredApartLeavesOnlyTheDataOut() throws {
+        let cases: [(Incident, AlertDecision, AlertAction)] = [
+            (Incident.make(), .attach(7, newAlert: true, raiseSeverity: .sev1), .trigger),
+            (Incident.make(status: .resolved), .reopen(7), .trigger),
+            (Incident.make(), .acknowledge(7), .acknowledge),
+            (Incident.make(), .resolveAlert(7), .resolve),
+            (Incident.make(status: .acknowledged), .resolve(7), .resolve),
+        ]
+        for (incident, decision, action) in cases {
+            let full = try incident.applying(decision, for: alert(action), at: at(minutes: 3))
+            let apart = try incident.applying(
+                decision, for: alert(action), at: at(minutes: 3), receivedEventDataStoredApart: true)
+            #expect(apart.incident == full.incident)
+            #expect(full.events.first?.data == alert(action).receivedEventData)
+            #expect(full.events.first?.data.isEmpty == false)
+            var withoutData = full.events
+            withoutData[0].data = [:]
+            #expect(apart.events == withoutData)
+        }
+    }
+
     @Test func staleDecisionIsAnInvalidTransition() {
         #expect(throws: IncidentError.self) {
             _ = try Incident.make(status: .closed).applying(.reopen(7), for: alert(.trigger), at: at(minutes: 9))

@@ -14,19 +14,22 @@ extension Incident {
     /// | `acknowledge` | `.acknowledge` by the source | `alert_received`, `acknowledged` |
     /// | `resolveAlert` | unchanged | `alert_received` |
     /// | `resolve` | `.resolve` by the source | `alert_received`, `resolved` ("All alerts resolved") |
-    /// | `open`, `ignore` | unchanged | none (`open` is `IncidentRepository.create` with the draft, then `alert.receivedEvent`) |
+    /// | `open`, `ignore` | unchanged | none (`open`: an incident created from the draft, then the alert's event) |
+    ///
+    /// With `receivedEventDataStoredApart`, the `alert_received` event comes without its `data`
+    /// (`alert.receivedEventWithoutData(at:)`): for a store that encoded `alert.receivedEventData` before its
+    /// transaction and writes that text with the event.
     ///
     /// - Throws: `.invalidTransition` when the incident is no longer in the state the decision was taken
     ///   in (decide and apply in one transaction and this cannot happen).
-    ///
-    /// `received` is the alert's `alert_received` event as the caller stores it (a store that encodes the event's
-    /// data before its transaction passes `alert.receivedEventWithoutData(at:)`); nil builds `alert.receivedEvent(at:)`.
     public func applying(
-        _ decision: AlertDecision, for alert: NormalizedAlert, at now: Date, received: NewTimelineEvent? = nil
+        _ decision: AlertDecision, for alert: NormalizedAlert, at now: Date,
+        receivedEventDataStoredApart: Bool = false
     ) throws(IncidentError) -> IncidentChange {
         // Built only for the decisions that record it: a re-send (most of a resend storm) needs none.
-        let given = received
-        var received: NewTimelineEvent { given ?? alert.receivedEvent(at: now) }
+        var received: NewTimelineEvent {
+            receivedEventDataStoredApart ? alert.receivedEventWithoutData(at: now) : alert.receivedEvent(at: now)
+        }
         let actor = alert.source.principal
         switch decision {
         case .open, .ignore:

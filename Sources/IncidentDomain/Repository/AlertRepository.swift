@@ -9,7 +9,7 @@ public protocol AlertRepository: Sendable {
     /// 2. per alert: read the key's incident on the service (the open one, else the most recent resolved or
     ///    closed one) and its firing alert keys, call `grouping.decide`, and apply the decision — `.open` as
     ///    `IncidentRepository.create` does, then `alert.receivedEvent`; the others with
-    ///    `Incident.applying(_:for:at:)`, writing the incident and its events;
+    ///    `Incident.applying(_:for:at:receivedEventDataStoredApart:)`, writing the incident and its events;
     /// 3. record the alert itself (insert, or update last seen / times seen / status of the same alert key).
     ///
     /// Each alert sees the effects of the ones before it in the batch. Returns one outcome per alert, in order.

@@ -181,9 +181,13 @@ public struct SQLiteAlertRepository: AlertRepository {
         incidents: inout KeyIncidents, firing cache: inout FiringKeys, at now: Date, in db: Connection
     ) throws -> AlertOutcome {
         let existing = try incidents.incident(forKey: alert.dedupKey, service: service.id, in: db)
-        let firing = try existing.map { try cache.keys(of: $0.id, in: db) } ?? []
-        let decision = grouping.decide(
-            alert, service: .id(service.id), existing: existing, firingAlertKeys: firing, now: now)
+        let decision: AlertDecision
+        do {
+            // Scoped so that no second reference to the cached set is alive when `cache.recorded` changes it in place.
+            let firing = try existing.map { try cache.keys(of: $0.id, in: db) } ?? []
+            decision = grouping.decide(
+                alert, service: .id(service.id), existing: existing, firingAlertKeys: firing, now: now)
+        }
         func outcome(_ id: IncidentID?, _ effect: AlertOutcome.Effect) -> AlertOutcome {
             AlertOutcome(dedupKey: alert.dedupKey, alertKey: alert.alertKey, incidentID: id, effect: effect)
         }
@@ -214,8 +218,7 @@ public struct SQLiteAlertRepository: AlertRepository {
             guard let existing, existing.id == id else {
                 throw IncidentError.conflict("alert decision named incident \(id), which is not the key's incident")
             }
-            let change = try existing.applying(
-                decision, for: alert, at: now, received: alert.receivedEventWithoutData(at: now))
+            let change = try existing.applying(decision, for: alert, at: now, receivedEventDataStoredApart: true)
             if change.incident == existing {
                 // Timeline only (a new alert joined): the row would be rewritten with the same values.
                 _ = try TimelineRows.append(
