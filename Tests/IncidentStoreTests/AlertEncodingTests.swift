@@ -85,6 +85,10 @@ import Testing
         // Alertmanager alert, recorded on its group's incident though not firing there (the bare resolve has none).
         #expect(checked == 3)
         #expect(rows == 4)
+        // The schema checks these columns' shape only (0016): what the writers wrote must be valid JSON throughout.
+        let alertTexts = "json_valid(labels) AND json_valid(annotations) AND json_valid(links) AND json_valid(details)"
+        #expect(try await test.count("SELECT count(*) FROM alerts WHERE NOT (\(alertTexts))") == 0)
+        #expect(try await test.count("SELECT count(*) FROM timeline_events WHERE NOT json_valid(data)") == 0)
         await test.close()
     }
 }

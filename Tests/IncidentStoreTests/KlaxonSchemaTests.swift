@@ -1,7 +1,8 @@
 import Foundation
-@testable import IncidentStore
 import SQLiteCore
 import Testing
+
+@testable import IncidentStore
 
 @Suite struct KlaxonSchemaTests {
     /// The repository's `migrations/` folder, found from this file's place in the source tree.
@@ -41,7 +42,8 @@ import Testing
         let service = try await pool.read { db in
             try db.queryFirst("SELECT name, integration_key, created_at, integration_key_prefix FROM services") {
                 (
-                    try $0.column(0, as: String.self), try $0.column(1, as: String.self), try $0.column(2, as: Date.self),
+                    try $0.column(0, as: String.self), try $0.column(1, as: String.self),
+                    try $0.column(2, as: Date.self),
                     try $0.column(3, as: String?.self)
                 )
             }
@@ -280,6 +282,57 @@ import Testing
         #expect(!escalationCount.isEmpty, "\(reportPlan)")
         #expect(
             escalationCount.allSatisfy { $0.contains("incident_id=?") }, "\(reportPlan)")
+        await pool.close()
+    }
+
+    /// An alert and a timeline event are written without SQLite parsing their JSON columns (0016_json_shape_checks.sql:
+    /// a sixth of the writer's time in an alert storm), and those columns still refuse text of the wrong shape.
+    @Test func alertAndEventJSONColumnsAreCheckedForShapeWithoutParsing() async throws {
+        let scratch = try Scratch()
+        let pool = try await KlaxonDatabase.open(path: scratch.databasePath)
+        @Sendable func alertInsert(_ column: String) -> String {
+            """
+            INSERT INTO alerts (incident_id, source, dedup_key, alert_key, status, title, severity, \(column),
+                starts_at, first_seen_at, last_seen_at)
+            VALUES (1, 'generic', 'k', ?, 'firing', 't', 'sev3', ?, 1, 1, 1)
+            """
+        }
+        let eventInsert =
+            "INSERT INTO timeline_events (incident_id, at, kind, actor, message, data) VALUES (1, 1, 'note', 'token:a', '', ?)"
+        let jsonFunctions = try await pool.read { db in
+            let alerts = ["labels", "annotations", "links", "details"].map { (alertInsert($0), ["a", "{}"]) }
+            return try (alerts + [(eventInsert, ["{}"])]).flatMap { sql, arguments in
+                try db.query("EXPLAIN " + sql, arguments) { try $0.column("p4", as: String?.self) ?? "" }
+                    .filter { $0.hasPrefix("json") }
+            }
+        }
+        #expect(jsonFunctions.isEmpty)
+        try await pool.write { db in
+            try db.execute(
+                """
+                INSERT INTO incidents (id, title, status, severity, service_id, created_at, updated_at)
+                VALUES (1, 't', 'triggered', 'sev2', 1, 1, 1)
+                """)
+            var key = 0
+            func insertAlert(_ column: String, _ value: String) throws {
+                key += 1
+                try db.execute(alertInsert(column), ["a\(key)", value])
+            }
+            for column in ["labels", "annotations", "details"] {
+                try insertAlert(column, #"{"a":"b"}"#)
+                for refused in ["", "nope", "[]", #"{"a":"b""#, #" {"a":"b"}"#] {
+                    #expect(throws: SQLiteError.self, "\(column) = \(refused)") { try insertAlert(column, refused) }
+                }
+            }
+            try insertAlert("links", #"[{"href":"h","text":""}]"#)
+            for refused in ["", "{}", "[", "nope"] {
+                #expect(throws: SQLiteError.self, "links = \(refused)") { try insertAlert("links", refused) }
+            }
+            try db.execute(eventInsert, [#"{"k":1}"#])
+            for refused in ["", "[]", "null", "{"] {
+                #expect(throws: SQLiteError.self, "data = \(refused)") { try db.execute(eventInsert, [refused]) }
+            }
+        }
         await pool.close()
     }
 
