@@ -226,6 +226,34 @@ import Testing
         }
     }
 
+    /// The team's own severity word opens the incident as sev3 and says so, once for the whole group.
+    @Test func anUnknownSeverityLabelIsAcceptedWithOneWarning() async throws {
+        try await TestApplication.with { app in
+            let payload = AlertmanagerPayload.group(
+                status: "firing",
+                alerts: ["a", "b", "c"].map {
+                    AlertmanagerPayload.alert(
+                        "firing", instance: $0, severity: "urgent-ish", fingerprint: "bbbb00000000000\($0)")
+                })
+            let answer = try await app.request("POST", "/api/v1/integrations/alertmanager", json: payload)
+            #expect(answer.status == 200, "\(answer.text)")
+            let warnings = try answer.object()["warnings"] as? [String] ?? []
+            #expect(warnings.count == 1)
+            #expect(warnings.first?.contains(#"severity label "urgent-ish" is not a severity Klaxon knows"#) == true)
+            #expect(try await app.incidents().first?["severity"] as? String == "sev3")
+            // A known word answers no warning.
+            let known = AlertmanagerPayload.group(
+                status: "firing",
+                alerts: [
+                    AlertmanagerPayload.alert(
+                        "firing", instance: "d", severity: "critical", fingerprint: "cccc000000000001")
+                ],
+                groupKey: #"{}:{alertname="Other"}"#)
+            let plain = try await app.request("POST", "/api/v1/integrations/alertmanager", json: known)
+            #expect(try plain.object()["warnings"] as? [String] == [])
+        }
+    }
+
     @Test func aGenericAlertKeepsMembersItDoesNotKnowInDetailsAndWarnsAboutThem() async throws {
         try await TestApplication.with { app in
             let answer = try await app.request(

@@ -31,4 +31,16 @@ import Testing
         #expect(Severity(opsgeniePriority: "p1") == nil)
         #expect(Severity(opsgeniePriority: "P5") == .sev5)
     }
+
+    /// A severity word the table does not know is not an error, but the sender is told it counted as sev3.
+    @Test func anUnmappedSeverityLabelIsAWarningNamingTheWord() {
+        let warning = Severity.unmappedLabelWarning(["severity": "foo"])
+        #expect(warning?.hasPrefix(#"severity label "foo" is not a severity Klaxon knows"#) == true)
+        #expect(warning?.hasSuffix("the alert counts as sev3") == true)
+        #expect(Severity.unmappedLabelWarning(["priority": "urgent"])?.hasPrefix(#"priority label "urgent""#) == true)
+        // A label that maps, either one, or none at all: nothing to say.
+        for labels in [["severity": "Critical"], ["severity": "foo", "priority": "P1"], ["priority": "warn"], [:]] {
+            #expect(Severity.unmappedLabelWarning(labels) == nil, "\(labels)")
+        }
+    }
 }

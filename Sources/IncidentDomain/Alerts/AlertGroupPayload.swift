@@ -118,7 +118,7 @@ struct AlertGroupPayload {
                 serviceHint: AlertText.nonBlank(commonLabels["service"]) ?? AlertText.nonBlank(groupLabels["service"]),
                 startsAt: startsAt, startsAtIsReceipt: startsAtIsReceipt, endsAt: action == .resolve ? endsAt : nil,
                 links: member.links,
-                details: details)
+                details: details, warnings: Severity.unmappedLabelWarning(labels).map { [$0] } ?? [])
             if action == .trigger { firing.append(alert) } else { resolved.append(alert) }
         }
         try validator.finish()

@@ -36,6 +36,18 @@ extension Severity {
         }
     }
 
+    /// The warning for an alert whose `severity` (else `priority`) label is there but names no severity of the
+    /// table above, so the alert counts as `Severity.default`; nil when a label maps or there is none. It names
+    /// no alert, so a group of 1,000 alerts with the team's own word answers one warning, not 1,000.
+    public static func unmappedLabelWarning(_ labels: [String: String]) -> String? {
+        let given = ["severity", "priority"].compactMap { name in labels[name].map { (name: name, value: $0) } }
+        guard let first = given.first, !given.contains(where: { Severity(alertLabel: $0.value) != nil }) else {
+            return nil
+        }
+        return "\(first.name) label \"\(first.value)\" is not a severity Klaxon knows (critical, high, warning, info, "
+            + "none, p1-p5, sev1-sev5 and their synonyms); the alert counts as \(Severity.default)"
+    }
+
     /// PagerDuty's `payload.severity`, exactly as PagerDuty accepts it (lowercase); nil otherwise.
     public init?(pagerDuty value: String) {
         switch value {

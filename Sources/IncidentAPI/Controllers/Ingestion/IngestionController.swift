@@ -153,7 +153,9 @@ struct IngestionController: Sendable {
             }
             let outcomes = try await alerts.ingest(
                 normalized, service: service, grouping: grouping, webhookID: webhookID, at: now)
-            let warnings = normalized.flatMap(\.warnings)
+            // Once each: alerts of one group often share a warning (the same unknown severity word).
+            var seen = Set<String>()
+            let warnings = normalized.flatMap(\.warnings).filter { seen.insert($0).inserted }
             refusals.recordWarnings(warnings, receiver: receiver, now: now)
             return .json { $0.ingestion(outcomes, warnings: warnings) }
         } catch IncidentError.conflict(let reason) where reason.hasPrefix("webhook-id") {
