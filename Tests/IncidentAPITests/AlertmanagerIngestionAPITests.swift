@@ -226,9 +226,34 @@ import Testing
         }
     }
 
+    /// A token-routed alert naming a service that does not exist still lands (on `default`), and the answer says so.
+    @Test func aMistypedServiceNameGoesToDefaultWithAWarning() async throws {
+        try await TestApplication.with { app in
+            _ = try await app.createService("checkout")
+            let ingest = try await app.createToken(name: "script", scope: "ingest")
+            let typo = try await app.request(
+                "POST", "/api/v1/integrations/generic", token: ingest,
+                json: ["summary": "Checkout down", "service": "chekout", "dedup_key": "co"])
+            #expect(typo.status == 200, "\(typo.text)")
+            #expect(
+                try typo.object()["warnings"] as? [String] == [
+                    #"service "chekout" names no service here; the alerts went to the "default" service (create the service, or correct the name the sender gives)"#
+                ])
+            let right = try await app.request(
+                "POST", "/api/v1/integrations/generic", token: ingest,
+                json: ["summary": "Checkout down", "service": "checkout", "dedup_key": "co"])
+            #expect(try right.object()["warnings"] as? [String] == [])
+            let services = try await app.incidents().compactMap {
+                ($0["service"] as? [String: Any])?["name"] as? String
+            }
+            #expect(services.sorted() == ["checkout", "default"])
+        }
+    }
+
     /// The team's own severity word opens the incident as sev3 and says so, once for the whole group.
     @Test func anUnknownSeverityLabelIsAcceptedWithOneWarning() async throws {
         try await TestApplication.with { app in
+            _ = try await app.createService("checkout")  // the payloads' service label names it
             let payload = AlertmanagerPayload.group(
                 status: "firing",
                 alerts: ["a", "b", "c"].map {

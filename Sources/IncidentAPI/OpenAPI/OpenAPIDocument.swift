@@ -6335,7 +6335,7 @@ enum OpenAPIDocument {
                 "items": {
                   "type": "string"
                 },
-                "description": "What Klaxon did with parts of the payload it does not read (a generic alert's unknown members, kept in details); empty when there is nothing to say."
+                "description": "What Klaxon did with parts of the payload it does not read or could not use, each said once: a generic alert's unknown members (kept in details), a severity or priority label word it does not map (the alert counts as sev3), a service name that names no service (the alerts went to default; token-routed requests only). Empty when there is nothing to say."
               }
             }
           },

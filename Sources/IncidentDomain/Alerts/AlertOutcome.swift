@@ -36,11 +36,15 @@ public struct AlertOutcome: Hashable, Sendable {
     /// The incident the alert belongs to now; nil when it was ignored and no incident holds its key.
     public var incidentID: IncidentID?
     public var effect: Effect
+    /// The name of the service the alert was routed to (the one its request named, else `default`).
+    public var serviceName: String?
 
-    public init(dedupKey: String, alertKey: String, incidentID: IncidentID?, effect: Effect) {
+    public init(dedupKey: String, alertKey: String, incidentID: IncidentID?, effect: Effect, serviceName: String? = nil)
+    {
         self.dedupKey = dedupKey
         self.alertKey = alertKey
         self.incidentID = incidentID
         self.effect = effect
+        self.serviceName = serviceName
     }
 }

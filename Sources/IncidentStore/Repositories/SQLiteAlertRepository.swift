@@ -189,7 +189,9 @@ public struct SQLiteAlertRepository: AlertRepository {
                 alert, service: .id(service.id), existing: existing, firingAlertKeys: firing, now: now)
         }
         func outcome(_ id: IncidentID?, _ effect: AlertOutcome.Effect) -> AlertOutcome {
-            AlertOutcome(dedupKey: alert.dedupKey, alertKey: alert.alertKey, incidentID: id, effect: effect)
+            AlertOutcome(
+                dedupKey: alert.dedupKey, alertKey: alert.alertKey, incidentID: id, effect: effect,
+                serviceName: service.name)
         }
         switch decision {
         case .open(let draft):

@@ -155,7 +155,15 @@ struct IngestionController: Sendable {
                 normalized, service: service, grouping: grouping, webhookID: webhookID, at: now)
             // Once each: alerts of one group often share a warning (the same unknown severity word).
             var seen = Set<String>()
-            let warnings = normalized.flatMap(\.warnings).filter { seen.insert($0).inserted }
+            var warnings = normalized.flatMap(\.warnings).filter { seen.insert($0).inserted }
+            if case .token = route, let named = normalized.first?.serviceHint,
+                let routed = outcomes.first?.serviceName, routed != named
+            {
+                // Routing falls back to `default` so that no alert is lost to a name; the sender hears of it.
+                warnings.append(
+                    "service \"\(named)\" names no service here; the alerts went to the \"\(routed)\" service "
+                        + "(create the service, or correct the name the sender gives)")
+            }
             refusals.recordWarnings(warnings, receiver: receiver, now: now)
             return .json { $0.ingestion(outcomes, warnings: warnings) }
         } catch IncidentError.conflict(let reason) where reason.hasPrefix("webhook-id") {
