@@ -25,7 +25,7 @@ import Testing
         try await TestApplication.with { app in
             let secret = TestApplication.adminToken
             let cases: [(headers: [String: String], detail: String)] = [
-                ([:], "Send an API token as 'Authorization: Bearer klx_...'."),
+                ([:], "Send an API token as 'Authorization: Bearer klx_...'"),
                 (["Authorization": secret], "The Authorization header must read 'Bearer <token>'"),
                 (["Authorization": "Basic YWRtaW46YWRtaW4="], "The Authorization header must read 'Bearer <token>'"),
                 (["Authorization": "Bearer klx_not-a-real-token-at-all-000000000000"], "The bearer token is unknown"),
@@ -38,6 +38,13 @@ import Testing
                     #expect(answer.status == 401, "\(path) \(headers): \(answer.text)")
                     let text = try answer.object()["detail"] as? String ?? ""
                     #expect(text.hasPrefix(detail), "\(path) \(headers): \(text)")
+                    // A receiver also takes a service's key in its path; a revoked token points at a new one.
+                    if headers.isEmpty {
+                        #expect(text.contains("integration key") == path.hasSuffix("generic"), "\(path): \(text)")
+                    }
+                    if headers["Authorization"]?.hasPrefix("Bearer") == true {
+                        #expect(text.contains("klaxon token create"), "\(path): \(text)")
+                    }
                 }
             }
         }

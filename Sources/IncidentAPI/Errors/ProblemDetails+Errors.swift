@@ -16,7 +16,8 @@ extension ProblemDetails {
             logger.debug("answered 503: storage unavailable", metadata: ["reason": "\(error.reason)"])
             return ProblemDetails(
                 kind: "unavailable", title: "Service Unavailable", status: 503,
-                detail: "The database cannot take writes right now (\(error.reason)); nothing was written. Retry later.",
+                detail:
+                    "The database cannot take writes right now (\(error.reason)); nothing was written. Retry later.",
                 retryAfterSeconds: 5)
         default:
             logger.error("unhandled error in handler", metadata: ["error": "\(String(reflecting: error))"])
@@ -49,7 +50,13 @@ extension ProblemDetails {
                 case .unreadableAuthorization:
                     "The Authorization header must read 'Bearer <token>' (Opsgenie-style receivers also take "
                         + "'GenieKey <key>'); this one has no token in such a scheme."
-                case .unknownOrRevoked: "The bearer token is unknown or revoked."
+                case .noCredentialAtReceiver:
+                    "Send an API token as 'Authorization: Bearer klx_...' (scope ingest), or post to this URL "
+                        + "followed by '/' and a service's integration key, which both authenticates and routes "
+                        + "(for senders that can only be given a URL)."
+                case .unknownOrRevoked:
+                    "The bearer token is unknown or revoked; an admin makes a new one with "
+                        + "'klaxon token create --name NAME --scope SCOPE' or POST /api/v1/tokens."
                 }
             return ProblemDetails(kind: "unauthorized", title: "Unauthorized", status: 401, detail: detail)
         case .forbidden(let required, let actual):
@@ -68,7 +75,9 @@ extension ProblemDetails {
         case .unknownIntegrationKey:
             return ProblemDetails(
                 kind: "unknown-integration-key", title: "Not Found", status: 404,
-                detail: "No service has this integration key; copy the current key from the service (keys change when rotated).")
+                detail:
+                    "No service has this integration key; copy the current key from the service (keys change when rotated)."
+            )
         case .invalidSignature(let expected):
             return ProblemDetails(
                 kind: "invalid-signature", title: "Unauthorized", status: 401,
@@ -76,14 +85,16 @@ extension ProblemDetails {
         case .rateLimited(let retryAfter):
             return ProblemDetails(
                 kind: "rate-limited", title: "Too Many Requests", status: 429,
-                detail: "This integration key or token is sending faster than the ingestion rate limit; retry in \(retryAfter) s.",
+                detail:
+                    "This integration key or token is sending faster than the ingestion rate limit; retry in \(retryAfter) s.",
                 retryAfterSeconds: retryAfter)
         case .routeNotFound:
             return ProblemDetails(kind: "not-found", title: "Not Found", status: 404, detail: "No such resource.")
         case .streamUnavailable(let retryAfter):
             return ProblemDetails(
                 kind: "unavailable", title: "Service Unavailable", status: 503,
-                detail: "The live stream takes no more clients right now (shutting down, or at its client limit); retry in \(retryAfter) s.",
+                detail:
+                    "The live stream takes no more clients right now (shutting down, or at its client limit); retry in \(retryAfter) s.",
                 retryAfterSeconds: retryAfter)
         }
     }
@@ -91,7 +102,8 @@ extension ProblemDetails {
     static func from(_ error: IncidentError) -> ProblemDetails {
         switch error {
         case .notFound(let kind, let id):
-            return ProblemDetails(kind: "not-found", title: "Not Found", status: 404, detail: "\(kind) \(id) not found.")
+            return ProblemDetails(
+                kind: "not-found", title: "Not Found", status: 404, detail: "\(kind) \(id) not found.")
         case .invalidTransition(let from, let action, let allowed):
             return ProblemDetails(
                 kind: "invalid-transition", title: "Invalid Transition", status: 409, detail: error.description,

@@ -184,7 +184,12 @@ struct IngestionController: Sendable {
             }
             return .integrationKey(service)
         }
-        return .token(try await authenticator.authorize(request, scope: .ingest))
+        do {
+            return .token(try await authenticator.authorize(request, scope: .ingest))
+        } catch APIError.unauthorized(.noCredential) where request.pathParameters["integration_key"] == nil {
+            // These receivers also take the key in the path: the 401 says so to whoever set up the sender.
+            throw APIError.unauthorized(.noCredentialAtReceiver)
+        }
     }
 
     /// A fresh key for PagerDuty triggers without `dedup_key` and Opsgenie alerts without `alias`: 32 lowercase
