@@ -64,7 +64,18 @@ import Testing
             #expect(mistyped.status == 422)
             let problem = try mistyped.object()
             #expect((problem["errors"] as? [[String: Any]])?.first?["field"] as? String == "service")
-            #expect(problem["detail"] as? String == "service: no service is named chekout")
+            #expect(problem["detail"] as? String == #"service: no service is named chekout; did you mean "checkout"?"#)
+            // Not one typo away from any: the answer names the services there are.
+            let unknown = try await app.request("POST", "/api/v1/incidents", json: ["title": "x", "service": "ledger"])
+            #expect(unknown.status == 422)
+            #expect(
+                try unknown.object()["detail"] as? String
+                    == "service: no service is named ledger (the services are: checkout, default)")
+            let patched = try await app.request(
+                "PATCH", "/api/v1/incidents/\(try incident.object()["id"] as! Int)", json: ["service": "defualt"])
+            #expect(
+                try patched.object()["detail"] as? String
+                    == #"service: no service is named defualt; did you mean "default"?"#)
 
             let answer1 = try await app.request("DELETE", "/api/v1/services/checkout")
             #expect(answer1.status == 409)

@@ -93,7 +93,9 @@ import Testing
         for _ in 0..<150 {
             var query = Self.randomQuery(generator: &generator)
             if query.service == .name("unknown") {
-                await #expect(throws: IncidentError.unknownService(.name("unknown"))) {
+                await #expect(
+                    throws: IncidentError.unknownService(.name("unknown"), known: ["default", "payments", "search"])
+                ) {
                     _ = try await test.incidents.list(query)
                 }
                 continue
@@ -136,10 +138,10 @@ import Testing
     @Test func anUnknownServiceIsRefusedRatherThanListedAsQuiet() async throws {
         let test = try await TestStore.make()
         _ = try await test.incidents.create(try draft(), by: alice, at: t0)
-        await #expect(throws: IncidentError.unknownService(.name("nothing-here"))) {
+        await #expect(throws: IncidentError.unknownService(.name("nothing-here"), known: ["default"])) {
             _ = try await test.incidents.list(IncidentListQuery(service: .name("nothing-here")))
         }
-        await #expect(throws: IncidentError.unknownService(.id(99))) {
+        await #expect(throws: IncidentError.unknownService(.id(99), known: ["default"])) {
             _ = try await test.incidents.list(IncidentListQuery(service: .id(99)))
         }
         #expect(try await test.incidents.list(IncidentListQuery(service: .name("default"))).items.count == 1)

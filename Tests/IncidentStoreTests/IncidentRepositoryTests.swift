@@ -31,7 +31,7 @@ import Testing
 
     @Test func createOnAnUnknownServiceIsAFieldError() async throws {
         let test = try await TestStore.make()
-        await #expect(throws: IncidentError.unknownService(.name("nope"))) {
+        await #expect(throws: IncidentError.unknownService(.name("nope"), known: ["default"])) {
             try await test.incidents.create(try draft(service: .name("nope")), by: alice, at: t0)
         }
         #expect(try await test.count("SELECT count(*) FROM incidents") == 0)
@@ -65,7 +65,8 @@ import Testing
         let results = try await withThrowingTaskGroup(of: IncidentCreation.self) { group in
             for index in 0..<50 {
                 group.addTask {
-                    try await incidents.create(try draft("Storm \(index)", dedupKey: "storm"), by: alice, at: at(Double(index)))
+                    try await incidents.create(
+                        try draft("Storm \(index)", dedupKey: "storm"), by: alice, at: at(Double(index)))
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -113,8 +114,9 @@ import Testing
         #expect(timeline.map(\.id) == timeline.map(\.id).sorted())
         #expect(timeline[1].actor == .token("bob"))
         #expect(timeline[1].message == "Acknowledged: on it")
-        #expect(Array(timeline[1...]) == acknowledged.events + escalated.events + mitigated.events + resolved.events
-            + closed.events)
+        #expect(
+            Array(timeline[1...]) == acknowledged.events + escalated.events + mitigated.events + resolved.events
+                + closed.events)
         await test.close()
     }
 
@@ -157,7 +159,9 @@ import Testing
         let incidents = test.incidents
         var ids: [IncidentID] = []
         for index in 0..<20 {
-            ids.append(try await incidents.create(try draft("Incident \(index)"), by: alice, at: at(Double(index))).incident.id)
+            ids.append(
+                try await incidents.create(try draft("Incident \(index)"), by: alice, at: at(Double(index))).incident.id
+            )
         }
         // An actor the timeline's CHECK refuses (empty kind): the incident row is updated first, then the event
         // insert fails; that caller's savepoint must undo its row while the others in the batch commit.
@@ -199,7 +203,9 @@ import Testing
         #expect(updated.incident.labels == ["env": "staging"])
         #expect(updated.incident.version == 2)
         #expect(updated.incident.updatedAt == at(30))
-        #expect(updated.events.map { $0.data["field"] } == ["title", "service", "commander", "labels"].map(JSONValue.string))
+        #expect(
+            updated.events.map { $0.data["field"] }
+                == ["title", "service", "commander", "labels"].map(JSONValue.string))
         #expect(try await test.incidents.incident(id) == updated.incident)
         let labelRows = try await test.pool.read { db in
             try db.query("SELECT key || '=' || value FROM incident_labels WHERE incident_id = ?", [id.rawValue]) {
@@ -219,7 +225,7 @@ import Testing
         let test = try await TestStore.make()
         let id = try await test.incidents.create(try draft(), by: alice, at: t0).incident.id
         let edit = try IncidentPatch(title: .set("New title"), service: .set(.name("ghost"))).validate()
-        await #expect(throws: IncidentError.unknownService(.name("ghost"))) {
+        await #expect(throws: IncidentError.unknownService(.name("ghost"), known: ["default"])) {
             try await test.incidents.edit(id, expectedVersion: nil, edit, by: alice, at: at(1))
         }
         #expect(try await test.incidents.incident(id).title == "Checkout latency above SLO")
@@ -229,7 +235,8 @@ import Testing
     @Test func notesAppendWithoutChangingTheVersion() async throws {
         let test = try await TestStore.make()
         let id = try await test.incidents.create(try draft(), by: alice, at: t0).incident.id
-        let note = try await test.incidents.addNote(id, try NewTimelineEvent.note("Looking at the graphs", by: alice, at: at(5)))
+        let note = try await test.incidents.addNote(
+            id, try NewTimelineEvent.note("Looking at the graphs", by: alice, at: at(5)))
         #expect(note.kind == .note)
         #expect(note.incidentID == id)
         #expect(try await test.incidents.incident(id).version == 1)

@@ -10542,7 +10542,7 @@ enum OpenAPIDocument {
             "name": "service",
             "in": "query",
             "required": false,
-            "description": "A service id or name. One that does not exist is 422 (an empty page for a mistyped name would read as \"all quiet\"); a value that is neither an id nor a valid name is 400.",
+            "description": "A service id or name. One that does not exist is 422 (an empty page for a mistyped name would read as \"all quiet\"), naming the service probably meant (one typo away) or, when there are at most ten, the services there are; a value that is neither an id nor a valid name is 400.",
             "schema": {
               "type": "string",
               "pattern": "^([1-9][0-9]{0,18}|[a-z][a-z0-9_-]{0,63})$"

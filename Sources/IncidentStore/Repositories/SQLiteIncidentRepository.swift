@@ -27,7 +27,7 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         -> IncidentCreation
     {
         guard let service = try ServiceRows.find(draft.service, in: db) else {
-            throw IncidentError.unknownService(draft.service)
+            throw ServiceRows.unknown(draft.service, in: db)
         }
         if let dedupKey = draft.dedupKey,
             let existing = try openIncident(service: service.id, dedupKey: dedupKey, in: db)
@@ -115,9 +115,11 @@ public struct SQLiteIncidentRepository: IncidentRepository {
             if case .set(let reference) = edit.service {
                 resolved = (reference, try ServiceRows.find(reference, in: db)?.ref)
             }
+            // The error names the services there are, which the resolver below cannot read.
+            let unknown = resolved.flatMap { $0.service == nil ? ServiceRows.unknown($0.reference, in: db) : nil }
             let change = try current.applying(edit, by: actor, at: now) { reference throws(IncidentError) in
                 guard let resolved, resolved.reference == reference, let service = resolved.service else {
-                    throw IncidentError.unknownService(reference)
+                    throw unknown ?? IncidentError.unknownService(reference)
                 }
                 return service
             }

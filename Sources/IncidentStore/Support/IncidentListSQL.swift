@@ -49,7 +49,7 @@ enum IncidentListSQL {
                 case .name(let name):
                     try db.queryValue("SELECT id FROM services WHERE name = ?", [name], as: Int64.self)
                 }
-            guard let found else { throw IncidentError.unknownService(service) }
+            guard let found else { throw ServiceRows.unknown(service, in: db) }
             conditions.append("i.service_id = ?")
             arguments.append(found)
         }

@@ -30,6 +30,14 @@ enum ServiceRows {
         }
     }
 
+    /// `IncidentError.unknownService` for a reference that names no service, with the names of the services
+    /// there are, so the answer can say which one was probably meant.
+    static func unknown(_ reference: ServiceReference, field: String = "service", in db: Connection) -> IncidentError {
+        let names =
+            (try? db.query("SELECT name FROM services ORDER BY name LIMIT 200") { try $0.column(0, as: String.self) })
+        return IncidentError.unknownService(reference, field: field, known: names ?? [])
+    }
+
     /// The service a reference names, or `IncidentError.notFound(.service, ...)`.
     static func require(_ reference: ServiceReference, in db: Connection) throws -> Service {
         guard let service = try find(reference, in: db) else {
