@@ -1,7 +1,8 @@
 // Benchmark of the incident repositories on SQLite (bench/store/run.sh runs it, release build).
 //
-// Usage: StoreBench DIR FSYNC_RATE [SECONDS] [INCIDENTS] [reads]
-// With `reads`, only part 3 runs (to compare two builds' reads back to back).
+// Usage: StoreBench DIR FSYNC_RATE [SECONDS] [INCIDENTS] [reads|storm]
+// With `reads`, only part 3 runs (to compare two builds' reads back to back); with `storm`, only issue 5's
+// alert storm through the alert repository (AlertStorm.swift).
 // 1. durable single creates through SQLiteIncidentRepository.create (incident + created event per commit);
 // 2. 64 concurrent creators, batched by the pool's group commit;
 // 3. a database of INCIDENTS (default 1,000,000) incidents: reads by id (repository call, and the raw
@@ -30,6 +31,7 @@ let seconds = arguments.count > 3 ? Double(arguments[3]) ?? 3 : 3
 let incidentCount = arguments.count > 4 ? Int(arguments[4]) ?? 1_000_000 : 1_000_000
 let duration = Duration.milliseconds(Int64(seconds * 1000))
 let readsOnly = arguments.count > 5 && arguments[5] == "reads"
+let stormOnly = arguments.count > 5 && arguments[5] == "storm"
 
 func removeDatabase(_ path: String) {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -62,6 +64,13 @@ func makeDraft(_ writer: Int, _ sequence: Int) throws -> IncidentDraft {
     ).validate()
 }
 let actor = Principal.token("bench")
+
+if stormOnly {
+    // About SECONDS of ingestion at ~20,000 alerts/s.
+    try await runAlertStorm(
+        path: freshPath("store-bench-storm.db"), fsyncRate: fsyncRate, perSender: max(1, Int(seconds * 30)))
+    exit(0)
+}
 
 // 1. Sequential durable creates.
 if !readsOnly {
