@@ -75,6 +75,19 @@ import Testing
         #expect(closed.dedupKey == created.dedupKey)
     }
 
+    @Test func closeAndAcknowledgeTimelineDataClaimsNoSeverityLabelsOrStart() throws {
+        for kind in [OpsgenieAlertAction.Kind.close, .acknowledge] {
+            let alert = try OpsgenieAlertAction(user: "ops", note: "fixed")
+                .normalized(kind, identifier: "orders-queue-depth", identifierType: "alias", now: t0)
+            #expect(!alert.describesAlert)
+            let data = alert.receivedEventData
+            #expect(data["severity"] == nil && data["labels"] == nil && data["starts_at"] == nil)
+            #expect(alert.details["note"] == "fixed" && data["details"] == .object(alert.details))
+        }
+        let created = try OpsgenieAlert(message: "m", alias: "a", priority: "P1").normalized(generatedKey: "g", now: t0)
+        #expect(created.describesAlert && created.receivedEventData["severity"] == "sev1")
+    }
+
     @Test func closeAndAcknowledgeByAlias() throws {
         let close = try OpsgenieAlertAction(user: "ops", note: "fixed")
             .normalized(.close, identifier: "orders-queue-depth", identifierType: "alias", now: t0)

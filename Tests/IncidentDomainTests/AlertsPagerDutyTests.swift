@@ -55,6 +55,27 @@ import Testing
         #expect(resolve.title == "PagerDuty resolve for srv01/mysql-replication")
     }
 
+    /// An acknowledge or resolve without `payload` says nothing of severity, labels or start: its timeline data
+    /// leaves out the defaults standing in for them (it used to claim sev3, no labels and a start at the ack).
+    @Test func keyOnlyEventsTimelineDataClaimsNoSeverityLabelsOrStart() throws {
+        for fixture in [AlertFixtures.pagerDutyAcknowledge, AlertFixtures.pagerDutyResolve] {
+            let alert = try AlertFixtures.decode(PagerDutyEvent.self, fixture).normalized(
+                generatedKey: "unused", now: t0)
+            #expect(!alert.describesAlert)
+            let data = alert.receivedEventData
+            #expect(data["severity"] == nil && data["labels"] == nil && data["starts_at"] == nil)
+            #expect(data["action"] == .string(alert.action.rawValue))
+            #expect(data["dedup_key"] == "srv01/mysql-replication" && data["source"] == "pagerduty")
+        }
+        let trigger = try AlertFixtures.decode(PagerDutyEvent.self, AlertFixtures.pagerDutyTrigger)
+            .normalized(generatedKey: "unused", now: t0)
+        #expect(trigger.describesAlert)
+        #expect(trigger.receivedEventData["severity"] == "sev2")
+        #expect(trigger.labels["component"] == "mysql")
+        #expect(trigger.receivedEventData["labels"] == .object(trigger.labels.mapValues(JSONValue.string)))
+        #expect(trigger.receivedEventData["starts_at"] != nil)
+    }
+
     @Test func triggerWithoutDedupKeyUsesTheGeneratedOne() throws {
         let event = Self.trigger()
         let alert = try event.normalized(generatedKey: "5b9c2f0e-4d1a-4c57-9a43-1f3e8e2d7a10", now: t0)

@@ -38,15 +38,20 @@ import Testing
             from: Data(
                 #"{"routing_key":"k","event_action":"trigger","dedup_key":"pd-1","payload":{"summary":"CPU high","source":"web-1","severity":"critical","custom_details":{"cpu":"97%"}},"links":[{"href":"https://grafana.example/d/x","text":"Dashboard"}]}"#
                     .utf8))
+        let pagerDutyAcknowledge = try AlertPayloadDecoder.decode(
+            PagerDutyEvent.self,
+            from: Data(#"{"routing_key":"k","event_action":"acknowledge","dedup_key":"pd-1"}"#.utf8))
         return try alertmanager.normalized(now: t0) + [
             try generic.normalized(now: t0), try bare.normalized(now: t0),
             try pagerDuty.normalized(generatedKey: "unused", now: t0),
+            try pagerDutyAcknowledge.normalized(generatedKey: "unused", now: t0),
         ]
     }
 
     @Test func receivedEventDataIsTheDomainDataEncoded() throws {
         let alerts = try Self.samples()
-        #expect(alerts.count == 5)
+        #expect(alerts.count == 6)
+        #expect(alerts.contains { !$0.describesAlert })
         #expect(alerts.contains { !$0.annotations.isEmpty } && alerts.contains { $0.endsAt != nil })
         #expect(alerts.contains { !$0.links.isEmpty } && alerts.contains { !$0.details.isEmpty })
         for alert in alerts {
@@ -64,26 +69,27 @@ import Testing
             alerts, service: .name("default"), grouping: AlertGrouping(), webhookID: nil, at: t0)
         #expect(outcomes.count == alerts.count)
         var expected: [String: [String: JSONValue]] = [:]
-        for alert in alerts { expected[alert.alertKey] = alert.receivedEventData }
+        for alert in alerts { expected[alert.alertKey + " " + alert.action.rawValue] = alert.receivedEventData }
         var checked = 0
         var rows = 0
         for id in Set(outcomes.compactMap(\.incidentID)) {
             for event in try await test.incidents.timeline(id) where event.kind == .alertReceived {
-                let key = try #require(
-                    event.data["alert_key"].flatMap { if case .string(let key) = $0 { key } else { nil } })
-                #expect(event.data == expected[key])
+                let key = try #require(event.data["alert_key"]?.stringValue)
+                let action = try #require(event.data["action"]?.stringValue)
+                #expect(event.data == expected[key + " " + action])
                 checked += 1
             }
             for row in try await test.store.alerts.alerts(of: id) {
-                let alert = try #require(alerts.first { $0.alertKey == row.alertKey })
+                let alert = try #require(alerts.first { $0.alertKey == row.alertKey && $0.describesAlert })
                 #expect(row.labels == alert.labels && row.annotations == alert.annotations)
                 #expect(row.links == alert.links && row.details == alert.details)
                 rows += 1
             }
         }
-        // Events: the firing Alertmanager alert, the generic and the PagerDuty trigger. Rows: those and the resolved
-        // Alertmanager alert, recorded on its group's incident though not firing there (the bare resolve has none).
-        #expect(checked == 3)
+        // Events: the firing Alertmanager alert, the generic, the PagerDuty trigger and its acknowledge (without
+        // severity, labels or start). Rows: the first three and the resolved Alertmanager alert, recorded on its
+        // group's incident though not firing there (the bare resolve has none; the acknowledge adds no row).
+        #expect(checked == 4)
         #expect(rows == 4)
         // The schema checks these columns' shape only (0016): what the writers wrote must be valid JSON throughout.
         let alertTexts = "json_valid(labels) AND json_valid(annotations) AND json_valid(links) AND json_valid(details)"

@@ -18,7 +18,8 @@ extension NormalizedAlert {
     }
 
     /// The `alert_received` timeline event for this alert: the message says what happened to which alert,
-    /// `data` carries the source, both keys, severity, labels, annotations, links, times and sender details.
+    /// `data` carries the source, both keys, severity, labels, annotations, links, times and sender details
+    /// (severity, labels and start only when the sender described the alert: `describesAlert`).
     public func receivedEvent(at now: Date) -> NewTimelineEvent {
         var event = receivedEventWithoutData(at: now)
         event.data = receivedEventData
@@ -46,10 +47,12 @@ extension NormalizedAlert {
             "action": .string(action.rawValue),
             "dedup_key": .string(dedupKey),
             "alert_key": .string(alertKey),
-            "severity": .string(severity.rawValue),
-            "labels": .object(labels.mapValues(JSONValue.string)),
-            "starts_at": .string(Timestamp.format(startsAt)),
         ]
+        if describesAlert {
+            data["severity"] = .string(severity.rawValue)
+            data["labels"] = .object(labels.mapValues(JSONValue.string))
+            data["starts_at"] = .string(Timestamp.format(startsAt))
+        }
         if !annotations.isEmpty { data["annotations"] = .object(annotations.mapValues(JSONValue.string)) }
         if let endsAt { data["ends_at"] = .string(Timestamp.format(endsAt)) }
         if !links.isEmpty { data["links"] = .array(links.map(\.json)) }

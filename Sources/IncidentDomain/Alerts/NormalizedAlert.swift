@@ -50,13 +50,17 @@ public struct NormalizedAlert: Hashable, Sendable {
     /// What the receiver should tell the sender it did with the payload besides the alert (members it does not
     /// know, kept in `details`), for the answer's `warnings`.
     public internal(set) var warnings: [String]
+    /// Whether the sender described the alert. An acknowledge or resolve by key alone (PagerDuty's without a
+    /// `payload`, Opsgenie-style close and acknowledge) says nothing of its severity, labels or start: those
+    /// fields then hold defaults, which the alert's timeline event leaves out rather than present as facts.
+    public internal(set) var describesAlert: Bool
 
     init(
         source: AlertSource, action: AlertAction, dedupKey: String, alertKey: String, title: String,
         alertTitle: String? = nil, summary: String, severity: Severity, labels: [String: String],
         incidentLabels: [String: String]? = nil, annotations: [String: String] = [:], serviceHint: String?,
         startsAt: Date, startsAtIsReceipt: Bool = false, endsAt: Date? = nil, links: [AlertLink] = [],
-        details: [String: JSONValue] = [:], warnings: [String] = []
+        details: [String: JSONValue] = [:], warnings: [String] = [], describesAlert: Bool = true
     ) {
         self.source = source
         self.action = action
@@ -76,5 +80,6 @@ public struct NormalizedAlert: Hashable, Sendable {
         self.links = links
         self.details = details
         self.warnings = warnings
+        self.describesAlert = describesAlert
     }
 }

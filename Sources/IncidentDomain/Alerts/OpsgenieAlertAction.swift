@@ -49,6 +49,6 @@ public struct OpsgenieAlertAction: Hashable, Sendable, Decodable {
             source: .opsgenie, action: action, dedupKey: key, alertKey: key,
             title: AlertText.headline("Opsgenie \(kind.rawValue) for \(identifier)") ?? "Opsgenie \(kind.rawValue)",
             summary: "", severity: .default, labels: [:], serviceHint: nil, startsAt: now,
-            startsAtIsReceipt: true, details: details)
+            startsAtIsReceipt: true, details: details, describesAlert: false)
     }
 }

@@ -127,6 +127,7 @@ extension PagerDutyEvent {
         return NormalizedAlert(
             source: .pagerDuty, action: resolvedAction, dedupKey: key, alertKey: key, title: title,
             summary: AlertText.body(payload?.summary), severity: severity, labels: labels, serviceHint: nil,
-            startsAt: startsAt ?? now, startsAtIsReceipt: startsAt == nil, links: alertLinks, details: details)
+            startsAt: startsAt ?? now, startsAtIsReceipt: startsAt == nil, links: alertLinks, details: details,
+            describesAlert: payload != nil)
     }
 }

@@ -34,11 +34,11 @@ enum AlertRows {
             data.member("dedup_key", string: alert.dedupKey)
             if !alert.details.isEmpty { data.member("details", text: details) }
             if let endsAt = alert.endsAt { data.member("ends_at", string: Timestamp.format(endsAt)) }
-            data.member("labels", text: labels)
+            if alert.describesAlert { data.member("labels", text: labels) }
             if !alert.links.isEmpty { data.member("links", text: links) }
-            data.member("severity", string: alert.severity.rawValue)
+            if alert.describesAlert { data.member("severity", string: alert.severity.rawValue) }
             data.member("source", string: alert.source.rawValue)
-            data.member("starts_at", string: Timestamp.format(alert.startsAt))
+            if alert.describesAlert { data.member("starts_at", string: Timestamp.format(alert.startsAt)) }
             receivedEventData = data.finished()
         }
     }
