@@ -132,9 +132,16 @@ import Testing
             let typo = try await app.request("POST", "/api/v1/incidents/\(id)/acknowledge", json: ["nte": "on it"])
             #expect(typo.status == 422)
             let problem = try typo.object()
-            #expect((problem["errors"] as? [[String: Any]])?.first?["field"] as? String == "nte")
+            let error = (problem["errors"] as? [[String: Any]])?.first
+            #expect(error?["field"] as? String == "nte")
+            #expect((error?["message"] as? String)?.hasSuffix(#"did you mean "note"?"#) == true)
             let noteTypo = try await app.request("POST", "/api/v1/incidents/\(id)/notes", json: ["txt": "rolled back"])
             #expect(noteTypo.status == 422)
+            #expect(noteTypo.text.contains(#"did you mean \"text\"?"#))
+            // Nothing close: the answer lists the fields the body has.
+            let unrelated = try await app.request(
+                "POST", "/api/v1/incidents/\(id)/acknowledge", json: ["comment": "on it"])
+            #expect(unrelated.text.contains("its fields: force, note, severity"))
             let timeline = try await app.request("GET", "/api/v1/incidents/\(id)/timeline")
             #expect(try timeline.items().map { $0["kind"] as? String } == ["created"])
             let acknowledged = try await app.request(

@@ -39,7 +39,7 @@ enum RequestBody {
                 throw .wrongType(field: hinted, message: hint)
             }
             if let first = unknown.first {
-                throw .wrongType(field: first, message: "is not a known field of this body")
+                throw .wrongType(field: first, message: Self.unknownFieldMessage(first, known: strictKeys))
             }
         }
         do {
@@ -54,6 +54,15 @@ enum RequestBody {
         } catch {
             throw .malformedJSON("The body could not be read as JSON.")
         }
+    }
+
+    /// What an unknown member is answered: the field probably meant (`nte` → `note`), else the fields there are.
+    static func unknownFieldMessage(_ name: String, known: Set<String>) -> String {
+        let sorted = known.sorted()
+        if let meant = MemberNameSimilarity.intended(name, among: sorted) {
+            return "is not a known field of this body; did you mean \"\(meant)\"?"
+        }
+        return "is not a known field of this body (its fields: \(sorted.joined(separator: ", ")))"
     }
 
     /// `application/json`, with any parameters (`; charset=utf-8`), or a `+json` structured suffix.
