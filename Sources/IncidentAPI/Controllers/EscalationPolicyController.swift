@@ -45,7 +45,9 @@ struct EscalationPolicyController: Sendable {
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
         let draft = try checkDestinations(
-            request.decode(NewEscalationPolicy.self, strictKeys: NewEscalationPolicy.keys)
+            request.decode(
+                NewEscalationPolicy.self, strictKeys: NewEscalationPolicy.keys,
+                nestedKeys: NewEscalationPolicy.nestedKeys)
         ).validate()
         let policy = try await policies.create(draft, at: request.now)
         var headers = HTTPHeaders()
@@ -67,7 +69,9 @@ struct EscalationPolicyController: Sendable {
     func replace(_ request: APIRequest) async throws -> HTTPResponse {
         let reference = try request.onCallReference()
         let draft = try checkDestinations(
-            request.decode(NewEscalationPolicy.self, strictKeys: NewEscalationPolicy.keys)
+            request.decode(
+                NewEscalationPolicy.self, strictKeys: NewEscalationPolicy.keys,
+                nestedKeys: NewEscalationPolicy.nestedKeys)
         ).validate()
         let policy = try await policies.replace(reference, with: draft, at: request.now)
         return .json { writer in

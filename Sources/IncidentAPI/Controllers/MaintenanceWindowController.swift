@@ -28,8 +28,11 @@ struct MaintenanceWindowController: Sendable {
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
-        let draft = try request.decode(NewMaintenanceWindow.self, strictKeys: NewMaintenanceWindow.keys)
-            .validate(now: request.now)
+        let draft = try request.decode(
+            NewMaintenanceWindow.self, strictKeys: NewMaintenanceWindow.keys,
+            nestedKeys: NewMaintenanceWindow.nestedKeys
+        )
+        .validate(now: request.now)
         let window = try await windows.create(draft, by: request.actor, at: request.now)
         var headers = HTTPHeaders()
         headers.add(name: "Location", value: "/api/v1/maintenance-windows/\(window.id.rawValue)")

@@ -23,7 +23,9 @@ struct ScheduleController: Sendable {
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
-        let draft = try request.decode(NewSchedule.self, strictKeys: NewSchedule.keys).validate()
+        let draft = try request.decode(
+            NewSchedule.self, strictKeys: NewSchedule.keys, nestedKeys: NewSchedule.nestedKeys
+        ).validate()
         let schedule = try await schedules.create(draft, at: request.now)
         var headers = HTTPHeaders()
         headers.add(name: "Location", value: "/api/v1/schedules/\(schedule.id.rawValue)")
@@ -37,7 +39,8 @@ struct ScheduleController: Sendable {
 
     func replace(_ request: APIRequest) async throws -> HTTPResponse {
         let reference = try request.onCallReference()
-        var body = try request.decode(NewSchedule.self, strictKeys: NewSchedule.keys)
+        var body = try request.decode(
+            NewSchedule.self, strictKeys: NewSchedule.keys, nestedKeys: NewSchedule.nestedKeys)
         if body.name == nil { body.name = try await schedules.schedule(reference).name }
         let schedule = try await schedules.replace(reference, with: try body.validate(), at: request.now)
         return .json { $0.schedule(schedule) }

@@ -28,7 +28,9 @@ struct ServiceController: Sendable {
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
-        let draft = try request.decode(NewService.self, strictKeys: Self.bodyKeys).validate()
+        let draft = try request.decode(
+            NewService.self, strictKeys: Self.bodyKeys, nestedKeys: NewServiceLevelObjective.nestedKeys
+        ).validate()
         let field = try request.decode(EscalationPolicyField.self)
         let key = Self.newIntegrationKey()
         let (service, policy) = try await policies.createService(
@@ -48,7 +50,9 @@ struct ServiceController: Sendable {
 
     func edit(_ request: APIRequest) async throws -> HTTPResponse {
         let reference = try Self.reference(request)
-        let edit = try request.decode(ServicePatch.self, strictKeys: Self.bodyKeys).validate()
+        let edit = try request.decode(
+            ServicePatch.self, strictKeys: Self.bodyKeys, nestedKeys: NewServiceLevelObjective.nestedKeys
+        ).validate()
         let field = try request.decode(EscalationPolicyField.self)
         let change: PatchField<OnCallReference>? = field.isPresent ? (field.reference.map { .set($0) } ?? .clear) : nil
         let (service, policy) = try await policies.updateService(reference, edit, policy: change, at: request.now)

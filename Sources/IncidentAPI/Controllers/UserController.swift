@@ -24,7 +24,7 @@ struct UserController: Sendable {
     }
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
-        let body = try request.decode(NewUser.self, strictKeys: NewUser.keys)
+        let body = try request.decode(NewUser.self, strictKeys: NewUser.keys, nestedKeys: NewUser.nestedKeys)
         try checkDestinations(body)
         let draft = try body.validate()
         let user = try await users.create(draft, at: request.now)
@@ -46,7 +46,7 @@ struct UserController: Sendable {
 
     func replace(_ request: APIRequest) async throws -> HTTPResponse {
         let reference = try request.onCallReference()
-        var body = try request.decode(NewUser.self, strictKeys: NewUser.keys)
+        var body = try request.decode(NewUser.self, strictKeys: NewUser.keys, nestedKeys: NewUser.nestedKeys)
         try checkDestinations(body)
         if body.handle == nil {
             // The handle never changes; PUT may leave it out.

@@ -7,10 +7,12 @@ import IncidentDomain
 /// field).
 enum RequestBody {
     /// `unknownKeyHints`: for members a strict body does not take but callers try (PATCH of `status`), what to
-    /// say instead; such a member is reported before other unknown ones.
+    /// say instead; such a member is reported before other unknown ones. `nestedKeys`: what the objects inside
+    /// a strict body take (`StrictMembers`).
     static func decode<Body: Decodable>(
         _ type: Body.Type, from request: HTTPRequest, strictKeys: Set<String>? = nil,
-        unknownKeyHints: [String: String] = [:], emptyMeansEmptyObject: Bool = false
+        nestedKeys: [String: StrictMembers] = [:], unknownKeyHints: [String: String] = [:],
+        emptyMeansEmptyObject: Bool = false
     ) throws(APIError) -> Body {
         var bytes = request.body
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
@@ -41,6 +43,10 @@ enum RequestBody {
             if let first = unknown.first {
                 throw .wrongType(field: first, message: Self.unknownFieldMessage(first, known: strictKeys))
             }
+            if let found = StrictMembers.firstUnknown(in: members, nested: nestedKeys) {
+                throw .wrongType(
+                    field: found.path, message: Self.unknownFieldMessage(found.name, known: found.known, of: "object"))
+            }
         }
         do {
             return try JSONDecoder().decode(Body.self, from: Data(bytes))
@@ -57,12 +63,12 @@ enum RequestBody {
     }
 
     /// What an unknown member is answered: the field probably meant (`nte` → `note`), else the fields there are.
-    static func unknownFieldMessage(_ name: String, known: Set<String>) -> String {
+    static func unknownFieldMessage(_ name: String, known: Set<String>, of holder: String = "body") -> String {
         let sorted = known.sorted()
         if let meant = MemberNameSimilarity.intended(name, among: sorted) {
-            return "is not a known field of this body; did you mean \"\(meant)\"?"
+            return "is not a known field of this \(holder); did you mean \"\(meant)\"?"
         }
-        return "is not a known field of this body (its fields: \(sorted.joined(separator: ", ")))"
+        return "is not a known field of this \(holder) (its fields: \(sorted.joined(separator: ", ")))"
     }
 
     /// `application/json`, with any parameters (`; charset=utf-8`), or a `+json` structured suffix.

@@ -8580,6 +8580,7 @@ enum OpenAPIDocument {
           },
           "EscalationLevel": {
             "type": "object",
+            "additionalProperties": false,
             "required": [
               "delay_minutes",
               "targets"

@@ -25,11 +25,11 @@ struct APIRequest: Sendable {
     }
 
     func decode<Body: Decodable>(
-        _ type: Body.Type, strictKeys: Set<String>? = nil, unknownKeyHints: [String: String] = [:],
-        emptyMeansEmptyObject: Bool = false
+        _ type: Body.Type, strictKeys: Set<String>? = nil, nestedKeys: [String: StrictMembers] = [:],
+        unknownKeyHints: [String: String] = [:], emptyMeansEmptyObject: Bool = false
     ) throws(APIError) -> Body {
         try RequestBody.decode(
-            type, from: http, strictKeys: strictKeys, unknownKeyHints: unknownKeyHints,
+            type, from: http, strictKeys: strictKeys, nestedKeys: nestedKeys, unknownKeyHints: unknownKeyHints,
             emptyMeansEmptyObject: emptyMeansEmptyObject)
     }
 }

@@ -16,6 +16,10 @@ public struct NewEscalationPolicy: Hashable, Sendable, Codable {
     }
 
     public static let keys: Set<String> = ["name", "levels", "repeat"]
+    public static let nestedKeys: [String: StrictMembers] = [
+        "levels": StrictMembers(
+            ["delay_minutes", "targets"], nested: ["targets": StrictMembers(["user", "schedule", "webhook"])])
+    ]
     /// Levels per policy and targets per level.
     public static let maxLevels = 20
     public static let maxTargets = 20

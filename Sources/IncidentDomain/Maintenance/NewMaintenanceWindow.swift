@@ -41,6 +41,7 @@ public struct NewMaintenanceWindow: Sendable, Decodable {
     }
 
     public static let keys: Set<String> = ["service", "matchers", "starts_at", "ends_at", "duration_minutes", "reason"]
+    public static let nestedKeys: [String: StrictMembers] = ["matchers": StrictMembers(["label", "op", "value"])]
     /// Windows last at most 31 days: longer "maintenance" is a service that should not page at all.
     public static let longestMinutes = 31 * 24 * 60
     public static let matcherLimit = 20
@@ -53,7 +54,9 @@ public struct NewMaintenanceWindow: Sendable, Decodable {
         if let service, let problem = service.problem() { validator.fail("service", problem) }
         var parsed: [LabelMatcher] = []
         let bodies = matchers ?? []
-        if bodies.count > Self.matcherLimit { validator.fail("matchers", "must have at most \(Self.matcherLimit) entries") }
+        if bodies.count > Self.matcherLimit {
+            validator.fail("matchers", "must have at most \(Self.matcherLimit) entries")
+        }
         for (index, body) in bodies.prefix(Self.matcherLimit).enumerated() {
             let field = "matchers[\(index)]"
             guard let label = body.label, let opText = body.op, let value = body.value else {
@@ -72,7 +75,9 @@ public struct NewMaintenanceWindow: Sendable, Decodable {
         }
         var start = now
         if let startsAt {
-            if let date = AlertTimestamp.parse(startsAt) { start = date } else {
+            if let date = AlertTimestamp.parse(startsAt) {
+                start = date
+            } else {
                 validator.fail("starts_at", "must be an RFC 3339 date-time, like 2026-11-27T22:00:00Z")
             }
         }
@@ -83,7 +88,9 @@ public struct NewMaintenanceWindow: Sendable, Decodable {
         case (.some, .some):
             validator.fail("duration_minutes", "cannot be given with ends_at; give one of them")
         case (let text?, nil):
-            if let date = AlertTimestamp.parse(text) { end = date } else {
+            if let date = AlertTimestamp.parse(text) {
+                end = date
+            } else {
                 validator.fail("ends_at", "must be an RFC 3339 date-time, like 2026-11-28T02:00:00Z")
             }
         case (nil, let minutes?):
@@ -146,7 +153,9 @@ public struct MaintenanceWindowPatch: Sendable, Decodable {
                     validator.fail("ends_at", "must be after starts_at (delete a window that has not started)")
                 } else if date <= now {
                     validator.fail("ends_at", "must be in the future: the window has ended already")
-                } else if date.timeIntervalSince(window.startsAt) > TimeInterval(NewMaintenanceWindow.longestMinutes * 60) {
+                } else if date.timeIntervalSince(window.startsAt)
+                    > TimeInterval(NewMaintenanceWindow.longestMinutes * 60)
+                {
                     validator.fail("ends_at", "must be at most 31 days after starts_at")
                 } else {
                     end = date
@@ -155,7 +164,9 @@ public struct MaintenanceWindowPatch: Sendable, Decodable {
                 validator.fail("ends_at", "must be an RFC 3339 date-time, like 2026-11-28T02:00:00Z")
             }
         }
-        let reason = reason.flatMap { validator.text($0, field: "reason", maxLength: NewMaintenanceWindow.reasonLength) }
+        let reason = reason.flatMap {
+            validator.text($0, field: "reason", maxLength: NewMaintenanceWindow.reasonLength)
+        }
         try validator.finish()
         return (end, reason)
     }

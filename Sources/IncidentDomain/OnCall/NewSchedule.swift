@@ -92,6 +92,10 @@ public struct NewSchedule: Hashable, Sendable, Codable {
     }
 
     public static let keys: Set<String> = ["name", "time_zone", "rotations", "overrides"]
+    public static let nestedKeys: [String: StrictMembers] = [
+        "rotations": StrictMembers(["users", "shift_length", "shift_unit", "handoff_time", "time_zone", "start_date"]),
+        "overrides": StrictMembers(OverrideInput.keys),
+    ]
 
     /// Rotations and overrides per schedule: enough for any real team, small enough to compute per page.
     public static let maxRotations = 10

@@ -49,6 +49,7 @@ public struct NewUser: Hashable, Sendable, Codable {
     public static let keys: Set<String> = [
         "handle", "name", "time_zone", "working_hours", "webhook_url", "slack_webhook_url", "email",
     ]
+    public static let nestedKeys: [String: StrictMembers] = ["working_hours": StrictMembers(["start", "end", "days"])]
 
     /// Checks every field, reporting all problems at once. `time_zone` defaults to UTC, `working_hours` to
     /// 09:00-18:00 Monday to Friday.

@@ -18,6 +18,12 @@ public struct NewServiceLevelObjective: Hashable, Sendable, Codable {
         case severityWeights = "severity_weights"
     }
 
+    /// A service body's members holding an SLO (see `StrictMembers`); the weights' names are checked by
+    /// `FieldValidator.objective`.
+    public static let nestedKeys: [String: StrictMembers] = [
+        "slo": StrictMembers(["target", "window_days", "severity_weights"])
+    ]
+
     /// Checks every member and reports all problems at once as `.validation`, with fields under `field`.
     public func validate(field: String = "slo") throws(IncidentError) -> ServiceLevelObjective {
         var validator = FieldValidator()
