@@ -404,8 +404,31 @@ import Testing
             let otherBody = try await app.request(
                 "POST", "/api/v1/incidents", json: ["title": "twice"], headers: headers)
             #expect(otherBody.status == 422)
+            #expect(otherBody.text.contains("a new request needs a new key"))
             let answer16 = try await app.request("GET", "/api/v1/incidents")
             #expect(try answer16.items().count == 1)
+        }
+    }
+
+    /// A refused request changed nothing: its answer is not kept, so the same key works once the body is fixed
+    /// (a retry loop that keeps its key would otherwise be stuck for 24 hours after a typo).
+    @Test func aRefusedRequestDoesNotTakeItsKey() async throws {
+        try await TestApplication.with { app in
+            let headers = ["Idempotency-Key": "open-43"]
+            let typo = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "x", "severty": "sev1"], headers: headers)
+            #expect(typo.status == 422)
+            let again = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "x", "severty": "sev1"], headers: headers)
+            #expect(again.status == 422 && again.headers["idempotent-replayed"] == nil)
+            let fixed = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "x", "severity": "sev1"], headers: headers)
+            #expect(fixed.status == 201)
+            let replay = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "x", "severity": "sev1"], headers: headers)
+            #expect(replay.status == 201 && replay.headers["idempotent-replayed"] == "true")
+            #expect(try replay.object()["id"] as? Int == (try fixed.object()["id"] as? Int))
+            #expect(try await app.request("GET", "/api/v1/incidents").items().count == 1)
         }
     }
 }

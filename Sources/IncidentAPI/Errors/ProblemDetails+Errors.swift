@@ -66,7 +66,9 @@ extension ProblemDetails {
         case .idempotencyKeyReused:
             return ProblemDetails(
                 kind: "idempotency-key-reused", title: "Idempotency Key Reused", status: 422,
-                detail: "This Idempotency-Key was used with another request body within the last 24 hours.")
+                detail:
+                    "This Idempotency-Key was used with another request body within the last 24 hours; a new request"
+                    + " needs a new key.")
         case .idempotencyKeyInProgress:
             return ProblemDetails(
                 kind: "conflict", title: "Conflict", status: 409,

@@ -10483,7 +10483,7 @@ enum OpenAPIDocument {
             "name": "Idempotency-Key",
             "in": "header",
             "required": false,
-            "description": "Makes a POST safe to retry. A repeat with the same key and the same body, from the same token to the same path, within 24 hours is answered the first answer again, with `Idempotent-Replayed: true`, and changes nothing. Every answer below 500 is remembered (a 4xx is answered again too); after a 5xx the key may be used again. The same key with another body is 422 (`https://klaxon.dev/problems/idempotency-key-reused`); a repeat while the first request is still being handled is 409 (`https://klaxon.dev/problems/conflict`, with `Retry-After`). A key that is not 1 to 255 visible ASCII characters is 400.",
+            "description": "Makes a POST safe to retry. A repeat with the same key and the same body, from the same token to the same path, within 24 hours is answered the first answer again, with `Idempotent-Replayed: true`, and changes nothing. Only an answer below 400 is remembered: a refused request (4xx) or a failure (5xx) changed nothing, so the key may be used again, with the body fixed. The same key with another body is 422 (`https://klaxon.dev/problems/idempotency-key-reused`); a repeat while the first request is still being handled is 409 (`https://klaxon.dev/problems/conflict`, with `Retry-After`). A key that is not 1 to 255 visible ASCII characters is 400.",
             "schema": {
               "type": "string",
               "minLength": 1,

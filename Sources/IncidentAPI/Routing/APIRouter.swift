@@ -134,7 +134,9 @@ struct APIRouter {
 
     /// A POST with `Idempotency-Key`: the first request runs, repeats with the same body within 24 h get the
     /// first answer again (marked `Idempotent-Replayed: true`), the same key with another body is 422.
-    /// Scoped by token and path, so two clients' keys never collide.
+    /// Only an answer below 400 is kept: a refused request changed nothing, so a retry runs again, and a script
+    /// that fixes its body after a 422 may keep its key. Scoped by token and path, so two clients' keys never
+    /// collide.
     private static func idempotent(
         _ request: APIRequest, key: String, repository: any IdempotencyRepository, logger: Logger,
         handler: Handler
@@ -172,7 +174,7 @@ struct APIRouter {
         } catch {
             response = .problem(.from(error, logger: logger))
         }
-        guard response.status.code < 500, case .bytes(let body) = response.body else {
+        guard response.status.code < 400, case .bytes(let body) = response.body else {
             try? await repository.abandon(principal: principal, key: key)
             return response
         }
