@@ -1,9 +1,11 @@
 import Crypto
 import Foundation
-import IncidentAPI
+import IncidentDomain
 import SQLiteCore
 import Synchronization
 import Testing
+
+@testable import IncidentAPI
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -86,6 +88,55 @@ struct DeliveryAPITests {
             #expect(receiver.received.count == 3)
             #expect(ids.count == 1 && ids.first?.hasPrefix("msg_") == true)
             #expect(ids.first == delivery["webhook_id"] as? String)
+        }
+    }
+
+    /// A page waiting for a retry is cancelled once its incident is acknowledged (someone is awake) or resolved:
+    /// a receiver that was down got "(triggered; ...)" pages for an incident long over (found by a walkthrough).
+    /// A page a manual escalation sends after the acknowledgement still goes out.
+    @Test func pagesWaitingForARetryAreCancelledOnceTheIncidentMovesOn() async throws {
+        let receiver = try TestReceiver.start(answers: [500, 500, 500, 500])
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
+            #expect(try await app.application.runDeliveries() == 1)
+            #expect(try await notifications(app, id).first?["status"] as? String == "pending")
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/acknowledge")
+            var deliveries = try await notifications(app, id)
+            #expect(deliveries.map { $0["status"] as? String } == ["cancelled"])
+            app.clock.advance(by: 3600)
+            #expect(try await app.application.runDeliveries() == 0)
+            #expect(receiver.received.count == 1)
+
+            // Escalated by hand after the acknowledgement: carol's page (level 1, email, waiting for a relay here)
+            // is not moot.
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/escalate")
+            deliveries = try await notifications(app, id)
+            #expect(deliveries.map { $0["status"] as? String } == ["cancelled", "undeliverable"])
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
+            deliveries = try await notifications(app, id)
+            #expect(deliveries.map { $0["status"] as? String } == ["cancelled", "cancelled"])
+            app.clock.advance(by: 3600)
+            #expect(try await app.application.runDeliveries() == 0)
+        }
+    }
+
+    /// A page on its way when the incident resolves is not retried after it fails.
+    @Test func aPageFailingAfterItsIncidentResolvedIsCancelledNotRetried() async throws {
+        let receiver = try TestReceiver.start(answers: [500, 500])
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
+            let jobs = try await app.application.store.deliveries.claimDue(
+                at: app.clock.now(), limit: 10, includingEmail: false)
+            #expect(jobs.count == 1)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
+            #expect(try await notifications(app, id).first?["status"] as? String == "sending")
+            let job = try #require(jobs.first)
+            try await app.application.store.deliveries.record(
+                DeliveryAttempt(startedAt: app.clock.now(), duration: 0.01, httpStatus: 500, error: "HTTP 500"),
+                of: job.message.id, outcome: .retry(at: app.clock.now().addingTimeInterval(10)), at: app.clock.now())
+            #expect(try await notifications(app, id).first?["status"] as? String == "cancelled")
         }
     }
 

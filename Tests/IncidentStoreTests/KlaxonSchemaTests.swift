@@ -285,6 +285,43 @@ import Testing
         await pool.close()
     }
 
+    /// 0017 and 0018 on a file with pages waiting: those of incidents resolved or acknowledged after the page are
+    /// cancelled, one paged after the acknowledgement (a manual escalation) and one still triggered stay.
+    @Test func pagesLeftWaitingByIncidentsThatMovedOnAreCancelledOnUpgrade() throws {
+        let scratch = try Scratch()
+        let connection = try Connection(path: scratch.databasePath)
+        defer { connection.close() }
+        let all = try KlaxonMigrations.all()
+        _ = try Migrator(migrations: all.filter { $0.version < 17 }).migrate(connection)
+        func page(for status: String, acknowledgedAt: Int64?, pagedAt: Int64) throws -> Int64 {
+            let incident = try insertIncident(connection, status: status)
+            try connection.execute("UPDATE incidents SET acknowledged_at = ? WHERE id = ?", [acknowledgedAt, incident])
+            try connection.execute(
+                "INSERT INTO timeline_events (incident_id, at, kind, actor, message) VALUES (?, 0, 'paged', 'system:klaxon', '')",
+                [incident])
+            try connection.execute(
+                """
+                INSERT INTO notification_outbox (incident_id, timeline_event_id, level, cycle, channel, address, payload,
+                    created_at, next_attempt_at)
+                VALUES (?, ?, 0, 0, 'webhook', 'https://example.com/hook', '{}', ?, ?)
+                """, [incident, connection.lastInsertedRowID, pagedAt, pagedAt])
+            return connection.lastInsertedRowID
+        }
+        let resolved = try page(for: "resolved", acknowledgedAt: nil, pagedAt: 1_000)
+        let acknowledged = try page(for: "acknowledged", acknowledgedAt: 2_000, pagedAt: 1_000)
+        let escalatedByHand = try page(for: "acknowledged", acknowledgedAt: 2_000, pagedAt: 3_000)
+        let triggered = try page(for: "triggered", acknowledgedAt: nil, pagedAt: 1_000)
+        _ = try KlaxonMigrations.migrator().migrate(connection)
+        func status(_ id: Int64) throws -> String? {
+            try connection.queryValue("SELECT status FROM notification_outbox WHERE id = ?", [id], as: String.self)
+        }
+        #expect(try status(resolved) == "cancelled" && status(acknowledged) == "cancelled")
+        #expect(try status(escalatedByHand) == "pending" && status(triggered) == "pending")
+        #expect(throws: SQLiteError.self) {
+            try connection.execute("UPDATE notification_outbox SET status = 'lost' WHERE id = ?", [triggered])
+        }
+    }
+
     /// An alert and a timeline event are written without SQLite parsing their JSON columns (0016_json_shape_checks.sql:
     /// a sixth of the writer's time in an alert storm), and those columns still refuse text of the wrong shape.
     @Test func alertAndEventJSONColumnsAreCheckedForShapeWithoutParsing() async throws {

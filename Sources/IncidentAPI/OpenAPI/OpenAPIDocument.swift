@@ -8861,9 +8861,10 @@ enum OpenAPIDocument {
                   "sending",
                   "sent",
                   "dead",
+                  "cancelled",
                   "undeliverable"
                 ],
-                "description": "`pending` until the delivery worker sends it (again after a failed attempt); `sending` while it is on its way (after a crash it is sent again with the same `webhook-id`); `sent` once a 2xx came back (for email: the SMTP relay's 250); `dead` after a day of failed attempts, or at once when an SMTP relay refuses it for good (the timeline says so and the policy moves to its next level at once). `undeliverable`: an email message while no SMTP relay is configured (`klaxon serve --smtp-url`); it waits and is sent once a relay is configured. The same status as the incident's notifications show."
+                "description": "`pending` until the delivery worker sends it (again after a failed attempt); `sending` while it is on its way (after a crash it is sent again with the same `webhook-id`); `sent` once a 2xx came back (for email: the SMTP relay's 250); `dead` after a day of failed attempts, or at once when an SMTP relay refuses it for good (the timeline says so and the policy moves to its next level at once). `cancelled`: not sent again, since its incident was resolved or closed, or acknowledged after the page went out. `undeliverable`: an email message while no SMTP relay is configured (`klaxon serve --smtp-url`); it waits and is sent once a relay is configured. The same status as the incident's notifications show."
               },
               "attempts": {
                 "type": "integer",
@@ -10182,9 +10183,10 @@ enum OpenAPIDocument {
                   "sending",
                   "sent",
                   "dead",
+                  "cancelled",
                   "undeliverable"
                 ],
-                "description": "`pending` until the delivery worker sends it (again after a failed attempt, at `next_attempt_at`); `sending` while a request is on its way (after a crash it is sent again with the same `webhook-id`); `sent` once a 2xx came back (for email: the SMTP relay's 250 to the message); `dead` after a day of failed attempts, or at once when an SMTP relay refuses the recipient or the message for good (a 5xx to MAIL, RCPT or DATA): the timeline says so and the policy moves to its next level at once. `undeliverable`: an email message while no SMTP relay is configured (`klaxon serve --smtp-url`); it waits, is not counted as pending on `/metrics`, and is sent once a relay is configured."
+                "description": "`pending` until the delivery worker sends it (again after a failed attempt, at `next_attempt_at`); `sending` while a request is on its way (after a crash it is sent again with the same `webhook-id`); `sent` once a 2xx came back (for email: the SMTP relay's 250 to the message); `dead` after a day of failed attempts, or at once when an SMTP relay refuses the recipient or the message for good (a 5xx to MAIL, RCPT or DATA): the timeline says so and the policy moves to its next level at once. `cancelled`: not sent again, since its incident was resolved or closed, or acknowledged after the page went out. `undeliverable`: an email message while no SMTP relay is configured (`klaxon serve --smtp-url`); it waits, is not counted as pending on `/metrics`, and is sent once a relay is configured."
               },
               "created_at": {
                 "$ref": "#/components/schemas/Timestamp"

@@ -126,6 +126,10 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
                     UPDATE notification_outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?,
                         last_error = ? WHERE id = ?
                     """, [Timestamp.milliseconds(next), attempt.error, message.rawValue])
+                // The incident may have moved on while this page was on its way.
+                if let incident = try IncidentRows.find(stored.incidentID, in: db) {
+                    try EscalationRows.cancelMootPages(of: incident, in: db)
+                }
             case .dead:
                 try db.execute(
                     "UPDATE notification_outbox SET status = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ?",
@@ -208,7 +212,8 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
         try await pool.repositoryWrite { db in
             let found = try UserRows.require(user, in: db)
             try db.execute(
-                "UPDATE users SET signing_secret = ? WHERE id = ?", [secret.map { secrets.seal($0) }, found.id.rawValue])
+                "UPDATE users SET signing_secret = ? WHERE id = ?",
+                [secret.map { secrets.seal($0) }, found.id.rawValue])
         }
     }
 

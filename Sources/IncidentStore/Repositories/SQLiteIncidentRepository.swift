@@ -143,6 +143,10 @@ public struct SQLiteIncidentRepository: IncidentRepository {
             throw IncidentError.conflict(
                 "another open incident of this service has dedup key \(change.incident.dedupKey ?? "")")
         }
+        if change.incident.status != current.status || change.incident.acknowledgedAt != current.acknowledgedAt {
+            // Before `apply`, which may page (a manual escalation): those pages are not moot.
+            try EscalationRows.cancelMootPages(of: change.incident, in: db)
+        }
         var events = try TimelineRows.append(
             change.events, to: current.id, receivedEventData: receivedEventData, in: db)
         events += try EscalationRows.apply(escalation, incident: change.incident, in: db)

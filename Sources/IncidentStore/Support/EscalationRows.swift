@@ -155,6 +155,22 @@ enum EscalationRows {
         status, attempts, created_at
         """
 
+    /// Cancels the incident's pages waiting for a retry that it has made moot (0017): every one once it is
+    /// resolved or closed, and those paged before its acknowledgement once acknowledged (pages a manual
+    /// escalation sends after that still go out). A page on its way stays `sending`; if it fails, `record`
+    /// asks again.
+    static func cancelMootPages(of incident: Incident, in db: Connection) throws {
+        try db.execute(
+            """
+            UPDATE notification_outbox SET status = 'cancelled'
+            WHERE incident_id = ? AND status = 'pending' AND (? OR created_at <= ?)
+            """,
+            [
+                incident.id.rawValue, !incident.status.isOpen,
+                incident.acknowledgedAt.map(Timestamp.milliseconds),
+            ])
+    }
+
     static func readOutbox(_ row: Statement) throws -> OutboxMessage {
         let channelText = try row.column(5, as: String.self)
         guard let channel = NotificationChannel(rawValue: channelText) else {
