@@ -81,6 +81,9 @@ import Testing
             #expect(missing.header("Content-Type") == "application/problem+json")
             #expect(wrongMethod.status == 405)
             #expect(wrongMethod.header("Allow") == "GET, HEAD")
+            #expect(
+                String(decoding: wrongMethod.body, as: UTF8.self).contains(#""detail":"This path takes only GET, HEAD"#)
+            )
         }
     }
 

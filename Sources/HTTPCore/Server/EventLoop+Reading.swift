@@ -159,8 +159,11 @@ extension EventLoop {
             if let limit = route.maxBodySize { bodyLimit = limit }
         case .methodNotAllowed(let allowed):
             var headers = HTTPHeaders()
-            headers.add(name: "Allow", value: allowed.map(\.rawValue).joined(separator: ", "))
-            connection.target = .response(.problem(.methodNotAllowed, headers: headers))
+            let methods = allowed.map(\.rawValue).joined(separator: ", ")
+            headers.add(name: "Allow", value: methods)
+            // The methods are the router's: the detail echoes nothing the client sent.
+            connection.target = .response(
+                .problem(.methodNotAllowed, detail: "This path takes only \(methods) (see Allow).", headers: headers))
             connection.keepsBody = false
         case .notFound:
             if let answer = context.router.unmatchedAnswer?(head) {
