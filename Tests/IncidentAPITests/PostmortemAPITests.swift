@@ -164,6 +164,10 @@ import Testing
             let problem = try refused.object()
             #expect(problem["type"] as? String == "https://klaxon.dev/problems/postmortem-required")
             #expect(problem["missing_sections"] as? [String] == ["root_causes", "trigger", "resolution"])
+            // The answer names this incident's own path, not a template, and why the rule applies.
+            let detail = problem["detail"] as? String ?? ""
+            #expect(detail.hasPrefix("Incident \(id) has been sev1"), "\(detail)")
+            #expect(detail.contains("PUT /api/v1/incidents/\(id)/postmortem/sections/root_causes"), "\(detail)")
 
             try await app.expect(
                 200, "PUT", "/api/v1/incidents/\(id)/postmortem/sections/root_causes", json: ["text": "A full disk."])

@@ -101,7 +101,9 @@ import Testing
         #expect(
             Incident.make(status: .resolved, severity: .sev3).missingPostmortemSections(
                 written: [], formerSeverities: [.sev3, .sev4]) == [])
-        #expect(throws: IncidentError.postmortemRequired(missing: [.trigger, .resolution])) {
+        #expect(
+            throws: IncidentError.postmortemRequired(missing: [.trigger, .resolution], incident: 7, severity: .sev2)
+        ) {
             try resolved.closing(
                 at: at(minutes: 90), by: alice, force: false, note: nil, written: [.rootCauses], formerSeverities: [])
         }
@@ -121,7 +123,10 @@ import Testing
         #expect(
             lowered.missingPostmortemSections(written: [], formerSeverities: [.sev1])
                 == [.rootCauses, .trigger, .resolution])
-        #expect(throws: IncidentError.postmortemRequired(missing: [.rootCauses, .trigger, .resolution])) {
+        #expect(
+            throws: IncidentError.postmortemRequired(
+                missing: [.rootCauses, .trigger, .resolution], incident: 7, severity: .sev2)
+        ) {
             try lowered.closing(
                 at: at(minutes: 90), by: alice, force: false, note: nil, written: [], formerSeverities: [.sev2])
         }

@@ -31,7 +31,10 @@ import Testing
         let id = try await test.incidents.create(try draft("Payments down", severity: "sev1"), by: alice, at: at(0))
             .incident.id
         _ = try await test.incidents.perform(.resolve, on: id, by: alice, at: at(60))
-        await #expect(throws: IncidentError.postmortemRequired(missing: [.rootCauses, .trigger, .resolution])) {
+        await #expect(
+            throws: IncidentError.postmortemRequired(
+                missing: [.rootCauses, .trigger, .resolution], incident: id, severity: .sev1)
+        ) {
             try await postmortems.close(id, expectedVersion: nil, by: alice, at: at(120), force: false, note: nil)
         }
         let refused = try await test.incidents.incident(id)
@@ -40,7 +43,8 @@ import Testing
         for name in PostmortemSectionName.requiredForClose {
             _ = try await postmortems.writeSection(name, text: "written", of: id, by: alice, at: at(130))
         }
-        let closed = try await postmortems.close(id, expectedVersion: 2, by: alice, at: at(140), force: false, note: nil)
+        let closed = try await postmortems.close(
+            id, expectedVersion: 2, by: alice, at: at(140), force: false, note: nil)
         #expect(closed.incident.status == .closed)
         #expect(closed.incident.closedAt == at(140))
         await test.close()
@@ -54,7 +58,8 @@ import Testing
             ActionItemDraft(title: "Runbook", kind: .process), to: id, by: alice, at: at(1))
         let later = try await postmortems.addActionItem(
             ActionItemDraft(
-                title: "Alert on expiry", kind: .mitigate, owner: "sre", dueDate: LocalDate(year: 2027, month: 1, day: 5),
+                title: "Alert on expiry", kind: .mitigate, owner: "sre",
+                dueDate: LocalDate(year: 2027, month: 1, day: 5),
                 link: "https://t.example/1"),
             to: id, by: alice, at: at(2))
         let sooner = try await postmortems.addActionItem(
@@ -64,7 +69,8 @@ import Testing
         let open = try await postmortems.actionItems(status: .open)
         #expect(open.map(\.id) == [sooner.id, later.id, undated.id])
 
-        let done = try await postmortems.updateActionItem(sooner.id, ActionItemEdit(status: .done), by: alice, at: at(4))
+        let done = try await postmortems.updateActionItem(
+            sooner.id, ActionItemEdit(status: .done), by: alice, at: at(4))
         #expect(done.doneAt == at(4))
         #expect(try await postmortems.actionItems(status: .done) == [done])
         try await postmortems.deleteActionItem(undated.id, by: alice, at: at(5))

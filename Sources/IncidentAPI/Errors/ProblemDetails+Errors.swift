@@ -126,13 +126,15 @@ extension ProblemDetails {
                 extensions: ["current_version": .int(actual)])
         case .conflict(let reason):
             return ProblemDetails(kind: "conflict", title: "Conflict", status: 409, detail: reason)
-        case .postmortemRequired(let missing):
+        case .postmortemRequired(let missing, let incident, let severity):
             let names = missing.map(\.rawValue)
             return ProblemDetails(
                 kind: "postmortem-required", title: "Postmortem Required", status: 409,
-                detail: "A sev1 or sev2 incident is closed with its postmortem: write "
-                    + names.joined(separator: ", ")
-                    + " (PUT /api/v1/incidents/{id}/postmortem/sections/{name}), or close with \"force\": true.",
+                detail: "Incident \(incident) has been \(severity.rawValue) (an edit lowering it does not count), so it"
+                    + " is closed with its postmortem: write " + names.joined(separator: ", ")
+                    + " (PUT /api/v1/incidents/"
+                    + "\(incident)/postmortem/sections/\(names.first ?? "root_causes"), and so on), or close with"
+                    + " \"force\": true.",
                 extensions: ["missing_sections": .array(names.map { .string($0) })])
         }
     }

@@ -44,7 +44,8 @@ extension Incident {
         let change = try applying(.close, at: now, by: actor, force: force, note: note)
         let missing = missingPostmortemSections(written: written, formerSeverities: formerSeverities)
         if !force && !missing.isEmpty {
-            throw .postmortemRequired(missing: missing)
+            throw .postmortemRequired(
+                missing: missing, incident: id, severity: highestSeverity(formerSeverities: formerSeverities))
         }
         return change
     }

@@ -11,8 +11,9 @@ public enum IncidentError: Error, Hashable, Sendable {
     case versionMismatch(expected: Int, actual: Int)
     /// The request collides with the current state (duplicate name, a service with open incidents, ...).
     case conflict(String)
-    /// A sev1 or sev2 incident cannot be closed while these postmortem sections are unwritten (no `force`).
-    case postmortemRequired(missing: [PostmortemSectionName])
+    /// A sev1 or sev2 incident cannot be closed while these postmortem sections are unwritten (no `force`);
+    /// `severity` is the highest it has had, which the rule follows.
+    case postmortemRequired(missing: [PostmortemSectionName], incident: IncidentID, severity: Severity)
 }
 
 extension IncidentError: CustomStringConvertible {
@@ -29,7 +30,7 @@ extension IncidentError: CustomStringConvertible {
             return "version \(expected) expected, but the incident is at version \(actual)"
         case .conflict(let reason):
             return reason
-        case .postmortemRequired(let missing):
+        case .postmortemRequired(let missing, _, _):
             return "write the postmortem's " + missing.map(\.rawValue).joined(separator: ", ")
                 + " before closing, or close with force"
         }
