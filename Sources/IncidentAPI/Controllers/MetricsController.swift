@@ -28,7 +28,11 @@ struct MetricsController: Sendable {
                 }
             }
         } else {
-            router.add(.get, "/metrics", scope: .read) { try await scrape(now: $0.now) }
+            router.add(
+                .get, "/metrics", scope: .read,
+                noCredentialHint: "for a Prometheus scrape, give it a read token (bearer_token_file) or start Klaxon"
+                    + " with --metrics-public (KLAXON_METRICS_PUBLIC=1)."
+            ) { try await scrape(now: $0.now) }
         }
     }
 

@@ -35,6 +35,8 @@ enum APIError: Error, Equatable {
 enum UnauthorizedReason: Equatable {
     /// No `Authorization` header (nor a query token where one is taken).
     case noCredential
+    /// No credential, on a route that says what else the caller can do (`/metrics`: `--metrics-public`).
+    case noCredentialWithHint(String)
     /// No credential at a receiver that also takes a service's integration key in its path.
     case noCredentialAtReceiver
     /// An `Authorization` header without a token in a scheme the endpoint takes (`Bearer`, or `GenieKey`).

@@ -47,6 +47,7 @@ extension ProblemDetails {
             let detail =
                 switch reason {
                 case .noCredential: "Send an API token as 'Authorization: Bearer klx_...'."
+                case .noCredentialWithHint(let hint): "Send an API token as 'Authorization: Bearer klx_...'; \(hint)"
                 case .unreadableAuthorization:
                     "The Authorization header must read 'Bearer <token>' (Opsgenie-style receivers also take "
                         + "'GenieKey <key>'); this one has no token in such a scheme."

@@ -47,7 +47,8 @@ public struct ProblemDetails: Sendable, Equatable {
         object["status"] = .int(status)
         object["detail"] = .string(detail)
         if !errors.isEmpty {
-            object["errors"] = .array(errors.map { .object(["field": .string($0.field), "message": .string($0.message)]) })
+            object["errors"] = .array(
+                errors.map { .object(["field": .string($0.field), "message": .string($0.message)]) })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

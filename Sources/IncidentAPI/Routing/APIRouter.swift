@@ -41,8 +41,8 @@ struct APIRouter {
     /// event loop, which answers later from the thread that did the work; otherwise `handler` answers in a task.
     mutating func add(
         _ method: HTTPMethod, _ pattern: String, scope: TokenScope, maxBodySize: Int? = nil, replayable: Bool = true,
-        acceptsQueryToken: Bool = false, immediate: ImmediateHandler? = nil, handOff: HandOffHandler? = nil,
-        _ handler: @escaping Handler
+        acceptsQueryToken: Bool = false, noCredentialHint: String? = nil, immediate: ImmediateHandler? = nil,
+        handOff: HandOffHandler? = nil, _ handler: @escaping Handler
     ) {
         routes.append(APIRoute(method: method, pattern: pattern, scope: scope))
         let authenticator = authenticator
@@ -61,6 +61,9 @@ struct APIRouter {
                         apiRequest, key: key, repository: idempotency, logger: logger, handler: handler)
                 }
                 return try await handler(apiRequest)
+            } catch APIError.unauthorized(.noCredential) where noCredentialHint != nil {
+                return .problem(
+                    .from(APIError.unauthorized(.noCredentialWithHint(noCredentialHint ?? "")), logger: logger))
             } catch {
                 return .problem(.from(error, logger: logger))
             }
