@@ -16,6 +16,11 @@ SET sql = replace(
 WHERE type = 'table' AND name = 'notification_outbox';
 PRAGMA writable_schema = OFF;
 
+-- Unlike 0011 and 0016, a text that did not match would not only be slower: every resolve with a page waiting
+-- would then fail the old CHECK. So the migration stops here instead ("malformed JSON" from this guard).
+SELECT json(CASE WHEN sql LIKE '%''cancelled''%' THEN '{}' ELSE 'notification_outbox status CHECK not widened' END)
+FROM sqlite_schema WHERE type = 'table' AND name = 'notification_outbox';
+
 CREATE TABLE klaxon_schema_cookie_bump (unused INTEGER);
 DROP TABLE klaxon_schema_cookie_bump;
 -- Pages already waiting for an incident that is over are cancelled by 0018: this connection reads the widened

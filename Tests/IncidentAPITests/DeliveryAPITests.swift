@@ -140,6 +140,44 @@ struct DeliveryAPITests {
         }
     }
 
+    /// After a reopen the incident's first acknowledgement time stays: the reopen's page is still cancelled by
+    /// the next acknowledgement, and a page released after a crash is not sent once its incident moved on.
+    @Test func aReopensPageIsCancelledByTheNextAcknowledgementAndAReleasedOneIsNotSent() async throws {
+        let receiver = try TestReceiver.start(answers: Array(repeating: 500, count: 8))
+        defer { Task { await receiver.stop() } }
+        try await TestApplication.with { app in
+            let id = try await pageUser(app, contact: ["webhook_url": receiver.url()])
+            #expect(try await app.application.runDeliveries() == 1)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/acknowledge")
+            app.clock.advance(by: 60)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
+            app.clock.advance(by: 60)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/reopen")
+            #expect(try await app.application.runDeliveries() == 1)
+            var statuses = try await notifications(app, id).map { $0["status"] as? String }
+            #expect(statuses == ["cancelled", "pending"])
+            app.clock.advance(by: 60)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/acknowledge")
+            statuses = try await notifications(app, id).map { $0["status"] as? String }
+            #expect(statuses == ["cancelled", "cancelled"])
+
+            // A page in flight at a crash, its incident resolved meanwhile: released at the restart, not sent.
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/reopen")
+            let jobs = try await app.application.store.deliveries.claimDue(
+                at: app.clock.now().addingTimeInterval(3600), limit: 10, includingEmail: false)
+            #expect(jobs.count == 1)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
+            #expect(try await app.application.store.deliveries.releaseInFlight(at: app.clock.now()) == 1)
+            let sentBefore = receiver.received.count
+            app.clock.advance(by: 3600)
+            #expect(try await app.application.runDeliveries() == 0)
+            #expect(receiver.received.count == sentBefore)
+            statuses = try await notifications(app, id).map { $0["status"] as? String }
+            #expect(statuses.allSatisfy { $0 == "cancelled" }, "\(statuses)")
+        }
+    }
+
     /// An attempt the database refuses to record (another process holds the write lock just then) is recorded
     /// once it goes, so the failed page is retried on schedule instead of staying in flight until a restart.
     @Test func attemptRefusedByALockedDatabaseIsRecordedOnceTheLockGoes() async throws {

@@ -285,8 +285,9 @@ import Testing
         await pool.close()
     }
 
-    /// 0017 and 0018 on a file with pages waiting: those of incidents resolved or acknowledged after the page are
-    /// cancelled, one paged after the acknowledgement (a manual escalation) and one still triggered stay.
+    /// 0017 and 0018 on a file with pages waiting: those of incidents resolved, or acknowledged (their latest
+    /// `acknowledged` event) after the page, are cancelled; one paged after the acknowledgement (a manual
+    /// escalation) and one still triggered stay.
     @Test func pagesLeftWaitingByIncidentsThatMovedOnAreCancelledOnUpgrade() throws {
         let scratch = try Scratch()
         let connection = try Connection(path: scratch.databasePath)
@@ -295,7 +296,15 @@ import Testing
         _ = try Migrator(migrations: all.filter { $0.version < 17 }).migrate(connection)
         func page(for status: String, acknowledgedAt: Int64?, pagedAt: Int64) throws -> Int64 {
             let incident = try insertIncident(connection, status: status)
-            try connection.execute("UPDATE incidents SET acknowledged_at = ? WHERE id = ?", [acknowledgedAt, incident])
+            if let acknowledgedAt {
+                try connection.execute(
+                    "UPDATE incidents SET acknowledged_at = ? WHERE id = ?", [acknowledgedAt, incident])
+                try connection.execute(
+                    """
+                    INSERT INTO timeline_events (incident_id, at, kind, actor, message)
+                    VALUES (?, ?, 'acknowledged', 'token:alice', '')
+                    """, [incident, acknowledgedAt])
+            }
             try connection.execute(
                 "INSERT INTO timeline_events (incident_id, at, kind, actor, message) VALUES (?, 0, 'paged', 'system:klaxon', '')",
                 [incident])

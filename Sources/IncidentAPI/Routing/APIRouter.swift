@@ -178,7 +178,7 @@ struct APIRouter {
             response = .problem(.from(error, logger: logger))
         }
         guard response.status.code < 400, case .bytes(let body) = response.body else {
-            try? await repository.abandon(principal: principal, key: key)
+            try? await repository.abandon(principal: principal, key: key, reservedAt: request.now)
             return response
         }
         var storedHeaders: [String: String] = [:]
@@ -187,7 +187,7 @@ struct APIRouter {
         }
         do {
             try await repository.complete(
-                principal: principal, key: key,
+                principal: principal, key: key, reservedAt: request.now,
                 response: StoredResponse(status: response.status.code, headers: storedHeaders, body: body))
         } catch {
             // The incident write itself is durable; only the replay record is missing, so a retry would run again.

@@ -53,22 +53,25 @@ public struct SQLiteIdempotencyRepository: IdempotencyRepository {
         }
     }
 
-    public func complete(principal: String, key: String, response: StoredResponse) async throws {
+    public func complete(principal: String, key: String, reservedAt: Date, response: StoredResponse) async throws {
         try await pool.repositoryWrite { db in
             try db.execute(
                 """
                 UPDATE idempotency_keys SET response_status = ?, response_headers = ?, response_body = ?
-                WHERE actor = ? AND key = ?
+                WHERE actor = ? AND key = ? AND created_at = ? AND response_status IS NULL
                 """,
-                [response.status, JSONText.encode(response.headers), response.body, principal, key])
+                [
+                    response.status, JSONText.encode(response.headers), response.body, principal, key,
+                    Timestamp.milliseconds(reservedAt),
+                ])
         }
     }
 
-    public func abandon(principal: String, key: String) async throws {
+    public func abandon(principal: String, key: String, reservedAt: Date) async throws {
         try await pool.repositoryWrite { db in
             try db.execute(
-                "DELETE FROM idempotency_keys WHERE actor = ? AND key = ? AND response_status IS NULL",
-                [principal, key])
+                "DELETE FROM idempotency_keys WHERE actor = ? AND key = ? AND created_at = ? AND response_status IS NULL",
+                [principal, key, Timestamp.milliseconds(reservedAt)])
         }
     }
 

@@ -143,9 +143,11 @@ public struct SQLiteIncidentRepository: IncidentRepository {
             throw IncidentError.conflict(
                 "another open incident of this service has dedup key \(change.incident.dedupKey ?? "")")
         }
-        if change.incident.status != current.status || change.incident.acknowledgedAt != current.acknowledgedAt {
+        let stopsBeingTriggered = current.status == .triggered && change.incident.status != .triggered
+        let ends = current.status.isOpen && !change.incident.status.isOpen
+        if stopsBeingTriggered || ends {
             // Before `apply`, which may page (a manual escalation): those pages are not moot.
-            try EscalationRows.cancelMootPages(of: change.incident, in: db)
+            try EscalationRows.cancelPendingPages(of: current.id, in: db)
         }
         var events = try TimelineRows.append(
             change.events, to: current.id, receivedEventData: receivedEventData, in: db)

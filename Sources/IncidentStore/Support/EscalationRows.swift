@@ -155,20 +155,36 @@ enum EscalationRows {
         status, attempts, created_at
         """
 
-    /// Cancels the incident's pages waiting for a retry that it has made moot (0017): every one once it is
-    /// resolved or closed, and those paged before its acknowledgement once acknowledged (pages a manual
-    /// escalation sends after that still go out). A page on its way stays `sending`; if it fails, `record`
-    /// asks again.
-    static func cancelMootPages(of incident: Incident, in db: Connection) throws {
+    /// Cancels every page of the incident still waiting to be sent: `.store` calls it when the incident stops
+    /// being triggered (acknowledged, mitigated, resolved or closed) or stops being open, before it pages
+    /// anything itself (a manual escalation's pages are not moot). A page on its way stays `sending`;
+    /// `cancelIfMoot` catches it if it comes back.
+    static func cancelPendingPages(of incident: IncidentID, in db: Connection) throws {
         try db.execute(
-            """
-            UPDATE notification_outbox SET status = 'cancelled'
-            WHERE incident_id = ? AND status = 'pending' AND (? OR created_at <= ?)
-            """,
-            [
-                incident.id.rawValue, !incident.status.isOpen,
-                incident.acknowledgedAt.map(Timestamp.milliseconds),
-            ])
+            "UPDATE notification_outbox SET status = 'cancelled' WHERE incident_id = ? AND status = 'pending'",
+            [incident.rawValue])
+    }
+
+    /// A pending page its incident has made moot (0017): the incident is resolved or closed, or acknowledged
+    /// (mitigating from triggered acknowledges too) at or after the page was created. The latest
+    /// acknowledgement counts, since `acknowledged_at` keeps the first one across a reopen. 0018 spells the
+    /// same rule.
+    static let mootCondition = """
+        EXISTS (
+            SELECT 1 FROM incidents i WHERE i.id = notification_outbox.incident_id AND (
+                i.status IN ('resolved', 'closed')
+                OR (i.status IN ('acknowledged', 'mitigated') AND notification_outbox.created_at <= (
+                    SELECT max(t.at) FROM timeline_events t WHERE t.incident_id = i.id AND t.kind = 'acknowledged'))))
+        """
+
+    /// Cancels the pending page `id` when its incident has made it moot (`mootCondition`); whether it did.
+    /// The delivery worker asks before sending a page and after a failed attempt, so a page that was on its
+    /// way (or released after a crash) when its incident moved on is not sent again.
+    static func cancelIfMoot(_ id: OutboxMessageID, in db: Connection) throws -> Bool {
+        try db.execute(
+            "UPDATE notification_outbox SET status = 'cancelled' WHERE id = ? AND status = 'pending' AND "
+                + mootCondition, [id.rawValue])
+        return db.changedRowCount == 1
     }
 
     static func readOutbox(_ row: Statement) throws -> OutboxMessage {
