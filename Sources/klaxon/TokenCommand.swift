@@ -53,10 +53,10 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withStore(database) { store in
-                print("NAME\tSCOPE\tCREATED\tLAST USED\tREVOKED")
+                print("NAME\tSCOPE\tUSER\tCREATED\tLAST USED\tREVOKED")
                 for token in try await store.tokens.list() {
                     let fields = [
-                        token.name, token.scope.rawValue, Timestamp.format(token.createdAt),
+                        token.name, token.scope.rawValue, token.user ?? "-", Timestamp.format(token.createdAt),
                         token.lastUsedAt.map(Timestamp.format) ?? "-", token.revokedAt.map(Timestamp.format) ?? "-",
                     ]
                     print(fields.joined(separator: "\t"))

@@ -134,7 +134,8 @@ import Testing
         #expect(secret.hasPrefix("klx_"))
 
         let listed = try Self.run(["token", "list", "--db", db])
-        #expect(listed.stdout.contains("ops-bot\twrite"))
+        #expect(listed.stdout.hasPrefix("NAME\tSCOPE\tUSER\t"))
+        #expect(listed.stdout.contains("ops-bot\twrite\t-\t"))  // not bound to a user
         #expect(!listed.stdout.contains(secret))
 
         let badScope = try Self.run(["token", "create", "--db", db, "--name", "x", "--scope", "root"])
