@@ -22,6 +22,29 @@ import Testing
         return pool
     }
 
+    /// Another connection to the file (another process, such as `klaxon token list` or a sqlite3 shell) keeps
+    /// SQLite from checkpointing at the pool's last close: the pool checkpoints itself, so the database file
+    /// alone holds every commit after a clean close.
+    @Test func aCleanCloseLeavesEveryCommitInTheDatabaseFileEvenWithAnotherConnectionOpen() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        let other = try Connection(path: directory.path())
+        defer { other.close() }
+        _ = try other.queryValue("SELECT count(*) FROM items", as: Int.self)
+        try await pool.write { db in
+            for index in 0..<100 { try db.execute("INSERT INTO items (name) VALUES (?)", ["item \(index)"]) }
+        }
+        await pool.close()
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: directory.path() + "-wal")[.size] as? Int) ?? 0
+        #expect(walSize == 0)
+        // The database file copied alone, as a cold copy without its -wal would be.
+        let copy = directory.path() + "-copy"
+        try FileManager.default.copyItem(atPath: directory.path(), toPath: copy)
+        let copied = try Connection(path: copy)
+        defer { copied.close() }
+        #expect(try copied.queryValue("SELECT count(*) FROM items", as: Int.self) == 100)
+    }
+
     @Test func writeIsDurableAndVisibleToReaders() async throws {
         let directory = try TemporaryDirectory()
         let pool = try await makePool(directory)

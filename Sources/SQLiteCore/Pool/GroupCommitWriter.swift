@@ -44,6 +44,11 @@ struct GroupCommitWriter {
                 availability: availability
             ).process(batch)
         }
+        // A last checkpoint into the database file. SQLite's own, when the last connection closes, does not run
+        // while another process has the file open (a `klaxon token` command, a sqlite3 shell): the session stayed
+        // in the `-wal` only, and a copy of the database file alone missed it. Best effort: a read still holding
+        // an old snapshot (a reader draining its queue) makes it partial, and a read-only file refuses it.
+        try? slot.connection?.executeScript("PRAGMA wal_checkpoint(TRUNCATE);")
         slot.close()
     }
 }
@@ -194,7 +199,8 @@ private struct GroupCommitBatch {
             DatabasePool.fileSystemRefusesWrites(path)
         else { return error }
         return SQLiteError(
-            extendedCode: error.extendedCode, message: "\(error.message) (the file system is read-only)", sql: error.sql,
+            extendedCode: error.extendedCode, message: "\(error.message) (the file system is read-only)",
+            sql: error.sql,
             systemErrno: EROFS)
     }
 }
