@@ -316,6 +316,16 @@ import Testing
                 try await detail("POST", "/api/v1/incidents/\(id)/Acknowledge")
                     == "Actions are lowercase: POST /api/v1/incidents/\(id)/acknowledge.")
             #expect(try await detail("GET", "/api/v1/incidents/\(id)/history").contains("Resources: alerts, timeline"))
+            // The status word for the action, and one typo in a resource (found by the new-user walkthrough).
+            #expect(
+                try await detail("POST", "/api/v1/incidents/\(id)/acknowledged")
+                    == "No action 'acknowledged'; did you mean POST /api/v1/incidents/\(id)/acknowledge?")
+            #expect(
+                try await detail("POST", "/api/v1/incidents/\(id)/reopened")
+                    == "No action 'reopened'; did you mean POST /api/v1/incidents/\(id)/reopen?")
+            #expect(
+                try await detail("GET", "/api/v1/incidents/\(id)/timline")
+                    == "An incident has no 'timline'; did you mean /api/v1/incidents/\(id)/timeline?")
             #expect(
                 try await detail("GET", "/api/v1/incident/\(id)")
                     == "No route is GET /api/v1/incident/…; every route is in /openapi.json.")

@@ -223,6 +223,15 @@ import Testing
             #expect(try await onCall("2026-03-28T08:00:00Z") == ["bob"])
             #expect(try await onCall("2026-03-29T06:59:00Z") == ["bob"])
             #expect(try await onCall("2026-03-29T07:00:00Z") == ["alice"])
+            // A typo in a name is answered with the name probably meant (found by the new-user walkthrough).
+            let user = try await app.request("GET", "/api/v1/users/alcie")
+            #expect(
+                user.status == 404 && user.text.contains("user alcie (did you mean alice?) not found"), "\(user.text)")
+            let mistypedSchedule = try await app.request("GET", "/api/v1/schedules/primry/oncall")
+            #expect(mistypedSchedule.status == 404, "\(mistypedSchedule.text)")
+            #expect(mistypedSchedule.text.contains("(did you mean primary?)"), "\(mistypedSchedule.text)")
+            let unrelated = try await app.request("GET", "/api/v1/users/zed")
+            #expect(unrelated.status == 404 && !unrelated.text.contains("did you mean"))
             #expect(try await onCall("2026-03-30T06:59:00Z") == ["alice"])
             #expect(try await onCall("2026-03-30T07:00:00Z") == ["bob"])
             #expect(try await onCall("2026-03-29T13:00:00Z") == ["alice"])

@@ -232,6 +232,12 @@ import Testing
                 try unknown.object()["detail"] as? String ?? ""
                     == "postmortem_section blame (sections are one of summary, impact, root_causes, trigger, resolution, went_well, went_wrong, got_lucky) not found."
             )
+            let typo = try await app.request(
+                "PUT", "/api/v1/incidents/\(id)/postmortem/sections/root_cause", json: ["text": "A full disk."])
+            #expect(typo.status == 404)
+            #expect(
+                try typo.object()["detail"] as? String
+                    == "postmortem_section root_cause (did you mean root_causes?) not found.")
             let empty = try await app.request(
                 "PUT", "/api/v1/incidents/\(id)/postmortem/sections/summary", json: ["text": "   "])
             #expect(empty.status == 422)

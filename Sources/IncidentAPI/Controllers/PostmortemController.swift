@@ -66,8 +66,11 @@ struct PostmortemController: Sendable {
         let id = try request.incidentID()
         let nameText = request.pathParameter("name")
         guard let name = PostmortemSectionName(rawValue: nameText) else {
-            throw IncidentError.notFound(
-                .postmortemSection, id: "\(nameText) (sections are \(PostmortemSectionName.expectation))")
+            let names = PostmortemSectionName.allCases.map(\.rawValue)
+            let hint =
+                MemberNameSimilarity.intended(nameText, among: names).map { "did you mean \($0)?" }
+                ?? "sections are \(PostmortemSectionName.expectation)"
+            throw IncidentError.notFound(.postmortemSection, id: "\(nameText) (\(hint))")
         }
         let body = try request.decode(SectionBody.self, strictKeys: ["text"])
         let text = try PostmortemSection.validate(text: body.text)

@@ -59,8 +59,14 @@ enum UnknownRoute {
         if actions.contains(lowered) {
             return "Actions are lowercase: POST /api/v1/incidents/\(id)/\(lowered)."
         }
-        if let action = actions.first(where: { !lowered.isEmpty && $0.hasPrefix(lowered) }) {
+        // A prefix (`ack`), one typo or the status word (`acknowledged`, `reopened`).
+        if let action = actions.first(where: { !lowered.isEmpty && $0.hasPrefix(lowered) })
+            ?? MemberNameSimilarity.intended(lowered, among: actions, aliases: ["reopened": "reopen"])
+        {
             return "No action '\(word.prefix(40))'; did you mean POST /api/v1/incidents/\(id)/\(action)?"
+        }
+        if let resource = MemberNameSimilarity.intended(lowered, among: incidentResources) {
+            return "An incident has no '\(word.prefix(40))'; did you mean /api/v1/incidents/\(id)/\(resource)?"
         }
         return "An incident has no '\(word.prefix(40))'. Actions (POST): \(actions.joined(separator: ", ")). "
             + "Resources: \(incidentResources.joined(separator: ", "))."

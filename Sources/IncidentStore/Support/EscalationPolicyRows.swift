@@ -32,7 +32,8 @@ enum EscalationPolicyRows {
 
     static func require(_ reference: OnCallReference, in db: Connection) throws -> EscalationPolicy {
         guard let policy = try find(reference, in: db) else {
-            throw IncidentError.notFound(.escalationPolicy, id: reference.description)
+            throw OnCallNotFound.error(
+                .escalationPolicy, reference, namesQuery: "SELECT name FROM escalation_policies ORDER BY name", in: db)
         }
         return policy
     }

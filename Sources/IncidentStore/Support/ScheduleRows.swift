@@ -27,7 +27,8 @@ enum ScheduleRows {
 
     static func require(_ reference: OnCallReference, in db: Connection) throws -> Schedule {
         guard let schedule = try find(reference, in: db) else {
-            throw IncidentError.notFound(.schedule, id: reference.description)
+            throw OnCallNotFound.error(
+                .schedule, reference, namesQuery: "SELECT name FROM schedules ORDER BY name", in: db)
         }
         return schedule
     }

@@ -32,7 +32,7 @@ enum UserRows {
 
     static func require(_ reference: OnCallReference, in db: Connection) throws -> User {
         guard let user = try find(reference, in: db) else {
-            throw IncidentError.notFound(.user, id: reference.description)
+            throw OnCallNotFound.error(.user, reference, namesQuery: "SELECT handle FROM users ORDER BY handle", in: db)
         }
         return user
     }
