@@ -164,11 +164,11 @@ import Testing
             #expect(
                 try await problemFields([
                     "matchers": [["label": "env", "op": "~", "value": "x"]], "duration_minutes": 5,
-                ]) == ["matchers[0].op"])
+                ]) == ["matchers.0.op"])
             #expect(
                 try await problemFields([
                     "matchers": [["label": "env", "op": "=~", "value": "(unclosed"]], "duration_minutes": 5,
-                ]) == ["matchers[0]"])
+                ]) == ["matchers.0"])
             let unknownKey = try await app.request(
                 "POST", "/api/v1/maintenance-windows", json: ["service": "default", "duration_minutes": 5, "until": "x"])
             #expect(unknownKey.status == 422 || unknownKey.status == 400)

@@ -58,7 +58,7 @@ public struct NewMaintenanceWindow: Sendable, Decodable {
             validator.fail("matchers", "must have at most \(Self.matcherLimit) entries")
         }
         for (index, body) in bodies.prefix(Self.matcherLimit).enumerated() {
-            let field = "matchers[\(index)]"
+            let field = "matchers.\(index)"
             guard let label = body.label, let opText = body.op, let value = body.value else {
                 validator.fail(field, "needs label, op and value")
                 continue
