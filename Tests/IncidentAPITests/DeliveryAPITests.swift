@@ -118,6 +118,8 @@ struct DeliveryAPITests {
             #expect(deliveries.map { $0["status"] as? String } == ["cancelled", "cancelled"])
             app.clock.advance(by: 3600)
             #expect(try await app.application.runDeliveries() == 0)
+            #expect(
+                try await app.request("GET", "/metrics").text.contains("\nklaxon_notifications_cancelled_total 2\n"))
         }
     }
 

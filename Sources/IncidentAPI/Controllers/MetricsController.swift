@@ -78,6 +78,10 @@ struct MetricsController: Sendable {
             "klaxon_notifications_failed_total", .counter, help: "Outbox messages given up on.",
             Double(["failed", "dead"].reduce(0) { $0 + (metrics.notificationsByStatus[$1] ?? 0) }))
         text.single(
+            "klaxon_notifications_cancelled_total", .counter,
+            help: "Outbox messages not sent again because their incident was acknowledged or resolved meanwhile.",
+            Double(metrics.notificationsByStatus["cancelled"] ?? 0))
+        text.single(
             "klaxon_notifications_pending", .gauge, help: "Outbox messages waiting to be delivered or on their way.",
             Double(["pending", "sending"].reduce(0) { $0 + (metrics.notificationsByStatus[$1] ?? 0) }))
         text.single(

@@ -18,7 +18,8 @@ public struct StoreMetrics: Sendable {
     public var timeToAcknowledge: BucketCounts
     /// Seconds from creation to the current resolution, of every resolved incident.
     public var timeToResolve: BucketCounts
-    /// Outbox rows by status (`pending`, `sending`, `sent`, `dead`; `failed` before the delivery worker).
+    /// Outbox rows by status (`pending`, `sending`, `sent`, `dead`, `cancelled`; `failed` before the delivery
+    /// worker).
     public var notificationsByStatus: [String: Int]
     /// Alerts received per receiver (`source`), re-sends of the same alert included.
     public var alertsByReceiver: [String: Int]
