@@ -106,8 +106,14 @@ export async function render(main, { session, match, isCurrent }) {
     }
 
     // ----- edit title, severity, commander -------------------------------------------------------------------
+    // Said again by the form drawn after the reload that follows a refused save (a new form replaces the old).
+    let editNotice = "";
     function drawEdit() {
         if (edit.contains(document.activeElement)) return; // never overwrite what someone is typing
+        // The incident the form shows: a live update while someone types replaces `incident` but not the form,
+        // so the changes and If-Match must come from this one, or a change made meanwhile would be undone
+        // instead of refused (412) and reloaded.
+        const drawn = incident;
         const inputs = {
             title: h("input", { id: "edit-title", name: "title", value: incident.title, required: true, maxlength: 200 }),
             severity: h("select", { id: "edit-severity", name: "severity" },
@@ -115,7 +121,8 @@ export async function render(main, { session, match, isCurrent }) {
                     severity.toUpperCase()))),
             commander: h("input", { id: "edit-commander", name: "commander", value: incident.commander || "", autocomplete: "off" }),
         };
-        const problem = h("p", { class: "error", role: "alert", hidden: true });
+        const problem = h("p", { class: "error", role: "alert", hidden: !editNotice }, editNotice);
+        editNotice = "";
         const errors = {};
         const row = (name, text) => {
             errors[name] = h("span", { class: "field-error", id: `edit-${name}-error`, hidden: true });
@@ -127,17 +134,17 @@ export async function render(main, { session, match, isCurrent }) {
             async onsubmit(event) {
                 event.preventDefault();
                 const changes = {};
-                if (inputs.title.value.trim() !== incident.title) changes.title = inputs.title.value.trim();
-                if (inputs.severity.value !== incident.severity) changes.severity = inputs.severity.value;
+                if (inputs.title.value.trim() !== drawn.title) changes.title = inputs.title.value.trim();
+                if (inputs.severity.value !== drawn.severity) changes.severity = inputs.severity.value;
                 const commander = inputs.commander.value.trim();
-                if (commander !== (incident.commander || "")) changes.commander = commander || null;
+                if (commander !== (drawn.commander || "")) changes.commander = commander || null;
                 if (!Object.keys(changes).length) return;
                 save.disabled = true;
                 problem.hidden = true;
                 for (const span of Object.values(errors)) span.hidden = true;
                 try {
                     const updated = await api(base, {
-                        method: "PATCH", body: changes, headers: { "If-Match": `"${incident.version}"` },
+                        method: "PATCH", body: changes, headers: { "If-Match": `"${drawn.version}"` },
                     });
                     document.activeElement.blur();
                     show(updated);
@@ -160,6 +167,7 @@ export async function render(main, { session, match, isCurrent }) {
                         problem.hidden = false;
                     }
                     if (error instanceof ApiError && error.status === 412) {
+                        editNotice = problem.textContent;
                         document.activeElement.blur();
                         refresh();
                     }

@@ -492,6 +492,27 @@ class Suite:
         self.driver.execute_script("window.scrollTo(0, 0)")
         self.screenshot_for_readme("incident-page.png")
 
+    def test_saving_an_edit_refuses_a_change_made_meanwhile_instead_of_undoing_it(self) -> None:
+        """The live update replaces the incident while someone types in the edit form; the save must be checked
+        against what the form showed (412, reloaded), not quietly sent against the new version (which undid the
+        other person's severity and cleared a commander set meanwhile, found by a dashboard walkthrough)."""
+        identifier = self.create_incident(title="Checkout 502s", severity="sev1")["id"]
+        self.browser(DESKTOP)
+        self.sign_in(fragment=f"/incidents/{identifier}")
+        self.wait_for_text("main h1", "Checkout 502s", "the incident's title")
+        title = self.wait(expected.element_to_be_clickable((By.ID, "edit-title")), "the edit form")
+        title.clear()
+        title.send_keys("Checkout 502s from the EU load balancer")  # the field keeps the focus
+        status, _ = self.klaxon.request("PATCH", f"/api/v1/incidents/{identifier}", {"severity": "sev2"})
+        assert status == 200, status
+        self.wait_for_text(".incident-head", "SEV2", "the live update of the severity")
+        self.allow_console(rf"/api/v1/incidents/{identifier} - Failed to load resource: .* status of 412")
+        self.driver.find_element(By.CSS_SELECTOR, "#edit-heading + form button[type=submit]").click()
+        self.wait_for_text("#edit-heading + form .error", "Someone changed this incident meanwhile",
+                           "the refusal of a save against a stale incident")
+        stored = self.incident(identifier)
+        assert (stored["severity"], stored["title"]) == ("sev2", "Checkout 502s"), stored
+
     def test_the_postmortem_renders_and_downloads_as_markdown(self) -> None:
         incident = self.create_incident(title="Cache stampede after deploy", severity="sev2",
                                          labels={"team": "platform"})
