@@ -55,19 +55,23 @@ import Testing
 
             // While it is away: an acknowledge, a note, and a second incident.
             #expect(try await app.request("POST", "/api/v1/incidents/\(id)/acknowledge").status == 200)
-            #expect(try await app.request("POST", "/api/v1/incidents/\(id)/notes", json: ["text": "rotating logs"]).status == 201)
+            #expect(
+                try await app.request("POST", "/api/v1/incidents/\(id)/notes", json: ["text": "rotating logs"]).status
+                    == 201)
             let second = try await app.openIncident(["title": "Queue backlog", "severity": "sev4"])
             let secondID = try #require(second["id"] as? Int)
 
-            let resumed = try await EventStreamClient.open(port: app.port, headers: Self.bearer.merging(["Last-Event-ID": lastSeen]) { $1 })
+            let resumed = try await EventStreamClient.open(
+                port: app.port, headers: Self.bearer.merging(["Last-Event-ID": lastSeen]) { $1 })
             #expect(resumed.status == 200)
             let missed = await resumed.events(7)
-            #expect(missed.map(\.event) == [
-                "timeline.appended",  // the creation's second part
-                "incident.updated", "timeline.appended",  // acknowledged
-                "incident.updated", "timeline.appended",  // the note
-                "incident.created", "timeline.appended",  // the second incident
-            ])
+            #expect(
+                missed.map(\.event) == [
+                    "timeline.appended",  // the creation's second part
+                    "incident.updated", "timeline.appended",  // acknowledged
+                    "incident.updated", "timeline.appended",  // the note
+                    "incident.created", "timeline.appended",  // the second incident
+                ])
             #expect(try missed[0].object()["incident_id"] as? Int == id)
             #expect(try missed[5].object()["id"] as? Int == secondID)
             let kinds = try missed.filter { $0.event == "timeline.appended" }.map {
@@ -90,7 +94,8 @@ import Testing
     @Test func tokenInTheQueryIsAcceptedForEventSource() async throws {
         try await TestApplication.with { app in
             let reader = try await app.createToken(name: "wallboard", scope: "read")
-            let viaQuery = try await EventStreamClient.open(port: app.port, path: "/api/v1/stream?token=\(reader)", headers: [:])
+            let viaQuery = try await EventStreamClient.open(
+                port: app.port, path: "/api/v1/stream?token=\(reader)", headers: [:])
             #expect(viaQuery.status == 200)
             _ = try await app.openIncident(["title": "Seen through a query token"])
             let events = await viaQuery.events(1)
@@ -98,7 +103,8 @@ import Testing
 
             let anonymous = try await EventStreamClient.open(port: app.port, headers: [:])
             #expect(anonymous.status == 401)
-            let wrong = try await EventStreamClient.open(port: app.port, path: "/api/v1/stream?token=klx_nope", headers: [:])
+            let wrong = try await EventStreamClient.open(
+                port: app.port, path: "/api/v1/stream?token=klx_nope", headers: [:])
             #expect(wrong.status == 401)
             // Only the stream takes a token from the query: it would end up in logs and histories elsewhere.
             let list = try await app.request("GET", "/api/v1/incidents?token=\(reader)", token: nil)
@@ -106,10 +112,32 @@ import Testing
         }
     }
 
+    /// A token revoked while its stream is open: the stream ends before the next event instead of going on
+    /// with it (found by a dashboard walkthrough: a revoked wallboard kept showing live incidents).
+    @Test func revokingATokenEndsItsOpenStreamBeforeTheNextEvent() async throws {
+        try await TestApplication.with { app in
+            let reader = try await app.createToken(name: "wallboard", scope: "read")
+            let stream = try await EventStreamClient.open(
+                port: app.port, path: "/api/v1/stream?token=\(reader)", headers: [:])
+            #expect(stream.status == 200)
+            _ = try await app.openIncident(["title": "Seen before the revocation"])
+            #expect(await stream.events(1).first?.event == "incident.created")
+            try await app.expect(204, "DELETE", "/api/v1/tokens/wallboard")
+            _ = try await app.openIncident(["title": "Not for a revoked token"])
+            #expect(await stream.waitForEnd(timeout: 10))
+            let late = await stream.events(1, timeout: 0.5)
+            #expect(!late.contains { $0.data.contains("Not for a revoked token") })
+            let again = try await EventStreamClient.open(
+                port: app.port, path: "/api/v1/stream?token=\(reader)", headers: [:])
+            #expect(again.status == 401)
+        }
+    }
+
     @Test func aMalformedLastEventIDIsABadRequest() async throws {
         try await TestApplication.with { app in
             for bad in ["abc", "12-7", "-1", "12-", "1-2-3"] {
-                let client = try await EventStreamClient.open(port: app.port, headers: Self.bearer.merging(["Last-Event-ID": bad]) { $1 })
+                let client = try await EventStreamClient.open(
+                    port: app.port, headers: Self.bearer.merging(["Last-Event-ID": bad]) { $1 })
                 #expect(client.status == 400, "Last-Event-ID \(bad)")
             }
         }
@@ -131,7 +159,9 @@ import Testing
         let grace = Duration.seconds(30)
         let started = ContinuousClock.now
         // The stream's end is timed on its own thread, apart from the rest of the shutdown (closing the database).
-        async let streamEnded: Duration? = { await client.waitForEnd(timeout: 60) ? ContinuousClock.now - started : nil }()
+        async let streamEnded: Duration? = {
+            await client.waitForEnd(timeout: 60) ? ContinuousClock.now - started : nil
+        }()
         await app.application.shutdown(gracePeriod: grace)
         let shutdownTook = ContinuousClock.now - started
         let ended = await streamEnded

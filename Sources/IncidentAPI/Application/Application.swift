@@ -271,7 +271,7 @@ public func buildApplication(
             incidents: store.incidents, heartbeatInterval: configuration.streamHeartbeatInterval,
             logger: logger)
         try await liveEvents.prime()
-        StreamController(hub: liveEvents).register(in: &api)
+        StreamController(hub: liveEvents, authenticator: authenticator).register(in: &api)
         // Delivery of the outbox (issue 7): the worker, the deliveries' history, one-click action links.
         let linkSigner = ActionLinkSigner(key: try await store.deliveries.actionLinkKey())
         let publicBaseURL = PublicBaseURL(

@@ -5,6 +5,8 @@ import IncidentDomain
 /// `GET /api/v1/stream`: every change to every incident, live, as Server-Sent Events (see `LiveEventHub`).
 struct StreamController {
     let hub: LiveEventHub
+    /// Asked again before each event or heartbeat: a token revoked while its stream is open ends the stream.
+    let authenticator: Authenticator
     /// Sent as `retry:` so that clients reconnect quickly after the stream ends (restart, slow client).
     static let reconnectMilliseconds = 2000
 
@@ -16,6 +18,8 @@ struct StreamController {
         let resumeAfter = try Self.lastEventID(request.http.headers)
         guard let subscription = hub.subscribe() else { throw APIError.streamUnavailable(retryAfterSeconds: 5) }
         let hub = hub
+        let authenticator = authenticator
+        let http = request.http
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "text/event-stream; charset=utf-8")
         headers.add(name: "Cache-Control", value: "no-store")
@@ -32,11 +36,27 @@ struct StreamController {
                     }
                 }
                 for await frames in subscription.frames {
+                    // Revoked meanwhile (the token cache forgets it within 2 s): end here, at the next event or
+                    // heartbeat; the client reconnects and is refused, and the dashboard asks to sign in again.
+                    if await Self.isRevoked(http, by: authenticator) { return }
                     try await writer.write(frames)
                 }
                 // The hub ended this stream (shutdown, or a client too slow to keep up): the body ends and the
                 // client reconnects with its Last-Event-ID.
             })
+    }
+
+    /// Whether the stream's token is no longer accepted. Only a refusal counts: a store that cannot answer just
+    /// now (503) does not end a stream that was authorised.
+    static func isRevoked(_ request: HTTPRequest, by authenticator: Authenticator) async -> Bool {
+        do {
+            _ = try await authenticator.authenticate(request, acceptingQueryToken: true)
+            return false
+        } catch APIError.unauthorized {
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// `Last-Event-ID`: the `id:` of the last event a reconnecting client received.
