@@ -120,7 +120,10 @@ function signOut(message) {
     showSignIn(message);
 }
 
-const LIVE_TEXT = { live: "● Live", connecting: "Connecting…", offline: "Not live: refreshing every 5 s", off: "" };
+const LIVE_TEXT = {
+    live: "● Live", connecting: "Connecting…", lost: "Disconnected: what you see may be stale; reconnecting…",
+    offline: "Not live: refreshing every 5 s", off: "",
+};
 
 live.onStateChange((state) => {
     const indicator = document.getElementById("live");

@@ -20,11 +20,15 @@ export function age(iso, now = Date.now()) {
     return iso ? duration(now - Date.parse(iso)) : "";
 }
 
-/** Local date and time, to the minute, for people; the exact instant stays in `datetime`. */
+/**
+ * Local date and time to the second, with the zone, for people (several events of one minute must read apart,
+ * and a postmortem on the same page speaks UTC); the exact instant stays in `datetime`.
+ */
 export function when(iso) {
     if (!iso) return "—";
     return new Date(iso).toLocaleString(undefined, {
-        year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
+        year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit",
+        timeZoneName: "short",
     });
 }
 

@@ -13,8 +13,12 @@ let retryTimer = null;
 let retryDelay = 1000;
 let wasOpen = false;
 let current = "off";
+let lostTimer = null;
+/** How long "connecting" may last before the page says it is disconnected (what it shows may be stale). */
+const LOST_AFTER_MS = 5000;
 
-/** "live", "connecting", "offline" (retrying later) or "off" (signed out). */
+/** "live", "connecting", "lost" (connecting for a while: the server is down or unreachable), "offline"
+ * (retrying later) or "off" (signed out). */
 export function state() {
     return current;
 }
@@ -86,6 +90,16 @@ function emit(type, data) {
 }
 
 function setState(next) {
+    if (next === "connecting" && current === "lost") return; // still down: keep saying so
+    if (next !== "connecting") {
+        clearTimeout(lostTimer);
+        lostTimer = null;
+    } else if (!lostTimer) {
+        lostTimer = setTimeout(() => {
+            lostTimer = null;
+            if (current === "connecting") setState("lost");
+        }, LOST_AFTER_MS);
+    }
     if (next === current) return;
     current = next;
     for (const listener of stateListeners) listener(next);

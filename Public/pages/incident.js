@@ -17,7 +17,11 @@ export async function render(main, { session, match, isCurrent }) {
     try {
         incident = await api(base);
     } catch (error) {
-        if (isCurrent()) replace(main, h("h1", {}, `Incident #${id}`), failure(error, "The incident"));
+        // This route exists on every server the dashboard talks to: a 404 is an incident that does not exist.
+        const missing = error instanceof ApiError && error.status === 404
+            ? h("p", { class: "error", role: "alert" }, `There is no incident #${id}. `, h("a", { href: "#/" }, "All incidents"))
+            : failure(error, "The incident");
+        if (isCurrent()) replace(main, h("h1", {}, `Incident #${id}`), missing);
         return;
     }
     if (!isCurrent()) return;

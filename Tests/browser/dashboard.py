@@ -419,7 +419,16 @@ class Suite:
         self.sign_in()
         self.wait(expected.presence_of_element_located((By.ID, "incident-rows")), "the incident list")
         self.driver.execute_script("window.klaxonTestMarker = 'same page'")
-        self.klaxon.restart()
+        if self.stream_available:
+            self.wait(lambda driver: self.live_state() == "live", "the stream connected")
+        # Down long enough for the header to stop saying "Connecting…" and say the page may be stale.
+        restart = threading.Thread(target=lambda: self.klaxon.restart(down_seconds=9))
+        restart.start()
+        if self.stream_available:
+            self.wait(lambda driver: self.live_state() == "lost", "the header saying the server is unreachable",
+                      seconds=9)
+            assert "Disconnected" in self.text_of("#live"), self.text_of("#live")
+        restart.join()
         incident = self.create_incident(title="Raised after the restart", severity="sev2")
         self.wait(expected.presence_of_element_located(
             (By.CSS_SELECTOR, f'#incident-rows tr[data-id="{incident["id"]}"]')), "the incident raised after the restart",
@@ -512,6 +521,14 @@ class Suite:
                            "the refusal of a save against a stale incident")
         stored = self.incident(identifier)
         assert (stored["severity"], stored["title"]) == ("sev2", "Checkout 502s"), stored
+        # Timeline times read to the second (several events of one minute must read apart).
+        shown = self.driver.find_element(By.CSS_SELECTOR, "#timeline li time").text
+        assert re.search(r"\d{2}:\d{2}:\d{2}", shown), shown
+
+        # An incident that does not exist is said so, not "not available on this server".
+        self.allow_console(r"/api/v1/incidents/999999 - Failed to load resource: .* status of 404")
+        self.open("/incidents/999999")
+        self.wait_for_text("main", "There is no incident #999999", "the answer for a missing incident")
 
     def test_the_postmortem_renders_and_downloads_as_markdown(self) -> None:
         incident = self.create_incident(title="Cache stampede after deploy", severity="sev2",

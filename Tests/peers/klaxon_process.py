@@ -56,10 +56,12 @@ class Klaxon:
             self._drainer = threading.Thread(target=self._drain, daemon=True)
             self._drainer.start()
 
-    def restart(self) -> None:
-        """Stops the server (SIGTERM) and starts it again on the same port with the same database."""
+    def restart(self, down_seconds: float = 0) -> None:
+        """Stops the server (SIGTERM) and starts it again, after `down_seconds`, on the same port with the same
+        database."""
         assert self._drainer is None, "restart() reads the new process's log itself"
         self._terminate()
+        time.sleep(down_seconds)
         if self.process.stderr is not None:
             self.process.stderr.close()
         arguments = [str(self.port) if argument == "0" and previous == "--port" else argument
