@@ -92,20 +92,28 @@ export async function render(main, { session, match, isCurrent }) {
         replace(actionButtons, buttons.length ? buttons : h("span", { class: "muted" }, "No actions: the incident is closed."));
     }
 
-    async function perform(action, button) {
+    async function perform(action, button, extra = {}) {
         button.disabled = true;
         actionProblem.hidden = true;
-        const body = note.value.trim() ? { note: note.value.trim() } : {};
+        const body = { ...(note.value.trim() ? { note: note.value.trim() } : {}), ...extra };
         try {
             show(await api(`${base}/${action}`, { method: "POST", body }));
             note.value = "";
             button.disabled = false; // kept when the same action stays allowed (escalate)
             refreshTimeline();
         } catch (error) {
-            actionProblem.textContent = error.message;
+            actionProblem.replaceChildren(error.message);
             actionProblem.hidden = false;
             button.disabled = false;
-            if (error instanceof ApiError && error.status === 409) refresh();
+            const body = error instanceof ApiError ? error.body : null;
+            if (action === "close" && body && String(body.type || "").endsWith("/postmortem-required")) {
+                // The postmortem can be written later; at 3 a.m. closing must not need curl.
+                const force = h("button", { type: "button", class: "small" }, "Close anyway (recorded as forced)");
+                force.addEventListener("click", () => perform("close", force, { force: true }));
+                actionProblem.append(" ", force);
+            } else if (error instanceof ApiError && error.status === 409) {
+                refresh();
+            }
         }
     }
 

@@ -530,6 +530,24 @@ class Suite:
         self.open("/incidents/999999")
         self.wait_for_text("main", "There is no incident #999999", "the answer for a missing incident")
 
+    def test_a_sev1_without_its_postmortem_can_be_closed_anyway_from_the_page(self) -> None:
+        """The 409 postmortem-required names what to write; the page offers the forced close there (recorded on
+        the timeline) instead of sending the on-call engineer to curl (found by a dashboard walkthrough)."""
+        identifier = self.create_incident(title="Payments down", severity="sev1")["id"]
+        status, _ = self.klaxon.request("POST", f"/api/v1/incidents/{identifier}/resolve", {})
+        assert status == 200, status
+        self.browser(DESKTOP)
+        self.allow_console(rf"/api/v1/incidents/{identifier}/close - Failed to load resource: .* status of 409")
+        self.sign_in(fragment=f"/incidents/{identifier}")
+        self.wait(expected.element_to_be_clickable((By.CSS_SELECTOR, 'button[data-action="close"]')),
+                  "the Close button").click()
+        self.wait_for_text("#actions-heading ~ .error", "postmortem", "the postmortem-required answer")
+        self.driver.find_element(By.CSS_SELECTOR, "#actions-heading ~ .error button").click()
+        self.wait_for_text(".incident-head", "Closed", "the status after the forced close")
+        closed = [event for event in self.klaxon.request("GET", f"/api/v1/incidents/{identifier}/timeline")[1]["items"]
+                  if event["kind"] == "closed"]
+        assert closed and closed[0]["data"].get("forced") is True, closed
+
     def test_the_postmortem_renders_and_downloads_as_markdown(self) -> None:
         incident = self.create_incident(title="Cache stampede after deploy", severity="sev2",
                                          labels={"team": "platform"})
