@@ -62,7 +62,7 @@ async function loadTrends(section, start, isCurrent) {
                     { key: "series-1", label: "to resolve", values: weeks.map((week) => medianOf(week, "resolved_at")) },
                 ],
             }),
-            h("p", { class: "muted" }, `${incidents.length} incidents opened since ${new Date(start).toLocaleDateString()}.`));
+            h("p", { class: "muted" }, `${incidents.length} incidents opened since ${new Date(start).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" })}.`));
     } catch (error) {
         replace(section, heading, failure(error, "Incidents"));
     }

@@ -75,9 +75,12 @@ async function loadServices(section, session) {
 /** The SLO, its budget as minutes spent and left with a bar, and the burn rates, from `GET .../slo`. */
 function sloView(answer) {
     if (!answer.slo) return h("p", { class: "muted no-slo" }, "No SLO declared for this service.");
-    const { budget_minutes: total, spent_minutes: spent, remaining_minutes: left } = answer;
+    const { budget_minutes: total, spent_minutes: spent } = answer;
     const burn = answer.burn_rate || {};
     const minutes = (value) => h("span", { class: "minutes" }, Number(value).toFixed(1));
+    // Left is what the rounded numbers leave, so that the three shown add up (6.8 + 33.6 of 40.3 did not).
+    const tenths = (value) => Math.round(Number(value) * 10) / 10;
+    const left = Math.max(0, tenths(tenths(total) - tenths(spent)));
     return h("div", { class: "slo" },
         h("p", {}, `SLO ${answer.slo.target} % over ${answer.slo.window_days} day${answer.slo.window_days === 1 ? "" : "s"}`,
             answer.exhausted ? h("strong", { class: "error" }, " · budget spent") : null),
