@@ -13,7 +13,7 @@ public struct EscalationLevel: Hashable, Sendable, Codable {
     /// The delay in seconds.
     public var delay: Double { Double(delayMinutes) * 60 }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case delayMinutes = "delay_minutes"
         case targets
     }

@@ -17,7 +17,7 @@ public enum EscalationTarget: Hashable, Sendable {
 }
 
 extension EscalationTarget: Codable {
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case user, schedule, webhook
     }
 

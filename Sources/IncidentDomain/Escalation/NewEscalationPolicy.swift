@@ -18,7 +18,7 @@ public struct NewEscalationPolicy: Hashable, Sendable, Codable {
     public static let keys: Set<String> = ["name", "levels", "repeat"]
     public static let nestedKeys: [String: StrictMembers] = [
         "levels": StrictMembers(
-            ["delay_minutes", "targets"], nested: ["targets": StrictMembers(["user", "schedule", "webhook"])])
+            EscalationLevel.CodingKeys.self, nested: ["targets": StrictMembers(EscalationTarget.CodingKeys.self)])
     ]
     /// Levels per policy and targets per level.
     public static let maxLevels = 20

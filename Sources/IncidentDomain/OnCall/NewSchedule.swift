@@ -28,7 +28,7 @@ public struct NewSchedule: Hashable, Sendable, Codable {
             self.startDate = startDate
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case users
             case shiftLength = "shift_length"
             case shiftUnit = "shift_unit"
@@ -93,7 +93,7 @@ public struct NewSchedule: Hashable, Sendable, Codable {
 
     public static let keys: Set<String> = ["name", "time_zone", "rotations", "overrides"]
     public static let nestedKeys: [String: StrictMembers] = [
-        "rotations": StrictMembers(["users", "shift_length", "shift_unit", "handoff_time", "time_zone", "start_date"]),
+        "rotations": StrictMembers(RotationInput.CodingKeys.self),
         "overrides": StrictMembers(OverrideInput.keys),
     ]
 

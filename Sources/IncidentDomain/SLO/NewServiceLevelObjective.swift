@@ -12,7 +12,7 @@ public struct NewServiceLevelObjective: Hashable, Sendable, Codable {
         self.severityWeights = severityWeights
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case target
         case windowDays = "window_days"
         case severityWeights = "severity_weights"
@@ -21,7 +21,7 @@ public struct NewServiceLevelObjective: Hashable, Sendable, Codable {
     /// A service body's members holding an SLO (see `StrictMembers`); the weights' names are checked by
     /// `FieldValidator.objective`.
     public static let nestedKeys: [String: StrictMembers] = [
-        "slo": StrictMembers(["target", "window_days", "severity_weights"])
+        "slo": StrictMembers(CodingKeys.self)
     ]
 
     /// Checks every member and reports all problems at once as `.validation`, with fields under `field`.

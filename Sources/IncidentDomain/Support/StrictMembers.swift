@@ -11,6 +11,11 @@ public struct StrictMembers: Sendable {
         self.nested = nested
     }
 
+    /// The members a type's coding keys name, so the list cannot drift from what it decodes.
+    init<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type, nested: [String: StrictMembers] = [:]) {
+        self.init(Set(keys.allCases.map(\.stringValue)), nested: nested)
+    }
+
     /// A member its object does not take.
     public struct Unknown: Equatable, Sendable {
         /// As errors name fields: `rotations.0.timezone`.
@@ -23,9 +28,15 @@ public struct StrictMembers: Sendable {
     /// The first member an object nested under `nested` does not take (members in name order, arrays in
     /// order, depth first), or nil. Values of other JSON types are left to the decoder to refuse.
     public static func firstUnknown(in members: [String: Any], nested: [String: StrictMembers]) -> Unknown? {
+        firstUnknown(inMembersOf: members, nested: nested, at: [])
+    }
+
+    private static func firstUnknown(
+        inMembersOf object: [String: Any], nested: [String: StrictMembers], at path: [String]
+    ) -> Unknown? {
         for member in nested.keys.sorted() {
-            guard let shape = nested[member], let value = members[member] else { continue }
-            if let found = shape.firstUnknown(in: value, at: [member]) { return found }
+            guard let shape = nested[member], let value = object[member] else { continue }
+            if let found = shape.firstUnknown(in: value, at: path + [member]) { return found }
         }
         return nil
     }
@@ -41,10 +52,6 @@ public struct StrictMembers: Sendable {
         if let name = object.keys.filter({ !known.contains($0) }).min() {
             return Unknown(path: (path + [name]).joined(separator: "."), name: name, known: known)
         }
-        for member in nested.keys.sorted() {
-            guard let shape = nested[member], let inner = object[member] else { continue }
-            if let found = shape.firstUnknown(in: inner, at: path + [member]) { return found }
-        }
-        return nil
+        return Self.firstUnknown(inMembersOf: object, nested: nested, at: path)
     }
 }
