@@ -7,12 +7,22 @@ import SQLiteCore
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the live database to FILE and check the copy's integrity."
+        abstract: "Copy the live database to FILE and check the copy's integrity.",
+        discussion: """
+            A running server may keep writing while the copy is taken. The copy is written beside FILE, checked \
+            with PRAGMA integrity_check, and only then renamed over FILE, so a failed backup never replaces a \
+            good one. FILE must be a file path: a directory, a device, the database itself, or an existing file \
+            that is not an older backup is refused and left as it is. A symbolic link at FILE is replaced by the \
+            copy (what it points to is not touched).
+
+            To restore: stop Klaxon, remove the database's -wal and -shm files if present, copy the backup over \
+            the database file and put the secrets key file (<db>.key) beside it, then start Klaxon.
+            """
     )
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Where to write the copy; replaced only when the new copy is sound.")
+    @Argument(help: "The file to write the copy to; an older backup there is replaced only when the new copy is sound.")
     var file: String
 
     func run() async throws {
@@ -25,15 +35,24 @@ struct BackupCommand: AsyncParsableCommand {
         let result: BackupResult
         do {
             result = try OnlineBackup.copy(from: source, to: destination)
+        } catch let refused as BackupDestinationError {
+            FileHandle.standardError.write(Data("error: \(refused)\n".utf8))
+            throw ExitCode.failure
+        } catch let error as SQLiteError where error.isCorrupt {
+            FileHandle.standardError.write(
+                Data("error: \(source) is not a readable SQLite database: \(error.message)\n".utf8))
+            throw ExitCode.failure
         } catch {
             FileHandle.standardError.write(Data("error: backup of \(source) failed: \(error)\n".utf8))
             throw ExitCode.failure
         }
         if result.isIntact {
             print("backed up \(source) to \(result.path): \(result.pageCount) pages, integrity_check: ok")
-            print(
-                "keep the secrets key file \(database.secretsKeyPath) with this backup (copy it once, it does not "
-                    + "change): the backup's signing secrets can only be read with it")
+            if FileManager.default.fileExists(atPath: database.secretsKeyPath) {
+                print(
+                    "keep the secrets key file \(database.secretsKeyPath) with this backup (copy it once, it does not "
+                        + "change): the backup's signing secrets can only be read with it")
+            }
         } else {
             FileHandle.standardError.write(
                 Data(

@@ -73,7 +73,63 @@ import Testing
     @Test func backupOntoTheDatabaseItselfIsRefused() async throws {
         let directory = try TemporaryDirectory()
         let pool = try DatabasePool(path: directory.path())
-        await #expect(throws: SQLiteError.self) { try await pool.backup(to: directory.path()) }
+        await #expect(throws: BackupDestinationError.isTheDatabase(directory.path())) {
+            try await pool.backup(to: directory.path())
+        }
+        await #expect(
+            throws: BackupDestinationError.isTheDatabaseCompanion(directory.path() + "-wal", database: directory.path())
+        ) {
+            try await pool.backup(to: directory.path() + "-wal")
+        }
+        await pool.close()
+    }
+
+    @Test func aDirectoryAtTheDestinationIsRefusedAndKeepsWhatItHolds() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try DatabasePool(path: directory.path())
+        try await pool.write { try $0.executeScript("CREATE TABLE t (v INTEGER);") }
+        let folder = directory.path("backups")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        #expect(FileManager.default.createFile(atPath: folder + "/keep.txt", contents: Data("keep".utf8)))
+        await #expect(throws: BackupDestinationError.isDirectory(folder)) { try await pool.backup(to: folder) }
+        await #expect(throws: BackupDestinationError.isDirectory(folder)) { try await pool.backup(to: folder + "/") }
+        #expect(FileManager.default.contents(atPath: folder + "/keep.txt") == Data("keep".utf8))
+        await #expect(throws: BackupDestinationError.emptyPath) { try await pool.backup(to: "") }
+        await pool.close()
+    }
+
+    @Test func aFileThatIsNotAnOlderBackupIsNeverOverwritten() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try DatabasePool(path: directory.path())
+        try await pool.write { try $0.executeScript("CREATE TABLE t (v INTEGER);") }
+        let notes = directory.path("notes.txt")
+        #expect(FileManager.default.createFile(atPath: notes, contents: Data("on-call notes".utf8)))
+        await #expect(throws: BackupDestinationError.notADatabase(notes)) { try await pool.backup(to: notes) }
+        #expect(FileManager.default.contents(atPath: notes) == Data("on-call notes".utf8))
+        let missingFolder = directory.path("no-such-folder")
+        await #expect(throws: BackupDestinationError.folderMissing(missingFolder)) {
+            try await pool.backup(to: missingFolder + "/copy.db")
+        }
+        await pool.close()
+    }
+
+    @Test func aSymbolicLinkIsReplacedAndWhatItPointedToIsLeftAlone() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try DatabasePool(path: directory.path())
+        try await pool.write { try $0.executeScript("CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (7);") }
+        let older = directory.path("older.db")
+        _ = try await pool.backup(to: older)
+        let olderBytes = try #require(FileManager.default.contents(atPath: older))
+        let link = directory.path("latest.db")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: older)
+        try await pool.write { try $0.execute("INSERT INTO t VALUES (8)") }
+        let result = try await pool.backup(to: link)
+        #expect(result.isIntact)
+        let linkType = try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType
+        #expect(linkType == .typeRegular, "the link itself is replaced by the copy")
+        #expect(FileManager.default.contents(atPath: older) == olderBytes)
+        let copy = try Connection(path: link, configuration: .init(accessMode: .readOnly))
+        #expect(try copy.queryValue("SELECT count(*) FROM t", as: Int.self) == 2)
         await pool.close()
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 /// The source is read inside one read transaction, so under WAL the copy is one consistent snapshot and
 /// writers, in this process or another, keep committing while it is taken; the steps never restart.
 /// The copy is written to a temporary file beside the destination, checked with `PRAGMA integrity_check`,
-/// and only then renamed over the destination, so a failed backup never replaces a good one.
+/// and only then renamed over the destination, so a failed backup never replaces a good one. The destination
+/// is checked first (see ``BackupDestinationError``): a directory, a device, the database itself or a file
+/// that is not an older backup is refused before anything is written.
 public enum OnlineBackup {
     /// Copies `sourcePath` to `destinationPath`, `pagesPerStep` pages at a time, sleeping
     /// `pauseBetweenSteps` between steps (to leave the disk to a busy server), and checks the copy.
@@ -19,25 +21,27 @@ public enum OnlineBackup {
         pauseBetweenSteps: Duration = .zero,
         busyTimeout: Duration = .seconds(5)
     ) throws -> BackupResult {
-        let sourceURL = URL(fileURLWithPath: sourcePath).standardizedFileURL
-        let destinationURL = URL(fileURLWithPath: destinationPath).standardizedFileURL
-        guard sourceURL.path != destinationURL.path else {
-            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "backup destination is the database itself")
-        }
+        let destinationPath = try BackupDestination.checked(destinationPath, source: sourcePath)
         var sourceConfiguration = Connection.Configuration(accessMode: .readWrite, busyTimeout: busyTimeout)
         sourceConfiguration.usesWriteAheadLog = false
         let source = try Connection(path: sourcePath, configuration: sourceConfiguration)
         defer { source.close() }
 
-        let temporaryPath = destinationURL.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: temporaryPath)
+        let temporaryPath = destinationPath + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        BackupDestination.removePartial(temporaryPath)
         var destinationConfiguration = Connection.Configuration(accessMode: .readWriteCreate, busyTimeout: busyTimeout)
         destinationConfiguration.usesWriteAheadLog = false
-        let destination = try Connection(path: temporaryPath, configuration: destinationConfiguration)
+        let destination: Connection
+        do {
+            destination = try Connection(path: temporaryPath, configuration: destinationConfiguration)
+        } catch let error as SQLiteError {
+            let reason = error.systemErrno != 0 ? BackupDestination.systemReason(error.systemErrno) : error.message
+            throw BackupDestinationError.cannotWrite(destinationPath, reason: reason)
+        }
         var keepTemporary = false
         defer {
             destination.close()
-            if !keepTemporary { try? FileManager.default.removeItem(atPath: temporaryPath) }
+            if !keepTemporary { BackupDestination.removePartial(temporaryPath) }
         }
 
         // One read transaction on the source for the whole copy: a fixed snapshot, so other connections'
@@ -56,12 +60,9 @@ public enum OnlineBackup {
             keepTemporary = true
             return BackupResult(path: temporaryPath, pageCount: pageCount, integrityCheck: integrity)
         }
-        if FileManager.default.fileExists(atPath: destinationURL.path) {
-            try FileManager.default.removeItem(atPath: destinationURL.path)
-        }
-        try FileManager.default.moveItem(atPath: temporaryPath, toPath: destinationURL.path)
-        keepTemporary = true  // moved: nothing left to remove
-        return BackupResult(path: destinationURL.path, pageCount: pageCount, integrityCheck: integrity)
+        try BackupDestination.replace(destinationPath, with: temporaryPath, permissionsOf: sourcePath)
+        keepTemporary = true  // renamed: nothing left to remove
+        return BackupResult(path: destinationPath, pageCount: pageCount, integrityCheck: integrity)
     }
 
     private static func copyPages(

@@ -1,0 +1,137 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Why a backup was refused before anything was written, or why its finished copy could not take its place.
+///
+/// The descriptions are written for the person who typed the path: they name it and say what to do.
+public enum BackupDestinationError: Error, Sendable, Equatable, CustomStringConvertible {
+    case emptyPath
+    case isDirectory(String)
+    case notARegularFile(String)
+    /// Something other than an older backup is there (a key file, a log, a document): never overwritten.
+    case notADatabase(String)
+    case isTheDatabase(String)
+    case isTheDatabaseCompanion(String, database: String)
+    case folderMissing(String)
+    case folderUnwritable(String, reason: String)
+    case cannotWrite(String, reason: String)
+    case cannotReplace(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .emptyPath:
+            return "the backup destination is empty; give a file path such as ./klaxon-backup.db"
+        case .isDirectory(let path):
+            return "\(path) is a directory; give a file path such as \(path)/klaxon-backup.db"
+        case .notARegularFile(let path):
+            return "\(path) is not a regular file (a device, socket or pipe); give the path of a file to write"
+        case .notADatabase(let path):
+            return "\(path) exists and is not a SQLite database; a backup replaces only an older backup, "
+                + "so remove that file or give another path"
+        case .isTheDatabase(let path):
+            return "\(path) is the database itself; give another path for the copy"
+        case .isTheDatabaseCompanion(let path, let database):
+            return "\(path) belongs to the live database \(database) (its journal or shared memory); "
+                + "give another path for the copy"
+        case .folderMissing(let folder):
+            return "the folder \(folder) does not exist; create it first"
+        case .folderUnwritable(let folder, let reason):
+            return "cannot write in the folder \(folder): \(reason)"
+        case .cannotWrite(let path, let reason):
+            return "cannot write the copy for \(path): \(reason)"
+        case .cannotReplace(let path, let reason):
+            return "the copy was made but could not take the place of \(path): \(reason)"
+        }
+    }
+}
+
+/// The checks and file operations around a backup's destination. Nothing here removes a directory: the
+/// only removals are `unlink(2)` of this process's own partial file, and the older backup is replaced
+/// by `rename(2)`, which never touches what a directory holds.
+enum BackupDestination {
+    /// The absolute destination path, after refusing anything a backup must not overwrite.
+    static func checked(_ requested: String, source sourcePath: String) throws -> String {
+        guard !requested.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw BackupDestinationError.emptyPath
+        }
+        let path = URL(fileURLWithPath: requested).standardizedFileURL.path
+        if requested.hasSuffix("/") { throw BackupDestinationError.isDirectory(path) }
+        let source = URL(fileURLWithPath: sourcePath).standardizedFileURL
+        let sourceResolved = source.resolvingSymlinksInPath().path
+        let destinationResolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        if destinationResolved == sourceResolved { throw BackupDestinationError.isTheDatabase(path) }
+        for suffix in ["-wal", "-shm", "-journal"] where destinationResolved == sourceResolved + suffix {
+            throw BackupDestinationError.isTheDatabaseCompanion(path, database: source.path)
+        }
+
+        var link = stat()
+        if lstat(path, &link) == 0 {
+            // A symbolic link is itself replaced by the copy; what it points to is checked like a file.
+            var target = stat()
+            let pointsSomewhere = link.st_mode & S_IFMT == S_IFLNK ? stat(path, &target) == 0 : true
+            if link.st_mode & S_IFMT != S_IFLNK { target = link }
+            if pointsSomewhere {
+                switch target.st_mode & S_IFMT {
+                case S_IFDIR: throw BackupDestinationError.isDirectory(path)
+                case S_IFREG: break
+                default: throw BackupDestinationError.notARegularFile(path)
+                }
+                var sourceStat = stat()
+                if stat(sourceResolved, &sourceStat) == 0 && sourceStat.st_dev == target.st_dev
+                    && sourceStat.st_ino == target.st_ino
+                {
+                    throw BackupDestinationError.isTheDatabase(path)
+                }
+                guard holdsSQLiteDatabaseOrNothing(path) else { throw BackupDestinationError.notADatabase(path) }
+            }
+        }
+
+        let folder = (path as NSString).deletingLastPathComponent
+        var folderStat = stat()
+        guard stat(folder, &folderStat) == 0, folderStat.st_mode & S_IFMT == S_IFDIR else {
+            throw BackupDestinationError.folderMissing(folder)
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw BackupDestinationError.folderUnwritable(folder, reason: systemReason(errno))
+        }
+        return path
+    }
+
+    /// Removes this process's partial copy (and its rollback journal) when they are plain files.
+    static func removePartial(_ path: String) {
+        for candidate in [path, path + "-journal"] {
+            var status = stat()
+            if lstat(candidate, &status) == 0 && status.st_mode & S_IFMT == S_IFREG { unlink(candidate) }
+        }
+    }
+
+    /// Puts the finished copy in place: same permission bits as the source, an atomic `rename(2)` over an
+    /// older copy, and an `fsync` of the folder so the new name survives a power cut.
+    static func replace(_ destination: String, with partial: String, permissionsOf source: String) throws {
+        var sourceStat = stat()
+        if stat(source, &sourceStat) == 0 { chmod(partial, sourceStat.st_mode & 0o777) }
+        guard rename(partial, destination) == 0 else {
+            throw BackupDestinationError.cannotReplace(destination, reason: systemReason(errno))
+        }
+        let folder = open((destination as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+    }
+
+    static func systemReason(_ code: Int32) -> String {
+        "\(String(cString: strerror(code))) (errno \(code))"
+    }
+
+    /// An empty file or one starting with SQLite's header: what an older backup (or an interrupted one) looks like.
+    private static func holdsSQLiteDatabaseOrNothing(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header.isEmpty || header == Data("SQLite format 3\u{0}".utf8)
+    }
+}
