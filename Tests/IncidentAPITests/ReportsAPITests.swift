@@ -78,14 +78,18 @@ import Testing
     @Test func toilReportFindsTheNoisyAlert() async throws {
         let clock = ManualClock(Date(timeIntervalSince1970: 1_795_768_200))
         try await TestApplication.with(clock: clock) { app in
-            try await app.setUpCheckoutPolicy()
-            func alert(_ name: String, key: String, status: String = "firing") async throws -> Int {
+            let receiver = try TestReceiver.start()
+            try await app.setUpCheckoutPolicy(aliceWebhook: receiver.url())
+            /// Sends an alert; a firing one's page goes out at once unless `deliver` is false.
+            func alert(_ name: String, key: String, status: String = "firing", deliver: Bool = true) async throws -> Int
+            {
                 let answer = try await app.expect(
                     200, "POST", "/api/v1/integrations/generic",
                     json: [
                         "summary": "\(name) on db-1", "dedup_key": key, "status": status, "service": "checkout",
                         "labels": ["alertname": name],
                     ])
+                if status == "firing" && deliver { _ = try await app.application.runDeliveries() }
                 let outcomes = try #require(answer["alerts"] as? [[String: Any]])
                 return outcomes.first?["incident_id"] as? Int ?? 0
             }
@@ -102,10 +106,15 @@ import Testing
             // 10:30: CheckoutDown pages alice in her hours and stays open.
             app.clock.advance(by: 56 * 60)
             _ = try await alert("CheckoutDown", key: "checkout-down")
+            // 10:31: Flicker fires and resolves before its page went out: the page is cancelled, nobody was paged.
+            app.clock.advance(by: 60)
+            _ = try await alert("Flicker", key: "flicker", deliver: false)
+            _ = try await alert("Flicker", key: "flicker", status: "resolved")
+            #expect(receiver.received.count == 3, "DiskFull twice and CheckoutDown once reached alice")
 
             let report = try await app.expect(200, "GET", "/api/v1/reports/toil")
             let items = try #require(report["items"] as? [[String: Any]])
-            #expect(items.map { $0["alert_name"] as? String } == ["DiskFull", "CheckoutDown"])
+            #expect(items.map { $0["alert_name"] as? String } == ["DiskFull", "CheckoutDown", "Flicker"])
             let disk = items[0]
             #expect(disk["source"] as? String == "generic")
             #expect(disk["pages"] as? Int == 2)
@@ -122,12 +131,16 @@ import Testing
             #expect(checkout["pages_outside_working_hours"] as? Int == 0)
             #expect(checkout["acknowledged_share"] as? Double == 0)
             #expect(checkout["median_seconds_to_acknowledge"] is NSNull)
+            let flicker = items[2]
+            #expect(flicker["pages"] as? Int == 0, "a cancelled page paged nobody")
+            #expect(flicker["incidents"] as? Int == 1)
 
-            let later = Timestamp.format(clock.now().addingTimeInterval(-60))
+            let later = Timestamp.format(clock.now().addingTimeInterval(-30))
             let recent = try await app.expect(200, "GET", "/api/v1/reports/toil?since=\(later)")
-            #expect((recent["items"] as? [[String: Any]])?.count == 1)
+            #expect((recent["items"] as? [[String: Any]])?.map { $0["alert_name"] as? String } == ["Flicker"])
             let unknown = try await app.request("GET", "/api/v1/reports/toil?until=now")
             #expect(unknown.status == 400)
+            await receiver.stop()
         }
     }
 }

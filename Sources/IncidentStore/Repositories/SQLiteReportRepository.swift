@@ -149,12 +149,14 @@ public struct SQLiteReportRepository: ReportRepository {
                 WHERE i.created_at >= ? AND EXISTS (SELECT 1 FROM alerts a WHERE a.incident_id = i.id)
                 """,
                 [sinceMS], row: Self.responseRecord)
-            // A page is one paged event reaching one recipient, however many contact methods they have.
+            // A page is one paged event reaching one recipient, however many contact methods they have; a page
+            // cancelled before it went out (the incident resolved first) paged nobody.
             let pages = try db.query(
                 """
                 SELECT o.incident_id, min(o.created_at), o.user_handle
                 FROM notification_outbox o JOIN incidents i ON i.id = o.incident_id
-                WHERE i.created_at >= ? AND EXISTS (SELECT 1 FROM alerts a WHERE a.incident_id = i.id)
+                WHERE i.created_at >= ? AND o.status <> 'cancelled'
+                  AND EXISTS (SELECT 1 FROM alerts a WHERE a.incident_id = i.id)
                 GROUP BY o.timeline_event_id, coalesce('user:' || o.user_handle, 'address:' || o.address)
                 """,
                 [sinceMS]

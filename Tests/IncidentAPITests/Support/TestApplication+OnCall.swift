@@ -47,11 +47,14 @@ extension TestApplication {
 
     /// Two users (alice by webhook; bob by Slack and email), a two-level policy `checkout` (5 then 10 minutes,
     /// `repeat` passes more) and a service `checkout` that follows it; returns the service's integration key.
+    /// Alice's webhook goes nowhere unless `aliceWebhook` names a receiver.
     @discardableResult
-    func setUpCheckoutPolicy(repeat passes: Int = 0) async throws -> String {
+    func setUpCheckoutPolicy(
+        repeat passes: Int = 0, aliceWebhook: String = "http://127.0.0.1:9/alice"
+    ) async throws -> String {
         try await expect(
             201, "POST", "/api/v1/users",
-            json: ["handle": "alice", "name": "Alice", "webhook_url": "http://127.0.0.1:9/alice"])
+            json: ["handle": "alice", "name": "Alice", "webhook_url": aliceWebhook])
         try await expect(
             201, "POST", "/api/v1/users",
             json: [
