@@ -7,7 +7,9 @@ import IncidentAPI
 struct SMTPOptions: ParsableArguments {
     @Option(
         name: .customLong("smtp-url"),
-        help: "SMTP relay that email pages go through: smtp://host:587 (STARTTLS, required unless the relay is on loopback) or smtps://host:465 (env KLAXON_SMTP_URL). Without it email pages wait.")
+        help:
+            "SMTP relay that email pages go through: smtp://host:587 (STARTTLS, required unless the relay is on loopback) or smtps://host:465 (env KLAXON_SMTP_URL). Without it email pages wait."
+    )
     var url: String?
 
     @Option(
@@ -17,17 +19,23 @@ struct SMTPOptions: ParsableArguments {
 
     @Option(
         name: .customLong("smtp-username"),
-        help: "SMTP AUTH user name (env KLAXON_SMTP_USERNAME); the password comes from KLAXON_SMTP_PASSWORD or --smtp-password-file.")
+        help:
+            "SMTP AUTH user name (env KLAXON_SMTP_USERNAME); the password comes from KLAXON_SMTP_PASSWORD or --smtp-password-file."
+    )
     var username: String?
 
     @Option(
         name: .customLong("smtp-password-file"),
-        help: "File holding the SMTP password, a trailing newline ignored (env KLAXON_SMTP_PASSWORD_FILE; or the password itself in KLAXON_SMTP_PASSWORD).")
+        help:
+            "File holding the SMTP password, a trailing newline ignored (env KLAXON_SMTP_PASSWORD_FILE; or the password itself in KLAXON_SMTP_PASSWORD)."
+    )
     var passwordFile: String?
 
     @Flag(
         name: .customLong("smtp-allow-plaintext"),
-        help: "Use an smtp:// relay that is not on loopback without STARTTLS when it offers none (env KLAXON_SMTP_ALLOW_PLAINTEXT=1). Mail and credentials then cross the network in the clear.")
+        help:
+            "Use an smtp:// relay that is not on loopback without STARTTLS when it offers none (env KLAXON_SMTP_ALLOW_PLAINTEXT=1). Mail and credentials then cross the network in the clear."
+    )
     var allowPlaintext = false
 
     /// The relay from the flags, else the environment; nil when no URL is given. Incomplete or contradictory
@@ -46,11 +54,13 @@ struct SMTPOptions: ParsableArguments {
         if let path = passwordFile ?? environment["KLAXON_SMTP_PASSWORD_FILE"] {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
             else { throw ValidationError("cannot read the SMTP password file \(path)") }
-            password = text.hasSuffix("\r\n") ? String(text.dropLast(2)) : text.hasSuffix("\n") ? String(text.dropLast()) : text
+            password =
+                text.hasSuffix("\r\n")
+                ? String(text.dropLast(2)) : text.hasSuffix("\n") ? String(text.dropLast()) : text
         }
         var relay = MailRelay(
             url: url, from: from, username: username ?? environment["KLAXON_SMTP_USERNAME"], password: password)
-        relay.allowPlaintext = allowPlaintext || environment["KLAXON_SMTP_ALLOW_PLAINTEXT"] == "1"
+        relay.allowPlaintext = try allowPlaintext || environment.flag("KLAXON_SMTP_ALLOW_PLAINTEXT")
         if let problem = relay.problem() { throw ValidationError(problem) }
         return relay
     }

@@ -22,7 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
     var db: String?
 
     @Option(
-        help: "The key file sealing the secrets kept in the database (env KLAXON_SECRETS_KEY_FILE; default <db>.key, created on first start with mode 0600). Keep it with the database's backups.")
+        help:
+            "The key file sealing the secrets kept in the database (env KLAXON_SECRETS_KEY_FILE; default <db>.key, created on first start with mode 0600). Keep it with the database's backups."
+    )
     var secretsKeyFile: String?
 
     @Option(
@@ -31,7 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     var publicFolder: String?
 
     @Flag(
-        help: "Log one line per request on stderr: method, route pattern (the path without query for static files and 404s; never an integration key), status, bytes, duration.")
+        help:
+            "Log one line per request on stderr: method, route pattern (the path without query for static files and 404s; never an integration key), status, bytes, duration."
+    )
     var accessLog = false
 
     @OptionGroup var postmortemTemplate: PostmortemTemplateOption
@@ -45,41 +49,59 @@ struct ServeCommand: AsyncParsableCommand {
     var maxConnections: Int?
 
     @Option(
-        help: "Milliseconds a write waits for a database lock held by another process before answering 503 (env KLAXON_BUSY_TIMEOUT_MS; default 5000).")
+        help:
+            "Milliseconds a write waits for a database lock held by another process before answering 503 (env KLAXON_BUSY_TIMEOUT_MS; default 5000)."
+    )
     var busyTimeoutMs: Int?
 
     @Option(
-        help: "Alert receiver requests per second admitted per integration key or token; 0 turns the limit off (env KLAXON_INGEST_RATE_LIMIT; default 100).")
+        help:
+            "Alert receiver requests per second admitted per integration key or token; 0 turns the limit off (env KLAXON_INGEST_RATE_LIMIT; default 100)."
+    )
     var ingestRateLimit: Int?
 
     @Option(
-        help: "Alert receiver requests one integration key or token may send at once (env KLAXON_INGEST_BURST; default 1000).")
+        help:
+            "Alert receiver requests one integration key or token may send at once (env KLAXON_INGEST_BURST; default 1000)."
+    )
     var ingestBurst: Int?
 
     @Option(
-        help: "Base URL of the one-click acknowledge and resolve links in pages, as receivers reach Klaxon (env KLAXON_PUBLIC_URL; default http://<host>:<port>).")
+        help:
+            "Base URL of the one-click acknowledge and resolve links in pages, as receivers reach Klaxon (env KLAXON_PUBLIC_URL; default http://<host>:<port>)."
+    )
     var publicURL: String?
 
     @Flag(
-        help: "Let pages go to loopback, private, link-local and other internal addresses (env KLAXON_ALLOW_PRIVATE_DESTINATIONS=1); refused by default against SSRF.")
+        help:
+            "Let pages go to loopback, private, link-local and other internal addresses (env KLAXON_ALLOW_PRIVATE_DESTINATIONS=1); refused by default against SSRF."
+    )
     var allowPrivateDestinations = false
 
     @Flag(
-        help: "Deliver no pages: outbox rows stay pending until a server without this flag runs (env KLAXON_HOLD_DELIVERIES=1). For a copy of production's database on a staging machine, which must not page anybody.")
+        help:
+            "Deliver no pages: outbox rows stay pending until a server without this flag runs (env KLAXON_HOLD_DELIVERIES=1). For a copy of production's database on a staging machine, which must not page anybody."
+    )
     var holdDeliveries = false
 
     @OptionGroup var smtp: SMTPOptions
 
     @Option(
-        help: "Seconds before a failed page is tried again; each further failure doubles the wait, up to an hour, with 20% jitter (env KLAXON_DELIVERY_RETRY_SECONDS; default 10).")
+        help:
+            "Seconds before a failed page is tried again; each further failure doubles the wait, up to an hour, with 20% jitter (env KLAXON_DELIVERY_RETRY_SECONDS; default 10)."
+    )
     var deliveryRetrySeconds: Int?
 
     @Option(
-        help: "Seconds one delivery attempt may take in all, connecting included, before it counts as failed and is retried (env KLAXON_DELIVERY_TIMEOUT_SECONDS; default 10).")
+        help:
+            "Seconds one delivery attempt may take in all, connecting included, before it counts as failed and is retried (env KLAXON_DELIVERY_TIMEOUT_SECONDS; default 10)."
+    )
     var deliveryTimeoutSeconds: Int?
 
     @Option(
-        help: "Days to keep resolved alerts and the raw payloads of closed incidents' alerts; incidents and timelines are always kept. 0 keeps everything (env KLAXON_RETAIN_ALERT_PAYLOADS_DAYS; default 0).")
+        help:
+            "Days to keep resolved alerts and the raw payloads of closed incidents' alerts; incidents and timelines are always kept. 0 keeps everything (env KLAXON_RETAIN_ALERT_PAYLOADS_DAYS; default 0)."
+    )
     var retainAlertPayloadsDays: Int?
 
     func validate() throws {
@@ -94,12 +116,25 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--delivery-timeout-seconds must be at least 1")
         }
         if let ingestBurst, ingestBurst < 1 { throw ValidationError("--ingest-burst must be at least 1") }
+        if let port, !(0...65535).contains(port) {
+            throw ValidationError("--port must be 0 (any free port) to 65535, got \(port)")
+        }
+        if let busyTimeoutMs, busyTimeoutMs < 0 { throw ValidationError("--busy-timeout-ms must be 0 or more") }
+        if let eventLoops, eventLoops < 1 { throw ValidationError("--event-loops must be at least 1") }
+        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be at least 1") }
+    }
+
+    func busyTimeoutMilliseconds(_ environment: Environment) throws -> Int {
+        let milliseconds = try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000
+        guard milliseconds >= 0 else { throw ValidationError("KLAXON_BUSY_TIMEOUT_MS must be 0 or more") }
+        return milliseconds
     }
 
     /// The ingestion rate limit from the flags, else the environment, else the defaults; nil when turned off.
     func ingestionRateLimit(_ environment: Environment) throws -> IngestionRateLimit? {
         let defaults = IngestionRateLimit()
-        let rate = try ingestRateLimit ?? environment.integer("KLAXON_INGEST_RATE_LIMIT") ?? Int(defaults.requestsPerSecond)
+        let rate =
+            try ingestRateLimit ?? environment.integer("KLAXON_INGEST_RATE_LIMIT") ?? Int(defaults.requestsPerSecond)
         let burst = try ingestBurst ?? environment.integer("KLAXON_INGEST_BURST") ?? defaults.burst
         guard rate >= 0 else { throw ValidationError("KLAXON_INGEST_RATE_LIMIT must be 0 (off) or more") }
         guard rate > 0 else { return nil }
@@ -121,6 +156,13 @@ struct ServeCommand: AsyncParsableCommand {
             host: host ?? environment["KLAXON_HOST"] ?? "127.0.0.1",
             port: try port ?? environment.integer("KLAXON_PORT") ?? 8080
         )
+        // Checked before the database is opened or created, so a typo creates no file and no token.
+        guard (0...65535).contains(configuration.port) else {
+            throw ValidationError("the port must be 0 (any free port) to 65535, got \(configuration.port)")
+        }
+        if let problem = configuration.listenAddressProblem() {
+            throw ValidationError("cannot listen on \(configuration.host): \(problem)")
+        }
         if let eventLoops { configuration.eventLoopCount = eventLoops }
         if let maxConnections { configuration.maxConnections = maxConnections }
         if accessLog {
@@ -138,14 +180,14 @@ struct ServeCommand: AsyncParsableCommand {
             databasePath: db ?? environment["KLAXON_DB"] ?? "./klaxon.db",
             publicDirectory: publicFolder,
             initialAdminToken: environment["KLAXON_ADMIN_TOKEN"],
-            databaseBusyTimeout: .milliseconds(try busyTimeoutMs ?? environment.integer("KLAXON_BUSY_TIMEOUT_MS") ?? 5000))
+            databaseBusyTimeout: .milliseconds(try busyTimeoutMilliseconds(environment)))
         applicationConfiguration.secretsKeyPath = secretsKeyFile ?? environment["KLAXON_SECRETS_KEY_FILE"]
         applicationConfiguration.ingestionRateLimit = try ingestionRateLimit(environment)
         applicationConfiguration.postmortemTemplate = try postmortemTemplate.text(environment)
-        applicationConfiguration.metricsPublic = metricsPublic || environment["KLAXON_METRICS_PUBLIC"] == "1"
+        applicationConfiguration.metricsPublic = try metricsPublic || environment.flag("KLAXON_METRICS_PUBLIC")
         applicationConfiguration.delivery.allowPrivateDestinations =
-            allowPrivateDestinations || environment["KLAXON_ALLOW_PRIVATE_DESTINATIONS"] == "1"
-        if holdDeliveries || environment["KLAXON_HOLD_DELIVERIES"] == "1" {
+            try allowPrivateDestinations || environment.flag("KLAXON_ALLOW_PRIVATE_DESTINATIONS")
+        if try holdDeliveries || environment.flag("KLAXON_HOLD_DELIVERIES") {
             applicationConfiguration.delivery.pollInterval = nil
             logger.warning("--hold-deliveries: no page will be delivered by this server")
         }
@@ -162,7 +204,8 @@ struct ServeCommand: AsyncParsableCommand {
         applicationConfiguration.delivery.mail = try smtp.relay(environment)
         if let publicURL = publicURL ?? environment["KLAXON_PUBLIC_URL"] {
             guard case .success = DeliveryConfiguration.checkPublicURL(publicURL) else {
-                throw ValidationError("--public-url must be an absolute http or https URL, e.g. https://klaxon.example.com")
+                throw ValidationError(
+                    "--public-url must be an absolute http or https URL, e.g. https://klaxon.example.com")
             }
             applicationConfiguration.delivery.publicURL = publicURL
         }
@@ -173,33 +216,47 @@ struct ServeCommand: AsyncParsableCommand {
         }
         applicationConfiguration.alertRetention = AlertRetention(days: retentionDays)
         let application = try await buildWaitingForStorage(applicationConfiguration, logger: logger)
-        if let token = application.createdAdminToken {
-            // Shown once: only its hash is stored.
-            print(
-                """
-                Klaxon created the first admin token (shown only now, keep it safe):
-
-                    \(token)
-
-                Send it as 'Authorization: Bearer <token>', for example:
-                    curl -H 'Authorization: Bearer \(token)' http://\(configuration.host):\(configuration.port)/api/v1/incidents
-                """)
-            // stdout is block-buffered when it is not a terminal (containers, systemd): show it now, not at exit.
-            fflush(nil)
-        }
         let flusher = Task { await accessLogSink.runPeriodicFlush() }
         defer {
             flusher.cancel()
             accessLogSink.flush()
         }
-        try await application.runUntilSignalled(gracePeriod: .seconds(10)) { boundPort in
-            logger.info("klaxon listening", metadata: ["host": "\(configuration.host)", "port": "\(boundPort)"])
+        var tokenShown = false
+        do {
+            try await application.runUntilSignalled(gracePeriod: .seconds(10)) { boundPort in
+                logger.info("klaxon listening", metadata: ["host": "\(configuration.host)", "port": "\(boundPort)"])
+                if let token = application.createdAdminToken {
+                    Self.showFirstAdminToken(token, host: configuration.host, port: boundPort)
+                    tokenShown = true
+                }
+            }
+        } catch {
+            // The token is stored already and the next start creates none: never lose it to a failed bind.
+            if let token = application.createdAdminToken, !tokenShown {
+                Self.showFirstAdminToken(token, host: configuration.host, port: configuration.port)
+            }
+            throw error
         }
         logger.info("klaxon stopped")
     }
 }
 
 extension ServeCommand {
+    /// Prints the first admin token, which is shown only this once (only its hash is stored).
+    static func showFirstAdminToken(_ token: String, host: String, port: Int) {
+        print(
+            """
+            Klaxon created the first admin token (shown only now, keep it safe):
+
+                \(token)
+
+            Send it as 'Authorization: Bearer <token>', for example:
+                curl -H 'Authorization: Bearer \(token)' http://\(host):\(port)/api/v1/incidents
+            """)
+        // stdout is block-buffered when it is not a terminal (containers, systemd): show it now, not at exit.
+        fflush(nil)
+    }
+
     /// Builds the application; while the database cannot be opened for service (migrations pending on a file
     /// that takes no writes, a file it cannot read: `StorageUnavailable`), serves 503 from a
     /// `StorageWaitServer` on the same address and tries again every 5 seconds, instead of exiting.

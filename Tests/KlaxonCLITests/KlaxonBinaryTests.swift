@@ -39,6 +39,10 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // A command that should have refused to start but serves instead must not hang the suite.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+        defer { watchdog.cancel() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -90,6 +94,26 @@ import Testing
             ["serve", "--db", db, "--port", "0"], environment: ["KLAXON_INGEST_RATE_LIMIT": "lots"])
         #expect(fromEnvironment.status != 0)
         #expect(fromEnvironment.stderr.contains("KLAXON_INGEST_RATE_LIMIT"))
+    }
+
+    @Test func serveRefusesTyposBeforeCreatingTheDatabaseOrAToken() throws {
+        let cases: [(arguments: [String], environment: [String: String], message: String)] = [
+            (["--port", "99999"], [:], "--port must be 0 (any free port) to 65535"),
+            ([], ["KLAXON_PORT": "70000"], "the port must be 0 (any free port) to 65535, got 70000"),
+            (["--port", "0", "--host", "127.0.0.1:8080"], [:], "cannot listen on 127.0.0.1:8080"),
+            (["--port", "0"], ["KLAXON_HOLD_DELIVERIES": "ture"], "KLAXON_HOLD_DELIVERIES must be 1, true, yes or on"),
+            (["--port", "0"], ["KLAXON_METRICS_PUBLIC": "maybe"], "KLAXON_METRICS_PUBLIC must be"),
+            (["--port", "0"], ["KLAXON_BUSY_TIMEOUT_MS": "-5"], "KLAXON_BUSY_TIMEOUT_MS must be 0 or more"),
+            (["--port", "0", "--event-loops", "0"], [:], "--event-loops must be at least 1"),
+        ]
+        for (arguments, environment, message) in cases {
+            let db = try Self.temporaryDatabase()
+            let refused = try Self.run(["serve", "--db", db] + arguments, environment: environment)
+            #expect(refused.status != 0, "\(arguments) \(environment)")
+            #expect(refused.stderr.contains(message), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: db), "\(arguments) \(environment) created the database")
+            #expect(!refused.stdout.contains("klx_"), "no admin token is made for a refused start")
+        }
     }
 
     @Test func serveRefusesANegativeAlertRetention() throws {
@@ -187,7 +211,8 @@ import Testing
         process.terminate()  // SIGTERM
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let printed = printedWhileRunning + String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let printed =
+            printedWhileRunning + String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(printed.contains("Authorization: Bearer"))
     }
 

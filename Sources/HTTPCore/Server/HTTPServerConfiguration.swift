@@ -53,4 +53,15 @@ public struct HTTPServerConfiguration: Sendable {
         self.host = host
         self.port = port
     }
+
+    /// Why `host` cannot be listened on (it does not resolve to an address), or nil; checked without
+    /// opening a socket, so that a command can refuse a typo before it does anything else.
+    public func listenAddressProblem() -> String? {
+        do {
+            _ = try SocketAddress.resolve(host: host, port: port)
+            return nil
+        } catch {
+            return "not an address or host name this machine resolves"
+        }
+    }
 }
