@@ -229,9 +229,14 @@ struct DeliveryAPITests {
                 json: ["handle": "dave", "name": "Dave", "webhook_url": receiver.url("dave")])
             try await app.expect(204, "PUT", "/api/v1/users/dave/signing-secret", json: ["secret": Self.secret])
             try await app.expect(422, "PUT", "/api/v1/users/dave/signing-secret", json: ["secret": "whsec_short"])
+            // An empty object is refused, not taken as "stop signing": the page below is still signed.
+            let empty = try await app.request("PUT", "/api/v1/users/dave/signing-secret", json: [String: Any]())
+            #expect(empty.status == 422)
+            #expect(empty.text.contains("or null to stop signing"), "\(empty.text)")
             try await app.expect(
                 201, "POST", "/api/v1/escalation-policies",
                 json: ["name": "signed", "levels": [["delay_minutes": 30, "targets": [["user": "dave"]]]]])
+            try await app.expect(422, "PUT", "/api/v1/escalation-policies/signed/signing-secret", json: [String: Any]())
             try await app.expect(
                 201, "POST", "/api/v1/services", json: ["name": "signed", "escalation_policy": "signed"])
             _ = try await app.openIncident(["title": "Signed page", "service": "signed"])

@@ -36,8 +36,19 @@ struct NotificationController: Sendable {
         return shown
     }
 
+    /// `secret` must be present: a new secret, or `null` to stop signing. An empty object is a mistake (a
+    /// misspelt member is refused by the strict keys), not a request to clear the secret.
     struct SecretBody: Decodable {
         var secret: String?
+        var secretGiven: Bool
+
+        enum CodingKeys: String, CodingKey { case secret }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            secretGiven = container.contains(.secret)
+            secret = try container.decodeIfPresent(String.self, forKey: .secret)
+        }
     }
 
     func setUserSecret(_ request: APIRequest) async throws -> HTTPResponse {
@@ -55,6 +66,13 @@ struct NotificationController: Sendable {
     /// `{"secret": "whsec_<base64 of 24 to 64 bytes>"}`, or `{"secret": null}` to stop signing.
     static func secret(_ request: APIRequest) throws -> String? {
         let body = try request.decode(SecretBody.self, strictKeys: ["secret"])
+        guard body.secretGiven else {
+            throw IncidentError.validation([
+                FieldError(
+                    field: "secret",
+                    message: "is required: whsec_ followed by the base64 of 24 to 64 bytes, or null to stop signing")
+            ])
+        }
         guard let secret = body.secret else { return nil }
         let length = secret.hasPrefix("whsec_") ? StandardWebhookSignature.key(fromSecret: secret)?.count ?? 0 : 0
         guard (24...64).contains(length) else {
