@@ -396,6 +396,27 @@ import Testing
             #expect(answer14.status == 400)
         }
     }
+
+    @Test func aQueryParameterTheEndpointDoesNotTakeIs400AndChangesNothing() async throws {
+        try await TestApplication.with { app in
+            // A write with a stray parameter (a dry run the API does not have) must not be carried out.
+            let dryRun = try await app.request("POST", "/api/v1/incidents?dry_run=1", json: ["title": "Only a test"])
+            #expect(dryRun.status == 400)
+            #expect(dryRun.text.contains("dry_run"), "\(dryRun.text)")
+            #expect(dryRun.text.contains("it takes none"), "\(dryRun.text)")
+            let listed = try await app.expect(200, "GET", "/api/v1/incidents")
+            #expect((listed["items"] as? [Any])?.isEmpty == true, "the refused create wrote nothing")
+
+            let misspelt = try await app.request("GET", "/api/v1/incidents?stauts=open")
+            #expect(misspelt.status == 400)
+            #expect(misspelt.text.contains("did you mean \\\"status\\\"?"), "\(misspelt.text)")
+            let schedules = try await app.request("GET", "/api/v1/schedules?foo=1")
+            #expect(schedules.status == 400)
+            // Documented parameters still work, on reads answered at once as well as in a task.
+            try await app.expect(200, "GET", "/api/v1/incidents?status=open&limit=5")
+            try await app.expect(200, "GET", "/api/v1/oncall?at=2026-11-29T10:00:00Z")
+        }
+    }
 }
 
 @Suite struct IdempotencyAPITests {

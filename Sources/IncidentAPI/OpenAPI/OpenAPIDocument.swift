@@ -13,7 +13,7 @@ enum OpenAPIDocument {
         "title": "Klaxon API",
         "version": "1.0.0",
         "summary": "Incident desk for on-call teams.",
-        "description": "Klaxon's JSON API: incidents and their lifecycle, timeline and notes, services, API tokens, and on-call: users, schedules, escalation policies, the escalation engine's state and its notification outbox.\n\nConventions: JSON keys are snake_case. Times are RFC 3339 UTC with milliseconds (`2026-11-27T08:30:00.123Z`), or null. Request bodies are `application/json` (a `charset=utf-8` parameter is accepted); any other content type is 415. Lengths are counted in Unicode code points. Lists answer `{\"items\": [...], \"next_cursor\": ...}`. Every error is RFC 9457 problem details (`application/problem+json`) with `type`, `title`, `status`, `detail`, and for validation a list of `{field, message}` in `errors`; nothing is written when a request fails.\n\nAuthentication: every `/api` operation requires `Authorization: Bearer klx_...`; 401 without a valid token, 403 when its scope is too small. Each operation states its scope in `x-required-scope` and in its description.\n\nEvery POST accepts an `Idempotency-Key` header."
+        "description": "Klaxon's JSON API: incidents and their lifecycle, timeline and notes, services, API tokens, and on-call: users, schedules, escalation policies, the escalation engine's state and its notification outbox.\n\nConventions: JSON keys are snake_case. Times are RFC 3339 UTC with milliseconds (`2026-11-27T08:30:00.123Z`), or null. Request bodies are `application/json` (a `charset=utf-8` parameter is accepted); any other content type is 415. Lengths are counted in Unicode code points. Lists answer `{\"items\": [...], \"next_cursor\": ...}`. Each operation takes only the query parameters it lists: any other (a misspelling, a `dry_run` the API does not have) is 400 naming it, and nothing is done. Every error is RFC 9457 problem details (`application/problem+json`) with `type`, `title`, `status`, `detail`, and for validation a list of `{field, message}` in `errors`; nothing is written when a request fails.\n\nAuthentication: every `/api` operation requires `Authorization: Bearer klx_...`; 401 without a valid token, 403 when its scope is too small. Each operation states its scope in `x-required-scope` and in its description.\n\nEvery POST accepts an `Idempotency-Key` header."
       },
       "servers": [
         {
@@ -2267,6 +2267,9 @@ enum OpenAPIDocument {
                   }
                 }
               },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
               },
@@ -2650,6 +2653,9 @@ enum OpenAPIDocument {
                   }
                 }
               },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
               },
@@ -2770,6 +2776,9 @@ enum OpenAPIDocument {
             "responses": {
               "204": {
                 "description": "The token is revoked."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
               },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
@@ -2917,6 +2926,9 @@ enum OpenAPIDocument {
                     }
                   }
                 }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
               },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
@@ -3186,6 +3198,9 @@ enum OpenAPIDocument {
                   }
                 }
               },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
               },
@@ -3453,6 +3468,9 @@ enum OpenAPIDocument {
                     }
                   }
                 }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
               },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
@@ -4020,6 +4038,9 @@ enum OpenAPIDocument {
                     }
                   }
                 }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
               },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
@@ -5956,6 +5977,9 @@ enum OpenAPIDocument {
                     }
                   }
                 }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
               },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"

@@ -49,12 +49,15 @@ struct APIRouter {
         let idempotency = idempotency
         let clock = clock
         let logger = logger
+        // An operation the document does not describe takes any query (the route table test catches those).
+        let queryNames = DocumentedQueryParameters.shared.names(method, pattern)
         let inTask: HTTPHandler = { request in
             do {
                 let token = try await authenticator.authenticate(request, acceptingQueryToken: acceptsQueryToken)
                 guard token.scope.permits(scope) else {
                     throw APIError.forbidden(required: scope, actual: token.scope)
                 }
+                if let queryNames { try DocumentedQueryParameters.check(request, allowed: queryNames) }
                 let apiRequest = APIRequest(http: request, token: token, now: clock.now())
                 if method == .post, replayable, let key = request.headers["idempotency-key"] {
                     return try await Self.idempotent(
@@ -74,6 +77,7 @@ struct APIRouter {
                 guard let token = authenticator.cachedToken(request), token.scope.permits(scope) else { return false }
                 let answer = APIResponder(http: responder, logger: logger)
                 do {
+                    if let queryNames { try DocumentedQueryParameters.check(request, allowed: queryNames) }
                     try handOff(APIRequest(http: request, token: token, now: clock.now()), answer)
                 } catch {
                     answer.fail(error)
@@ -92,6 +96,7 @@ struct APIRouter {
             guard let token = authenticator.cachedToken(request), token.scope.permits(scope) else { return nil }
             let apiRequest = APIRequest(http: request, token: token, now: clock.now())
             do {
+                if let queryNames { try DocumentedQueryParameters.check(request, allowed: queryNames) }
                 return try immediate(apiRequest)
             } catch {
                 return .problem(.from(error, logger: logger))
