@@ -92,7 +92,7 @@ public final class KlaxonStore: Sendable {
     }
 
     /// Checks that the database takes a durable write now (rewrites the one heartbeat row and commits)
-    /// and that every embedded migration is applied. Never throws: failures become `problems`.
+    /// and that every embedded migration is applied (see also ``recentDiskFullProblem``). Never throws: failures become `problems`.
     public func readiness() async -> StoreReadiness {
         var problems: [String] = []
         var isWritable = false
@@ -107,6 +107,7 @@ public final class KlaxonStore: Sendable {
         } catch {
             problems.append("database not writable: \(Self.describe(error))")
         }
+
         var pending: [String] = []
         do {
             pending = try await KlaxonDatabase.status(pool).filter { !$0.isApplied }.map(\.migration.fileName)
@@ -115,6 +116,19 @@ public final class KlaxonStore: Sendable {
             problems.append("migrations: \(Self.describe(error))")
         }
         return StoreReadiness(isWritable: isWritable, pendingMigrations: pending, problems: problems)
+    }
+
+    /// How long after a write failed on a full disk the store still says it is not writable (the log says
+    /// the same: SQLiteCore's writer reports writes going through again only after as long without a failure).
+    static let diskFullSettling: Duration = .seconds(10)
+
+    /// Why the database is not writable although ``readiness()``'s write may go through: a write failed on a
+    /// full disk in the last ``diskFullSettling``. The heartbeat row is rewritten in place, which a full disk
+    /// still allows; larger writes may not fit. Cheap (no I/O), so it can be asked on every readiness call.
+    public var recentDiskFullProblem: String? {
+        guard let since = pool.sinceLastDiskFullFailure, since < Self.diskFullSettling else { return nil }
+        return "database not writable: disk full (a write failed \(since.components.seconds) s ago; "
+            + "small writes may still fit)"
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -42,6 +42,10 @@ import Testing
             #expect(try opsgenie.object()["requestId"] is String)
             // Nothing was half-written: no incident, no alert row.
             #expect(try await app.incidents().isEmpty)
+            // The readiness check's own write is a rewrite in place, which still fits: it must not say ready.
+            let readiness = try await app.request("GET", "/readyz", token: nil)
+            #expect(readiness.status == 503)
+            #expect(readiness.text.contains("disk full"), "\(readiness.text)")
         }
     }
 }

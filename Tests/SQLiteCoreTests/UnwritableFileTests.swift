@@ -55,7 +55,9 @@ import Testing
         try await pool.write { try $0.execute("CREATE TABLE items (name TEXT)") }
         try await pool.write { try $0.execute("INSERT INTO items VALUES ('after')") }
         try await Task.sleep(for: .milliseconds(30))
-        let names = try await pool.read { db in try db.query("SELECT name FROM items") { try $0.column(0, as: String.self) } }
+        let names = try await pool.read { db in
+            try db.query("SELECT name FROM items") { try $0.column(0, as: String.self) }
+        }
         #expect(names == ["after"])
         #expect(reports.all.count == 2)
         #expect(reports.all.last == .available)
@@ -77,7 +79,9 @@ import Testing
     @Test func aReadOnlyPoolReportsTheRefusalOnceAndKeepsServingReads() async throws {
         let directory = try TemporaryDirectory()
         let setup = try DatabasePool(path: directory.path())
-        try await setup.write { try $0.executeScript("CREATE TABLE items (name TEXT); INSERT INTO items VALUES ('kept');") }
+        try await setup.write {
+            try $0.executeScript("CREATE TABLE items (name TEXT); INSERT INTO items VALUES ('kept');")
+        }
         await setup.close()
 
         let reports = Reports()
@@ -87,12 +91,43 @@ import Testing
         configuration.writeAvailabilityObserver = { reports.append($0) }
         let pool = try DatabasePool(path: directory.path(), configuration: configuration)
         for _ in 0..<2 {
-            await #expect(throws: SQLiteError.self) { try await pool.write { try $0.execute("INSERT INTO items VALUES ('x')") } }
+            await #expect(throws: SQLiteError.self) {
+                try await pool.write { try $0.execute("INSERT INTO items VALUES ('x')") }
+            }
         }
-        let names = try await pool.read { db in try db.query("SELECT name FROM items") { try $0.column(0, as: String.self) } }
+        let names = try await pool.read { db in
+            try db.query("SELECT name FROM items") { try $0.column(0, as: String.self) }
+        }
         #expect(names == ["kept"])
         #expect(reports.all.count == 1)
         if case .unavailable(let error) = reports.all.first { #expect(error.isReadOnly) }
+        await pool.close()
+    }
+
+    @Test func onAFullDiskASmallCommitDoesNotSayWritesGoThroughAgain() async throws {
+        let directory = try TemporaryDirectory()
+        let reports = Reports()
+        var configuration = DatabasePool.Configuration()
+        configuration.writeAvailabilityObserver = { reports.append($0) }
+        let pool = try DatabasePool(path: directory.path(), configuration: configuration)
+        try await pool.write { try $0.executeScript("CREATE TABLE items (body TEXT); INSERT INTO items VALUES ('x');") }
+        #expect(pool.sinceLastDiskFullFailure == nil)
+        // Cap the file a few pages above its size (max_page_count is the writer connection's own).
+        try await pool.writeWithoutTransaction { db in
+            let pages = try db.queryValue("PRAGMA page_count", as: Int.self) ?? 0
+            try db.executeScript("PRAGMA max_page_count = \(pages + 2)")
+        }
+        let big = String(repeating: "x", count: 100_000)
+        let error = await #expect(throws: SQLiteError.self) {
+            try await pool.write { try $0.execute("INSERT INTO items VALUES (?)", [big]) }
+        }
+        #expect(error?.primaryCode == SQLITE_FULL)
+        // A rewrite in place still fits: it commits, but must not be taken for the disk having room again.
+        try await pool.write { try $0.execute("UPDATE items SET body = 'y' WHERE body = 'x'") }
+        #expect(reports.all.count == 1, "\(reports.all)")
+        if case .unavailable(let reported) = reports.all.first { #expect(reported.primaryCode == SQLITE_FULL) }
+        let since = try #require(pool.sinceLastDiskFullFailure)
+        #expect(since < .seconds(5))
         await pool.close()
     }
 

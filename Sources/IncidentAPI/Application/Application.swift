@@ -244,12 +244,15 @@ public func buildApplication(
         let tokenCache = TokenCache()
         let authenticator = Authenticator(tokens: store.tokens, clock: clock, logger: logger, cache: tokenCache)
         var api = APIRouter(authenticator: authenticator, idempotency: store.idempotency, clock: clock, logger: logger)
-        HealthController(readiness: {
-            let readiness = await store.readiness()
-            return ReadinessProbe.State(
-                databaseWritable: readiness.isWritable && readiness.problems.isEmpty,
-                migrationsApplied: readiness.pendingMigrations.isEmpty, problems: readiness.problems)
-        }).register(in: &api)
+        HealthController(
+            readiness: {
+                let readiness = await store.readiness()
+                return ReadinessProbe.State(
+                    databaseWritable: readiness.isWritable && readiness.problems.isEmpty,
+                    migrationsApplied: readiness.pendingMigrations.isEmpty, problems: readiness.problems)
+            },
+            knownProblem: { store.recentDiskFullProblem }
+        ).register(in: &api)
         IncidentController(incidents: store.incidents, postmortems: store.postmortems, pages: ListPageCache())
             .register(in: &api)
         ServiceController(services: store.services, policies: store.escalationPolicies).register(in: &api)

@@ -5,6 +5,8 @@ import HTTPCore
 struct HealthController: Sendable {
     /// Asks the store whether it can serve writes: the database, its migrations, and why not.
     let readiness: @Sendable () async -> ReadinessProbe.State
+    /// A reason the database is not writable that needs no check (see `ReadinessProbe`), or nil.
+    var knownProblem: @Sendable () -> String? = { nil }
 
     func register(in router: inout APIRouter) {
         let healthy = HTTPResponse(
@@ -14,7 +16,7 @@ struct HealthController: Sendable {
             status: .ok, headers: ["Content-Type": "application/json", "Cache-Control": "no-cache"],
             body: .bytes(Array(OpenAPIDocument.json.utf8)))
         router.addInline(.get, "/openapi.json") { _ in document }
-        let readiness = ReadinessProbe(check: readiness)
+        let readiness = ReadinessProbe(knownProblem: knownProblem, check: readiness)
         router.addPublic(.get, "/readyz") { _ in
             let state = await readiness.current()
             let database = state.databaseWritable ? "ok" : "unavailable"

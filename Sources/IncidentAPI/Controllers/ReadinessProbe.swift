@@ -11,16 +11,32 @@ actor ReadinessProbe {
     }
 
     private let check: @Sendable () async -> State
+    /// A problem known without a check (a write that failed on a full disk a moment ago), asked on every call
+    /// so that a remembered success does not hide it.
+    private let knownProblem: @Sendable () -> String?
     private let maximumAge: Duration
     private var last: (state: State, at: ContinuousClock.Instant)?
     private var inFlight: Task<State, Never>?
 
-    init(maximumAge: Duration = .seconds(1), check: @escaping @Sendable () async -> State) {
+    init(
+        maximumAge: Duration = .seconds(1), knownProblem: @escaping @Sendable () -> String? = { nil },
+        check: @escaping @Sendable () async -> State
+    ) {
         self.check = check
+        self.knownProblem = knownProblem
         self.maximumAge = maximumAge
     }
 
     func current() async -> State {
+        var state = await checked()
+        if let problem = knownProblem() {
+            state.databaseWritable = false
+            state.problems.append(problem)
+        }
+        return state
+    }
+
+    private func checked() async -> State {
         if let last, ContinuousClock.now - last.at < maximumAge {
             return last.state
         }

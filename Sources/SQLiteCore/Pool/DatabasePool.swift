@@ -32,6 +32,7 @@ public final class DatabasePool: Sendable {
     private let threads: [WorkerThread]
     private let counters = PoolStatistics()
     private let generation = WriteGeneration()
+    private let diskFull = DiskFullMemory()
     private let closed = Atomic(false)
 
     /// Opens (creating it if the configuration allows) the file at `path` with the writer connection, then
@@ -43,7 +44,8 @@ public final class DatabasePool: Sendable {
         self.configuration = configuration
         let requests = self.checkpointRequests
         let counters = self.counters
-        let checkpointPages = configuration.connection.accessMode == .readOnly ? nil : configuration.backgroundCheckpointPages
+        let checkpointPages =
+            configuration.connection.accessMode == .readOnly ? nil : configuration.backgroundCheckpointPages
         let openWriter = { () throws -> Connection in
             let writer: Connection
             do {
@@ -105,14 +107,15 @@ public final class DatabasePool: Sendable {
         let writerSlot: ConnectionSlot
         do {
             writerSlot = ConnectionSlot(connection: try openWriter(), retryInterval: reopen, open: openWriter)
-        } catch where retriesOpening {
+        } catch  where retriesOpening {
             writerSlot = ConnectionSlot(failure: error, retryInterval: reopen, open: openWriter)
         }
         var readerSlots: [ConnectionSlot] = []
         for _ in 0..<max(1, configuration.readerCount) {
             do {
-                readerSlots.append(ConnectionSlot(connection: try openReader(), retryInterval: reopen, open: openReader))
-            } catch where retriesOpening {
+                readerSlots.append(
+                    ConnectionSlot(connection: try openReader(), retryInterval: reopen, open: openReader))
+            } catch  where retriesOpening {
                 readerSlots.append(ConnectionSlot(failure: error, retryInterval: reopen, open: openReader))
             }
         }
@@ -133,12 +136,14 @@ public final class DatabasePool: Sendable {
         let batchSize = max(1, configuration.maximumBatchSize)
         let writerOpened = PoolSignal()
         let observer = configuration.writeAvailabilityObserver
+        let diskFull = self.diskFull
         threads.append(
             WorkerThread(name: "sqlite-writer") {
                 GroupCommitWriter(
                     path: path, slot: writerTransfer.value, queue: writerQueue, statistics: counters,
                     generation: generation, maximumBatchSize: batchSize,
-                    availability: WriteAvailabilityTracker(observer: observer), writerOpened: writerOpened
+                    availability: WriteAvailabilityTracker(observer: observer, diskFull: diskFull),
+                    writerOpened: writerOpened
                 ).run()
             })
         let readerQueue = self.readerQueue
@@ -218,6 +223,10 @@ public final class DatabasePool: Sendable {
     /// read: if it is still the same afterwards, no write acknowledged since is missing from what was read.
     /// Writes by other processes on the same file are not counted.
     public var writeGeneration: UInt64 { generation.current }
+
+    /// How long ago a write last failed because the disk was full, or nil when none has: a full disk still
+    /// lets small writes through, so one successful write does not prove that every write fits.
+    public var sinceLastDiskFullFailure: Duration? { diskFull.sinceLastFailure }
 
     /// Runs `body` on the writer connection inside a transaction, possibly shared with other callers
     /// (each in its own savepoint), and returns once that transaction is committed and durable.
