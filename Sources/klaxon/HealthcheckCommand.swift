@@ -5,36 +5,49 @@ import Foundation
     import Glibc
 #endif
 
-/// Asks a running Klaxon for `GET /healthz`; exits 0 when it answers 200. The container image has no curl,
-/// so its HEALTHCHECK runs this.
+/// Asks a running Klaxon for `GET /healthz` (or `/readyz` with `--ready`); exits 0 when it answers 200.
+/// The container image has no curl, so its HEALTHCHECK runs this.
 struct HealthcheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "healthcheck",
-        abstract: "Exit 0 when the Klaxon at --host/--port answers GET /healthz with 200."
+        abstract: "Exit 0 when the Klaxon at --host/--port answers GET /healthz (or /readyz with --ready) with 200."
     )
 
     @Option(help: "Host of the running server (env KLAXON_HOST; 0.0.0.0 and :: mean this machine).")
-    var host: String = ProcessInfo.processInfo.environment["KLAXON_HOST"] ?? "127.0.0.1"
+    var host: String?
 
-    @Option(help: "Port of the running server (env KLAXON_PORT).")
-    var port: Int = Int(ProcessInfo.processInfo.environment["KLAXON_PORT"] ?? "") ?? 8080
+    @Option(help: "Port of the running server (env KLAXON_PORT; default 8080).")
+    var port: Int?
 
-    @Option(help: "Seconds to wait for the answer.")
+    @Option(help: "Seconds to wait for the connection and for the answer (at least 1).")
     var timeout: Int = 5
 
+    @Flag(help: "Check GET /readyz instead: 200 only while the database takes writes and is migrated.")
+    var ready = false
+
+    func validate() throws {
+        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be 1 to 65535, got \(port)") }
+        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+    }
+
     func run() throws {
-        let target = switch host {
-        case "0.0.0.0", "": "127.0.0.1"
-        case "::", "[::]": "::1"
-        default: host
-        }
+        let environment = Environment()
+        let port = try port ?? environment.integer("KLAXON_PORT") ?? 8080
+        guard (1...65535).contains(port) else { throw ValidationError("KLAXON_PORT must be 1 to 65535, got \(port)") }
+        let target =
+            switch host ?? environment["KLAXON_HOST"] ?? "127.0.0.1" {
+            case "0.0.0.0", "": "127.0.0.1"
+            case "::", "[::]": "::1"
+            case let named: named
+            }
+        let path = ready ? "/readyz" : "/healthz"
         do {
-            let status = try HealthProbe(host: target, port: port, timeoutSeconds: timeout).statusOfHealthz()
+            let status = try HealthProbe(host: target, port: port, timeoutSeconds: timeout).status(of: path)
             guard status == 200 else {
-                print("unhealthy: /healthz answered \(status)")
+                print("unhealthy: \(path) answered \(status)")
                 throw ExitCode(1)
             }
-            print("healthy")
+            print(ready ? "ready" : "healthy")
         } catch let error as HealthProbe.Failure {
             print("unhealthy: \(error.message)")
             throw ExitCode(1)
@@ -52,7 +65,7 @@ struct HealthProbe {
     let port: Int
     let timeoutSeconds: Int
 
-    func statusOfHealthz() throws(Failure) -> Int {
+    func status(of path: String) throws(Failure) -> Int {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var results: UnsafeMutablePointer<addrinfo>?
@@ -69,11 +82,11 @@ struct HealthProbe {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         guard connect(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
-            throw Failure(message: "connect to \(host):\(port): \(String(cString: strerror(errno)))")
+            throw Failure(message: "connect to \(host):\(port): \(reason(errno))")
         }
-        let request = Array("GET /healthz HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8)
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8)
         guard send(fd, request, request.count, Int32(MSG_NOSIGNAL)) == request.count else {
-            throw Failure(message: "send: \(String(cString: strerror(errno)))")
+            throw Failure(message: "send: \(reason(errno))")
         }
         var response = [UInt8](repeating: 0, count: 512)
         var received = 0
@@ -82,7 +95,7 @@ struct HealthProbe {
                 recv(fd, buffer.baseAddress! + received, buffer.count - received, 0)
             }
             guard count > 0 else {
-                throw Failure(message: count == 0 ? "connection closed early" : String(cString: strerror(errno)))
+                throw Failure(message: count == 0 ? "connection closed early" : reason(errno))
             }
             received += count
         }
@@ -91,5 +104,13 @@ struct HealthProbe {
             throw Failure(message: "not an HTTP answer")
         }
         return status
+    }
+
+    /// A timed-out socket call fails with EAGAIN or EINPROGRESS, whose texts do not say so.
+    private func reason(_ code: Int32) -> String {
+        if code == EAGAIN || code == EWOULDBLOCK || code == EINPROGRESS {
+            return "no answer within \(timeoutSeconds) s"
+        }
+        return String(cString: strerror(code))
     }
 }

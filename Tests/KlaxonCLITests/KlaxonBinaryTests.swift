@@ -116,6 +116,22 @@ import Testing
         }
     }
 
+    @Test func healthcheckRefusesAPortOrTimeoutItCannotUse() throws {
+        let cases: [(arguments: [String], environment: [String: String], message: String)] = [
+            ([], ["KLAXON_PORT": "xyz"], "KLAXON_PORT must be an integer"),
+            (["--port", "70000"], [:], "--port must be 1 to 65535"),
+            (["--timeout", "0"], [:], "--timeout must be at least 1 second"),
+        ]
+        for (arguments, environment, message) in cases {
+            let refused = try Self.run(["healthcheck"] + arguments, environment: environment)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains(message), "\(refused.stderr)")
+        }
+        let nobody = try Self.run(["healthcheck", "--port", String(try Self.freePort())])
+        #expect(nobody.status == 1)
+        #expect(nobody.stdout.contains("unhealthy: connect to 127.0.0.1"), "\(nobody.stdout)")
+    }
+
     @Test func serveRefusesANegativeAlertRetention() throws {
         let db = try Self.temporaryDatabase()
         let negative = try Self.run(["serve", "--db", db, "--port", "0", "--retain-alert-payloads-days", "-1"])
@@ -196,6 +212,8 @@ import Testing
             healthy = check.status == 0
         }
         #expect(healthy)
+        let ready = try Self.run(["healthcheck", "--port", String(port), "--ready"])
+        #expect(ready.status == 0 && ready.stdout.contains("ready"), "\(ready.stdout)")
         // The token must be readable while the server runs (stdout is a pipe here, as under Docker or systemd).
         let firstOutput = Mutex("")
         let reader = Thread {
