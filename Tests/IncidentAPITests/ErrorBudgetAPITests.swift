@@ -32,6 +32,8 @@ import Testing
             let changed = try await app.expect(
                 200, "PATCH", "/api/v1/services/payments", json: ["slo": ["target": 99.5, "window_days": 7]])
             #expect((changed["slo"] as? [String: Any])?["window_days"] as? Int == 7)
+            let nulled = try await app.request("PATCH", "/api/v1/services/payments", json: ["name": NSNull()])
+            #expect(nulled.status == 422, "a null name is refused, not taken as unchanged")
             let renamed = try await app.expect(200, "PATCH", "/api/v1/services/payments", json: ["description": "pay"])
             #expect((renamed["slo"] as? [String: Any])?["target"] as? Double == 99.5)
             let cleared = try await app.expect(200, "PATCH", "/api/v1/services/payments", json: ["slo": NSNull()])
@@ -53,17 +55,24 @@ import Testing
                 201, "POST", "/api/v1/services",
                 json: ["name": "payments", "slo": ["target": 99.9, "window_days": 28]])
             try await app.expect(201, "POST", "/api/v1/services", json: ["name": "batch"])
-            let first = try await app.openIncident(["title": "Card declines", "severity": "sev1", "service": "payments"])
-            let unmeasured = try await app.openIncident(["title": "Slow report", "severity": "sev1", "service": "batch"])
+            let first = try await app.openIncident([
+                "title": "Card declines", "severity": "sev1", "service": "payments",
+            ])
+            let unmeasured = try await app.openIncident([
+                "title": "Slow report", "severity": "sev1", "service": "batch",
+            ])
             app.clock.advance(by: 30 * 60)
-            let second = try await app.openIncident(["title": "Slow checkout", "severity": "sev1", "service": "payments"])
+            let second = try await app.openIncident([
+                "title": "Slow checkout", "severity": "sev1", "service": "payments",
+            ])
             app.clock.advance(by: 30 * 60)
             for id in [first["id"], second["id"], unmeasured["id"]] {
                 try await app.expect(200, "POST", "/api/v1/incidents/\(id as! Int)/resolve")
             }
             // The overlap is counted once, at the first incident: 60 minutes for it, 0 for the second.
             func budget(_ incident: [String: Any]) async throws -> [String: Any] {
-                let draft = try await app.expect(200, "GET", "/api/v1/incidents/\(incident["id"] as! Int)/postmortem?format=json")
+                let draft = try await app.expect(
+                    200, "GET", "/api/v1/incidents/\(incident["id"] as! Int)/postmortem?format=json")
                 let impact = try #require(draft["impact"] as? [String: Any])
                 return try #require(impact["error_budget"] as? [String: Any])
             }

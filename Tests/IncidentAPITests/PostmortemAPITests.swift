@@ -328,6 +328,11 @@ import Testing
             #expect(try edited.object()["owner"] as? String == "dana")
             let cleared = try await app.request("PATCH", "/api/v1/action-items/\(later)", json: ["owner": NSNull()])
             #expect(try cleared.object()["owner"] is NSNull)
+            for field in ["title", "type", "status"] {
+                let nulled = try await app.request("PATCH", "/api/v1/action-items/\(later)", json: [field: NSNull()])
+                #expect(nulled.status == 422, "\(field): null is refused, not taken as unchanged")
+                #expect(nulled.text.contains("not null"), "\(nulled.text)")
+            }
 
             let ofFirst = try await app.request("GET", "/api/v1/incidents/\(first)/action-items").items()
             #expect(ofFirst.map { $0["id"] as? Int ?? 0 } == [later, finished])

@@ -22,4 +22,11 @@ extension KeyedDecodingContainer {
         if try decodeNil(forKey: key) { return .clear }
         return .set(try decode(Value.self, forKey: key))
     }
+
+    /// A member that may be absent (unchanged) but not null: `null` is refused as the wrong type, rather than
+    /// read as absent (`decodeIfPresent`), which answered 200 and changed nothing.
+    func decodeUnlessAbsent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
+        guard contains(key) else { return nil }
+        return try decode(Value.self, forKey: key)
+    }
 }

@@ -17,10 +17,10 @@ public struct ActionItemPatch: Decodable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        title = try container.decodeIfPresent(String.self, forKey: .title)
-        type = try container.decodeIfPresent(String.self, forKey: .type)
+        title = try container.decodeUnlessAbsent(String.self, forKey: .title)
+        type = try container.decodeUnlessAbsent(String.self, forKey: .type)
         owner = try container.decodePatchField(String.self, forKey: .owner)
-        status = try container.decodeIfPresent(String.self, forKey: .status)
+        status = try container.decodeUnlessAbsent(String.self, forKey: .status)
         dueDate = try container.decodePatchField(String.self, forKey: .dueDate)
         link = try container.decodePatchField(String.self, forKey: .link)
     }

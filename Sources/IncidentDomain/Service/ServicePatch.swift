@@ -24,9 +24,9 @@ public struct ServicePatch: Hashable, Sendable, Decodable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decodeIfPresent(String.self, forKey: .name)
-        description = try container.decodeIfPresent(String.self, forKey: .description)
-        routingLabels = try container.decodeIfPresent([String: String].self, forKey: .routingLabels)
+        name = try container.decodeUnlessAbsent(String.self, forKey: .name)
+        description = try container.decodeUnlessAbsent(String.self, forKey: .description)
+        routingLabels = try container.decodeUnlessAbsent([String: String].self, forKey: .routingLabels)
         slo = try container.decodePatchField(NewServiceLevelObjective.self, forKey: .slo)
     }
 
