@@ -83,6 +83,31 @@ import Testing
         }
     }
 
+    @Test func aMissedIncidentResolvedByHandWhilePingsStayAwayOpensAgainAfterAnotherWindow() async throws {
+        try await TestApplication.with { app in
+            try await setUp(app)
+            app.clock.advance(by: 360)
+            try await app.application.runHeartbeats()
+            let first = try #require(try await app.incidents().first?["id"] as? Int)
+            // Somebody resolves it although the pipeline is still silent.
+            try await app.expect(200, "POST", "/api/v1/incidents/\(first)/resolve")
+            app.clock.advance(by: 359)
+            try await app.application.runHeartbeats()
+            #expect(try await app.incidents().count == 1, "not before another interval + grace")
+            app.clock.advance(by: 1)
+            try await app.application.runHeartbeats()
+            let open = try await app.incidents("&status=open")
+            #expect(open.count == 1)
+            let second = try #require(open.first?["id"] as? Int)
+            #expect(second != first)
+            let heartbeat = try await app.expect(200, "GET", "/api/v1/heartbeats/alertmanager")
+            #expect(heartbeat["status"] as? String == "missed")
+            #expect(heartbeat["incident_id"] as? Int == second)
+            try await app.application.runHeartbeats()
+            #expect(try await app.incidents().count == 2, "one incident per window, not one per poll")
+        }
+    }
+
     @Test func alertmanagersWatchdogIsAPing() async throws {
         try await TestApplication.with { app in
             try await setUp(app)

@@ -84,13 +84,13 @@ public struct SQLiteHeartbeatRepository: HeartbeatRepository {
         // Polled every second: ask a reader first, so an idle poll never takes the writer.
         let anyDue = try await pool.repositoryRead { db in
             try db.queryValue(
-                "SELECT 1 FROM heartbeats WHERE incident_id IS NULL AND due_at <= ? LIMIT 1",
-                [Timestamp.milliseconds(now)], as: Int64.self) != nil
+                "SELECT 1 FROM heartbeats h \(Self.dueCondition) LIMIT 1", [Timestamp.milliseconds(now)],
+                as: Int64.self) != nil
         }
         guard anyDue else { return 0 }
         return try await pool.repositoryWrite { db in
             let due = try db.query(
-                HeartbeatRows.selectFrom + " WHERE h.incident_id IS NULL AND h.due_at <= ? ORDER BY h.due_at LIMIT 100",
+                HeartbeatRows.selectFrom + " \(Self.dueCondition) ORDER BY h.due_at LIMIT 100",
                 [Timestamp.milliseconds(now)], row: HeartbeatRows.read)
             for heartbeat in due {
                 let creation = try SQLiteIncidentRepository.create(
@@ -103,4 +103,16 @@ public struct SQLiteHeartbeatRepository: HeartbeatRepository {
             return due.count
         }
     }
+
+    /// Heartbeats (`h`) to open an incident for at `?1`: overdue with none open, or whose incident somebody
+    /// resolved or closed while pings stayed away, once a further interval + grace has passed since then
+    /// (without this, such a heartbeat pointed at a closed incident and never paged again).
+    static let dueCondition = """
+        WHERE (h.incident_id IS NULL AND h.due_at <= ?1)
+           OR (h.incident_id IS NOT NULL AND EXISTS (
+                SELECT 1 FROM incidents i
+                WHERE i.id = h.incident_id AND i.status IN ('resolved', 'closed')
+                  AND max(h.due_at, coalesce(i.resolved_at, i.updated_at)
+                      + (h.interval_seconds + h.grace_seconds) * 1000) <= ?1))
+        """
 }
