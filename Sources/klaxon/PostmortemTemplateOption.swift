@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IncidentAPI
 
 /// `--postmortem-template FILE` (env `KLAXON_POSTMORTEM_TEMPLATE`), shared by `serve` and `postmortem`.
 struct PostmortemTemplateOption: ParsableArguments {
@@ -16,6 +17,12 @@ struct PostmortemTemplateOption: ParsableArguments {
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("the postmortem template \(path) is not UTF-8")
+        }
+        // Compiled here as well, so the message names the file and nothing is opened before it is refused.
+        do {
+            _ = try PostmortemTemplate(text: text)
+        } catch let error as PostmortemTemplateError {
+            throw ValidationError("the postmortem template \(path) does not compile: \(error.located)")
         }
         return text
     }

@@ -87,6 +87,18 @@ import Testing
         let refused = try KlaxonBinaryTests.run(
             ["serve", "--db", db, "--port", "0"], environment: ["KLAXON_POSTMORTEM_TEMPLATE": broken.path])
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("the postmortem template does not compile"))
+        #expect(
+            refused.stderr.contains(
+                "the postmortem template \(broken.path) does not compile: line 1, column 27: a section is never "
+                    + "closed"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("ParserError"), "no raw parser dump: \(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db), "refused before the database was created")
+
+        try Data("# Postmortem\n\n{{title}\n".utf8).write(to: broken)
+        let unfinished = try KlaxonBinaryTests.run(
+            ["postmortem", "1", "--db", db, "--postmortem-template", broken.path])
+        #expect(unfinished.status != 0)
+        #expect(unfinished.stderr.contains("line 3"), "\(unfinished.stderr)")
+        #expect(unfinished.stderr.contains("{{ without its }}"), "\(unfinished.stderr)")
     }
 }

@@ -14,10 +14,38 @@ public struct PostmortemTemplate: Sendable {
     /// Compiles `text`; throws `PostmortemTemplateError` naming what is wrong.
     public init(text: String) throws {
         _ = Self.registerContentType
+        let preamble = "{{% CONTENT_TYPE: \(Self.contentTypeName) }}"
         do {
-            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(Self.contentTypeName) }}" + text)
+            template = try MustacheTemplate(string: preamble + text)
+        } catch let error as MustacheTemplate.ParserError {
+            // The preamble shares the first line: positions there are shifted by its length.
+            let onFirstLine = error.context.lineNumber == 1
+            var line = error.context.line
+            if onFirstLine && line.hasPrefix(preamble) { line.removeFirst(preamble.count) }
+            throw PostmortemTemplateError(
+                reason: Self.explain(error.error), lineNumber: error.context.lineNumber,
+                columnNumber: max(1, error.context.columnNumber - (onFirstLine ? preamble.count : 0)),
+                line: line.trimmingCharacters(in: .whitespacesAndNewlines))
         } catch {
             throw PostmortemTemplateError(reason: String(describing: error))
+        }
+    }
+
+    /// What a Mustache parse error means, in the words of someone writing a template.
+    static func explain(_ error: any Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect:
+            return "a closing tag {{/name}} does not match the section it closes"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not finished: {{ without its }}"
+        case MustacheTemplate.Error.expectedSectionEnd:
+            return "a section is never closed: {{#name}} or {{^name}} without its {{/name}}"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "a set-delimiter tag {{=<% %>=}} is malformed"
+        case MustacheTemplate.Error.invalidConfigVariableSyntax, MustacheTemplate.Error.unrecognisedConfigVariable:
+            return "a {{% ... }} configuration tag is not one Klaxon's templates take"
+        default:
+            // The reader's own error (an overflow) means the text ended inside a tag.
+            let text = String(describing: error)
+            return text == "overflow" ? "the template ends inside a tag: {{ without its }}" : text
         }
     }
 
@@ -78,9 +106,30 @@ struct MarkdownFieldEscaping: MustacheContentType {
     }
 }
 
-/// A postmortem template that does not compile.
+/// A postmortem template that does not compile, and where.
 public struct PostmortemTemplateError: Error, CustomStringConvertible {
     public let reason: String
+    public var lineNumber: Int?
+    public var columnNumber: Int?
+    /// The text of the line, for the message.
+    public var line: String?
 
-    public var description: String { "the postmortem template does not compile: \(reason)" }
+    public init(reason: String, lineNumber: Int? = nil, columnNumber: Int? = nil, line: String? = nil) {
+        self.reason = reason
+        self.lineNumber = lineNumber
+        self.columnNumber = columnNumber
+        self.line = line
+    }
+
+    /// `line 3, column 7: a section is never closed ...: {{#timeline}}`
+    public var located: String {
+        guard let lineNumber else { return reason }
+        var text = "line \(lineNumber)"
+        if let columnNumber { text += ", column \(columnNumber)" }
+        text += ": \(reason)"
+        if let line, !line.isEmpty { text += " (the line: \(line.prefix(120)))" }
+        return text
+    }
+
+    public var description: String { "the postmortem template does not compile: \(located)" }
 }
