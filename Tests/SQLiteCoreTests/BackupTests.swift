@@ -113,6 +113,49 @@ import Testing
         await pool.close()
     }
 
+    @Test func theSourceIsRecognisedHoweverItsPathIsSpelt() async throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.path("data")
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: directory.path("a/b"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path("link"), withDestinationPath: directory.path("a/b"))
+        // The kernel follows link before '..': this is data/klaxon.db, though as text it names another folder.
+        let spelt = directory.path("link/../../data/klaxon.db")
+        let pool = try DatabasePool(path: spelt)
+        try await pool.write { try $0.executeScript("CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (1);") }
+        let live = data + "/klaxon.db"
+        await #expect(throws: BackupDestinationError.isTheDatabase(live)) { try await pool.backup(to: live) }
+        await #expect(throws: BackupDestinationError.isTheDatabaseCompanion(live + "-wal", database: live)) {
+            try await pool.backup(to: live + "-wal")
+        }
+        let count = try await pool.read { try $0.queryValue("SELECT count(*) FROM t", as: Int.self) }
+        #expect(count == 1)
+        await pool.close()
+    }
+
+    @Test func anEmptyFileABrokenLinkOrALeftoverLogBesideTheDestinationIsRefused() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try DatabasePool(path: directory.path())
+        try await pool.write { try $0.executeScript("CREATE TABLE t (v INTEGER);") }
+        let empty = directory.path("empty.db")
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        await #expect(throws: BackupDestinationError.notADatabase(empty)) { try await pool.backup(to: empty) }
+        let broken = directory.path("broken.db")
+        try FileManager.default.createSymbolicLink(atPath: broken, withDestinationPath: directory.path("nowhere.db"))
+        await #expect(throws: BackupDestinationError.brokenLink(broken)) { try await pool.backup(to: broken) }
+        #expect(!FileManager.default.fileExists(atPath: directory.path("nowhere.db")))
+
+        // An older backup whose -wal a reader left behind: SQLite would read that log into the new copy.
+        let older = directory.path("older.db")
+        _ = try await pool.backup(to: older)
+        let olderBytes = try #require(FileManager.default.contents(atPath: older))
+        #expect(FileManager.default.createFile(atPath: older + "-wal", contents: Data(repeating: 7, count: 64)))
+        await #expect(throws: BackupDestinationError.leftoverLog(older + "-wal")) { try await pool.backup(to: older) }
+        #expect(FileManager.default.contents(atPath: older) == olderBytes)
+        await pool.close()
+    }
+
     @Test func aSymbolicLinkIsReplacedAndWhatItPointedToIsLeftAlone() async throws {
         let directory = try TemporaryDirectory()
         let pool = try DatabasePool(path: directory.path())
