@@ -14,8 +14,7 @@ struct DocumentedQueryParameters: Sendable {
         guard let document = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
             let paths = document["paths"] as? [String: [String: Any]]
         else {
-            namesByOperation = [:]
-            return
+            preconditionFailure("the embedded OpenAPI document does not parse: every query check would be off")
         }
         let components = document["components"] as? [String: Any]
         let shared = components?["parameters"] as? [String: [String: Any]] ?? [:]
@@ -55,17 +54,23 @@ struct DocumentedQueryParameters: Sendable {
         return method.uppercased() + " " + segments.joined(separator: "/")
     }
 
-    /// 400 naming the first query parameter that `allowed` does not hold, with the one probably meant.
+    /// 400 naming the first query parameter that `allowed` does not hold, with the one probably meant. Names
+    /// are compared as sent; only one with a `%` or `+` is decoded first, so a list's query is not parsed twice.
     static func check(_ request: HTTPRequest, allowed: Set<String>) throws(APIError) {
-        guard request.head.rawQuery != nil else { return }
-        for item in request.query where !allowed.contains(item.name) {
+        guard let raw = request.head.rawQuery else { return }
+        for piece in raw.split(separator: "&", omittingEmptySubsequences: true) {
+            let rawName = piece.prefix { $0 != "=" }
+            let name =
+                rawName.contains(where: { $0 == "%" || $0 == "+" })
+                ? HTTPQuery(parsing: rawName).first(where: { _ in true })?.name ?? String(rawName) : String(rawName)
+            guard !allowed.contains(name) else { continue }
             let known = allowed.sorted()
-            if let meant = MemberNameSimilarity.intended(item.name, among: known) {
+            if let meant = MemberNameSimilarity.intended(name, among: known) {
                 throw .invalidParameter(
-                    field: item.name, message: "is not a query parameter of this endpoint; did you mean \"\(meant)\"?")
+                    field: name, message: "is not a query parameter of this endpoint; did you mean \"\(meant)\"?")
             }
             let takes = known.isEmpty ? "it takes none" : "it takes \(known.joined(separator: ", "))"
-            throw .invalidParameter(field: item.name, message: "is not a query parameter of this endpoint (\(takes))")
+            throw .invalidParameter(field: name, message: "is not a query parameter of this endpoint (\(takes))")
         }
     }
 }
