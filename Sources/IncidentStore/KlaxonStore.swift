@@ -118,15 +118,12 @@ public final class KlaxonStore: Sendable {
         return StoreReadiness(isWritable: isWritable, pendingMigrations: pending, problems: problems)
     }
 
-    /// How long after a write failed on a full disk the store still says it is not writable (the log says
-    /// the same: SQLiteCore's writer reports writes going through again only after as long without a failure).
-    static let diskFullSettling: Duration = .seconds(10)
-
     /// Why the database is not writable although ``readiness()``'s write may go through: a write failed on a
-    /// full disk in the last ``diskFullSettling``. The heartbeat row is rewritten in place, which a full disk
-    /// still allows; larger writes may not fit. Cheap (no I/O), so it can be asked on every readiness call.
+    /// full disk a moment ago (see `DatabasePool.Configuration.fullDiskSettling`). The heartbeat row is
+    /// rewritten in place, which a full disk still allows; larger writes may not fit. Cheap (no I/O), so it can
+    /// be asked on every readiness call.
     public var recentDiskFullProblem: String? {
-        guard let since = pool.sinceLastDiskFullFailure, since < Self.diskFullSettling else { return nil }
+        guard let since = pool.recentDiskFullFailure else { return nil }
         return "database not writable: disk full (a write failed \(since.components.seconds) s ago; "
             + "small writes may still fit)"
     }

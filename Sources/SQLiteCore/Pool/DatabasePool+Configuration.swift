@@ -43,6 +43,9 @@ extension DatabasePool {
         /// Told each time writes stop going through for a reason of the environment, or go through again
         /// (see ``WriteAvailability``); called on the writer thread, so it must return quickly.
         public var writeAvailabilityObserver: (@Sendable (WriteAvailability) -> Void)?
+        /// Default 10 s: after a write fails on a full disk, how long without another such failure before the
+        /// pool says writes go through again (see ``DiskFullMemory``), whatever commits in between.
+        public var fullDiskSettling: Duration = .seconds(10)
 
         /// The defaults.
         public init() {}

@@ -32,7 +32,7 @@ public final class DatabasePool: Sendable {
     private let threads: [WorkerThread]
     private let counters = PoolStatistics()
     private let generation = WriteGeneration()
-    private let diskFull = DiskFullMemory()
+    private let diskFull: DiskFullMemory
     private let closed = Atomic(false)
 
     /// Opens (creating it if the configuration allows) the file at `path` with the writer connection, then
@@ -42,6 +42,7 @@ public final class DatabasePool: Sendable {
     public init(path: String, configuration: Configuration = Configuration()) throws {
         self.path = path
         self.configuration = configuration
+        self.diskFull = DiskFullMemory(settling: configuration.fullDiskSettling)
         let requests = self.checkpointRequests
         let counters = self.counters
         let checkpointPages =
@@ -224,9 +225,10 @@ public final class DatabasePool: Sendable {
     /// Writes by other processes on the same file are not counted.
     public var writeGeneration: UInt64 { generation.current }
 
-    /// How long ago a write last failed because the disk was full, or nil when none has: a full disk still
-    /// lets small writes through, so one successful write does not prove that every write fits.
-    public var sinceLastDiskFullFailure: Duration? { diskFull.sinceLastFailure }
+    /// How long ago a write failed because the disk was full, when that is less than
+    /// ``Configuration/fullDiskSettling`` ago: a full disk still lets small writes through, so one successful
+    /// write does not prove that every write fits.
+    public var recentDiskFullFailure: Duration? { diskFull.recentFailure }
 
     /// Runs `body` on the writer connection inside a transaction, possibly shared with other callers
     /// (each in its own savepoint), and returns once that transaction is committed and durable.

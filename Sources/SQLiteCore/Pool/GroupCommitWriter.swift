@@ -163,12 +163,14 @@ private struct GroupCommitBatch {
     ) {
         let failed = failed.map { job, error in (job, Self.namingReadOnlyFileSystem(error, path: path)) }
         let reset = connection?.resetBusyStatements() ?? 0
-        // Only a commit that wrote proves the file takes writes: one that changed nothing touches no file.
-        if committed && !succeeded.isEmpty && wroteRows {
-            availability.noteCommitted()
-        }
+        // Failures first: a batch where one caller's write fit and another's hit a full disk must not say the
+        // disk has room again. Only a commit that wrote proves the file takes writes (one that changed nothing
+        // touches no file).
         for (_, error) in failed {
             availability.noteFailure(error)
+        }
+        if committed && !succeeded.isEmpty && wroteRows {
+            availability.noteCommitted()
         }
         statistics.record { counters in
             counters.busyStatementsReset += reset

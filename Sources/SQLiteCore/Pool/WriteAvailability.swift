@@ -14,10 +14,17 @@ public enum WriteAvailability: Sendable, Equatable {
 
 /// When a write last failed because the disk was full, shared between the writer thread (which notes it)
 /// and whoever asks (a readiness check).
+///
+/// A full disk is not all or nothing: a write that fits in pages SQLite already holds commits while a larger
+/// one fails. So after `SQLITE_FULL` the disk counts as full until `settling` has passed without such a
+/// failure, whatever commits in between.
 public final class DiskFullMemory: Sendable {
     private let lastFailure = Mutex<ContinuousClock.Instant?>(nil)
+    let settling: Duration
 
-    public init() {}
+    init(settling: Duration) {
+        self.settling = settling
+    }
 
     func note(at instant: ContinuousClock.Instant) {
         lastFailure.withLock { $0 = instant }
@@ -27,34 +34,33 @@ public final class DiskFullMemory: Sendable {
     public var sinceLastFailure: Duration? {
         lastFailure.withLock { $0 }.map { ContinuousClock.now - $0 }
     }
+
+    /// How long ago a write failed with `SQLITE_FULL`, when that is less than `settling` ago.
+    public var recentFailure: Duration? {
+        guard let since = sinceLastFailure, since < settling else { return nil }
+        return since
+    }
 }
 
 /// The writer thread's view of ``WriteAvailability``, reporting changes only: the first commit after a
-/// failure, or a failure whose cause differs from the last one (result code and `errno`).
-///
-/// A full disk is not all or nothing: a write that fits in pages SQLite already holds commits while a larger
-/// one fails. So after `SQLITE_FULL` a commit says writes go through again only once no write has failed
-/// for ``fullDiskSettling``; until then the server keeps saying the disk is full.
+/// failure, or a failure whose cause differs from the last one (result code and `errno`). After a full disk,
+/// a commit says writes go through again only once ``DiskFullMemory`` no longer counts it as full.
 /// Lives on the writer thread only, so it is not `Sendable`.
 final class WriteAvailabilityTracker {
-    static let fullDiskSettling: Duration = .seconds(10)
-
     private let observer: (@Sendable (WriteAvailability) -> Void)?
     private let diskFull: DiskFullMemory
     private var last: WriteAvailability = .available
 
-    init(observer: (@Sendable (WriteAvailability) -> Void)?, diskFull: DiskFullMemory = DiskFullMemory()) {
+    init(
+        observer: (@Sendable (WriteAvailability) -> Void)?,
+        diskFull: DiskFullMemory = DiskFullMemory(settling: .seconds(10))
+    ) {
         self.observer = observer
         self.diskFull = diskFull
     }
 
     func noteCommitted() {
-        guard last != .available else { return }
-        if case .unavailable(let error) = last, error.primaryCode == SQLITE_FULL,
-            let since = diskFull.sinceLastFailure, since < Self.fullDiskSettling
-        {
-            return
-        }
+        guard last != .available, diskFull.recentFailure == nil else { return }
         last = .available
         observer?(.available)
     }
