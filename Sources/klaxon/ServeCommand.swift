@@ -163,6 +163,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let problem = configuration.listenAddressProblem() {
             throw ValidationError("cannot listen on \(configuration.host): \(problem)")
         }
+        if let token = environment["KLAXON_ADMIN_TOKEN"], let problem = firstAdminTokenProblem(token) {
+            throw ValidationError(problem)
+        }
         if let eventLoops { configuration.eventLoopCount = eventLoops }
         if let maxConnections { configuration.maxConnections = maxConnections }
         if accessLog {
@@ -233,7 +236,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             // The token is stored already and the next start creates none: never lose it to a failed bind.
             if let token = application.createdAdminToken, !tokenShown {
-                Self.showFirstAdminToken(token, host: configuration.host, port: configuration.port)
+                Self.showFirstAdminToken(token, host: configuration.host, port: nil)
             }
             throw error
         }
@@ -243,7 +246,8 @@ struct ServeCommand: AsyncParsableCommand {
 
 extension ServeCommand {
     /// Prints the first admin token, which is shown only this once (only its hash is stored).
-    static func showFirstAdminToken(_ token: String, host: String, port: Int) {
+    static func showFirstAdminToken(_ token: String, host: String, port: Int?) {
+        let address = port.map { "http://\(host):\($0)" } ?? "http://<host>:<port>"
         print(
             """
             Klaxon created the first admin token (shown only now, keep it safe):
@@ -251,7 +255,7 @@ extension ServeCommand {
                 \(token)
 
             Send it as 'Authorization: Bearer <token>', for example:
-                curl -H 'Authorization: Bearer \(token)' http://\(host):\(port)/api/v1/incidents
+                curl -H 'Authorization: Bearer \(token)' \(address)/api/v1/incidents
             """)
         // stdout is block-buffered when it is not a terminal (containers, systemd): show it now, not at exit.
         fflush(nil)

@@ -59,8 +59,14 @@ import Testing
 
     /// A port nobody listens on right now: bind port 0, read what the kernel chose, release it.
     static func freePort() throws -> Int {
+        let (fd, port) = try boundSocket()
+        close(fd)
+        return port
+    }
+
+    /// A socket bound to a free port on 127.0.0.1 (listening when `listens`), and that port; the caller closes it.
+    static func boundSocket(listens: Bool = false) throws -> (fd: Int32, port: Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -70,8 +76,11 @@ import Testing
                 bind(fd, generic, length) == 0 && getsockname(fd, generic, &length) == 0
             }
         }
-        guard bound else { throw CocoaError(.fileNoSuchFile) }
-        return Int(UInt16(bigEndian: address.sin_port))
+        guard bound, !listens || listen(fd, 1) == 0 else {
+            close(fd)
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     @Test func helpNamesEverySubcommand() throws {
@@ -105,6 +114,11 @@ import Testing
             (["--port", "0"], ["KLAXON_METRICS_PUBLIC": "maybe"], "KLAXON_METRICS_PUBLIC must be"),
             (["--port", "0"], ["KLAXON_BUSY_TIMEOUT_MS": "-5"], "KLAXON_BUSY_TIMEOUT_MS must be 0 or more"),
             (["--port", "0", "--event-loops", "0"], [:], "--event-loops must be at least 1"),
+            (["--port", "0"], ["KLAXON_ADMIN_TOKEN": "short"], "KLAXON_ADMIN_TOKEN must be at least 32 characters"),
+            (
+                ["--port", "0"], ["KLAXON_ADMIN_TOKEN": "a token with spaces that is long enough\n"],
+                "KLAXON_ADMIN_TOKEN must be printable ASCII without spaces"
+            ),
         ]
         for (arguments, environment, message) in cases {
             let db = try Self.temporaryDatabase()
@@ -130,6 +144,17 @@ import Testing
         let nobody = try Self.run(["healthcheck", "--port", String(try Self.freePort())])
         #expect(nobody.status == 1)
         #expect(nobody.stdout.contains("unhealthy: connect to 127.0.0.1"), "\(nobody.stdout)")
+    }
+
+    @Test func theFirstAdminTokenIsShownEvenWhenThePortIsTaken() throws {
+        let (occupier, port) = try Self.boundSocket(listens: true)
+        defer { close(occupier) }
+        let db = try Self.temporaryDatabase()
+        let failed = try Self.run(["serve", "--db", db, "--port", String(port), "--public", "/nonexistent"])
+        #expect(failed.status != 0)
+        #expect(failed.stdout.contains("klx_"), "the stored token was shown once: \(failed.stdout)")
+        let listed = try Self.run(["token", "list", "--db", db])
+        #expect(listed.stdout.contains("admin"), "\(listed.stdout)")
     }
 
     @Test func serveRefusesANegativeAlertRetention() throws {

@@ -238,9 +238,6 @@ public func buildApplication(
         path: configuration.databasePath, configuration: databaseConfiguration,
         secretsKeyPath: configuration.secretsKeyPath)
     do {
-        let createdAdminToken = try await installFirstAdminToken(
-            configuration.initialAdminToken, tokens: store.tokens, at: clock.now())
-
         let tokenCache = TokenCache()
         let authenticator = Authenticator(tokens: store.tokens, clock: clock, logger: logger, cache: tokenCache)
         var api = APIRouter(authenticator: authenticator, idempotency: store.idempotency, clock: clock, logger: logger)
@@ -353,6 +350,10 @@ public func buildApplication(
             }
             accessLog?(entry)
         }
+        // Last of all that may fail: a token stored by a start that then failed would never be shown (the next
+        // start finds a token and makes none).
+        let createdAdminToken = try await installFirstAdminToken(
+            configuration.initialAdminToken, tokens: store.tokens, at: clock.now(), logger: logger)
         let server = HTTPServer(
             configuration: serverConfiguration, router: api.router, logger: Logger(label: "klaxon.http"))
         return Application(
@@ -370,31 +371,48 @@ public func buildApplication(
 let firstAdminTokenName = "admin"
 
 /// When the database holds no token at all, installs an admin token: the configured one, or a new random
-/// one that is returned so the caller can show it once.
-func installFirstAdminToken(_ configured: String?, tokens: any TokenRepository, at now: Date) async throws -> String? {
-    guard try await tokens.count() == 0 else { return nil }
-    let secret: TokenSecret
-    if let configured {
-        guard configured.count >= APIToken.minimumSecretLength else {
-            throw ApplicationError.adminTokenTooShort(minimum: APIToken.minimumSecretLength)
-        }
-        secret = TokenSecret(value: configured)
-    } else {
-        secret = TokenSecret.generate()
+/// one that is returned so the caller can show it once. A configured one is checked every start (so a bad
+/// value never waits for a fresh database to be found), and its being ignored is logged.
+func installFirstAdminToken(
+    _ configured: String?, tokens: any TokenRepository, at now: Date, logger: Logger
+) async throws -> String? {
+    if let configured, let problem = firstAdminTokenProblem(configured) {
+        throw ApplicationError.badAdminToken(problem)
     }
+    guard try await tokens.count() == 0 else {
+        if configured != nil {
+            logger.notice(
+                "KLAXON_ADMIN_TOKEN is ignored: the database has tokens already (it only sets the first one); manage tokens with 'klaxon token' or /api/v1/tokens"
+            )
+        }
+        return nil
+    }
+    let secret = configured.map { TokenSecret(value: $0) } ?? TokenSecret.generate()
     let draft = try NewToken(name: firstAdminTokenName, scope: TokenScope.admin.rawValue).validate()
     _ = try await tokens.create(draft, secretHash: secret.hash, at: now)
     return configured == nil ? secret.value : nil
 }
 
+/// Why `KLAXON_ADMIN_TOKEN`'s value cannot be a token, or nil: it travels in an `Authorization` header, so it
+/// must be long enough and made of printable ASCII without spaces.
+public func firstAdminTokenProblem(_ value: String) -> String? {
+    guard value.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+        return "KLAXON_ADMIN_TOKEN must be printable ASCII without spaces or line breaks (it is sent in an "
+            + "Authorization header)"
+    }
+    guard value.count >= APIToken.minimumSecretLength else {
+        return "KLAXON_ADMIN_TOKEN must be at least \(APIToken.minimumSecretLength) characters"
+    }
+    return nil
+}
+
 /// Start-up problems the operator must fix.
 public enum ApplicationError: Error, CustomStringConvertible {
-    case adminTokenTooShort(minimum: Int)
+    case badAdminToken(String)
 
     public var description: String {
         switch self {
-        case .adminTokenTooShort(let minimum):
-            return "KLAXON_ADMIN_TOKEN must be at least \(minimum) characters"
+        case .badAdminToken(let problem): return problem
         }
     }
 }
