@@ -27,7 +27,9 @@ struct MigrateCommand: AsyncParsableCommand {
         do {
             pool = try DatabasePool(path: database.path)
         } catch {
-            throw ValidationError("cannot open \(database.path): \(error)")
+            // A failure of the database, not of the command line: no usage text, exit 1.
+            FileHandle.standardError.write(Data("error: cannot open \(database.path): \(error)\n".utf8))
+            throw ExitCode.failure
         }
         do {
             if status {

@@ -41,7 +41,9 @@ struct TokenCommand: AsyncParsableCommand {
                 if let owner { try await store.users.assignToken(issued.token.id, to: .id(owner.id.rawValue)) }
                 print(issued.secret)
                 FileHandle.standardError.write(
-                    Data("created token '\(issued.token.name)' with scope \(issued.token.scope); the secret above is shown only now\n".utf8))
+                    Data(
+                        "created token '\(issued.token.name)' with scope \(issued.token.scope); the secret above is shown only now\n"
+                            .utf8))
             }
         }
     }
@@ -66,7 +68,11 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token by name; it stops working at once.")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a token by name; a running server refuses it within 2 s (its token cache).",
+            discussion:
+                "Unlike DELETE /api/v1/tokens/{name}, this may revoke the last admin token: run 'klaxon token create --scope admin' to get back in."
+        )
 
         @OptionGroup var database: DatabaseOptions
 
@@ -75,7 +81,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withStore(database) { store in
-                _ = try await store.tokens.revoke(name: name, at: Date())
+                _ = try await store.tokens.revoke(name: name, at: Date(), keepingAnAdmin: false)
                 print("revoked token '\(name)'")
             }
         }

@@ -80,6 +80,12 @@ import Testing
 
             let answer6 = try await app.request("DELETE", "/api/v1/tokens/ci-bot")
             #expect(answer6.status == 204)
+            let again = try await app.request("DELETE", "/api/v1/tokens/ci-bot")
+            #expect(again.status == 409, "revoked already, not 'not found': \(again.text)")
+            // The API will not revoke the last admin token (the one these requests use).
+            let lastAdmin = try await app.request("DELETE", "/api/v1/tokens/admin")
+            #expect(lastAdmin.status == 409)
+            #expect(lastAdmin.text.contains("the last admin token"), "\(lastAdmin.text)")
             let answer7 = try await app.request("GET", "/api/v1/incidents", token: secret)
             #expect(answer7.status == 401)
             let listed = try await app.request("GET", "/api/v1/tokens")

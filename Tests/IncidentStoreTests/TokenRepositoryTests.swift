@@ -37,19 +37,39 @@ import Testing
         await test.close()
     }
 
+    @Test func theLastAdminTokenIsKeptUnlessTheCallerMayLockEveryoneOut() async throws {
+        let test = try await TestStore.make()
+        _ = try await test.tokens.create(
+            try NewToken(name: "root", scope: "admin").validate(), secretHash: Self.hash(1), at: t0)
+        _ = try await test.tokens.create(
+            try NewToken(name: "ops", scope: "admin").validate(), secretHash: Self.hash(2), at: t0)
+        _ = try await test.tokens.revoke(name: "ops", at: at(10), keepingAnAdmin: true)
+        let refused = await #expect(throws: IncidentError.self) {
+            try await test.tokens.revoke(name: "root", at: at(20), keepingAnAdmin: true)
+        }
+        #expect("\(String(describing: refused))".contains("the last admin token"))
+        #expect(try await test.tokens.token(secretHash: Self.hash(1))?.isActive == true)
+        // On the server itself (klaxon token revoke) it may go: 'klaxon token create' gets back in.
+        _ = try await test.tokens.revoke(name: "root", at: at(30), keepingAnAdmin: false)
+        #expect(try await test.tokens.token(secretHash: Self.hash(1))?.isActive == false)
+        await test.close()
+    }
+
     @Test func revokedTokensStayListedAndTheirNamesStayTaken() async throws {
         let test = try await TestStore.make()
         _ = try await test.tokens.create(
             try NewToken(name: "ci-bot", scope: "write").validate(), secretHash: Self.hash(1), at: t0)
-        let revoked = try await test.tokens.revoke(name: "ci-bot", at: at(60))
+        let revoked = try await test.tokens.revoke(name: "ci-bot", at: at(60), keepingAnAdmin: true)
         #expect(revoked.revokedAt == at(60))
         #expect(!revoked.isActive)
         #expect(try await test.tokens.token(secretHash: Self.hash(1)) == revoked)
-        await #expect(throws: IncidentError.notFound(.token, id: "ci-bot")) {
-            try await test.tokens.revoke(name: "ci-bot", at: at(61))
+        await #expect(
+            throws: IncidentError.conflict("token 'ci-bot' was revoked already, at \(Timestamp.format(at(60)))")
+        ) {
+            try await test.tokens.revoke(name: "ci-bot", at: at(61), keepingAnAdmin: true)
         }
         await #expect(throws: IncidentError.notFound(.token, id: "nobody")) {
-            try await test.tokens.revoke(name: "nobody", at: at(61))
+            try await test.tokens.revoke(name: "nobody", at: at(61), keepingAnAdmin: true)
         }
         await #expect(throws: IncidentError.conflict("a token named ci-bot already exists")) {
             try await test.tokens.create(

@@ -39,7 +39,7 @@ struct TokenController: Sendable {
     }
 
     func revoke(_ request: APIRequest) async throws -> HTTPResponse {
-        _ = try await tokens.revoke(name: request.pathParameter("name"), at: request.now)
+        _ = try await tokens.revoke(name: request.pathParameter("name"), at: request.now, keepingAnAdmin: true)
         cache.removeAll()
         return HTTPResponse(status: .noContent)
     }

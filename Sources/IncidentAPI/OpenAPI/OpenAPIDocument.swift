@@ -2764,7 +2764,7 @@ enum OpenAPIDocument {
               "tokens"
             ],
             "summary": "Revoke a token",
-            "description": "Revokes the token at once: it is answered 401 from then on. A token that does not exist or is already revoked is 404. Requires scope `admin`.",
+            "description": "Revokes the token: a running server answers it 401 within 2 s (its token cache). A token that does not exist is 404; one revoked already is 409, and so is the last active admin token (create another admin token first; `klaxon token revoke` on the server may revoke it). Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [
@@ -2788,6 +2788,9 @@ enum OpenAPIDocument {
               },
               "404": {
                 "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
               },
               "503": {
                 "$ref": "#/components/responses/ServiceUnavailable"

@@ -18,9 +18,10 @@ public protocol TokenRepository: Sendable {
     /// The number of tokens, revoked included (first start creates an admin token when it is 0).
     func count() async throws -> Int
 
-    /// Marks the active token with this name revoked at `now`; `notFound(.token, name)` when no active
-    /// token has this name. Returns the revoked token.
-    func revoke(name: String, at now: Date) async throws -> APIToken
+    /// Marks the active token with this name revoked at `now`: `notFound(.token, name)` when no token has this
+    /// name, `conflict` when it is revoked already, and with `keepingAnAdmin` also `conflict` when it is the
+    /// last active admin token (the API must not lock every admin out). Returns the revoked token.
+    func revoke(name: String, at now: Date, keepingAnAdmin: Bool) async throws -> APIToken
 
     /// Records a use (`lastUsedAt = now`); callers write only when `APIToken.needsTouch(at:)`.
     func touch(_ id: TokenID, at now: Date) async throws

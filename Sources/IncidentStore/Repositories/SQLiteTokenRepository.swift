@@ -73,18 +73,34 @@ public struct SQLiteTokenRepository: TokenRepository {
         }
     }
 
-    public func revoke(name: String, at now: Date) async throws -> APIToken {
+    public func revoke(name: String, at now: Date, keepingAnAdmin: Bool) async throws -> APIToken {
         try await pool.repositoryWrite { db in
-            try db.execute(
-                "UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
-                [Timestamp.milliseconds(now), name])
-            guard db.changedRowCount == 1,
+            guard
                 let token = try db.queryFirst(
                     "SELECT \(Self.columns) FROM api_tokens WHERE name = ?", [name], row: Self.read)
             else {
                 throw IncidentError.notFound(.token, id: name)
             }
-            return token
+            if let revokedAt = token.revokedAt {
+                throw IncidentError.conflict("token '\(name)' was revoked already, at \(Timestamp.format(revokedAt))")
+            }
+            if keepingAnAdmin, token.scope == .admin {
+                let otherAdmins =
+                    try db.queryValue(
+                        "SELECT count(*) FROM api_tokens WHERE scope = 'admin' AND revoked_at IS NULL AND name <> ?",
+                        [name], as: Int.self) ?? 0
+                guard otherAdmins > 0 else {
+                    throw IncidentError.conflict(
+                        "token '\(name)' is the last admin token: create another admin token first "
+                            + "(or revoke it on the server with 'klaxon token revoke')")
+                }
+            }
+            try db.execute(
+                "UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
+                [Timestamp.milliseconds(now), name])
+            var revoked = token
+            revoked.revokedAt = now
+            return revoked
         }
     }
 
