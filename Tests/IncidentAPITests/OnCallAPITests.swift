@@ -148,6 +148,25 @@ import Testing
                 errors?.first?["message"] as? String
                     == "level 1 can reach nobody: user carol has no contact methods; schedule empty is empty")
 
+            let misspelt = try await app.request(
+                "POST", "/api/v1/escalation-policies",
+                json: [
+                    "name": "p",
+                    "levels": [["delay_minutes": 5, "targets": [["user": "carrol"], ["schedule": "emtpy"]]]],
+                ])
+            #expect(misspelt.status == 422)
+            #expect(
+                (try misspelt.object()["errors"] as? [[String: Any]])?.first?["message"] as? String
+                    == "level 0 can reach nobody: no user carrol (did you mean carol?); no schedule emtpy (did you mean empty?)",
+                "\(misspelt.text)")
+            try await app.expect(
+                201, "POST", "/api/v1/escalation-policies",
+                json: ["name": "daytime", "levels": [["delay_minutes": 5, "targets": [["user": "dan"]]]]])
+            let service = try await app.request(
+                "POST", "/api/v1/services", json: ["name": "web", "escalation_policy": "daytmie"])
+            #expect(service.status == 422)
+            #expect(service.text.contains("no escalation policy daytmie (did you mean daytime?)"), "\(service.text)")
+
             let zero = try await app.request(
                 "POST", "/api/v1/escalation-policies",
                 json: ["name": "p", "levels": [["delay_minutes": 0, "targets": [["user": "dan"]]]]])

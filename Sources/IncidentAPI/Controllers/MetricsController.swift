@@ -30,7 +30,8 @@ struct MetricsController: Sendable {
         } else {
             router.add(
                 .get, "/metrics", scope: .read,
-                noCredentialHint: "for a Prometheus scrape, give it a read token (bearer_token_file) or start Klaxon"
+                noCredentialHint:
+                    "for a Prometheus scrape, give it a read token (authorization: {credentials_file: ...} in its scrape config) or start Klaxon"
                     + " with --metrics-public (KLAXON_METRICS_PUBLIC=1)."
             ) { try await scrape(now: $0.now) }
         }

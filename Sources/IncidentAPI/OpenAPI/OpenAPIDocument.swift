@@ -7997,7 +7997,7 @@ enum OpenAPIDocument {
                   "string",
                   "null"
                 ],
-                "description": "Kept for a later sender; pages to it are queued in the outbox."
+                "description": "Where email pages go, through the SMTP relay `klaxon serve --smtp-url` names; without a relay they wait in the outbox, shown as `undeliverable`, and go out once one is configured."
               },
               "created_at": {
                 "$ref": "#/components/schemas/Timestamp"

@@ -1,23 +1,39 @@
 /// Whether each level of a policy can reach somebody: pure, over the users and schedules the store read.
 extension EscalationPolicyDraft {
     /// One problem per level that can reach nobody, naming the level (`levels.1.targets`) and why.
-    public func reachabilityProblems(users: [String: User], schedules: [String: Schedule]) -> [FieldError] {
-        EscalationPolicy.reachabilityProblems(of: levels, users: users, schedules: schedules)
+    /// `knownUserHandles` and `knownScheduleNames`, when given, let an unknown name be answered with the one
+    /// probably meant (`no user alcie (did you mean alice?)`).
+    public func reachabilityProblems(
+        users: [String: User], schedules: [String: Schedule], knownUserHandles: [String] = [],
+        knownScheduleNames: [String] = []
+    ) -> [FieldError] {
+        EscalationPolicy.reachabilityProblems(
+            of: levels, users: users, schedules: schedules, knownUserHandles: knownUserHandles,
+            knownScheduleNames: knownScheduleNames)
     }
 }
 
 extension EscalationPolicy {
-    /// See `EscalationPolicyDraft.reachabilityProblems(users:schedules:)`.
-    public func reachabilityProblems(users: [String: User], schedules: [String: Schedule]) -> [FieldError] {
-        Self.reachabilityProblems(of: levels, users: users, schedules: schedules)
+    /// See `EscalationPolicyDraft.reachabilityProblems(users:schedules:knownUserHandles:knownScheduleNames:)`.
+    public func reachabilityProblems(
+        users: [String: User], schedules: [String: Schedule], knownUserHandles: [String] = [],
+        knownScheduleNames: [String] = []
+    ) -> [FieldError] {
+        Self.reachabilityProblems(
+            of: levels, users: users, schedules: schedules, knownUserHandles: knownUserHandles,
+            knownScheduleNames: knownScheduleNames)
     }
 
     /// A level reaches somebody when any target does: a webhook always, a user with a contact method, a
     /// schedule with at least one such user in its rotations or overrides. Unknown users and schedules
     /// reach nobody.
     static func reachabilityProblems(
-        of levels: [EscalationLevel], users: [String: User], schedules: [String: Schedule]
+        of levels: [EscalationLevel], users: [String: User], schedules: [String: Schedule],
+        knownUserHandles: [String] = [], knownScheduleNames: [String] = []
     ) -> [FieldError] {
+        func meant(_ name: String, among known: [String]) -> String {
+            MemberNameSimilarity.intended(name, among: known).map { " (did you mean \($0)?)" } ?? ""
+        }
         var problems: [FieldError] = []
         for (index, level) in levels.enumerated() {
             var reasons: [String] = []
@@ -28,7 +44,7 @@ extension EscalationPolicy {
                     reachable = true
                 case .user(let handle):
                     guard let user = users[handle] else {
-                        reasons.append("no user \(handle)")
+                        reasons.append("no user \(handle)" + meant(handle, among: knownUserHandles))
                         continue
                     }
                     if user.isReachable {
@@ -38,7 +54,7 @@ extension EscalationPolicy {
                     }
                 case .schedule(let name):
                     guard let schedule = schedules[name] else {
-                        reasons.append("no schedule \(name)")
+                        reasons.append("no schedule \(name)" + meant(name, among: knownScheduleNames))
                         continue
                     }
                     let handles = schedule.userHandles

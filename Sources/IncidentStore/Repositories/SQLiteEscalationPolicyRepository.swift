@@ -78,7 +78,13 @@ public struct SQLiteEscalationPolicyRepository: EscalationPolicyRepository {
         try await pool.repositoryRead { db in
             let policy = try EscalationPolicyRows.require(reference, in: db)
             let directory = try EscalationPolicyRows.directory(for: policy.levels, at: nil, in: db)
-            return (policy, policy.reachabilityProblems(users: directory.users, schedules: directory.schedules))
+            let known = try EscalationPolicyRows.knownNames(in: db)
+            return (
+                policy,
+                policy.reachabilityProblems(
+                    users: directory.users, schedules: directory.schedules, knownUserHandles: known.users,
+                    knownScheduleNames: known.schedules)
+            )
         }
     }
 
@@ -138,8 +144,14 @@ public struct SQLiteEscalationPolicyRepository: EscalationPolicyRepository {
         if let policy {
             found = try EscalationPolicyRows.find(policy, in: db)
             if found == nil {
+                let names = try db.query("SELECT name FROM escalation_policies ORDER BY name LIMIT 500") {
+                    try $0.column(0, as: String.self)
+                }
+                let meant = MemberNameSimilarity.intended(policy.description, among: names)
                 throw IncidentError.validation([
-                    FieldError(field: "escalation_policy", message: "no escalation policy \(policy)")
+                    FieldError(
+                        field: "escalation_policy",
+                        message: "no escalation policy \(policy)" + (meant.map { " (did you mean \($0)?)" } ?? ""))
                 ])
             }
         }
@@ -150,7 +162,14 @@ public struct SQLiteEscalationPolicyRepository: EscalationPolicyRepository {
 
     static func checkReachable(_ draft: EscalationPolicyDraft, in db: Connection) throws {
         let directory = try EscalationPolicyRows.directory(for: draft.levels, at: nil, in: db)
-        let problems = draft.reachabilityProblems(users: directory.users, schedules: directory.schedules)
-        if !problems.isEmpty { throw IncidentError.validation(problems) }
+        guard !draft.reachabilityProblems(users: directory.users, schedules: directory.schedules).isEmpty else {
+            return
+        }
+        // Refused: read the names there are, to answer a misspelt one with the one probably meant.
+        let known = try EscalationPolicyRows.knownNames(in: db)
+        throw IncidentError.validation(
+            draft.reachabilityProblems(
+                users: directory.users, schedules: directory.schedules, knownUserHandles: known.users,
+                knownScheduleNames: known.schedules))
     }
 }

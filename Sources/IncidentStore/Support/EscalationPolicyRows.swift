@@ -47,6 +47,17 @@ enum EscalationPolicyRows {
             """, [service.rawValue], row: read)
     }
 
+    /// The user handles and schedule names there are (at most 500 of each), to suggest the one meant.
+    static func knownNames(in db: Connection) throws -> (users: [String], schedules: [String]) {
+        let users = try db.query("SELECT handle FROM users ORDER BY handle LIMIT 500") {
+            try $0.column(0, as: String.self)
+        }
+        let schedules = try db.query("SELECT name FROM schedules ORDER BY name LIMIT 500") {
+            try $0.column(0, as: String.self)
+        }
+        return (users, schedules)
+    }
+
     /// The users and schedules the levels name, read in this transaction, for reachability and pages.
     static func directory(for levels: [EscalationLevel], at now: Date?, in db: Connection) throws
         -> (users: [String: User], schedules: [String: Schedule])
