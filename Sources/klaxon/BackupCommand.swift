@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IncidentStore
 import SQLiteCore
 
 /// `klaxon backup FILE`: copies the live database with SQLite's online backup API (a running server may
@@ -12,8 +13,9 @@ struct BackupCommand: AsyncParsableCommand {
             A running server may keep writing while the copy is taken. The copy is written beside FILE, checked \
             with PRAGMA integrity_check, and only then renamed over FILE, so a failed backup never replaces a \
             good one. FILE must be a file path: a directory, a device, the database itself, or an existing file \
-            that is not an older backup is refused and left as it is. A symbolic link at FILE is replaced by the \
-            copy (what it points to is not touched).
+            that is not an older backup of this database (another application's file, another server's \
+            database) is refused and left as it is. A symbolic link at FILE is replaced by the copy (what it \
+            points to is not touched). The secrets key file must open the copy's secrets, or the backup fails.
 
             To restore: stop Klaxon, remove the database's -wal and -shm files if present, copy the backup over \
             the database file and put the secrets key file (<db>.key) beside it, then start Klaxon.
@@ -34,7 +36,7 @@ struct BackupCommand: AsyncParsableCommand {
         let destination = file
         let result: BackupResult
         do {
-            result = try OnlineBackup.copy(from: source, to: destination)
+            result = try OnlineBackup.copy(from: source, to: destination, identityQuery: KlaxonBackup.identityQuery)
         } catch let refused as BackupDestinationError {
             FileHandle.standardError.write(Data("error: \(refused)\n".utf8))
             throw ExitCode.failure
@@ -48,6 +50,14 @@ struct BackupCommand: AsyncParsableCommand {
         }
         if result.isIntact {
             print("backed up \(source) to \(result.path): \(result.pageCount) pages, integrity_check: ok")
+            // A copy whose key is lost or wrong loses its signing secrets: that is a failed backup, not a warning.
+            if let problem = KlaxonBackup.secretsKeyProblem(ofCopy: result.path, keyPath: database.secretsKeyPath) {
+                FileHandle.standardError.write(
+                    Data(
+                        ("error: the copy at \(result.path) is sound, but its signing secrets cannot be read: \(problem)\n"
+                            + "back up the key file that opens \(source) with it (--secrets-key-file)\n").utf8))
+                throw ExitCode.failure
+            }
             if FileManager.default.fileExists(atPath: database.secretsKeyPath) {
                 print(
                     "keep the secrets key file \(database.secretsKeyPath) with this backup (copy it once, it does not "

@@ -11,7 +11,7 @@ import Testing
         let bystander: String
 
         init() throws {
-            db = try KlaxonBinaryTests.temporaryDatabase()
+            db = try KlaxonBinaryTests.migratedDatabase()
             folder = URL(fileURLWithPath: db).deletingLastPathComponent()
             bystander = folder.appendingPathComponent("runbook.md").path
             #expect(FileManager.default.createFile(atPath: bystander, contents: Data("# runbook\n".utf8)))
@@ -64,6 +64,34 @@ import Testing
         let missing = try KlaxonBinaryTests.run(["backup", "--db", scene.db, missingFolder + "/copy.db"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("the folder \(missingFolder) does not exist"), "\(missing.stderr)")
+    }
+
+    @Test func anotherServersDatabaseIsNotABackupAndIsRefusedUntouched() throws {
+        let scene = try Scene()
+        let other = try Scene()
+        let before = FileManager.default.contents(atPath: other.db)
+        let refused = try KlaxonBinaryTests.run(["backup", "--db", scene.db, other.db])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("is a SQLite database but not a backup of"), "\(refused.stderr)")
+        #expect(FileManager.default.contents(atPath: other.db) == before)
+    }
+
+    @Test func aKeyFileThatDoesNotOpenTheCopyFailsTheBackup() throws {
+        let scene = try Scene()
+        let other = try Scene()
+        let copy = scene.folder.appendingPathComponent("copy.db").path
+        let wrongKey = try KlaxonBinaryTests.run(
+            ["backup", "--db", scene.db, "--secrets-key-file", other.db + ".key", copy])
+        #expect(wrongKey.status == 1)
+        #expect(wrongKey.stderr.contains("is sound, but its signing secrets cannot be read"), "\(wrongKey.stderr)")
+        #expect(wrongKey.stderr.contains("belongs to another database"), "\(wrongKey.stderr)")
+        let missingKey = try KlaxonBinaryTests.run(
+            [
+                "backup", "--db", scene.db, "--secrets-key-file", scene.folder.appendingPathComponent("none.key").path,
+                copy,
+            ])
+        #expect(missingKey.status == 1)
+        #expect(missingKey.stderr.contains("is missing"), "\(missingKey.stderr)")
     }
 
     @Test func anOlderBackupIsReplacedByTheNewCopy() throws {

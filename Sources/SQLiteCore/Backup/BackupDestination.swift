@@ -18,6 +18,8 @@ public enum BackupDestinationError: Error, Sendable, Equatable, CustomStringConv
     /// Something other than an older backup is there (a key file, a log, a document): never overwritten.
     case notADatabase(String)
     case isTheDatabase(String)
+    /// A SQLite database that is not an older copy of this one (another application's, another server's).
+    case anotherDatabase(String, database: String)
     case isTheDatabaseCompanion(String, database: String)
     case folderMissing(String)
     case folderUnwritable(String, reason: String)
@@ -41,6 +43,10 @@ public enum BackupDestinationError: Error, Sendable, Equatable, CustomStringConv
             return "\(path) is not a regular file (a device, socket or pipe); give the path of a file to write"
         case .notADatabase(let path):
             return "\(path) exists and is not a SQLite database; a backup replaces only an older backup: "
+                + "give another path"
+        case .anotherDatabase(let path, let database):
+            return "\(path) is a SQLite database but not a backup of \(database) (another application's file, or "
+                + "another server's database); a backup replaces only an older backup of the same database: "
                 + "give another path"
         case .isTheDatabase(let path):
             return "\(path) is the database itself; give another path for the copy"

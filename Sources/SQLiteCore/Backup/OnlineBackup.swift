@@ -11,7 +11,9 @@ import Foundation
 /// that is not an older backup is refused before anything is written.
 public enum OnlineBackup {
     /// Copies `sourcePath` to `destinationPath`, `pagesPerStep` pages at a time, sleeping
-    /// `pauseBetweenSteps` between steps (to leave the disk to a busy server), and checks the copy.
+    /// `pauseBetweenSteps` between steps (to leave the disk to a busy server), and checks the copy. With
+    /// `identityQuery` (a query answering one text that is written once per database), an existing
+    /// destination is replaced only when it answers the same as the source: an older copy of it.
     /// Throws when the copy cannot be made; returns a result whose ``BackupResult/isIntact`` is `false`
     /// when it was made but failed the integrity check (it then stays at ``BackupResult/path``).
     public static func copy(
@@ -19,13 +21,19 @@ public enum OnlineBackup {
         to destinationPath: String,
         pagesPerStep: Int = 256,
         pauseBetweenSteps: Duration = .zero,
-        busyTimeout: Duration = .seconds(5)
+        busyTimeout: Duration = .seconds(5),
+        identityQuery: String? = nil
     ) throws -> BackupResult {
         let destinationPath = try BackupDestination.checked(destinationPath, source: sourcePath)
         var sourceConfiguration = Connection.Configuration(accessMode: .readWrite, busyTimeout: busyTimeout)
         sourceConfiguration.usesWriteAheadLog = false
         let source = try Connection(path: sourcePath, configuration: sourceConfiguration)
         defer { source.close() }
+
+        if let identityQuery, FileManager.default.fileExists(atPath: destinationPath) {
+            try refuseAnotherDatabase(
+                at: destinationPath, source: source, sourcePath: sourcePath, identityQuery: identityQuery)
+        }
 
         let temporaryPath = destinationPath + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         BackupDestination.removePartial(temporaryPath)
@@ -63,6 +71,24 @@ public enum OnlineBackup {
         try BackupDestination.replace(destinationPath, with: temporaryPath, permissionsOf: sourcePath)
         keepTemporary = true  // renamed: nothing left to remove
         return BackupResult(path: destinationPath, pageCount: pageCount, integrityCheck: integrity)
+    }
+
+    /// Refuses to replace a database whose identity (`identityQuery`'s one value: something written once per
+    /// database, such as a random token) differs from the source's, or that has none: it is not an older copy.
+    private static func refuseAnotherDatabase(
+        at destinationPath: String, source: Connection, sourcePath: String, identityQuery: String
+    ) throws {
+        let sourceIdentity = try? source.queryValue(identityQuery, as: String.self)
+        // Immutable: read the file as it is, without taking locks or creating a -wal or -shm beside it.
+        let destinationIdentity: String? = {
+            guard let existing = try? Connection(path: destinationPath, configuration: .init(accessMode: .immutable))
+            else { return nil }
+            defer { existing.close() }
+            return try? existing.queryValue(identityQuery, as: String.self)
+        }()
+        guard let sourceIdentity, sourceIdentity == destinationIdentity else {
+            throw BackupDestinationError.anotherDatabase(destinationPath, database: sourcePath)
+        }
     }
 
     private static func copyPages(

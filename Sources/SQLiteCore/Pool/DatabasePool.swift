@@ -290,7 +290,8 @@ public final class DatabasePool: Sendable {
     /// connection and thread, while writers go on writing; then runs `PRAGMA integrity_check` on the copy.
     /// See ``OnlineBackup``.
     public func backup(
-        to destinationPath: String, pagesPerStep: Int = 256, pauseBetweenSteps: Duration = .zero
+        to destinationPath: String, pagesPerStep: Int = 256, pauseBetweenSteps: Duration = .zero,
+        identityQuery: String? = nil
     ) async throws -> BackupResult {
         guard !isClosed else { throw SQLiteUsageError.closed }
         let source = path
@@ -298,7 +299,7 @@ public final class DatabasePool: Sendable {
         return try await WorkerThread.run(name: "sqlite-backup") {
             try OnlineBackup.copy(
                 from: source, to: destinationPath, pagesPerStep: pagesPerStep, pauseBetweenSteps: pauseBetweenSteps,
-                busyTimeout: busyTimeout)
+                busyTimeout: busyTimeout, identityQuery: identityQuery)
         }
     }
 }
