@@ -42,9 +42,10 @@ struct HealthcheckCommand: ParsableCommand {
             }
         let path = ready ? "/readyz" : "/healthz"
         do {
-            let status = try HealthProbe(host: target, port: port, timeoutSeconds: timeout).status(of: path)
+            var probe = HealthProbe(host: target, port: port, timeoutSeconds: timeout)
+            let status = try probe.status(of: path)
             guard status == 200 else {
-                print("unhealthy: \(path) answered \(status)")
+                print("unhealthy: \(path) answered \(status)" + (probe.detail.map { ": \($0)" } ?? ""))
                 throw ExitCode(1)
             }
             print(ready ? "ready" : "healthy")
@@ -64,8 +65,9 @@ struct HealthProbe {
     let host: String
     let port: Int
     let timeoutSeconds: Int
+    private(set) var lastAnswer: [UInt8] = []
 
-    func status(of path: String) throws(Failure) -> Int {
+    mutating func status(of path: String) throws(Failure) -> Int {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var results: UnsafeMutablePointer<addrinfo>?
@@ -88,7 +90,7 @@ struct HealthProbe {
         guard send(fd, request, request.count, Int32(MSG_NOSIGNAL)) == request.count else {
             throw Failure(message: "send: \(reason(errno))")
         }
-        var response = [UInt8](repeating: 0, count: 512)
+        var response = [UInt8](repeating: 0, count: 8192)
         var received = 0
         while received < 12 {
             let count = response.withUnsafeMutableBytes { buffer in
@@ -103,7 +105,27 @@ struct HealthProbe {
         guard let status = Int(String(decoding: response[9..<12], as: UTF8.self)) else {
             throw Failure(message: "not an HTTP answer")
         }
+        if status != 200 {
+            // The rest of a short answer (Connection: close), for the reason it gives; never more than 8 KiB.
+            while received < response.count {
+                let count = response.withUnsafeMutableBytes { buffer in
+                    recv(fd, buffer.baseAddress! + received, buffer.count - received, 0)
+                }
+                guard count > 0 else { break }
+                received += count
+            }
+            lastAnswer = Array(response[..<received])
+        }
         return status
+    }
+
+    /// The detail of a problem answer (RFC 9457 `detail`) read by the last `status(of:)`, when it gave one.
+    var detail: String? {
+        guard let separator = lastAnswer.firstRange(of: Array("\r\n\r\n".utf8)),
+            let object = try? JSONSerialization.jsonObject(with: Data(lastAnswer[separator.upperBound...]))
+                as? [String: Any]
+        else { return nil }
+        return object["detail"] as? String
     }
 
     /// A timed-out socket call fails with EAGAIN or EINPROGRESS, whose texts do not say so.

@@ -81,15 +81,32 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withStore(database) { store in
-                _ = try await store.tokens.revoke(name: name, at: Date(), keepingAnAdmin: false)
+                let revoked = try await store.tokens.revoke(name: name, at: Date(), keepingAnAdmin: false)
                 print("revoked token '\(name)'")
+                if revoked.scope == .admin,
+                    try await !store.tokens.list().contains(where: { $0.isActive && $0.scope == .admin })
+                {
+                    FileHandle.standardError.write(
+                        Data(
+                            ("warning: no active admin token is left; create one with 'klaxon token create --scope admin "
+                                + "--name NAME' (or start klaxon serve with KLAXON_ADMIN_TOKEN set)\n").utf8))
+                }
             }
         }
     }
 }
 
-/// Opens the store (applying pending migrations), runs `body`, closes it; errors become a message and exit 1.
+/// Opens the store of an existing database (applying pending migrations), runs `body`, closes it; errors
+/// become a message and exit 1.
 func withStore(_ database: DatabaseOptions, _ body: (KlaxonStore) async throws -> Void) async throws {
+    // A mistyped --db must not create an empty database whose new token then works nowhere.
+    guard FileManager.default.fileExists(atPath: database.path) else {
+        FileHandle.standardError.write(
+            Data(
+                ("error: no database at \(database.path) ('klaxon serve' creates it; check --db or KLAXON_DB)\n")
+                    .utf8))
+        throw ExitCode.failure
+    }
     let store: KlaxonStore
     do {
         store = try await KlaxonStore.open(path: database.path, secretsKeyPath: database.secretsKeyPath)

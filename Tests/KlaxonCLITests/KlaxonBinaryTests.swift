@@ -57,6 +57,14 @@ import Testing
         return directory.appendingPathComponent("klaxon.db").path
     }
 
+    /// A new database, made as an operator would before using `klaxon token` (which refuses a missing one).
+    static func migratedDatabase() throws -> String {
+        let db = try temporaryDatabase()
+        let migrated = try run(["migrate", "--db", db])
+        #expect(migrated.status == 0, "migrate failed: \(migrated.stderr)")
+        return db
+    }
+
     /// A port nobody listens on right now: bind port 0, read what the kernel chose, release it.
     static func freePort() throws -> Int {
         let (fd, port) = try boundSocket()
@@ -171,7 +179,7 @@ import Testing
     }
 
     @Test func theSecretsKeyFileIsNamedByBackupAndAWrongOrMissingOneStopsTheStart() throws {
-        let db = try Self.temporaryDatabase()
+        let db = try Self.migratedDatabase()
         #expect(try Self.run(["token", "create", "--db", db, "--name", "ops-bot", "--scope", "write"]).status == 0)
         #expect(FileManager.default.contents(atPath: db + ".key")?.count == 32)
         let backup = try Self.run(["backup", "--db", db, db + ".backup"])
@@ -194,8 +202,86 @@ import Testing
         #expect(missing.stderr.contains("secrets key file \(db).key is missing"), "\(missing.stderr)")
     }
 
-    @Test func tokensAreCreatedListedAndRevokedFromTheCommandLine() throws {
+    @Test func tokenCommandsRefuseADatabaseThatDoesNotExistAndCreateNone() throws {
         let db = try Self.temporaryDatabase()
+        for arguments in [["create", "--name", "rescue", "--scope", "admin"], ["list"], ["revoke", "admin"]] {
+            let refused = try Self.run(["token"] + arguments + ["--db", db])
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("no database at \(db)"), "\(refused.stderr)")
+            #expect(!refused.stdout.contains("klx_"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: db))
+        #expect(!FileManager.default.fileExists(atPath: db + ".key"))
+    }
+
+    @Test func revokingTheLastAdminTokenOnTheServerWarnsHowToGetBackIn() throws {
+        let db = try Self.migratedDatabase()
+        #expect(try Self.run(["token", "create", "--db", db, "--name", "root", "--scope", "admin"]).status == 0)
+        let revoked = try Self.run(["token", "revoke", "--db", db, "root"])
+        #expect(revoked.status == 0)
+        #expect(revoked.stderr.contains("no active admin token is left"), "\(revoked.stderr)")
+    }
+
+    @Test func whenEveryAdminTokenIsRevokedTheConfiguredOneIsInstalledAtStart() async throws {
+        let db = try Self.migratedDatabase()
+        #expect(try Self.run(["token", "create", "--db", db, "--name", "admin", "--scope", "admin"]).status == 0)
+        #expect(try Self.run(["token", "revoke", "--db", db, "admin"]).status == 0)
+        let port = try Self.freePort()
+        let rescue = "klx_rescue-token-0123456789abcdefghijklmn"
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["serve", "--port", String(port), "--db", db, "--public", "/nonexistent"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["KLAXON_ADMIN_TOKEN": rescue]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var healthy = false
+        for _ in 0..<100 where !healthy {
+            try await Task.sleep(for: .milliseconds(100))
+            healthy = try Self.run(["healthcheck", "--port", String(port), "--timeout", "1"]).status == 0
+        }
+        #expect(healthy)
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/tokens/current")!)
+        request.setValue("Bearer \(rescue)", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        let current = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        #expect(current?["name"] as? String == "admin-2")
+        #expect(current?["scope"] as? String == "admin")
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    @Test func healthcheckReadySaysWhyTheServerIsNotReady() async throws {
+        let missingFolder = FileManager.default.temporaryDirectory.appendingPathComponent("klaxon-none-\(UUID())")
+        let port = try Self.freePort()
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = [
+            "serve", "--port", String(port), "--db", missingFolder.appendingPathComponent("klaxon.db").path,
+            "--public", "/nonexistent",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var alive = false
+        for _ in 0..<100 where !alive {
+            try await Task.sleep(for: .milliseconds(100))
+            alive = try Self.run(["healthcheck", "--port", String(port), "--timeout", "1"]).status == 0
+        }
+        #expect(alive, "the process answers /healthz while it waits for its database")
+        let ready = try Self.run(["healthcheck", "--port", String(port), "--ready"])
+        #expect(ready.status == 1)
+        #expect(ready.stdout.contains("unhealthy: /readyz answered 503: "), "\(ready.stdout)")
+        #expect(ready.stdout.contains("database"), "\(ready.stdout)")
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    @Test func tokensAreCreatedListedAndRevokedFromTheCommandLine() throws {
+        let db = try Self.migratedDatabase()
         let created = try Self.run(["token", "create", "--db", db, "--name", "ops-bot", "--scope", "write"])
         #expect(created.status == 0, "\(created.stderr)")
         let secret = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

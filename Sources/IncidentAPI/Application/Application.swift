@@ -372,25 +372,48 @@ let firstAdminTokenName = "admin"
 
 /// When the database holds no token at all, installs an admin token: the configured one, or a new random
 /// one that is returned so the caller can show it once. A configured one is checked every start (so a bad
-/// value never waits for a fresh database to be found), and its being ignored is logged.
+/// value never waits for a fresh database to be found). When tokens exist but no admin token is active (all
+/// revoked), a configured one is installed under the next free `admin-N` name, and without one the log says
+/// how to get back in; otherwise a configured one is ignored, and the log says so.
 func installFirstAdminToken(
     _ configured: String?, tokens: any TokenRepository, at now: Date, logger: Logger
 ) async throws -> String? {
     if let configured, let problem = firstAdminTokenProblem(configured) {
         throw ApplicationError.badAdminToken(problem)
     }
-    guard try await tokens.count() == 0 else {
+    let existing = try await tokens.list()
+    guard !existing.isEmpty else {
+        let secret = configured.map { TokenSecret(value: $0) } ?? TokenSecret.generate()
+        let draft = try NewToken(name: firstAdminTokenName, scope: TokenScope.admin.rawValue).validate()
+        _ = try await tokens.create(draft, secretHash: secret.hash, at: now)
+        return configured == nil ? secret.value : nil
+    }
+    guard !existing.contains(where: { $0.isActive && $0.scope == .admin }) else {
         if configured != nil {
             logger.notice(
-                "KLAXON_ADMIN_TOKEN is ignored: the database has tokens already (it only sets the first one); manage tokens with 'klaxon token' or /api/v1/tokens"
+                "KLAXON_ADMIN_TOKEN is ignored: the database has an active admin token already (it only sets the first one); manage tokens with 'klaxon token' or /api/v1/tokens"
             )
         }
         return nil
     }
-    let secret = configured.map { TokenSecret(value: $0) } ?? TokenSecret.generate()
-    let draft = try NewToken(name: firstAdminTokenName, scope: TokenScope.admin.rawValue).validate()
-    _ = try await tokens.create(draft, secretHash: secret.hash, at: now)
-    return configured == nil ? secret.value : nil
+    guard let configured else {
+        logger.warning(
+            "no active admin token: every admin token is revoked; create one with 'klaxon token create --scope admin --name NAME' (or start with KLAXON_ADMIN_TOKEN set)"
+        )
+        return nil
+    }
+    let taken = Set(existing.map(\.name))
+    var name = firstAdminTokenName
+    var suffix = 2
+    while taken.contains(name) {
+        name = "\(firstAdminTokenName)-\(suffix)"
+        suffix += 1
+    }
+    let draft = try NewToken(name: name, scope: TokenScope.admin.rawValue).validate()
+    _ = try await tokens.create(draft, secretHash: TokenSecret(value: configured).hash, at: now)
+    logger.notice(
+        "installed KLAXON_ADMIN_TOKEN as admin token '\(name)': every admin token of the database was revoked")
+    return nil
 }
 
 /// Why `KLAXON_ADMIN_TOKEN`'s value cannot be a token, or nil: it travels in an `Authorization` header, so it
