@@ -126,6 +126,11 @@ import Testing
             let id = try await open(app)
             #expect(try await app.outbox(of: id) == [])
             app.clock.advance(by: 60)
+            for field in ["ends_at", "reason"] {
+                let nulled = try await app.request(
+                    "PATCH", "/api/v1/maintenance-windows/\(nowID)", json: [field: NSNull()])
+                #expect(nulled.status == 422, "\(field): null is refused, not taken as unchanged")
+            }
             // Ending it early: an end in the past is taken as now; the held page goes out at the next pass.
             let ended = try await app.expect(
                 200, "PATCH", "/api/v1/maintenance-windows/\(nowID)",
@@ -156,7 +161,9 @@ import Testing
             #expect(try await problemFields(["service": "nowhere", "duration_minutes": 10]) == ["service"])
             #expect(try await problemFields(["service": "default"]) == ["ends_at"])
             #expect(
-                try await problemFields(["service": "default", "duration_minutes": 10, "ends_at": "2030-01-01T00:00:00Z"])
+                try await problemFields([
+                    "service": "default", "duration_minutes": 10, "ends_at": "2030-01-01T00:00:00Z",
+                ])
                     == ["duration_minutes"])
             #expect(try await problemFields(["service": "default", "duration_minutes": 0]) == ["duration_minutes"])
             #expect(try await problemFields(["service": "default", "ends_at": "yesterday"]) == ["ends_at"])
@@ -170,11 +177,13 @@ import Testing
                     "matchers": [["label": "env", "op": "=~", "value": "(unclosed"]], "duration_minutes": 5,
                 ]) == ["matchers.0"])
             let unknownKey = try await app.request(
-                "POST", "/api/v1/maintenance-windows", json: ["service": "default", "duration_minutes": 5, "until": "x"])
+                "POST", "/api/v1/maintenance-windows",
+                json: ["service": "default", "duration_minutes": 5, "until": "x"])
             #expect(unknownKey.status == 422 || unknownKey.status == 400)
             let reader = try await app.createToken(name: "viewer", scope: "read")
             let forbidden = try await app.request(
-                "POST", "/api/v1/maintenance-windows", token: reader, json: ["service": "default", "duration_minutes": 5])
+                "POST", "/api/v1/maintenance-windows", token: reader,
+                json: ["service": "default", "duration_minutes": 5])
             #expect(forbidden.status == 403)
         }
     }

@@ -137,6 +137,12 @@ public struct MaintenanceWindowPatch: Sendable, Decodable {
 
     public static let keys: Set<String> = ["ends_at", "reason"]
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        endsAt = try container.decodeUnlessAbsent(String.self, forKey: .endsAt)
+        reason = try container.decodeUnlessAbsent(String.self, forKey: .reason)
+    }
+
     /// The new end (nil: unchanged) and reason. An end at or before `now` ends an active window at once; an
     /// upcoming window cannot end before it starts, an ended one cannot be moved into the past.
     public func validate(for window: MaintenanceWindow, now: Date) throws(IncidentError) -> (
