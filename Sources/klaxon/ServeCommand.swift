@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Glibc
 import HTTPCore
 import IncidentAPI
@@ -166,6 +167,8 @@ struct ServeCommand: AsyncParsableCommand {
         if let token = environment["KLAXON_ADMIN_TOKEN"], let problem = firstAdminTokenProblem(token) {
             throw ValidationError(problem)
         }
+        let databasePath = db ?? environment["KLAXON_DB"] ?? "./klaxon.db"
+        if let problem = Self.notADatabaseProblem(databasePath) { throw ValidationError(problem) }
         if let eventLoops { configuration.eventLoopCount = eventLoops }
         if let maxConnections { configuration.maxConnections = maxConnections }
         if accessLog {
@@ -180,7 +183,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         var applicationConfiguration = ApplicationConfiguration(
             server: configuration,
-            databasePath: db ?? environment["KLAXON_DB"] ?? "./klaxon.db",
+            databasePath: databasePath,
             publicDirectory: publicFolder,
             initialAdminToken: environment["KLAXON_ADMIN_TOKEN"],
             databaseBusyTimeout: .milliseconds(try busyTimeoutMilliseconds(environment)))
@@ -245,6 +248,22 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ServeCommand {
+    /// Why the file at `path` cannot be the database (a directory, or a file that is not SQLite: a mistyped
+    /// --db such as a log or a config file), or nil. Waiting for it to change, as for a read-only disk or a
+    /// missing folder, would never end.
+    static func notADatabaseProblem(_ path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            return "--db \(path) is a directory; give the database file, such as \(path)/klaxon.db"
+        }
+        guard status.st_size > 0, let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        guard header != Data("SQLite format 3\u{0}".utf8) else { return nil }
+        return "--db \(path) is not a SQLite database (it does not start with SQLite's header); check the path"
+    }
+
     /// Prints the first admin token, which is shown only this once (only its hash is stored).
     static func showFirstAdminToken(_ token: String, host: String, port: Int?) {
         let address = port.map { "http://\(host):\($0)" } ?? "http://<host>:<port>"

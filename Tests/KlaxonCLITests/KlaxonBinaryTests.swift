@@ -165,6 +165,19 @@ import Testing
         #expect(listed.stdout.contains("admin"), "\(listed.stdout)")
     }
 
+    @Test func serveRefusesADatabasePathThatIsNoDatabase() throws {
+        let folder = URL(fileURLWithPath: try Self.temporaryDatabase()).deletingLastPathComponent()
+        let notes = folder.appendingPathComponent("notes.txt").path
+        #expect(FileManager.default.createFile(atPath: notes, contents: Data("on-call notes\n".utf8)))
+        let text = try Self.run(["serve", "--db", notes, "--port", "0"])
+        #expect(text.status != 0)
+        #expect(text.stderr.contains("is not a SQLite database"), "\(text.stderr)")
+        #expect(FileManager.default.contents(atPath: notes) == Data("on-call notes\n".utf8))
+        let directory = try Self.run(["serve", "--db", folder.path, "--port", "0"])
+        #expect(directory.status != 0)
+        #expect(directory.stderr.contains("is a directory"), "\(directory.stderr)")
+    }
+
     @Test func serveRefusesANegativeAlertRetention() throws {
         let db = try Self.temporaryDatabase()
         let negative = try Self.run(["serve", "--db", db, "--port", "0", "--retain-alert-payloads-days", "-1"])
