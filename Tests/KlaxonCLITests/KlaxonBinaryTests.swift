@@ -323,8 +323,9 @@ import Testing
         process.executableURL = Self.executable
         process.arguments = ["serve", "--port", String(port), "--db", db, "--public", "/nonexistent"]
         let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        process.standardError = err
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
@@ -351,8 +352,11 @@ import Testing
         let printedWhileRunning = firstOutput.withLock { $0 }
         #expect(printedWhileRunning.contains("klx_"), "the admin token was not shown while the server ran")
         process.terminate()  // SIGTERM
+        let logged = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+        #expect(logged.contains("SIGTERM received: accepting no new connections"), "\(logged)")
+        #expect(logged.contains("klaxon stopped"), "\(logged)")
         let printed =
             printedWhileRunning + String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(printed.contains("Authorization: Bearer"))

@@ -32,7 +32,10 @@ extension HTTPServer {
         onStarted(boundPort)
         var iterator = received.makeAsyncIterator()
         let number = await iterator.next() ?? SIGTERM
-        context.logger.debug("signal received; shutting down", metadata: ["signal": "\(number)"])
+        let name = number == SIGTERM ? "SIGTERM" : number == SIGINT ? "SIGINT" : "signal \(number)"
+        context.logger.notice(
+            "\(name) received: accepting no new connections, letting requests in progress finish",
+            metadata: ["open-connections": "\(openConnectionCount)", "grace-period": "\(gracePeriod)"])
         await shutdown(gracePeriod: gracePeriod)
     }
 }

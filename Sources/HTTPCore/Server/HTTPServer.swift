@@ -116,6 +116,11 @@ public final class HTTPServer: Sendable {
         while openConnectionCount > 0 && ContinuousClock.now < deadline && !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(5))
         }
+        if openConnectionCount > 0 {
+            context.logger.warning(
+                "grace period over: closing the connections still open",
+                metadata: ["open-connections": "\(openConnectionCount)", "grace-period": "\(gracePeriod)"])
+        }
         for loop in loops { loop.enqueue(.stop) }
         for loop in loops {
             while !loop.finished.load(ordering: .acquiring) {
