@@ -34,9 +34,18 @@ struct BackupCommand: AsyncParsableCommand {
         }
         let source = database.path
         let destination = file
+        // Checked before copying: a copy whose key is lost or wrong has lost its signing secrets, and a failed
+        // backup must not replace a good one.
+        if let problem = KlaxonBackup.secretsKeyProblem(ofDatabase: source, keyPath: database.secretsKeyPath) {
+            FileHandle.standardError.write(
+                Data(
+                    ("error: \(problem)\nnothing was written: back up \(source) with the key file that opens its "
+                        + "secrets (--secrets-key-file)\n").utf8))
+            throw ExitCode.failure
+        }
         let result: BackupResult
         do {
-            result = try OnlineBackup.copy(from: source, to: destination, identityQuery: KlaxonBackup.identityQuery)
+            result = try OnlineBackup.copy(from: source, to: destination, isOlderCopy: KlaxonBackup.isOlderCopy)
         } catch let refused as BackupDestinationError {
             FileHandle.standardError.write(Data("error: \(refused)\n".utf8))
             throw ExitCode.failure
@@ -50,14 +59,6 @@ struct BackupCommand: AsyncParsableCommand {
         }
         if result.isIntact {
             print("backed up \(source) to \(result.path): \(result.pageCount) pages, integrity_check: ok")
-            // A copy whose key is lost or wrong loses its signing secrets: that is a failed backup, not a warning.
-            if let problem = KlaxonBackup.secretsKeyProblem(ofCopy: result.path, keyPath: database.secretsKeyPath) {
-                FileHandle.standardError.write(
-                    Data(
-                        ("error: the copy at \(result.path) is sound, but its signing secrets cannot be read: \(problem)\n"
-                            + "back up the key file that opens \(source) with it (--secrets-key-file)\n").utf8))
-                throw ExitCode.failure
-            }
             if FileManager.default.fileExists(atPath: database.secretsKeyPath) {
                 print(
                     "keep the secrets key file \(database.secretsKeyPath) with this backup (copy it once, it does not "

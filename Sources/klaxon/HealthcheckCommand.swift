@@ -106,8 +106,16 @@ struct HealthProbe {
             throw Failure(message: "not an HTTP answer")
         }
         if status != 200 {
-            // The rest of a short answer (Connection: close), for the reason it gives; never more than 8 KiB.
+            // The rest of a short answer (Connection: close), for the reason it gives: at most 8 KiB, and within
+            // one more timeout in all, however slowly it trickles.
+            let deadline = ContinuousClock.now + .seconds(timeoutSeconds)
             while received < response.count {
+                let left = deadline - ContinuousClock.now
+                guard left > .zero else { break }
+                var wait = timeval(
+                    tv_sec: Int(left.components.seconds),
+                    tv_usec: max(1, Int(left.components.attoseconds / 1_000_000_000_000)))
+                setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
                 let count = response.withUnsafeMutableBytes { buffer in
                     recv(fd, buffer.baseAddress! + received, buffer.count - received, 0)
                 }

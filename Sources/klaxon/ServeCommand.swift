@@ -230,7 +230,12 @@ struct ServeCommand: AsyncParsableCommand {
         var tokenShown = false
         do {
             try await application.runUntilSignalled(gracePeriod: .seconds(10)) { boundPort in
-                logger.info("klaxon listening", metadata: ["host": "\(configuration.host)", "port": "\(boundPort)"])
+                logger.info(
+                    "klaxon listening",
+                    metadata: [
+                        "host": "\(configuration.host)", "port": "\(boundPort)", "database": "\(databasePath)",
+                        "deliveries": "\(applicationConfiguration.delivery.pollInterval == nil ? "held" : "on")",
+                    ])
                 if let token = application.createdAdminToken {
                     Self.showFirstAdminToken(token, host: configuration.host, port: boundPort)
                     tokenShown = true

@@ -76,15 +76,31 @@ import Testing
         #expect(FileManager.default.contents(atPath: other.db) == before)
     }
 
-    @Test func aKeyFileThatDoesNotOpenTheCopyFailsTheBackup() throws {
+    @Test func anOlderBackupTakenBeforeTheDatabaseSealedItsSecretsIsStillAnOlderBackup() throws {
+        // A database only migrated so far has no secrets-key check yet; its backup has none either.
+        let db = try KlaxonBinaryTests.migratedDatabase()
+        let copy = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("copy.db").path
+        let first = try KlaxonBinaryTests.run(["backup", "--db", db, copy])
+        #expect(first.status == 0, "\(first.stderr)")
+        // The first store open seals the secrets (and writes the check); the next backup replaces the old copy.
+        #expect(
+            try KlaxonBinaryTests.run(["token", "create", "--db", db, "--name", "ops", "--scope", "read"]).status == 0)
+        let second = try KlaxonBinaryTests.run(["backup", "--db", db, copy])
+        #expect(second.status == 0, "\(second.stderr)")
+        let listed = try KlaxonBinaryTests.run(["token", "list", "--db", copy, "--secrets-key-file", db + ".key"])
+        #expect(listed.stdout.contains("ops"), "\(listed.stdout)")
+    }
+
+    @Test func aKeyFileThatDoesNotOpenTheDatabaseFailsTheBackupBeforeAnythingIsWritten() throws {
         let scene = try Scene()
         let other = try Scene()
         let copy = scene.folder.appendingPathComponent("copy.db").path
         let wrongKey = try KlaxonBinaryTests.run(
             ["backup", "--db", scene.db, "--secrets-key-file", other.db + ".key", copy])
         #expect(wrongKey.status == 1)
-        #expect(wrongKey.stderr.contains("is sound, but its signing secrets cannot be read"), "\(wrongKey.stderr)")
+        #expect(wrongKey.stderr.contains("nothing was written"), "\(wrongKey.stderr)")
         #expect(wrongKey.stderr.contains("belongs to another database"), "\(wrongKey.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: copy), "checked before copying")
         let missingKey = try KlaxonBinaryTests.run(
             [
                 "backup", "--db", scene.db, "--secrets-key-file", scene.folder.appendingPathComponent("none.key").path,

@@ -264,6 +264,43 @@ import Testing
         #expect(current?["scope"] as? String == "admin")
         process.terminate()
         process.waitUntilExit()
+
+        // That value leaks and is revoked; a restart with the variable still set must start, and install nothing.
+        #expect(try Self.run(["token", "revoke", "--db", db, "admin-2"]).status == 0)
+        let again = Process()
+        again.executableURL = Self.executable
+        again.arguments = ["serve", "--port", String(port), "--db", db, "--public", "/nonexistent"]
+        again.environment = process.environment
+        let err = Pipe()
+        again.standardOutput = FileHandle.nullDevice
+        again.standardError = err
+        try again.run()
+        defer { if again.isRunning { again.terminate() } }
+        var restarted = false
+        for _ in 0..<100 where !restarted {
+            try await Task.sleep(for: .milliseconds(100))
+            restarted = try Self.run(["healthcheck", "--port", String(port), "--timeout", "1"]).status == 0
+        }
+        #expect(restarted, "a revoked KLAXON_ADMIN_TOKEN value must not stop the start")
+        again.terminate()
+        let logged = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        again.waitUntilExit()
+        #expect(
+            logged.contains("KLAXON_ADMIN_TOKEN is not installed: its value is token 'admin-2' (revoked)"), "\(logged)")
+        let listed = try Self.run(["token", "list", "--db", db])
+        #expect(!listed.stdout.contains("admin-3"), "\(listed.stdout)")
+    }
+
+    @Test func aDatabaseThatNeverHadAnAdminTokenGetsOneAtItsFirstServe() throws {
+        let db = try Self.migratedDatabase()
+        #expect(try Self.run(["token", "create", "--db", db, "--name", "pipeline", "--scope", "ingest"]).status == 0)
+        let (occupier, port) = try Self.boundSocket(listens: true)
+        defer { close(occupier) }
+        // The port is taken, so serve stops after its start-up; the token is shown all the same.
+        let served = try Self.run(["serve", "--db", db, "--port", String(port), "--public", "/nonexistent"])
+        #expect(served.stdout.contains("Klaxon created the first admin token"), "\(served.stdout)")
+        let listed = try Self.run(["token", "list", "--db", db])
+        #expect(listed.stdout.contains("admin\tadmin\t"), "\(listed.stdout)")
     }
 
     @Test func healthcheckReadySaysWhyTheServerIsNotReady() async throws {

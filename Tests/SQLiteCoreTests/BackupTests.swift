@@ -156,6 +156,32 @@ import Testing
         await pool.close()
     }
 
+    @Test func anExistingDatabaseIsReplacedOnlyWhenTheCallerTakesItForAnOlderCopy() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try DatabasePool(path: directory.path())
+        try await pool.write {
+            try $0.executeScript("CREATE TABLE identity (v TEXT); INSERT INTO identity VALUES ('a');")
+        }
+        let other = directory.path("other.db")
+        let stranger = try Connection(path: other)
+        try stranger.executeScript("CREATE TABLE identity (v TEXT); INSERT INTO identity VALUES ('b');")
+        stranger.close()
+        let strangerBytes = try #require(FileManager.default.contents(atPath: other))
+        let sameIdentity: @Sendable (Connection, Connection) throws -> Bool = { source, existing in
+            let query = "SELECT v FROM identity"
+            return try source.queryValue(query, as: String.self) == existing.queryValue(query, as: String.self)
+        }
+        await #expect(throws: BackupDestinationError.anotherDatabase(other, database: directory.path())) {
+            try await pool.backup(to: other, isOlderCopy: sameIdentity)
+        }
+        #expect(FileManager.default.contents(atPath: other) == strangerBytes)
+        let copy = directory.path("copy.db")
+        _ = try await pool.backup(to: copy, isOlderCopy: sameIdentity)
+        let again = try await pool.backup(to: copy, isOlderCopy: sameIdentity)
+        #expect(again.isIntact, "an older copy of the same database is replaced")
+        await pool.close()
+    }
+
     @Test func aSymbolicLinkIsReplacedAndWhatItPointedToIsLeftAlone() async throws {
         let directory = try TemporaryDirectory()
         let pool = try DatabasePool(path: directory.path())

@@ -370,11 +370,11 @@ public func buildApplication(
 /// Name of the token installed on first start.
 let firstAdminTokenName = "admin"
 
-/// When the database holds no token at all, installs an admin token: the configured one, or a new random
-/// one that is returned so the caller can show it once. A configured one is checked every start (so a bad
-/// value never waits for a fresh database to be found). When tokens exist but no admin token is active (all
-/// revoked), a configured one is installed under the next free `admin-N` name, and without one the log says
-/// how to get back in; otherwise a configured one is ignored, and the log says so.
+/// When the database has never had an admin token, installs one: the configured one, or a new random one
+/// that is returned so the caller can show it once. A configured one is checked every start (so a bad value
+/// never waits for a fresh database to be found). When admin tokens existed but all are revoked, a configured
+/// one is installed under the next free `admin-N` name, and without one the log says how to get back in. A
+/// configured value that is a token already (active, or revoked because it leaked) is never installed again.
 func installFirstAdminToken(
     _ configured: String?, tokens: any TokenRepository, at now: Date, logger: Logger
 ) async throws -> String? {
@@ -382,12 +382,6 @@ func installFirstAdminToken(
         throw ApplicationError.badAdminToken(problem)
     }
     let existing = try await tokens.list()
-    guard !existing.isEmpty else {
-        let secret = configured.map { TokenSecret(value: $0) } ?? TokenSecret.generate()
-        let draft = try NewToken(name: firstAdminTokenName, scope: TokenScope.admin.rawValue).validate()
-        _ = try await tokens.create(draft, secretHash: secret.hash, at: now)
-        return configured == nil ? secret.value : nil
-    }
     guard !existing.contains(where: { $0.isActive && $0.scope == .admin }) else {
         if configured != nil {
             logger.notice(
@@ -396,7 +390,15 @@ func installFirstAdminToken(
         }
         return nil
     }
-    guard let configured else {
+    let secret = configured.map { TokenSecret(value: $0) } ?? TokenSecret.generate()
+    if configured != nil, let taken = try await tokens.token(secretHash: secret.hash) {
+        logger.warning(
+            "KLAXON_ADMIN_TOKEN is not installed: its value is token '\(taken.name)' (\(taken.isActive ? "scope \(taken.scope.rawValue)" : "revoked")); give it a new value, or create an admin token with 'klaxon token create --scope admin --name NAME'"
+        )
+        return nil
+    }
+    let everHadAdmin = existing.contains { $0.scope == .admin }
+    if everHadAdmin && configured == nil {
         logger.warning(
             "no active admin token: every admin token is revoked; create one with 'klaxon token create --scope admin --name NAME' (or start with KLAXON_ADMIN_TOKEN set)"
         )
@@ -410,10 +412,12 @@ func installFirstAdminToken(
         suffix += 1
     }
     let draft = try NewToken(name: name, scope: TokenScope.admin.rawValue).validate()
-    _ = try await tokens.create(draft, secretHash: TokenSecret(value: configured).hash, at: now)
-    logger.notice(
-        "installed KLAXON_ADMIN_TOKEN as admin token '\(name)': every admin token of the database was revoked")
-    return nil
+    _ = try await tokens.create(draft, secretHash: secret.hash, at: now)
+    if everHadAdmin {
+        logger.notice(
+            "installed KLAXON_ADMIN_TOKEN as admin token '\(name)': every admin token of the database was revoked")
+    }
+    return configured == nil ? secret.value : nil
 }
 
 /// Why `KLAXON_ADMIN_TOKEN`'s value cannot be a token, or nil: it travels in an `Authorization` header, so it

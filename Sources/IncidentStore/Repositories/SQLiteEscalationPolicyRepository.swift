@@ -78,6 +78,9 @@ public struct SQLiteEscalationPolicyRepository: EscalationPolicyRepository {
         try await pool.repositoryRead { db in
             let policy = try EscalationPolicyRows.require(reference, in: db)
             let directory = try EscalationPolicyRows.directory(for: policy.levels, at: nil, in: db)
+            let problems = policy.reachabilityProblems(users: directory.users, schedules: directory.schedules)
+            guard !problems.isEmpty else { return (policy, []) }
+            // Only when something is wrong: the names there are, to answer a misspelt one with the one meant.
             let known = try EscalationPolicyRows.knownNames(in: db)
             return (
                 policy,
@@ -147,7 +150,8 @@ public struct SQLiteEscalationPolicyRepository: EscalationPolicyRepository {
                 let names = try db.query("SELECT name FROM escalation_policies ORDER BY name LIMIT 500") {
                     try $0.column(0, as: String.self)
                 }
-                let meant = MemberNameSimilarity.intended(policy.description, among: names)
+                var meant: String?
+                if case .name(let name) = policy { meant = MemberNameSimilarity.intended(name, among: names) }
                 throw IncidentError.validation([
                     FieldError(
                         field: "escalation_policy",

@@ -6,6 +6,8 @@ import SQLiteCore
 enum SecretsAtRest {
     /// What the check row seals: opening it proves the key is the one the secrets were sealed with.
     static let checkText = "klaxon secrets key check"
+    /// Reads the sealed check text (one row, written once per database).
+    static let checkQuery = "SELECT sealed FROM secrets_key_check WHERE id = 1"
 
     /// The sealer for the database on `db` (the writer, outside a transaction), with the key at `keyPath`.
     /// With `sealingRefusedWith` (`db` is a reader of a file that takes no writes), a database whose secrets
@@ -13,7 +15,7 @@ enum SecretsAtRest {
     static func prepare(in db: Connection, keyPath: String, sealingRefusedWith refusal: (any Error)? = nil) throws
         -> SecretSealer
     {
-        let check = try db.queryValue("SELECT sealed FROM secrets_key_check WHERE id = 1", as: String.self)
+        let check = try db.queryValue(checkQuery, as: String.self)
         if check == nil, let refusal { throw refusal }
         let sealer = SecretSealer(keyBytes: try SecretsKeyFile.load(path: keyPath, mayCreate: check == nil))
         if let check {

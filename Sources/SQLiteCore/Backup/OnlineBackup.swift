@@ -12,8 +12,8 @@ import Foundation
 public enum OnlineBackup {
     /// Copies `sourcePath` to `destinationPath`, `pagesPerStep` pages at a time, sleeping
     /// `pauseBetweenSteps` between steps (to leave the disk to a busy server), and checks the copy. With
-    /// `identityQuery` (a query answering one text that is written once per database), an existing
-    /// destination is replaced only when it answers the same as the source: an older copy of it.
+    /// `isOlderCopy` (given the source and the existing destination, read-only), an existing destination is
+    /// replaced only when it says yes: SQLite cannot tell one application's database from another's.
     /// Throws when the copy cannot be made; returns a result whose ``BackupResult/isIntact`` is `false`
     /// when it was made but failed the integrity check (it then stays at ``BackupResult/path``).
     public static func copy(
@@ -22,7 +22,7 @@ public enum OnlineBackup {
         pagesPerStep: Int = 256,
         pauseBetweenSteps: Duration = .zero,
         busyTimeout: Duration = .seconds(5),
-        identityQuery: String? = nil
+        isOlderCopy: (@Sendable (_ source: Connection, _ existing: Connection) throws -> Bool)? = nil
     ) throws -> BackupResult {
         let destinationPath = try BackupDestination.checked(destinationPath, source: sourcePath)
         var sourceConfiguration = Connection.Configuration(accessMode: .readWrite, busyTimeout: busyTimeout)
@@ -30,9 +30,9 @@ public enum OnlineBackup {
         let source = try Connection(path: sourcePath, configuration: sourceConfiguration)
         defer { source.close() }
 
-        if let identityQuery, FileManager.default.fileExists(atPath: destinationPath) {
+        if let isOlderCopy, FileManager.default.fileExists(atPath: destinationPath) {
             try refuseAnotherDatabase(
-                at: destinationPath, source: source, sourcePath: sourcePath, identityQuery: identityQuery)
+                at: destinationPath, source: source, sourcePath: sourcePath, isOlderCopy: isOlderCopy)
         }
 
         let temporaryPath = destinationPath + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
@@ -73,20 +73,17 @@ public enum OnlineBackup {
         return BackupResult(path: destinationPath, pageCount: pageCount, integrityCheck: integrity)
     }
 
-    /// Refuses to replace a database whose identity (`identityQuery`'s one value: something written once per
-    /// database, such as a random token) differs from the source's, or that has none: it is not an older copy.
+    /// Refuses to replace a database `isOlderCopy` does not take for an older copy of the source.
     private static func refuseAnotherDatabase(
-        at destinationPath: String, source: Connection, sourcePath: String, identityQuery: String
+        at destinationPath: String, source: Connection, sourcePath: String,
+        isOlderCopy: (Connection, Connection) throws -> Bool
     ) throws {
-        let sourceIdentity = try? source.queryValue(identityQuery, as: String.self)
-        // Immutable: read the file as it is, without taking locks or creating a -wal or -shm beside it.
-        let destinationIdentity: String? = {
-            guard let existing = try? Connection(path: destinationPath, configuration: .init(accessMode: .immutable))
-            else { return nil }
-            defer { existing.close() }
-            return try? existing.queryValue(identityQuery, as: String.self)
-        }()
-        guard let sourceIdentity, sourceIdentity == destinationIdentity else {
+        // Immutable: read the file as it is, without taking locks or creating a -wal or -shm beside it (a
+        // non-empty -wal beside it was refused already).
+        guard let existing = try? Connection(path: destinationPath, configuration: .init(accessMode: .immutable))
+        else { throw BackupDestinationError.notADatabase(destinationPath) }
+        defer { existing.close() }
+        guard try isOlderCopy(source, existing) else {
             throw BackupDestinationError.anotherDatabase(destinationPath, database: sourcePath)
         }
     }

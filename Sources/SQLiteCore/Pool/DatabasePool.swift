@@ -291,7 +291,7 @@ public final class DatabasePool: Sendable {
     /// See ``OnlineBackup``.
     public func backup(
         to destinationPath: String, pagesPerStep: Int = 256, pauseBetweenSteps: Duration = .zero,
-        identityQuery: String? = nil
+        isOlderCopy: (@Sendable (_ source: Connection, _ existing: Connection) throws -> Bool)? = nil
     ) async throws -> BackupResult {
         guard !isClosed else { throw SQLiteUsageError.closed }
         let source = path
@@ -299,7 +299,7 @@ public final class DatabasePool: Sendable {
         return try await WorkerThread.run(name: "sqlite-backup") {
             try OnlineBackup.copy(
                 from: source, to: destinationPath, pagesPerStep: pagesPerStep, pauseBetweenSteps: pauseBetweenSteps,
-                busyTimeout: busyTimeout, identityQuery: identityQuery)
+                busyTimeout: busyTimeout, isOlderCopy: isOlderCopy)
         }
     }
 }
