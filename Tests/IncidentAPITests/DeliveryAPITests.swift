@@ -261,6 +261,9 @@ struct DeliveryAPITests {
             #expect(body["event"] as? String == "incident.paged")
             let links = body["links"] as? [String: String] ?? [:]
             #expect(links["acknowledge"]?.hasPrefix("http://127.0.0.1:\(app.port)/api/v1/actions/") == true)
+            let incident = body["incident"] as? [String: Any] ?? [:]
+            #expect(incident["url"] as? String == links["api"], "absolute, as the links: \(incident)")
+            #expect((incident["url"] as? String)?.hasPrefix("http://127.0.0.1:\(app.port)/api/v1/incidents/") == true)
         }
     }
 

@@ -36,6 +36,11 @@ struct PageComposer: Sendable {
             writer.value(.object(slackBody(of: message, links: urls)))
         case .webhook, .email:
             var payload = message.payload
+            // Queued with a relative URL; receivers get it whole, as the links.
+            if case .object(var incident) = payload["incident"] {
+                incident["url"] = .string(urls.api)
+                payload["incident"] = .object(incident)
+            }
             payload["links"] = .object([
                 "acknowledge": .string(urls.acknowledge), "resolve": .string(urls.resolve),
                 "incident": .string(urls.incident), "api": .string(urls.api),

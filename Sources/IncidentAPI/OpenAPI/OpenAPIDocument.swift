@@ -8903,7 +8903,7 @@ enum OpenAPIDocument {
               },
               "payload": {
                 "type": "object",
-                "description": "The generic JSON page a sender posts: `event` (`incident.paged`), `text`, `incident`, `escalation`, `recipient`."
+                "description": "The page as queued: a `Page` without its `links` (signed when it is sent) and with `incident.url` relative."
               }
             }
           },
@@ -10484,6 +10484,145 @@ enum OpenAPIDocument {
                 }
               }
             ]
+          },
+          "Page": {
+            "type": "object",
+            "description": "The generic JSON page Klaxon posts to a user's `webhook_url` or a policy's webhook target (and the body behind an email page). Slack targets get Slack's incoming-webhook format instead: `text` and Block Kit `blocks` with the same links as buttons.",
+            "required": [
+              "event",
+              "text",
+              "incident",
+              "escalation",
+              "recipient",
+              "links"
+            ],
+            "properties": {
+              "event": {
+                "type": "string",
+                "enum": [
+                  "incident.paged"
+                ],
+                "description": "What happened: an escalation level paged this recipient."
+              },
+              "text": {
+                "type": "string",
+                "description": "One line for chat: `[sev1] #42 Checkout down (triggered; escalation level 0)`."
+              },
+              "incident": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "title",
+                  "status",
+                  "severity",
+                  "service",
+                  "url"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "status": {
+                    "type": "string",
+                    "description": "The status when the page was queued."
+                  },
+                  "severity": {
+                    "type": "string"
+                  },
+                  "service": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The service's name."
+                  },
+                  "url": {
+                    "type": "string",
+                    "format": "uri",
+                    "description": "The incident in the API (absolute: `--public-url`, else the address the server listens on); needs a token."
+                  }
+                }
+              },
+              "escalation": {
+                "type": "object",
+                "required": [
+                  "policy",
+                  "level",
+                  "cycle"
+                ],
+                "properties": {
+                  "policy": {
+                    "type": "string"
+                  },
+                  "level": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "cycle": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "The pass through the policy's levels, from 0."
+                  }
+                }
+              },
+              "recipient": {
+                "type": "object",
+                "required": [
+                  "user",
+                  "schedule"
+                ],
+                "properties": {
+                  "user": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The paged user's handle; null for a raw webhook target."
+                  },
+                  "schedule": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The schedule through which the user was on call, if any."
+                  }
+                }
+              },
+              "links": {
+                "type": "object",
+                "required": [
+                  "acknowledge",
+                  "resolve",
+                  "incident",
+                  "api"
+                ],
+                "properties": {
+                  "acknowledge": {
+                    "type": "string",
+                    "format": "uri",
+                    "description": "One-click acknowledge: GET shows a confirmation page, POST acts. Signed, valid 24 h from the page."
+                  },
+                  "resolve": {
+                    "type": "string",
+                    "format": "uri",
+                    "description": "One-click resolve, as `acknowledge`."
+                  },
+                  "incident": {
+                    "type": "string",
+                    "format": "uri",
+                    "description": "The incident on the dashboard when the server serves it, else in the API."
+                  },
+                  "api": {
+                    "type": "string",
+                    "format": "uri",
+                    "description": "The incident in the API (the same as `incident.url`)."
+                  }
+                }
+              }
+            }
           }
         },
         "parameters": {
@@ -11019,6 +11158,33 @@ enum OpenAPIDocument {
             "scheme": "bearer",
             "bearerFormat": "klx_ token",
             "description": "An API token sent as `Authorization: Bearer klx_...`. Scopes form a ladder: `read` < `write` < `admin`; a token of a higher scope may call every operation of a lower one. `ingest` stands apart: it reaches only the alert ingestion endpoints and is answered 403 here. The roles listed in each operation's security requirement and its `x-required-scope` name the lowest scope that is enough."
+          }
+        }
+      },
+      "webhooks": {
+        "incidentPaged": {
+          "post": {
+            "summary": "A page to a responder's webhook",
+            "description": "Sent by Klaxon, not to it: what a receiver gets when an escalation level pages it. Headers follow Standard Webhooks: `webhook-id` (the same on every retry of one page, so a receiver can drop repeats; delivery is at least once), `webhook-timestamp` (Unix seconds) and, when the user or policy has a signing secret, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Any 2xx within the delivery timeout counts as delivered; anything else is retried with backoff.",
+            "operationId": "incidentPaged",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Page"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "2XX": {
+                "description": "Delivered."
+              },
+              "default": {
+                "description": "Not delivered: tried again later."
+              }
+            }
           }
         }
       }
