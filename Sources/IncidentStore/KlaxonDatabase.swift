@@ -1,3 +1,4 @@
+import Glibc
 import SQLiteCore
 
 /// Opens Klaxon's database file: the connection pool, with every pending migration applied.
@@ -8,11 +9,21 @@ public enum KlaxonDatabase {
     /// file), and closes the pool then. With ``DatabasePool/Configuration/retriesOpening``, a file that
     /// takes no writes is returned as it is when no migration is pending (reads work, writes fail until it
     /// takes them again); with migrations pending it throws ``MigrationsBlocked``.
+    /// Creates a missing database file empty and readable by its owner only (0600), before SQLite makes it
+    /// with the umask's usual 0644: the database holds incidents, token hashes and sealed secrets, and its
+    /// `-wal` and `-shm` take the file's mode. An existing file is left as it is; a missing folder is left to
+    /// SQLite's own error.
+    public static func createPrivately(_ path: String) {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { close(descriptor) }
+    }
+
     public static func open(
         path: String,
         configuration: DatabasePool.Configuration = DatabasePool.Configuration()
     ) async throws -> DatabasePool {
         let migrator = try KlaxonMigrations.migrator()
+        createPrivately(path)
         let pool = try DatabasePool(path: path, configuration: configuration)
         do {
             try await pool.writeWithoutTransaction { db in

@@ -25,6 +25,7 @@ struct MigrateCommand: AsyncParsableCommand {
         }
         let pool: DatabasePool
         do {
+            KlaxonDatabase.createPrivately(database.path)
             pool = try DatabasePool(path: database.path)
         } catch {
             // A failure of the database, not of the command line: no usage text, exit 1.

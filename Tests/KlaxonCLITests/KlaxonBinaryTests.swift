@@ -215,6 +215,15 @@ import Testing
         #expect(missing.stderr.contains("secrets key file \(db).key is missing"), "\(missing.stderr)")
     }
 
+    @Test func aNewDatabaseIsReadableByItsOwnerOnly() throws {
+        let db = try Self.migratedDatabase()
+        #expect(try Self.run(["token", "create", "--db", db, "--name", "ops", "--scope", "read"]).status == 0)
+        for file in [db, db + ".key"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file): \(String(mode ?? 0, radix: 8))")
+        }
+    }
+
     @Test func tokenCommandsRefuseADatabaseThatDoesNotExistAndCreateNone() throws {
         let db = try Self.temporaryDatabase()
         for arguments in [["create", "--name", "rescue", "--scope", "admin"], ["list"], ["revoke", "admin"]] {
