@@ -286,7 +286,7 @@ struct DeliveryAPITests {
             let id = try await pageUser(app, contact: ["slack_webhook_url": receiver.url("slack")], handle: "bob")
             try await app.application.runDeliveries()
             let body = try #require(try receiver.received.first?.object())
-            #expect(body["text"] as? String == "[sev1] #\(id) Checkout <down> (triggered; escalation level 0)")
+            #expect(body["text"] as? String == "[sev1] #\(id) Checkout &lt;down&gt; (triggered; escalation level 0)")
             let blocks = body["blocks"] as? [[String: Any]] ?? []
             #expect(blocks.map { $0["type"] as? String } == ["section", "context", "actions"])
             let section = blocks.first?["text"] as? [String: Any]

@@ -74,7 +74,9 @@ struct PageComposer: Sendable {
             return .object(element)
         }
         return [
-            "text": .string(text),
+            // Slack reads this too (notifications, clients without blocks): escaped like the blocks, so an alert
+            // title cannot mention @channel or pass off a link.
+            "text": .string(Self.mrkdwnEscaped(text)),
             "blocks": .array([
                 .object(["type": "section", "text": .object(["type": "mrkdwn", "text": .string(summary)])]),
                 .object([
