@@ -1,4 +1,5 @@
 import Foundation
+import IncidentDomain
 import Testing
 
 /// The escalation engine end to end: the real application, a manual clock, pages read back from the outbox
@@ -12,6 +13,65 @@ import Testing
         let incident = try await app.expect(
             201, "POST", "/api/v1/incidents", json: ["title": "Checkout down", "service": "checkout"])
         return try #require(incident["id"] as? Int)
+    }
+
+    @Test func aLevelThatReachesNobodyNowEscalatesAtOnceNotAfterItsDelay() async throws {
+        try await TestApplication.with { app in
+            try await app.expect(
+                201, "POST", "/api/v1/users",
+                json: ["handle": "carol", "name": "Carol", "webhook_url": "http://127.0.0.1:9/carol"])
+            try await app.expect(201, "POST", "/api/v1/users", json: ["handle": "erin", "name": "Erin"])
+            try await app.expect(
+                201, "POST", "/api/v1/users",
+                json: ["handle": "dave", "name": "Dave", "webhook_url": "http://127.0.0.1:9/dave"])
+            // Carol is on call by rotation, but tonight Erin, who has no contact methods, covers for her.
+            let now = app.clock.now()
+            try await app.expect(
+                201, "POST", "/api/v1/schedules",
+                json: [
+                    "name": "primary",
+                    "rotations": [
+                        ["users": ["carol"], "shift_length": 7, "shift_unit": "days", "start_date": "2026-01-05"]
+                    ],
+                    "overrides": [
+                        [
+                            "user": "erin", "from": Timestamp.format(now.addingTimeInterval(-3600)),
+                            "until": Timestamp.format(now.addingTimeInterval(3600)),
+                        ]
+                    ],
+                ])
+            try await app.expect(
+                201, "POST", "/api/v1/escalation-policies",
+                json: [
+                    "name": "ledger",
+                    "levels": [
+                        ["delay_minutes": 30, "targets": [["schedule": "primary"]]],
+                        ["delay_minutes": 30, "targets": [["user": "dave"]]],
+                    ],
+                ])
+            try await app.expect(
+                201, "POST", "/api/v1/services", json: ["name": "ledger", "escalation_policy": "ledger"])
+            // The policy's check says so before anything happens.
+            let check = try await app.expect(200, "GET", "/api/v1/escalation-policies/ledger/check")
+            #expect(check["ok"] as? Bool == false)
+            let problems = check["problems"] as? [[String: Any]] ?? []
+            #expect(
+                problems.first?["message"] as? String
+                    == "level 0 can reach nobody: nobody on call in schedule primary now has contact methods (erin)",
+                "\(check)")
+            let incident = try await app.expect(
+                201, "POST", "/api/v1/incidents", json: ["title": "Ledger lag", "service": "ledger"])
+            let id = try #require(incident["id"] as? Int)
+            #expect(try await app.timelineMessages(of: id, kind: "paged") == ["Paged level 0: nobody could be reached"])
+
+            // The next pass of the engine, not 30 minutes later.
+            app.clock.advance(by: 1)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id) == ["1/0 http://127.0.0.1:9/dave"])
+            #expect(
+                try await app.timelineMessages(of: id, kind: "escalated")
+                    == ["Escalated to level 1: at once, since level 0 could reach nobody"])
+        }
     }
 
     @Test func levelsFireAtExactlyTheirDelaysWrapAndExhaust() async throws {

@@ -86,7 +86,7 @@ struct EscalationPolicyController: Sendable {
     }
 
     func check(_ request: APIRequest) async throws -> HTTPResponse {
-        let (policy, problems) = try await policies.check(try request.onCallReference())
+        let (policy, problems) = try await policies.check(try request.onCallReference(), at: request.now)
         return .json { writer in
             writer.revealsSecretURLs = request.reveals
             writer.policyCheck(policy, problems: problems)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether each level of a policy can reach somebody: pure, over the users and schedules the store read.
 extension EscalationPolicyDraft {
     /// One problem per level that can reach nobody, naming the level (`levels.1.targets`) and why.
@@ -15,12 +17,13 @@ extension EscalationPolicyDraft {
 
 extension EscalationPolicy {
     /// See `EscalationPolicyDraft.reachabilityProblems(users:schedules:knownUserHandles:knownScheduleNames:)`.
+    /// With `onCallAt`, a schedule reaches whoever is on call then (overrides included), not any member.
     public func reachabilityProblems(
-        users: [String: User], schedules: [String: Schedule], knownUserHandles: [String] = [],
+        users: [String: User], schedules: [String: Schedule], onCallAt: Date? = nil, knownUserHandles: [String] = [],
         knownScheduleNames: [String] = []
     ) -> [FieldError] {
         Self.reachabilityProblems(
-            of: levels, users: users, schedules: schedules, knownUserHandles: knownUserHandles,
+            of: levels, users: users, schedules: schedules, onCallAt: onCallAt, knownUserHandles: knownUserHandles,
             knownScheduleNames: knownScheduleNames)
     }
 
@@ -28,7 +31,7 @@ extension EscalationPolicy {
     /// schedule with at least one such user in its rotations or overrides. Unknown users and schedules
     /// reach nobody.
     static func reachabilityProblems(
-        of levels: [EscalationLevel], users: [String: User], schedules: [String: Schedule],
+        of levels: [EscalationLevel], users: [String: User], schedules: [String: Schedule], onCallAt: Date? = nil,
         knownUserHandles: [String] = [], knownScheduleNames: [String] = []
     ) -> [FieldError] {
         func meant(_ name: String, among known: [String]) -> String {
@@ -55,6 +58,19 @@ extension EscalationPolicy {
                 case .schedule(let name):
                     guard let schedule = schedules[name] else {
                         reasons.append("no schedule \(name)" + meant(name, among: knownScheduleNames))
+                        continue
+                    }
+                    if let onCallAt {
+                        let handles = schedule.onCall(at: onCallAt).map(\.user)
+                        if handles.isEmpty {
+                            reasons.append("nobody is on call in schedule \(name) now")
+                        } else if handles.contains(where: { users[$0]?.isReachable == true }) {
+                            reachable = true
+                        } else {
+                            reasons.append(
+                                "nobody on call in schedule \(name) now has contact methods (\(handles.joined(separator: ", ")))"
+                            )
+                        }
                         continue
                     }
                     let handles = schedule.userHandles

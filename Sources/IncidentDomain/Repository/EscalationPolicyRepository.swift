@@ -11,8 +11,10 @@ public protocol EscalationPolicyRepository: Sendable {
         -> EscalationPolicy
     /// Deletes a policy no service follows (`conflict` otherwise); incidents following it stop escalating.
     func delete(_ reference: OnCallReference) async throws
-    /// The levels of an existing policy that reach nobody now (users and schedules change after creation).
-    func check(_ reference: OnCallReference) async throws -> (policy: EscalationPolicy, problems: [FieldError])
+    /// The levels of an existing policy that reach nobody at `now` (users and schedules change after creation,
+    /// and a schedule pages whoever is on call then, overrides included).
+    func check(_ reference: OnCallReference, at now: Date) async throws
+        -> (policy: EscalationPolicy, problems: [FieldError])
     /// The policy `service` follows, or nil.
     func policy(ofService service: ServiceReference) async throws -> EscalationPolicy?
     /// The policy of every service that follows one.

@@ -74,19 +74,22 @@ public struct SQLiteEscalationPolicyRepository: EscalationPolicyRepository {
         }
     }
 
-    public func check(_ reference: OnCallReference) async throws -> (policy: EscalationPolicy, problems: [FieldError]) {
+    public func check(_ reference: OnCallReference, at now: Date) async throws
+        -> (policy: EscalationPolicy, problems: [FieldError])
+    {
         try await pool.repositoryRead { db in
             let policy = try EscalationPolicyRows.require(reference, in: db)
-            let directory = try EscalationPolicyRows.directory(for: policy.levels, at: nil, in: db)
-            let problems = policy.reachabilityProblems(users: directory.users, schedules: directory.schedules)
+            let directory = try EscalationPolicyRows.directory(for: policy.levels, at: now, in: db)
+            let problems = policy.reachabilityProblems(
+                users: directory.users, schedules: directory.schedules, onCallAt: now)
             guard !problems.isEmpty else { return (policy, []) }
             // Only when something is wrong: the names there are, to answer a misspelt one with the one meant.
             let known = try EscalationPolicyRows.knownNames(in: db)
             return (
                 policy,
                 policy.reachabilityProblems(
-                    users: directory.users, schedules: directory.schedules, knownUserHandles: known.users,
-                    knownScheduleNames: known.schedules)
+                    users: directory.users, schedules: directory.schedules, onCallAt: now,
+                    knownUserHandles: known.users, knownScheduleNames: known.schedules)
             )
         }
     }

@@ -62,7 +62,12 @@ public struct SQLiteEscalationRepository: EscalationRepository {
         switch EscalationRules.timer(incident: incident, state: state, policy: policy, now: now) {
         case .none:
             return false
-        case .escalate(let change):
+        case .escalate(var change):
+            if try EscalationRows.reachedNobody(id, level: state.level, cycle: state.cycle, in: db) {
+                change = try incident.applying(
+                    .escalate, at: now, by: .system,
+                    note: "at once, since level \(state.level) could reach nobody")
+            }
             _ = try SQLiteIncidentRepository.store(change, replacing: incident, in: db)
         case .exhaust(let event, let stopped):
             _ = try TimelineRows.append([event], to: id, in: db)
@@ -134,9 +139,11 @@ public struct SQLiteEscalationRepository: EscalationRepository {
                     message: "Maintenance over and still not acknowledged: paging level \(state.level)",
                     data: ["escalation_level": .int(Int64(state.level))])
             ], to: id, in: db)
-        _ = try EscalationRows.page(level: state.level, cycle: state.cycle, of: policy, incident: incident, at: now, in: db)
+        // Saved before paging: a level that reaches nobody sets the timer to now.
         state.nextEscalationAt = now.addingTimeInterval(policy.delay(of: state.level))
         try EscalationRows.save(state, in: db)
+        _ = try EscalationRows.page(
+            level: state.level, cycle: state.cycle, of: policy, incident: incident, at: now, in: db)
         return true
     }
 

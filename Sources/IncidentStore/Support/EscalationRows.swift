@@ -71,6 +71,8 @@ enum EscalationRows {
     }
 
     /// Pages one level: resolves its targets now, appends the `paged` event, queues one outbox row per address.
+    /// A level that reaches nobody (no contact methods, nobody on call) sets the timer to now, so the policy
+    /// moves on at once rather than after the level's delay; the caller must have saved the state before.
     static func page(
         level: Int, cycle: Int, of policy: EscalationPolicy, incident: Incident, at now: Date, in db: Connection
     ) throws -> TimelineEvent {
@@ -80,6 +82,13 @@ enum EscalationRows {
         let event = EscalationLevel.pagedEvent(
             level: level, cycle: cycle, recipients: recipients, policy: policy.name, at: now)
         let stored = try TimelineRows.append([event], to: incident.id, in: db)[0]
+        if recipients.isEmpty && incident.status == .triggered {
+            // Nobody to wait for: the engine moves on at its next pass instead of after the level's delay
+            // (`reachedNobody` gives the escalation its reason). Callers save the state before paging.
+            try db.execute(
+                "UPDATE incident_escalations SET next_escalation_at = ? WHERE incident_id = ? AND exhausted = 0",
+                [Timestamp.milliseconds(now), incident.id.rawValue])
+        }
         for recipient in recipients {
             let payload = payload(incident: incident, level: level, cycle: cycle, policy: policy, recipient: recipient)
             try db.execute(
@@ -95,6 +104,16 @@ enum EscalationRows {
                 ])
         }
         return stored
+    }
+
+    /// Whether the incident's last page, at this level and pass, reached nobody.
+    static func reachedNobody(_ incident: IncidentID, level: Int, cycle: Int, in db: Connection) throws -> Bool {
+        try db.queryValue(
+            """
+            SELECT json_array_length(data, '$.recipients') = 0 AND json_extract(data, '$.level') = ?
+                AND json_extract(data, '$.cycle') = ?
+            FROM timeline_events WHERE incident_id = ? AND kind = 'paged' ORDER BY id DESC LIMIT 1
+            """, [level, cycle, incident.rawValue], as: Int64.self) == 1
     }
 
     /// The generic JSON page: what happened, to which incident, and a one-line `text` for chat senders.
