@@ -74,6 +74,30 @@ import Testing
         }
     }
 
+    @Test func anIncidentMovedToAServiceWithAPolicyFollowsThatPolicy() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy()
+            // Opened on the default service, which follows no policy: nobody is paged.
+            let incident = try await app.expect(201, "POST", "/api/v1/incidents", json: ["title": "Checkout down"])
+            let id = try #require(incident["id"] as? Int)
+            #expect(try await app.outbox(of: id) == [])
+            try await app.expect(200, "PATCH", "/api/v1/incidents/\(id)", json: ["service": "checkout"])
+            #expect(try await app.outbox(of: id) == ["0/0 \(Self.alice)"], "paged as a new incident of checkout")
+            app.clock.advance(by: 5 * 60)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id).count == 3, "and its timer runs")
+
+            // Acknowledged, then moved: it follows the policy without paging; a manual escalation pages level 1.
+            let second = try #require(
+                try await app.expect(201, "POST", "/api/v1/incidents", json: ["title": "Cart slow"])["id"] as? Int)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(second)/acknowledge")
+            try await app.expect(200, "PATCH", "/api/v1/incidents/\(second)", json: ["service": "checkout"])
+            #expect(try await app.outbox(of: second) == [])
+            try await app.expect(200, "POST", "/api/v1/incidents/\(second)/escalate")
+            #expect(try await app.outbox(of: second) == ["1/0 \(Self.bobSlack)", "1/0 \(Self.bobMail)"])
+        }
+    }
+
     @Test func levelsFireAtExactlyTheirDelaysWrapAndExhaust() async throws {
         try await TestApplication.with { app in
             try await app.setUpCheckoutPolicy(repeat: 1)

@@ -75,6 +75,26 @@ public enum EscalationRules {
         return EscalationPlan(change: change)
     }
 
+    /// The plan when `change` moves an open incident to a service that follows `policy`, another policy than
+    /// the one its `state` follows (none included): it follows the new one from level 0. A triggered incident
+    /// pages level 0 at once, as a new one would; an acknowledged or mitigated one starts with its timer
+    /// stopped, so that a manual escalation pages the new policy's level 1. Nil when nothing changes (the
+    /// incident is not open, or the new service follows the same policy or none: then it keeps its own).
+    public static func planMove(
+        for change: IncidentChange, state: EscalationState?, to policy: EscalationPolicy?, now: Date
+    ) -> EscalationPlan? {
+        guard change.incident.status.isOpen, let policy, !policy.levels.isEmpty, policy.id != state?.policyID
+        else { return nil }
+        if change.incident.status == .triggered {
+            return plan(for: change, previous: nil, state: nil, policy: policy, now: now)
+        }
+        var change = change
+        change.incident.escalationLevel = 0
+        let state = EscalationState(
+            incidentID: change.incident.id, policyID: policy.id, level: 0, cycle: 0, nextEscalationAt: nil)
+        return EscalationPlan(change: change, state: state)
+    }
+
     /// What the engine does at `now` for an incident with `state` under `policy`.
     public static func timer(
         incident: Incident, state: EscalationState, policy: EscalationPolicy, now: Date

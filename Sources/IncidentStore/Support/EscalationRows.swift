@@ -19,6 +19,13 @@ enum EscalationRows {
         let now = incident.updatedAt
         let state = previous == nil ? nil : try self.state(of: incident.id, in: db)
         let starting = incident.status == .triggered && (previous.map { !$0.status.isOpen } ?? true)
+        if !starting, let previous, previous.service?.id != incident.service?.id, let service = incident.service {
+            // Moved to a service with another policy: it follows that one from now on.
+            let servicePolicy = try EscalationPolicyRows.ofService(service.id, in: db)
+            if let moved = EscalationRules.planMove(for: change, state: state, to: servicePolicy, now: now) {
+                return Planned(plan: moved, policy: servicePolicy)
+            }
+        }
         var policy: EscalationPolicy?
         if starting {
             if let service = incident.service { policy = try EscalationPolicyRows.ofService(service.id, in: db) }
