@@ -16,6 +16,23 @@ import Testing
         ISO8601DateFormatter().string(from: date)
     }
 
+    @Test func aPersonWhoEscalatesDuringAWindowIsHeardButTheTimerStaysHeld() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy()
+            try await app.expect(
+                201, "POST", "/api/v1/maintenance-windows",
+                json: ["service": "checkout", "duration_minutes": 60, "reason": "database upgrade"])
+            let id = try await open(app)
+            #expect(try await app.outbox(of: id) == [])
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/escalate", json: ["note": "need the db team"])
+            let paged = try await app.outbox(of: id)
+            #expect(!paged.isEmpty && paged.allSatisfy { $0.hasPrefix("1/0 ") }, "\(paged)")
+            app.clock.advance(by: 30 * 60)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id) == paged, "no timer runs during the window")
+        }
+    }
+
     @Test func anActiveWindowHoldsTheFirstPageAndTheLevelIsPagedWhenItEnds() async throws {
         try await TestApplication.with { app in
             try await app.setUpCheckoutPolicy()

@@ -40,7 +40,7 @@ enum EscalationRows {
     /// planned level. Returns the `paged` event, if any.
     /// A page that an active maintenance window covers is not sent: the state keeps its level with the timer
     /// stopped and is marked held, and the engine pages that level when the window is over
-    /// (`SQLiteEscalationRepository.applyMaintenanceWindows`).
+    /// (`SQLiteEscalationRepository.applyMaintenanceWindows`). A person's escalation is paged all the same.
     static func apply(_ planned: Planned, incident: Incident, in db: Connection) throws -> [TimelineEvent] {
         guard var state = planned.plan.state else { return [] }
         guard let level = planned.plan.page, let policy = planned.policy, policy.levels.indices.contains(level) else {
@@ -48,6 +48,16 @@ enum EscalationRows {
             return []
         }
         let now = incident.updatedAt
+        if try MaintenanceRows.covering(incident, at: now, in: db) != nil,
+            planned.plan.change.events.contains(where: { $0.kind == .escalated && $0.actor != .system })
+        {
+            // A person escalating asks for help: the window holds the timer, not them. The level is paged now;
+            // the timer stays stopped until the window is over (then the level is paged again if still triggered).
+            state.nextEscalationAt = nil
+            try save(state, in: db)
+            try setHeld(true, incident.id, in: db)
+            return [try page(level: level, cycle: state.cycle, of: policy, incident: incident, at: now, in: db)]
+        }
         if let window = try MaintenanceRows.covering(incident, at: now, in: db) {
             state.nextEscalationAt = nil
             try save(state, in: db)
