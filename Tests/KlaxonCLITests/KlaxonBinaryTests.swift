@@ -248,52 +248,23 @@ import Testing
         let db = try Self.migratedDatabase()
         #expect(try Self.run(["token", "create", "--db", db, "--name", "admin", "--scope", "admin"]).status == 0)
         #expect(try Self.run(["token", "revoke", "--db", db, "admin"]).status == 0)
-        let port = try Self.freePort()
         let rescue = "klx_rescue-token-0123456789abcdefghijklmn"
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["serve", "--port", String(port), "--db", db, "--public", "/nonexistent"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["KLAXON_ADMIN_TOKEN": rescue]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        var healthy = false
-        for _ in 0..<100 where !healthy {
-            try await Task.sleep(for: .milliseconds(100))
-            healthy = try Self.run(["healthcheck", "--port", String(port), "--timeout", "1"]).status == 0
-        }
-        #expect(healthy)
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/tokens/current")!)
+        let server = try RunningServer(["--db", db], environment: ["KLAXON_ADMIN_TOKEN": rescue])
+        #expect(try await server.waitUntilHealthy())
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/api/v1/tokens/current")!)
         request.setValue("Bearer \(rescue)", forHTTPHeaderField: "Authorization")
         let (data, response) = try await URLSession.shared.data(for: request)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         let current = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         #expect(current?["name"] as? String == "admin-2")
         #expect(current?["scope"] as? String == "admin")
-        process.terminate()
-        process.waitUntilExit()
+        server.stop()
 
         // That value leaks and is revoked; a restart with the variable still set must start, and install nothing.
         #expect(try Self.run(["token", "revoke", "--db", db, "admin-2"]).status == 0)
-        let again = Process()
-        again.executableURL = Self.executable
-        again.arguments = ["serve", "--port", String(port), "--db", db, "--public", "/nonexistent"]
-        again.environment = process.environment
-        let err = Pipe()
-        again.standardOutput = FileHandle.nullDevice
-        again.standardError = err
-        try again.run()
-        defer { if again.isRunning { again.terminate() } }
-        var restarted = false
-        for _ in 0..<100 where !restarted {
-            try await Task.sleep(for: .milliseconds(100))
-            restarted = try Self.run(["healthcheck", "--port", String(port), "--timeout", "1"]).status == 0
-        }
-        #expect(restarted, "a revoked KLAXON_ADMIN_TOKEN value must not stop the start")
-        again.terminate()
-        let logged = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        again.waitUntilExit()
+        let again = try RunningServer(["--db", db], environment: ["KLAXON_ADMIN_TOKEN": rescue])
+        #expect(try await again.waitUntilHealthy(), "a revoked KLAXON_ADMIN_TOKEN value must not stop the start")
+        let logged = again.stop()
         #expect(
             logged.contains("KLAXON_ADMIN_TOKEN is not installed: its value is token 'admin-2' (revoked)"), "\(logged)")
         let listed = try Self.run(["token", "list", "--db", db])
@@ -314,29 +285,13 @@ import Testing
 
     @Test func healthcheckReadySaysWhyTheServerIsNotReady() async throws {
         let missingFolder = FileManager.default.temporaryDirectory.appendingPathComponent("klaxon-none-\(UUID())")
-        let port = try Self.freePort()
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = [
-            "serve", "--port", String(port), "--db", missingFolder.appendingPathComponent("klaxon.db").path,
-            "--public", "/nonexistent",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        var alive = false
-        for _ in 0..<100 where !alive {
-            try await Task.sleep(for: .milliseconds(100))
-            alive = try Self.run(["healthcheck", "--port", String(port), "--timeout", "1"]).status == 0
-        }
-        #expect(alive, "the process answers /healthz while it waits for its database")
-        let ready = try Self.run(["healthcheck", "--port", String(port), "--ready"])
+        let server = try RunningServer(["--db", missingFolder.appendingPathComponent("klaxon.db").path])
+        #expect(try await server.waitUntilHealthy(), "the process answers /healthz while it waits for its database")
+        let ready = try Self.run(["healthcheck", "--port", String(server.port), "--ready"])
         #expect(ready.status == 1)
         #expect(ready.stdout.contains("unhealthy: /readyz answered 503: "), "\(ready.stdout)")
         #expect(ready.stdout.contains("database"), "\(ready.stdout)")
-        process.terminate()
-        process.waitUntilExit()
+        server.stop()
     }
 
     @Test func tokensAreCreatedListedAndRevokedFromTheCommandLine() throws {
@@ -410,23 +365,10 @@ import Testing
 
     @Test func accessLogNamesRoutesAndNeverAnIntegrationKey() async throws {
         let db = try Self.temporaryDatabase()
-        let port = try Self.freePort()
         let admin = "klx_cli-test-admin-token-0123456789abcdefghij"
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["serve", "--port", String(port), "--db", db, "--public", "/nonexistent", "--access-log"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["KLAXON_ADMIN_TOKEN": admin]) { $1 }
-        let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        var healthy = false
-        for _ in 0..<100 where !healthy {
-            try await Task.sleep(for: .milliseconds(100))
-            healthy = try Self.run(["healthcheck", "--port", String(port), "--timeout", "1"]).status == 0
-        }
-        #expect(healthy)
+        let server = try RunningServer(["--db", db, "--access-log"], environment: ["KLAXON_ADMIN_TOKEN": admin])
+        #expect(try await server.waitUntilHealthy())
+        let port = server.port
 
         func post(_ path: String, _ body: String, token: String?) async throws -> (Int, Data) {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
@@ -453,9 +395,7 @@ import Testing
             "/api/v1/integrations/generic/\(key)/", #"{"summary": "x"}"#, token: nil)
         #expect(slashed == 404 || slashed == 405)
 
-        process.terminate()
-        process.waitUntilExit()
-        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = server.stop()
         #expect(log.contains("POST /api/v1/integrations/generic/:integration_key 200"), "\(log)")
         #expect(log.contains("POST /api/v1/services 201"))
         #expect(!log.contains(key))

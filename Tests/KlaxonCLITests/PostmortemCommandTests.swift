@@ -11,24 +11,10 @@ import Testing
 
     /// Runs `serve` on `db` until `body` returns, then stops it with SIGTERM.
     static func whileServing(db: String, _ body: (Int) async throws -> Void) async throws {
-        let port = try KlaxonBinaryTests.freePort()
-        let process = Process()
-        process.executableURL = KlaxonBinaryTests.executable
-        process.arguments = ["serve", "--port", String(port), "--db", db, "--public", "/nonexistent"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["KLAXON_ADMIN_TOKEN": adminToken]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        var healthy = false
-        for _ in 0..<100 where !healthy {
-            try await Task.sleep(for: .milliseconds(100))
-            healthy = try KlaxonBinaryTests.run(["healthcheck", "--port", String(port), "--timeout", "1"]).status == 0
-        }
-        try #require(healthy)
-        try await body(port)
-        process.terminate()
-        process.waitUntilExit()
+        let server = try RunningServer(["--db", db], environment: ["KLAXON_ADMIN_TOKEN": adminToken])
+        try #require(try await server.waitUntilHealthy())
+        try await body(server.port)
+        server.stop()
     }
 
     static func send(_ method: String, _ path: String, port: Int, json: [String: Any]) async throws -> Int {
