@@ -237,7 +237,7 @@ import Testing
             #expect(typo.status == 200, "\(typo.text)")
             #expect(
                 try typo.object()["warnings"] as? [String] == [
-                    #"service "chekout" names no service here; the alerts went to the "default" service (create the service, or correct the name the sender gives)"#
+                    #"service "chekout" names no service here; the alerts went to the "default" service (create the service, or correct the name the sender gives). Did you mean "checkout"?"#
                 ])
             let right = try await app.request(
                 "POST", "/api/v1/integrations/generic", token: ingest,

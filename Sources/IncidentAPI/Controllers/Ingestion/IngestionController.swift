@@ -159,10 +159,13 @@ struct IngestionController: Sendable {
             if case .token = route, let named = normalized.first?.serviceHint,
                 let routed = outcomes.first?.serviceName, routed != named
             {
-                // Routing falls back to `default` so that no alert is lost to a name; the sender hears of it.
+                // Routing falls back to `default` so that no alert is lost to a name; the sender hears of it, and
+                // the log says it once a minute (a sender such as Alertmanager drops the answer's body).
+                let names = (try? await services.list().map(\.name)) ?? []
+                let meant = MemberNameSimilarity.intended(named, among: names).map { " Did you mean \"\($0)\"?" } ?? ""
                 warnings.append(
                     "service \"\(named)\" names no service here; the alerts went to the \"\(routed)\" service "
-                        + "(create the service, or correct the name the sender gives)")
+                        + "(create the service, or correct the name the sender gives).\(meant)")
             }
             refusals.recordWarnings(warnings, receiver: receiver, now: now)
             return .json { $0.ingestion(outcomes, warnings: warnings) }
