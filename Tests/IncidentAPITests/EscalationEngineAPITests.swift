@@ -74,6 +74,55 @@ import Testing
         }
     }
 
+    @Test func aPolicyNobodyCanAnswerStillComesOneDelayApartPerPass() async throws {
+        try await TestApplication.with { app in
+            try await app.expect(
+                201, "POST", "/api/v1/users",
+                json: ["handle": "carol", "name": "Carol", "webhook_url": "http://127.0.0.1:9/carol"])
+            try await app.expect(201, "POST", "/api/v1/users", json: ["handle": "erin", "name": "Erin"])
+            let now = app.clock.now()
+            try await app.expect(
+                201, "POST", "/api/v1/schedules",
+                json: [
+                    "name": "primary",
+                    "rotations": [
+                        ["users": ["carol"], "shift_length": 7, "shift_unit": "days", "start_date": "2026-01-05"]
+                    ],
+                    "overrides": [
+                        [
+                            "user": "erin", "from": Timestamp.format(now.addingTimeInterval(-3600)),
+                            "until": Timestamp.format(now.addingTimeInterval(6 * 3600)),
+                        ]
+                    ],
+                ])
+            try await app.expect(
+                201, "POST", "/api/v1/escalation-policies",
+                json: [
+                    "name": "ledger", "repeat": 3,
+                    "levels": [
+                        ["delay_minutes": 10, "targets": [["schedule": "primary"]]],
+                        ["delay_minutes": 10, "targets": [["schedule": "primary"]]],
+                    ],
+                ])
+            try await app.expect(
+                201, "POST", "/api/v1/services", json: ["name": "ledger", "escalation_policy": "ledger"])
+            let id = try #require(
+                try await app.expect(
+                    201, "POST", "/api/v1/incidents", json: ["title": "Ledger lag", "service": "ledger"])[
+                        "id"] as? Int)
+            for _ in 0..<5 {
+                app.clock.advance(by: 1)
+                try await app.application.runEscalations()
+            }
+            // Level 1 came a second after level 0; the next pass waits level 1's delay instead of running now.
+            #expect(try await app.timelineMessages(of: id, kind: "escalated").count == 1)
+            #expect(try await app.timelineMessages(of: id, kind: "escalation_exhausted").isEmpty)
+            app.clock.advance(by: 10 * 60)
+            try await app.application.runEscalations()
+            #expect(try await app.timelineMessages(of: id, kind: "escalated").count == 2, "pass 2 after the delay")
+        }
+    }
+
     @Test func anIncidentMovedToAServiceWithAPolicyFollowsThatPolicy() async throws {
         try await TestApplication.with { app in
             try await app.setUpCheckoutPolicy()

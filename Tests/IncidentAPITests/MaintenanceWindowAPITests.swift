@@ -30,6 +30,29 @@ import Testing
             app.clock.advance(by: 30 * 60)
             try await app.application.runEscalations()
             #expect(try await app.outbox(of: id) == paged, "no timer runs during the window")
+            #expect(
+                try await app.timelineMessages(of: id, kind: "escalated").count == 1, "only the person's escalation")
+        }
+    }
+
+    @Test func anIncidentHeldByAWindowAndMovedToAnotherServiceIsPagedOnce() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy()
+            try await app.expect(
+                201, "POST", "/api/v1/escalation-policies",
+                json: ["name": "payments", "levels": [["delay_minutes": 30, "targets": [["user": "alice"]]]]])
+            try await app.expect(
+                201, "POST", "/api/v1/services", json: ["name": "payments", "escalation_policy": "payments"])
+            try await app.expect(
+                201, "POST", "/api/v1/maintenance-windows",
+                json: ["service": "checkout", "duration_minutes": 60, "reason": "database upgrade"])
+            let id = try await open(app)
+            #expect(try await app.outbox(of: id) == [])
+            try await app.expect(200, "PATCH", "/api/v1/incidents/\(id)", json: ["service": "payments"])
+            #expect(try await app.outbox(of: id) == [Self.alice])
+            app.clock.advance(by: 2)
+            try await app.application.runEscalations()
+            #expect(try await app.outbox(of: id) == [Self.alice], "not paged again as if a window had just ended")
         }
     }
 

@@ -95,6 +95,16 @@ public enum EscalationRules {
         return EscalationPlan(change: change, state: state)
     }
 
+    /// When a triggered incident whose `level` paged nobody escalates: at the engine's next poll (a second on)
+    /// when a further level of the same pass remains, since waiting out the delay would page nobody for it;
+    /// nil (the level's own delay) at the last level, so that repeat passes still come one delay apart and a
+    /// policy nobody can answer does not run through every pass at once.
+    public static func nextEscalationWhenNobodyWasReached(level: Int, of policy: EscalationPolicy, now: Date)
+        -> Date?
+    {
+        level + 1 < policy.levels.count ? now.addingTimeInterval(1) : nil
+    }
+
     /// What the engine does at `now` for an incident with `state` under `policy`.
     public static func timer(
         incident: Incident, state: EscalationState, policy: EscalationPolicy, now: Date

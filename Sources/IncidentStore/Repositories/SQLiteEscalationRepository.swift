@@ -63,7 +63,9 @@ public struct SQLiteEscalationRepository: EscalationRepository {
         case .none:
             return false
         case .escalate(var change):
-            if try EscalationRows.reachedNobody(id, level: state.level, cycle: state.cycle, in: db) {
+            if try EscalationRows.reachedNobody(
+                id, level: state.level, cycle: state.cycle, policy: policy.name, in: db)
+            {
                 change = try incident.applying(
                     .escalate, at: now, by: .system,
                     note: "at once, since level \(state.level) could reach nobody")

@@ -65,6 +65,9 @@ enum EscalationRows {
             return try TimelineRows.append([heldEvent(window, level: level, at: now)], to: incident.id, in: db)
         }
         try save(state, in: db)
+        // Paged, no window covers it: not held (an incident moved off a held service would be paged again when
+        // the engine saw the hold end).
+        try setHeld(false, incident.id, in: db)
         return [try page(level: level, cycle: state.cycle, of: policy, incident: incident, at: now, in: db)]
     }
 
@@ -99,12 +102,18 @@ enum EscalationRows {
         let event = EscalationLevel.pagedEvent(
             level: level, cycle: cycle, recipients: recipients, policy: policy.name, at: now)
         let stored = try TimelineRows.append([event], to: incident.id, in: db)[0]
-        if recipients.isEmpty && incident.status == .triggered {
-            // Nobody to wait for: the engine moves on at its next pass instead of after the level's delay
-            // (`reachedNobody` gives the escalation its reason). Callers save the state before paging.
+        if recipients.isEmpty && incident.status == .triggered,
+            let soon = EscalationRules.nextEscalationWhenNobodyWasReached(level: level, of: policy, now: now)
+        {
+            // Nobody to wait for: the engine moves on at its next poll instead of after the level's delay
+            // (`reachedNobody` gives the escalation its reason). Only a running timer is brought forward: not a
+            // held one (a maintenance window) nor a stopped one. Callers save the state before paging.
             try db.execute(
-                "UPDATE incident_escalations SET next_escalation_at = ? WHERE incident_id = ? AND exhausted = 0",
-                [Timestamp.milliseconds(now), incident.id.rawValue])
+                """
+                UPDATE incident_escalations SET next_escalation_at = ?
+                WHERE incident_id = ? AND exhausted = 0 AND held_by_maintenance = 0 AND next_escalation_at IS NOT NULL
+                """,
+                [Timestamp.milliseconds(soon), incident.id.rawValue])
         }
         for recipient in recipients {
             let payload = payload(incident: incident, level: level, cycle: cycle, policy: policy, recipient: recipient)
@@ -124,13 +133,15 @@ enum EscalationRows {
     }
 
     /// Whether the incident's last page, at this level and pass, reached nobody.
-    static func reachedNobody(_ incident: IncidentID, level: Int, cycle: Int, in db: Connection) throws -> Bool {
+    static func reachedNobody(
+        _ incident: IncidentID, level: Int, cycle: Int, policy: String, in db: Connection
+    ) throws -> Bool {
         try db.queryValue(
             """
             SELECT json_array_length(data, '$.recipients') = 0 AND json_extract(data, '$.level') = ?
-                AND json_extract(data, '$.cycle') = ?
+                AND json_extract(data, '$.cycle') = ? AND json_extract(data, '$.policy') = ?
             FROM timeline_events WHERE incident_id = ? AND kind = 'paged' ORDER BY id DESC LIMIT 1
-            """, [level, cycle, incident.rawValue], as: Int64.self) == 1
+            """, [level, cycle, policy, incident.rawValue], as: Int64.self) == 1
     }
 
     /// The generic JSON page: what happened, to which incident, and a one-line `text` for chat senders.
