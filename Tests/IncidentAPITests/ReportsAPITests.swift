@@ -140,6 +140,14 @@ import Testing
             #expect((recent["items"] as? [[String: Any]])?.map { $0["alert_name"] as? String } == ["Flicker"])
             let unknown = try await app.request("GET", "/api/v1/reports/toil?until=now")
             #expect(unknown.status == 400)
+            // Of one service: checkout's alerts only; another service has none of them.
+            try await app.expect(201, "POST", "/api/v1/services", json: ["name": "search"])
+            let ofCheckout = try await app.expect(200, "GET", "/api/v1/reports/toil?service=checkout")
+            #expect((ofCheckout["items"] as? [[String: Any]])?.count == 3)
+            let ofSearch = try await app.expect(200, "GET", "/api/v1/reports/toil?service=search")
+            #expect((ofSearch["items"] as? [[String: Any]])?.isEmpty == true)
+            let noSuch = try await app.request("GET", "/api/v1/reports/toil?service=chekout")
+            #expect(noSuch.status == 422, "\(noSuch.text)")
             await receiver.stop()
         }
     }

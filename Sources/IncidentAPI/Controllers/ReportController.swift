@@ -24,13 +24,7 @@ struct ReportController: Sendable {
         guard since < until else {
             throw APIError.invalidParameter(field: "until", message: "must be later than since")
         }
-        var service: ServiceReference?
-        if let text = query["service"] {
-            guard let reference = ServiceReference(parsing: text) else {
-                throw APIError.invalidParameter(field: "service", message: "must be a service id or name")
-            }
-            service = reference
-        }
+        let service = try Self.service(query)
         var severities: [Severity] = []
         if let text = query["severity"] {
             for part in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -47,9 +41,9 @@ struct ReportController: Sendable {
     }
 
     func toil(_ request: APIRequest) async throws -> HTTPResponse {
-        let query = try Self.query(request, known: ["since"])
+        let query = try Self.query(request, known: ["since", "service"])
         let since = try Self.time(query, "since") ?? request.now.addingTimeInterval(-Self.defaultSpan)
-        let report = ToilReport(try await reports.toilHistory(since: since))
+        let report = ToilReport(try await reports.toilHistory(since: since, service: try Self.service(query)))
         return .json { $0.toil(report, since: since) }
     }
 
@@ -133,6 +127,15 @@ struct ReportController: Sendable {
 
     private static func minutes(_ value: Double) -> String {
         String(format: "%.2f", value)
+    }
+
+    /// The `service` query parameter, by id or name; 400 when it is neither.
+    private static func service(_ query: [String: String]) throws(APIError) -> ServiceReference? {
+        guard let text = query["service"] else { return nil }
+        guard let reference = ServiceReference(parsing: text) else {
+            throw .invalidParameter(field: "service", message: "must be a service id or name")
+        }
+        return reference
     }
 
     /// The query's items by name; 400 for an unknown or repeated one.

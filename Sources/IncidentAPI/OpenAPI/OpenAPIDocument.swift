@@ -5118,6 +5118,16 @@ enum OpenAPIDocument {
                   "type": "string",
                   "format": "date-time"
                 }
+              },
+              {
+                "name": "service",
+                "in": "query",
+                "required": false,
+                "description": "Only the incidents of this service (id or name); 422 when there is none.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^([1-9][0-9]{0,18}|[a-z][a-z0-9_-]{0,63})$"
+                }
               }
             ],
             "responses": {
@@ -5139,6 +5149,9 @@ enum OpenAPIDocument {
               },
               "403": {
                 "$ref": "#/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableEntity"
               },
               "503": {
                 "$ref": "#/components/responses/ServiceUnavailable"

@@ -21,6 +21,7 @@ public protocol ReportRepository: Sendable {
     /// What a postmortem's impact section shows.
     func budgetMinutes(of incident: IncidentID, now: Date) async throws -> Double
 
-    /// The alerts, incidents and pages of the incidents created since `since`, with the paged users.
-    func toilHistory(since: Date) async throws -> ToilHistory
+    /// The alerts, incidents and pages of the incidents created since `since` (of `service` when given:
+    /// `IncidentError` 422 on `service` when there is none), with the paged users.
+    func toilHistory(since: Date, service: ServiceReference?) async throws -> ToilHistory
 }

@@ -127,17 +127,27 @@ public struct SQLiteReportRepository: ReportRepository {
         }
     }
 
-    public func toilHistory(since: Date) async throws -> ToilHistory {
+    public func toilHistory(since: Date, service: ServiceReference?) async throws -> ToilHistory {
         try await pool.repositoryRead { db in
             let sinceMS = Timestamp.milliseconds(since)
+            // Of one service: `i.service_id = ?2`; of all: the condition holds for every row (NULL matches all).
+            var serviceID: Int64?
+            if let service {
+                guard let found = try ServiceRows.find(service, in: db) else {
+                    throw IncidentError.unknownService(service)
+                }
+                serviceID = found.id.rawValue
+            }
+            let ofService = "(?2 IS NULL OR i.service_id = ?2)"
+            let arguments: [(any SQLiteValueConvertible)?] = [sinceMS, serviceID]
             let alerts = try db.query(
                 """
                 SELECT a.source, coalesce(json_extract(a.labels, '$.alertname'), a.title), a.dedup_key, a.incident_id,
                     a.times_seen
                 FROM alerts a JOIN incidents i ON i.id = a.incident_id
-                WHERE i.created_at >= ?
+                WHERE i.created_at >= ?1 AND \(ofService)
                 """,
-                [sinceMS]
+                arguments
             ) { row in
                 ToilHistory.Alert(
                     source: try row.string(at: 0), name: try row.string(at: 1), dedupKey: try row.string(at: 2),
@@ -146,20 +156,20 @@ public struct SQLiteReportRepository: ReportRepository {
             let incidents = try db.query(
                 """
                 SELECT \(Self.responseColumns) FROM incidents i LEFT JOIN services s ON s.id = i.service_id
-                WHERE i.created_at >= ? AND EXISTS (SELECT 1 FROM alerts a WHERE a.incident_id = i.id)
+                WHERE i.created_at >= ?1 AND \(ofService) AND EXISTS (SELECT 1 FROM alerts a WHERE a.incident_id = i.id)
                 """,
-                [sinceMS], row: Self.responseRecord)
+                arguments, row: Self.responseRecord)
             // A page is one paged event reaching one recipient, however many contact methods they have; a page
             // cancelled before it went out (the incident resolved first) paged nobody.
             let pages = try db.query(
                 """
                 SELECT o.incident_id, min(o.created_at), o.user_handle
                 FROM notification_outbox o JOIN incidents i ON i.id = o.incident_id
-                WHERE i.created_at >= ? AND o.status <> 'cancelled'
+                WHERE i.created_at >= ?1 AND \(ofService) AND o.status <> 'cancelled'
                   AND EXISTS (SELECT 1 FROM alerts a WHERE a.incident_id = i.id)
                 GROUP BY o.timeline_event_id, coalesce('user:' || o.user_handle, 'address:' || o.address)
                 """,
-                [sinceMS]
+                arguments
             ) { row in
                 ToilHistory.Page(
                     incident: IncidentID(try row.int64(at: 0)), at: Timestamp.date(milliseconds: try row.int64(at: 1)),
