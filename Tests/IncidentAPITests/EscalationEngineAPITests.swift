@@ -15,31 +15,36 @@ import Testing
         return try #require(incident["id"] as? Int)
     }
 
+    /// Schedule `primary`: Carol (a webhook) by rotation, but for the next six hours an override gives the
+    /// shift to Erin, who has no contact methods.
+    func setUpScheduleWhoseOnCallHasNoContact(_ app: TestApplication) async throws {
+        try await app.expect(
+            201, "POST", "/api/v1/users",
+            json: ["handle": "carol", "name": "Carol", "webhook_url": "http://127.0.0.1:9/carol"])
+        try await app.expect(201, "POST", "/api/v1/users", json: ["handle": "erin", "name": "Erin"])
+        let now = app.clock.now()
+        try await app.expect(
+            201, "POST", "/api/v1/schedules",
+            json: [
+                "name": "primary",
+                "rotations": [
+                    ["users": ["carol"], "shift_length": 7, "shift_unit": "days", "start_date": "2026-01-05"]
+                ],
+                "overrides": [
+                    [
+                        "user": "erin", "from": Timestamp.format(now.addingTimeInterval(-3600)),
+                        "until": Timestamp.format(now.addingTimeInterval(6 * 3600)),
+                    ]
+                ],
+            ])
+    }
+
     @Test func aLevelThatReachesNobodyNowEscalatesAtOnceNotAfterItsDelay() async throws {
         try await TestApplication.with { app in
-            try await app.expect(
-                201, "POST", "/api/v1/users",
-                json: ["handle": "carol", "name": "Carol", "webhook_url": "http://127.0.0.1:9/carol"])
-            try await app.expect(201, "POST", "/api/v1/users", json: ["handle": "erin", "name": "Erin"])
+            try await setUpScheduleWhoseOnCallHasNoContact(app)
             try await app.expect(
                 201, "POST", "/api/v1/users",
                 json: ["handle": "dave", "name": "Dave", "webhook_url": "http://127.0.0.1:9/dave"])
-            // Carol is on call by rotation, but tonight Erin, who has no contact methods, covers for her.
-            let now = app.clock.now()
-            try await app.expect(
-                201, "POST", "/api/v1/schedules",
-                json: [
-                    "name": "primary",
-                    "rotations": [
-                        ["users": ["carol"], "shift_length": 7, "shift_unit": "days", "start_date": "2026-01-05"]
-                    ],
-                    "overrides": [
-                        [
-                            "user": "erin", "from": Timestamp.format(now.addingTimeInterval(-3600)),
-                            "until": Timestamp.format(now.addingTimeInterval(3600)),
-                        ]
-                    ],
-                ])
             try await app.expect(
                 201, "POST", "/api/v1/escalation-policies",
                 json: [
@@ -76,25 +81,7 @@ import Testing
 
     @Test func aPolicyNobodyCanAnswerStillComesOneDelayApartPerPass() async throws {
         try await TestApplication.with { app in
-            try await app.expect(
-                201, "POST", "/api/v1/users",
-                json: ["handle": "carol", "name": "Carol", "webhook_url": "http://127.0.0.1:9/carol"])
-            try await app.expect(201, "POST", "/api/v1/users", json: ["handle": "erin", "name": "Erin"])
-            let now = app.clock.now()
-            try await app.expect(
-                201, "POST", "/api/v1/schedules",
-                json: [
-                    "name": "primary",
-                    "rotations": [
-                        ["users": ["carol"], "shift_length": 7, "shift_unit": "days", "start_date": "2026-01-05"]
-                    ],
-                    "overrides": [
-                        [
-                            "user": "erin", "from": Timestamp.format(now.addingTimeInterval(-3600)),
-                            "until": Timestamp.format(now.addingTimeInterval(6 * 3600)),
-                        ]
-                    ],
-                ])
+            try await setUpScheduleWhoseOnCallHasNoContact(app)
             try await app.expect(
                 201, "POST", "/api/v1/escalation-policies",
                 json: [
