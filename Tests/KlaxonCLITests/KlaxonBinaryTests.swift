@@ -52,7 +52,7 @@ import Testing
     }
 
     static func temporaryDatabase() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("klaxon-cli-\(UUID().uuidString)")
+        let directory = cliTestFolders.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent("klaxon.db").path
     }
@@ -402,3 +402,19 @@ import Testing
         #expect(!log.contains(admin))
     }
 }
+
+/// One folder per test process holds every CLI test's database folder; it is removed when the process exits,
+/// so repeated runs do not pile folders up in /tmp (each test leaves its database for a failure's inspection
+/// only while the suite runs).
+let cliTestFolders: URL = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "klaxon-cli-\(getpid())-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    cliTestFoldersPath.withLock { $0 = folder.path }
+    atexit {
+        if let path = cliTestFoldersPath.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+    }
+    return folder
+}()
+
+private let cliTestFoldersPath = Mutex<String?>(nil)
