@@ -175,7 +175,7 @@ struct ServeCommand: AsyncParsableCommand {
             let accessLogger = Logger(label: "klaxon.access")
             configuration.accessLog = { entry in
                 accessLogger.info(
-                    "\(entry.method) \(entry.loggablePath) \(entry.status.code) \(entry.bytesSent)B \(entry.duration.milliseconds)ms"
+                    "\(entry.method) \(entry.loggablePath) \(entry.status.code) \(entry.bytesSent)B \(entry.duration.milliseconds)ms id=\(entry.requestID ?? "-")"
                 )
             }
         }

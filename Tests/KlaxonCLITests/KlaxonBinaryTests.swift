@@ -370,34 +370,44 @@ import Testing
         #expect(try await server.waitUntilHealthy())
         let port = server.port
 
-        func post(_ path: String, _ body: String, token: String?) async throws -> (Int, Data) {
+        func post(_ path: String, _ body: String, token: String?, requestID: String? = nil) async throws -> (
+            Int, Data, String?
+        ) {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
             request.httpMethod = "POST"
             request.httpBody = Data(body.utf8)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+            if let requestID { request.setValue(requestID, forHTTPHeaderField: "X-Request-Id") }
             let (data, response) = try await URLSession.shared.data(for: request)
-            return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+            let http = response as? HTTPURLResponse
+            return (http?.statusCode ?? 0, data, http?.value(forHTTPHeaderField: "X-Request-Id"))
         }
-        let (created, serviceJSON) = try await post("/api/v1/services", #"{"name": "checkout"}"#, token: admin)
+        let (created, serviceJSON, madeUpID) = try await post(
+            "/api/v1/services", #"{"name": "checkout"}"#, token: admin)
         #expect(created == 201)
+        let serviceID = try #require(madeUpID)
         let service = try JSONSerialization.jsonObject(with: serviceJSON) as? [String: Any]
         let key = try #require(service?["integration_key"] as? String)
-        let (status, _) = try await post(
-            "/api/v1/integrations/generic/\(key)", #"{"summary": "Disk almost full", "dedup_key": "disk"}"#, token: nil)
+        let (status, _, echoedID) = try await post(
+            "/api/v1/integrations/generic/\(key)", #"{"summary": "Disk almost full", "dedup_key": "disk"}"#, token: nil,
+            requestID: "alertmanager-retry-7")
         #expect(status == 200)
+        #expect(echoedID == "alertmanager-retry-7")
         // The same key where no route matches: the wrong method (405) and a trailing slash (the static files).
         var get = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/integrations/alertmanager/\(key)")!)
         get.httpMethod = "GET"
         let (_, getAnswer) = try await URLSession.shared.data(for: get)
         #expect((getAnswer as? HTTPURLResponse)?.statusCode == 405)
-        let (slashed, _) = try await post(
+        let (slashed, _, _) = try await post(
             "/api/v1/integrations/generic/\(key)/", #"{"summary": "x"}"#, token: nil)
         #expect(slashed == 404 || slashed == 405)
 
         let log = server.stop()
         #expect(log.contains("POST /api/v1/integrations/generic/:integration_key 200"), "\(log)")
+        #expect(log.contains("ms id=alertmanager-retry-7"), "the access log names the sender's request id: \(log)")
         #expect(log.contains("POST /api/v1/services 201"))
+        #expect(log.contains("ms id=\(serviceID)"), "and the one the server made up: \(log)")
         #expect(!log.contains(key))
         #expect(!log.contains(admin))
     }

@@ -14,6 +14,8 @@ public struct AccessLogEntry: Sendable {
     /// From the complete request head to the response being handed to the socket.
     public var duration: Duration
     public var remoteAddress: String?
+    /// The identifier the answer carried (``HTTPServerConfiguration/requestIDHeader``).
+    public var requestID: String?
 }
 
 extension AccessLogEntry {

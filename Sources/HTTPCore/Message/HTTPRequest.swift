@@ -8,6 +8,9 @@ public struct HTTPRequest: Sendable {
     public var pathParameters: HTTPPathParameters
     /// The peer as `host:port` (`[host]:port` for IPv6), when known.
     public var remoteAddress: String?
+    /// The identifier the answer will carry (``HTTPServerConfiguration/requestIDHeader``), for log lines about
+    /// this request; nil when the server gives none.
+    public var requestID: String?
 
     public init(
         head: HTTPRequestHead,

@@ -54,6 +54,8 @@ final class Connection {
     var body: [UInt8] = []
     var keepsBody = false
     var requestStart: UInt64 = 0
+    /// The current request's identifier (``HTTPServerConfiguration/requestIDHeader``), from its head on.
+    var requestID: String?
     /// The matched route's pattern, for the access log.
     var routePattern: String?
 

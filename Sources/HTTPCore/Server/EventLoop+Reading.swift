@@ -141,6 +141,9 @@ extension EventLoop {
         connection.head = head
         connection.body = []
         connection.routePattern = nil
+        if let name = context.configuration.requestIDHeader {
+            connection.requestID = requestIdentifiers.identifier(offered: head.headers[name])
+        }
         if context.configuration.accessLog != nil {
             connection.requestStart = ServerContext.preciseNow()
         }
@@ -248,8 +251,10 @@ extension EventLoop {
         -> HTTPRequest
     {
         defer { connection.body = [] }
-        return HTTPRequest(
+        var request = HTTPRequest(
             head: head, body: connection.body, pathParameters: parameters, remoteAddress: connection.remoteAddress)
+        request.requestID = connection.requestID
+        return request
     }
 
     /// Runs `handler` in a task; its answer comes back to this loop through the inbox.

@@ -25,6 +25,7 @@ extension EventLoop {
                 requestIsHTTP10: isHTTP10,
                 dateLine: dateCache.line,
                 serverLine: context.serverLine,
+                requestID: requestIDLine(connection),
                 to: &output
             )
             if hasBody && !isHEAD { output.append(contentsOf: body) }
@@ -42,6 +43,7 @@ extension EventLoop {
                 requestIsHTTP10: isHTTP10,
                 dateLine: dateCache.line,
                 serverLine: context.serverLine,
+                requestID: requestIDLine(connection),
                 to: &output
             )
             guard streams else {
@@ -64,6 +66,7 @@ extension EventLoop {
 
     private func requestDone(_ connection: Connection, keepAlive: Bool) {
         connection.head = nil
+        connection.requestID = nil
         connection.target = nil
         connection.task = nil
         if keepAlive {
@@ -86,9 +89,18 @@ extension EventLoop {
                 status: status,
                 bytesSent: bytes,
                 duration: .nanoseconds(Int64(elapsed)),
-                remoteAddress: connection.remoteAddress
+                remoteAddress: connection.remoteAddress,
+                requestID: connection.requestID
             )
         )
+    }
+
+    /// The identifier header for the answer being written; a request refused before its head was complete
+    /// (a malformed head, too large a header section) gets a made-up one here.
+    private func requestIDLine(_ connection: Connection) -> ResponseEncoder.RequestIDLine? {
+        guard let name = context.configuration.requestIDHeader, let prefix = context.requestIDPrefix else { return nil }
+        if connection.requestID == nil { connection.requestID = requestIdentifiers.identifier(offered: nil) }
+        return ResponseEncoder.RequestIDLine(name: name, prefix: prefix, value: connection.requestID ?? "")
     }
 
     func writeStreamChunk(_ connection: Connection, _ bytes: [UInt8], _ continuation: CheckedContinuation<Bool, Never>)
@@ -123,11 +135,12 @@ extension EventLoop {
                 AccessLogEntry(
                     method: head.method,
                     path: String(head.rawPath),
-                route: connection.routePattern,
+                    route: connection.routePattern,
                     status: connection.streamStatus,
                     bytesSent: connection.streamBytes,
                     duration: .nanoseconds(Int64(ServerContext.preciseNow() &- connection.requestStart)),
-                    remoteAddress: connection.remoteAddress
+                    remoteAddress: connection.remoteAddress,
+                    requestID: connection.requestID
                 )
             )
         }

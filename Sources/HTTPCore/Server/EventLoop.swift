@@ -27,6 +27,7 @@ final class EventLoop: @unchecked Sendable {
     private let inbox = Mutex(Inbox())
     private var drainedMessages: [LoopMessage] = []
     let finished = Atomic<Bool>(false)
+    var requestIdentifiers: RequestIdentifiers
 
     /// Connections by descriptor.
     var connections: [Connection?] = []
@@ -48,6 +49,7 @@ final class EventLoop: @unchecked Sendable {
         self.index = index
         self.context = context
         self.listener = listener
+        requestIdentifiers = RequestIdentifiers(prefix: context.requestIDBase &+ UInt32(truncatingIfNeeded: index))
         poller = try Poller()
         wakeup = try EventFD()
         readBuffer = .allocate(byteCount: max(4096, context.configuration.readBufferSize), alignment: 16)

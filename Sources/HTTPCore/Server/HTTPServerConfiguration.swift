@@ -46,6 +46,12 @@ public struct HTTPServerConfiguration: Sendable {
     public var drainRetryAfterSeconds = 5
     /// The value of the `Server` header.
     public var serverName = "klaxon"
+    /// Default `X-Request-Id`: every answer carries this header naming its request, so a client's report and
+    /// the server's log lines can be matched. A client's own value is kept when it is usable (1 to 128 visible
+    /// ASCII characters, no spaces: what a proxy or tracing header carries); otherwise the server makes one up,
+    /// unique within the process and unlikely to repeat across restarts. Handlers see it as
+    /// ``HTTPRequest/requestID`` and the access log as ``AccessLogEntry/requestID``. Nil: no identifiers.
+    public var requestIDHeader: String? = "X-Request-Id"
     /// Called once per answered request on the loop thread; keep it cheap. Nil: no entries are built.
     public var accessLog: (@Sendable (AccessLogEntry) -> Void)?
 

@@ -42,12 +42,20 @@ enum ResponseEncoder {
         requestIsHTTP10: Bool,
         dateLine: [UInt8],
         serverLine: [UInt8],
+        requestID: RequestIDLine? = nil,
         to buffer: inout [UInt8]
     ) {
         appendStatusLine(status, to: &buffer)
         buffer.append(contentsOf: dateLine)
         buffer.append(contentsOf: serverLine)
-        for field in headers where !isReserved(field.name) {
+        if let requestID {
+            buffer.append(contentsOf: requestID.prefix)
+            buffer.append(contentsOf: requestID.value.utf8)
+            buffer.append(UInt8(ascii: "\r"))
+            buffer.append(UInt8(ascii: "\n"))
+        }
+        // The server's identifier replaces a handler's header of the same name.
+        for field in headers where !isReserved(field.name) && !(requestID?.names(field.name) ?? false) {
             appendValue(field.name, to: &buffer)
             buffer.append(UInt8(ascii: ":"))
             buffer.append(UInt8(ascii: " "))
@@ -73,6 +81,17 @@ enum ResponseEncoder {
         } else {
             buffer.append(UInt8(ascii: "\r"))
             buffer.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    /// The request-identifier header line: its name with `: `, and a value known to be visible ASCII.
+    struct RequestIDLine {
+        let name: String
+        let prefix: [UInt8]
+        let value: String
+
+        func names(_ header: String) -> Bool {
+            header.utf8.count == name.utf8.count && HTTPHeaders.namesMatch(header, name)
         }
     }
 

@@ -12,6 +12,10 @@ final class ServerContext: Sendable {
     /// The most unsent output any one connection has held; lets tests check the output bound.
     let peakUnsentOutput = Atomic<Int>(0)
     let serverLine: [UInt8]
+    /// `X-Request-Id: ` (the configured name), or nil when requests get no identifier.
+    let requestIDPrefix: [UInt8]?
+    /// Drawn at start; loop N prefixes its made-up request identifiers with this plus N.
+    let requestIDBase = UInt32.random(in: .min ... .max)
 
     let headerReadTimeout: UInt64
     let bodyReadTimeout: UInt64
@@ -25,6 +29,7 @@ final class ServerContext: Sendable {
         self.router = router
         self.logger = logger
         serverLine = Array("Server: \(configuration.serverName)\r\n".utf8)
+        requestIDPrefix = configuration.requestIDHeader.map { Array("\($0): ".utf8) }
         headerReadTimeout = Self.nanoseconds(configuration.headerReadTimeout)
         bodyReadTimeout = Self.nanoseconds(configuration.bodyReadTimeout)
         keepAliveTimeout = Self.nanoseconds(configuration.keepAliveTimeout)

@@ -27,7 +27,7 @@ struct ActionLinkController: Sendable {
         do {
             incident = try await incidents.incident(link.incident)
         } catch {
-            return Self.answer(.from(error, logger: logger), to: request)
+            return Self.answer(.from(error, logger: logger, requestID: request.requestID), to: request)
         }
         let verb = link.action == .acknowledge ? "Acknowledge" : "Resolve"
         let headline = "<p><strong>#\(incident.id.rawValue) \(Self.escaped(incident.title))</strong></p>"
@@ -74,7 +74,7 @@ struct ActionLinkController: Sendable {
                     + "<p>\(Self.escaped(Self.nothingToDo(incident)))</p>",
                 status: .conflict)
         } catch {
-            return Self.answer(.from(error, logger: logger), to: request)
+            return Self.answer(.from(error, logger: logger, requestID: request.requestID), to: request)
         }
     }
 

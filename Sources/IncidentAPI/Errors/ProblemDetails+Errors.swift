@@ -4,8 +4,9 @@ import Logging
 /// The one place where errors become HTTP statuses (STYLE.md: "HTTP status is chosen in one place").
 extension ProblemDetails {
     /// The problem for any error a handler threw. Errors the API does not know are logged and answered
-    /// with an opaque 500, so no internal detail leaks to the client.
-    static func from(_ error: any Error, logger: Logger) -> ProblemDetails {
+    /// with an opaque 500, so no internal detail leaks to the client; the log line and the answer name the
+    /// request's `X-Request-Id` (`requestID`), so the one can be found from the other.
+    static func from(_ error: any Error, logger: Logger, requestID: String? = nil) -> ProblemDetails {
         switch error {
         case let error as APIError:
             return from(error)
@@ -20,10 +21,13 @@ extension ProblemDetails {
                     "The database cannot take writes right now (\(error.reason)); nothing was written. Retry later.",
                 retryAfterSeconds: 5)
         default:
-            logger.error("unhandled error in handler", metadata: ["error": "\(String(reflecting: error))"])
+            var metadata: Logger.Metadata = ["error": "\(String(reflecting: error))"]
+            if let requestID { metadata["request-id"] = "\(requestID)" }
+            logger.error("unhandled error in handler", metadata: metadata)
+            let logged = requestID.map { " with request id \($0)" } ?? ""
             return ProblemDetails(
                 kind: "internal", title: "Internal Server Error", status: 500,
-                detail: "The server failed to handle the request; the failure is logged.")
+                detail: "The server failed to handle the request; the failure is logged\(logged).")
         }
     }
 
@@ -144,8 +148,8 @@ extension ProblemDetails {
     /// `from(_:logger:)`, except that a payload that can never succeed is 400 rather than 422 (the table of
     /// issue 5; Alertmanager and Grafana drop 4xx answers and retry only 5xx), and a rate limit is 503 with
     /// `Retry-After` rather than 429 for the same reason.
-    static func fromReceiver(_ error: any Error, logger: Logger) -> ProblemDetails {
-        var problem = from(error, logger: logger)
+    static func fromReceiver(_ error: any Error, logger: Logger, requestID: String? = nil) -> ProblemDetails {
+        var problem = from(error, logger: logger, requestID: requestID)
         if problem.status == 422 {
             problem.kind = "invalid-alert"
             problem.title = "Invalid Alert"

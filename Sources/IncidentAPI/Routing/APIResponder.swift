@@ -6,12 +6,13 @@ import Logging
 struct APIResponder: Sendable {
     let http: HTTPResponder
     let logger: Logger
+    let requestID: String?
 
     func respond(_ response: HTTPResponse) {
         http.respond(response)
     }
 
     func fail(_ error: any Error) {
-        http.respond(.problem(.from(error, logger: logger)))
+        http.respond(.problem(.from(error, logger: logger, requestID: requestID)))
     }
 }

@@ -68,14 +68,14 @@ struct APIRouter {
                 return .problem(
                     .from(APIError.unauthorized(.noCredentialWithHint(noCredentialHint ?? "")), logger: logger))
             } catch {
-                return .problem(.from(error, logger: logger))
+                return .problem(.from(error, logger: logger, requestID: request.requestID))
             }
         }
         if let handOff {
             precondition(method == .get && immediate == nil, "only reads may be handed off, and only one way")
             let attempt: HandOffAttemptHandler = { request, responder in
                 guard let token = authenticator.cachedToken(request), token.scope.permits(scope) else { return false }
-                let answer = APIResponder(http: responder, logger: logger)
+                let answer = APIResponder(http: responder, logger: logger, requestID: request.requestID)
                 do {
                     if let queryNames { try DocumentedQueryParameters.check(request, allowed: queryNames) }
                     try handOff(APIRequest(http: request, token: token, now: clock.now()), answer)
@@ -99,7 +99,7 @@ struct APIRouter {
                 if let queryNames { try DocumentedQueryParameters.check(request, allowed: queryNames) }
                 return try immediate(apiRequest)
             } catch {
-                return .problem(.from(error, logger: logger))
+                return .problem(.from(error, logger: logger, requestID: request.requestID))
             }
         }
         router.add(method, pattern, maxBodySize: maxBodySize, .inlineFirst(attempt, fallback: inTask))
@@ -180,7 +180,7 @@ struct APIRouter {
         do {
             response = try await handler(request)
         } catch {
-            response = .problem(.from(error, logger: logger))
+            response = .problem(.from(error, logger: logger, requestID: request.http.requestID))
         }
         guard response.status.code < 400, case .bytes(let body) = response.body else {
             try? await repository.abandon(principal: principal, key: key, reservedAt: request.now)

@@ -49,7 +49,7 @@ extension IngestionController {
                 message = "Request body is not processable. Please check the errors."
                 fieldErrors = errors
             default:
-                let problem = ProblemDetails.from(error, logger: logger)
+                let problem = ProblemDetails.from(error, logger: logger, requestID: request.requestID)
                 status = HTTPStatus(code: problem.status)
                 message = problem.status == 401 ? "Could not authenticate" : problem.detail
                 retryAfter = problem.retryAfterSeconds

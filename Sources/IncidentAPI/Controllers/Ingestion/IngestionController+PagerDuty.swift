@@ -31,7 +31,7 @@ extension IngestionController {
         } catch {
             // Storage that cannot write is 503 with Retry-After; anything else was logged and is a 500. Both in
             // PagerDuty's shape, which its clients retry.
-            let problem = ProblemDetails.from(error, logger: logger)
+            let problem = ProblemDetails.from(error, logger: logger, requestID: request.requestID)
             return Self.pagerDutyAnswer(
                 HTTPStatus(code: problem.status), .unavailable(problem.detail),
                 retryAfterSeconds: problem.retryAfterSeconds)

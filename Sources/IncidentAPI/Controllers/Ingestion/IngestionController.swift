@@ -175,7 +175,7 @@ struct IngestionController: Sendable {
             // was stored but whose answer was lost is answered 200, and nothing is written again.
             return .json { $0.alreadyReceived(detail: reason) }
         } catch {
-            return .problem(.fromReceiver(error, logger: logger))
+            return .problem(.fromReceiver(error, logger: logger, requestID: request.requestID))
         }
     }
 

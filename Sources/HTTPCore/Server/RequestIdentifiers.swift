@@ -1,0 +1,30 @@
+/// The identifiers of one event loop's requests (see ``HTTPServerConfiguration/requestIDHeader``).
+///
+/// A made-up identifier is eight hex digits, a dash, and the loop's request count in hex (`3f9a0c12-1b`). The
+/// server draws a random number when it starts and loop N uses it plus N: unique within the process, unlikely
+/// to repeat after a restart, and at most 15 bytes for a loop's first 16.7 million requests, so Swift keeps it
+/// inline without allocating.
+struct RequestIdentifiers {
+    private let prefix: String
+    private var count: UInt64 = 0
+
+    init(prefix: UInt32) {
+        let hex = String(prefix, radix: 16)
+        self.prefix = String(repeating: "0", count: 8 - hex.count) + hex + "-"
+    }
+
+    /// The client's `offered` value when it is usable, else the next made-up one.
+    mutating func identifier(offered: String?) -> String {
+        if let offered, Self.isUsable(offered) { return offered }
+        count &+= 1
+        return prefix + String(count, radix: 16)
+    }
+
+    /// 1 to 128 visible ASCII characters (`!` to `~`): safe to echo in a header and to write in a log line
+    /// as one word, and long enough for a UUID, a W3C trace id or a proxy's own request id.
+    static func isUsable(_ value: String) -> Bool {
+        let bytes = value.utf8
+        guard !bytes.isEmpty && bytes.count <= 128 else { return false }
+        return bytes.allSatisfy { $0 >= 0x21 && $0 <= 0x7E }
+    }
+}

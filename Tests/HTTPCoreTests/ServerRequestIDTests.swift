@@ -1,0 +1,97 @@
+import Testing
+
+@testable import HTTPCore
+
+@Suite struct ServerRequestIDTests {
+    @Test func madeUpIdentifiersCarryTheLoopPrefixAndCount() {
+        var identifiers = RequestIdentifiers(prefix: 0x0000_0a0b)
+        #expect(identifiers.identifier(offered: nil) == "00000a0b-1")
+        #expect(identifiers.identifier(offered: nil) == "00000a0b-2")
+        #expect(identifiers.identifier(offered: "   ") == "00000a0b-3")
+        #expect(identifiers.identifier(offered: "trace-42") == "trace-42")
+        #expect(identifiers.identifier(offered: nil) == "00000a0b-4", "a client's value does not use up a number")
+    }
+
+    @Test func onlyShortVisibleASCIIValuesAreKept() {
+        #expect(RequestIdentifiers.isUsable("4bf92f3577b34da6a3ce929d0e0e4736"))
+        #expect(RequestIdentifiers.isUsable("req:1/2+3=~"))
+        #expect(RequestIdentifiers.isUsable(String(repeating: "a", count: 128)))
+        #expect(!RequestIdentifiers.isUsable(""))
+        #expect(!RequestIdentifiers.isUsable(String(repeating: "a", count: 129)))
+        #expect(!RequestIdentifiers.isUsable("two words"))
+        #expect(!RequestIdentifiers.isUsable("tab\there"))
+        #expect(!RequestIdentifiers.isUsable("caf\u{e9}"))
+    }
+
+    @Test func theIdentifierLineFollowsServerAndReplacesAHandlersOwn() {
+        var buffer: [UInt8] = []
+        let line = ResponseEncoder.RequestIDLine(
+            name: "X-Request-Id", prefix: Array("X-Request-Id: ".utf8), value: "r-1")
+        ResponseEncoder.appendHead(
+            status: .ok, headers: ["x-request-id": "from-handler", "Content-Type": "text/plain"], framing: .length(0),
+            keepAlive: true, requestIsHTTP10: false, dateLine: Array("Date: X\r\n".utf8),
+            serverLine: Array("Server: klaxon\r\n".utf8), requestID: line, to: &buffer)
+        #expect(
+            String(decoding: buffer, as: UTF8.self)
+                == "HTTP/1.1 200 OK\r\nDate: X\r\nServer: klaxon\r\nX-Request-Id: r-1\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 0\r\n\r\n")
+    }
+
+    @Test func everyAnswerNamesItsRequestAndTheAccessLogAndHandlerSeeTheSame() async throws {
+        let entries = EntryCollector()
+        var router = Router.testRoutes()
+        router.get("/my-id") { request in HTTPResponse(body: .string(request.requestID ?? "none")) }
+        try await withServer(router: router, configure: { $0.accessLog = { entries.add($0) } }) { _, port in
+            let answers = try await offPool {
+                let client = try RawClient(port: port)
+                var answers: [RawClient.Response] = []
+                for request in [
+                    "GET /my-id HTTP/1.1\r\nHost: t\r\n\r\n",
+                    "GET /my-id HTTP/1.1\r\nHost: t\r\n\r\n",
+                    "GET /my-id HTTP/1.1\r\nHost: t\r\nX-Request-Id: 4bf92f3577b34da6\r\n\r\n",
+                    "GET /my-id HTTP/1.1\r\nHost: t\r\nx-request-id: has space\r\n\r\n",
+                    "GET /inline HTTP/1.1\r\nHost: t\r\n\r\n",
+                    "GET /nowhere HTTP/1.1\r\nHost: t\r\n\r\n",
+                ] {
+                    try client.send(request)
+                    answers.append(try client.readResponse())
+                }
+                return answers
+            }
+            let ids = answers.map { $0.header("X-Request-Id") ?? "" }
+            #expect(!ids.contains(""), "every answer has one: \(ids)")
+            #expect(Set(ids).count == ids.count, "made-up identifiers differ: \(ids)")
+            #expect(answers[0].text == ids[0], "the handler saw the identifier its answer carried")
+            #expect(answers[1].text == ids[1])
+            #expect(ids[2] == "4bf92f3577b34da6" && answers[2].text == "4bf92f3577b34da6", "a client's own is kept")
+            #expect(ids[3] != "has space" && answers[3].text == ids[3], "an unusable one is replaced")
+            #expect(answers[5].status == 404)
+            // The access log is written after the answer is handed to the socket.
+            for _ in 0..<100 where entries.all.count < ids.count { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(entries.all.map { $0.requestID ?? "" } == ids)
+        }
+    }
+
+    @Test func aRequestRefusedBeforeItsHeadWasCompleteStillGetsOne() async throws {
+        try await withServer(router: .testRoutes()) { _, port in
+            let answer = try await offPool {
+                let client = try RawClient(port: port)
+                try client.send("GET /hello HTTP/1.1\r\nHost: t\r\nBad Header\r\n\r\n")
+                return try client.readResponse()
+            }
+            #expect(answer.status == 400)
+            #expect(answer.header("X-Request-Id")?.isEmpty == false)
+        }
+    }
+
+    @Test func nilTurnsIdentifiersOff() async throws {
+        try await withServer(router: .testRoutes(), configure: { $0.requestIDHeader = nil }) { _, port in
+            let answer = try await offPool {
+                let client = try RawClient(port: port)
+                try client.send("GET /hello HTTP/1.1\r\nHost: t\r\nX-Request-Id: mine\r\n\r\n")
+                return try client.readResponse()
+            }
+            #expect(answer.header("X-Request-Id") == nil)
+        }
+    }
+}
