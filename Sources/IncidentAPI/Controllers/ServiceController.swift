@@ -9,6 +9,8 @@ struct ServiceController: Sendable {
     let policies: any EscalationPolicyRepository
 
     static let bodyKeys: Set<String> = ["name", "description", "routing_labels", "escalation_policy", "slo"]
+    /// A patch may also set the names the service still answers to; a new service has none.
+    static let patchKeys = bodyKeys.union(["former_names"])
 
     func register(in router: inout APIRouter) {
         router.add(.get, "/api/v1/services", scope: .admin) { _ in try await list() }
@@ -29,7 +31,8 @@ struct ServiceController: Sendable {
 
     func create(_ request: APIRequest) async throws -> HTTPResponse {
         let draft = try request.decode(
-            NewService.self, strictKeys: Self.bodyKeys, nestedKeys: NewServiceLevelObjective.nestedKeys
+            NewService.self, strictKeys: Self.bodyKeys, nestedKeys: NewServiceLevelObjective.nestedKeys,
+            unknownKeyHints: ["former_names": "is kept by renaming a service (PATCH), not given on creation"]
         ).validate()
         let field = try request.decode(EscalationPolicyField.self)
         let key = Self.newIntegrationKey()
@@ -51,7 +54,7 @@ struct ServiceController: Sendable {
     func edit(_ request: APIRequest) async throws -> HTTPResponse {
         let reference = try Self.reference(request)
         let edit = try request.decode(
-            ServicePatch.self, strictKeys: Self.bodyKeys, nestedKeys: NewServiceLevelObjective.nestedKeys
+            ServicePatch.self, strictKeys: Self.patchKeys, nestedKeys: NewServiceLevelObjective.nestedKeys
         ).validate()
         let field = try request.decode(EscalationPolicyField.self)
         let change: PatchField<OnCallReference>? = field.isPresent ? (field.reference.map { .set($0) } ?? .clear) : nil

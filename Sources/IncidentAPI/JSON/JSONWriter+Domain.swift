@@ -95,7 +95,8 @@ extension JSONWriter {
 
     /// A service; `escalationPolicy` is the policy its new incidents follow (issue 6), or none. The whole
     /// `integrationKey` is given only in the answers that make it (creation, rotation): it is stored as a hash.
-    mutating func service(_ service: Service, escalationPolicy: EscalationPolicy? = nil, integrationKey: String? = nil) {
+    mutating func service(_ service: Service, escalationPolicy: EscalationPolicy? = nil, integrationKey: String? = nil)
+    {
         beginObject()
         key("id")
         int(service.id.rawValue)
@@ -105,6 +106,10 @@ extension JSONWriter {
         string(service.description)
         key("routing_labels")
         stringMap(service.routingLabels)
+        key("former_names")
+        beginArray()
+        for name in service.formerNames { string(name) }
+        endArray()
         if let integrationKey {
             key("integration_key")
             string(integrationKey)

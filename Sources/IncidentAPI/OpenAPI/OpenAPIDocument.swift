@@ -2255,6 +2255,7 @@ enum OpenAPIDocument {
                           "routing_labels": {
                             "team": "payments"
                           },
+                          "former_names": [],
                           "integration_key_prefix": "q3V9lXnT",
                           "escalation_policy": null,
                           "slo": null,
@@ -2341,6 +2342,7 @@ enum OpenAPIDocument {
                       "routing_labels": {
                         "team": "payments"
                       },
+                      "former_names": [],
                       "integration_key": "q3V9lXnT0cJ2mWb8RkZy4HsAeG6uPoLd",
                       "integration_key_prefix": "q3V9lXnT",
                       "escalation_policy": null,
@@ -2414,6 +2416,7 @@ enum OpenAPIDocument {
                       "routing_labels": {
                         "team": "payments"
                       },
+                      "former_names": [],
                       "integration_key_prefix": "q3V9lXnT",
                       "escalation_policy": null,
                       "slo": null,
@@ -7389,6 +7392,7 @@ enum OpenAPIDocument {
               "name",
               "description",
               "routing_labels",
+              "former_names",
               "integration_key_prefix",
               "created_at",
               "updated_at",
@@ -7412,6 +7416,13 @@ enum OpenAPIDocument {
               },
               "routing_labels": {
                 "$ref": "#/components/schemas/Labels"
+              },
+              "former_names": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ServiceName"
+                },
+                "description": "Names the service had before it was renamed, sorted. Alerts, URLs, list filters and bodies that name one of them still find this service, so senders configured with an old name keep paging the right team (an ingestion answer's `warnings` says the name is a former one). A name is either one service's name or one service's former name."
               },
               "integration_key_prefix": {
                 "type": "string",
@@ -7544,6 +7555,14 @@ enum OpenAPIDocument {
                   }
                 ],
                 "description": "Replaces the whole map."
+              },
+              "former_names": {
+                "type": "array",
+                "maxItems": 32,
+                "items": {
+                  "$ref": "#/components/schemas/ServiceName"
+                },
+                "description": "Replaces the former names whole; `[]` forgets them all (alerts naming them then go to `default`, with a warning). Without it, a rename adds the old name (and renaming back to a former name removes it). A name that is another service's name or former name is 409; the service's own name is 422."
               },
               "escalation_policy": {
                 "$ref": "#/components/schemas/PolicyReference",

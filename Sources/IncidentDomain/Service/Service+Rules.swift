@@ -2,7 +2,9 @@ import Foundation
 
 extension Service {
     /// Applies a validated edit; `updatedAt` becomes `now` when anything changed. Renaming the `default`
-    /// service is a conflict: ingestion routes to it by that name.
+    /// service is a conflict: ingestion routes to it by that name. A rename keeps the old name among the
+    /// former names (and a name the service had before stops being a former one), unless the edit sets the
+    /// former names itself, which then are exactly what it says.
     public func applying(_ edit: ServiceEdit, at now: Date) throws(IncidentError) -> Service {
         var next = self
         if let name = edit.name, name != self.name {
@@ -10,6 +12,18 @@ extension Service {
                 throw .conflict("the \(Service.defaultName) service cannot be renamed")
             }
             next.name = name
+            var former = Set(formerNames)
+            former.insert(self.name)
+            former.remove(name)
+            next.formerNames = former.sorted()
+        }
+        if let formerNames = edit.formerNames {
+            if formerNames.contains(next.name) {
+                throw .validation([
+                    FieldError(field: "former_names", message: "holds the service's own name \(next.name)")
+                ])
+            }
+            next.formerNames = formerNames.sorted()
         }
         if let description = edit.description { next.description = description }
         if let routingLabels = edit.routingLabels { next.routingLabels = routingLabels }

@@ -16,6 +16,10 @@ public struct Service: Hashable, Sendable, Identifiable {
     public var integrationKeyPrefix: String
     /// The reliability promise its error budget and release gate follow; nil declares none.
     public var slo: ServiceLevelObjective?
+    /// Names the service had before a rename, sorted: alerts, URLs and filters naming one still find this
+    /// service, so a sender configured with the old name keeps paging the right team. No service has one of
+    /// them as its name, and no other service keeps it.
+    public var formerNames: [String]
     public var createdAt: Date
     /// The last edit or key rotation.
     public var updatedAt: Date
@@ -25,8 +29,10 @@ public struct Service: Hashable, Sendable, Identifiable {
 
     public init(
         id: ServiceID, name: String, description: String = "", routingLabels: [String: String] = [:],
-        integrationKeyPrefix: String, slo: ServiceLevelObjective? = nil, createdAt: Date, updatedAt: Date? = nil
+        integrationKeyPrefix: String, slo: ServiceLevelObjective? = nil, formerNames: [String] = [], createdAt: Date,
+        updatedAt: Date? = nil
     ) {
+        self.formerNames = formerNames.sorted()
         self.id = id
         self.name = name
         self.description = description

@@ -31,9 +31,12 @@ public struct SQLiteServiceRepository: ServiceRepository {
         let nextID = try db.queryValue("SELECT coalesce(max(id), 0) + 1 FROM services", as: Int64.self) ?? 1
         let service = ServiceRows.stored(
             draft.makeService(id: ServiceID(nextID), integrationKey: integrationKey, at: now))
+        if let keeper = try ServiceRows.keeperOfFormerName(service.name, in: db) {
+            throw ServiceRows.formerNameConflict(service.name, keeper: keeper)
+        }
         do {
             try db.execute(
-                "INSERT INTO services (\(ServiceRows.columns), integration_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO services (\(ServiceRows.storedColumns), integration_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     service.id.rawValue, service.name, service.description, JSONText.encode(service.routingLabels),
                     service.integrationKeyPrefix, Timestamp.milliseconds(service.createdAt),
@@ -80,7 +83,12 @@ public struct SQLiteServiceRepository: ServiceRepository {
         let current = try ServiceRows.require(reference, in: db)
         let next = ServiceRows.stored(try current.applying(edit, at: now))
         if next == current { return current }
+        if next.name != current.name, let keeper = try ServiceRows.keeperOfFormerName(next.name, other: next.id, in: db)
+        {
+            throw ServiceRows.formerNameConflict(next.name, keeper: keeper)
+        }
         try Self.write(next, in: db)
+        try ServiceRows.writeFormerNames(of: next, replacing: current.formerNames, at: now, in: db)
         return next
     }
 

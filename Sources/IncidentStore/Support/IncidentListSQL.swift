@@ -48,6 +48,8 @@ enum IncidentListSQL {
                     try db.queryValue("SELECT id FROM services WHERE id = ?", [id.rawValue], as: Int64.self)
                 case .name(let name):
                     try db.queryValue("SELECT id FROM services WHERE name = ?", [name], as: Int64.self)
+                        ?? db.queryValue(
+                            "SELECT service_id FROM service_former_names WHERE name = ?", [name], as: Int64.self)
                 }
             guard let found else { throw ServiceRows.unknown(service, in: db) }
             conditions.append("i.service_id = ?")

@@ -100,6 +100,12 @@ enum JSONText {
         return try JSONDecoder().decode([String: String].self, from: Data(utf8))
     }
 
+    /// Reads a JSON array of strings (`json_group_array` of a text column); `[]` without a decoder.
+    static func decodeStrings(utf8: UnsafeBufferPointer<UInt8>) throws -> [String] {
+        if utf8.count == 2 && utf8[0] == UInt8(ascii: "[") && utf8[1] == UInt8(ascii: "]") { return [] }
+        return try JSONDecoder().decode([String].self, from: Data(utf8))
+    }
+
     /// Reads a JSON object of any values.
     static func decodeObject(_ text: String) throws -> [String: JSONValue] {
         if text == "{}" { return [:] }

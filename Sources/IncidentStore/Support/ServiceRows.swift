@@ -5,8 +5,13 @@ import SQLiteCore
 /// How a `Service` maps to a row of `services`; routing labels as JSON text, times in unix milliseconds. The
 /// integration key's hash (`integration_key`) is written, never read back (see ``IntegrationKeyHash``).
 enum ServiceRows {
-    static let columns =
+    /// The columns a new service row is inserted with (its key's hash apart).
+    static let storedColumns =
         "id, name, description, routing_labels, integration_key_prefix, created_at, updated_at, slo"
+    /// What a service is read with: the stored columns and its former names as a JSON array (0019).
+    static let columns =
+        storedColumns
+        + ", (SELECT json_group_array(f.name) FROM service_former_names f WHERE f.service_id = services.id)"
 
     static func read(_ row: Statement) throws -> Service {
         Service(
@@ -16,6 +21,7 @@ enum ServiceRows {
             routingLabels: try JSONText.decodeLabels(try row.column(3, as: String.self)),
             integrationKeyPrefix: try row.column(4, as: String?.self) ?? "",
             slo: try ObjectiveJSON.decode(try row.column(7, as: String?.self)),
+            formerNames: try row.withText(at: 8) { try JSONText.decodeStrings(utf8: $0) },
             createdAt: Timestamp.date(milliseconds: try row.column(5, as: Int64.self)),
             updatedAt: Timestamp.date(milliseconds: try row.column(6, as: Int64.self)))
     }
@@ -27,6 +33,55 @@ enum ServiceRows {
             try db.queryFirst("SELECT \(columns) FROM services WHERE id = ?", [id.rawValue], row: read)
         case .name(let name):
             try db.queryFirst("SELECT \(columns) FROM services WHERE name = ?", [name], row: read)
+                ?? db.queryFirst(
+                    "SELECT \(columns) FROM services WHERE id = (SELECT service_id FROM service_former_names WHERE name = ?)",
+                    [name], row: read)
+        }
+    }
+
+    /// The name of the service that keeps `name` among its former names (other than `service`), if any.
+    static func keeperOfFormerName(_ name: String, other service: ServiceID? = nil, in db: Connection) throws
+        -> String?
+    {
+        try db.queryValue(
+            """
+            SELECT s.name FROM service_former_names f JOIN services s ON s.id = f.service_id
+            WHERE f.name = ? AND f.service_id IS NOT ?
+            """, [name, service?.rawValue], as: String.self)
+    }
+
+    /// The conflict of a service created or renamed with a name another service keeps as a former name.
+    static func formerNameConflict(_ name: String, keeper: String) -> IncidentError {
+        .conflict(
+            "\(name) is a former name of service \(keeper), and alerts naming it still reach that service; "
+                + "to give the name to another service, first remove it from that service's former_names "
+                + "(PATCH /api/v1/services/\(keeper))")
+    }
+
+    /// Makes the stored former names of `service` what `next` says: removed ones first (a service renamed back
+    /// to a former name), then added ones, each checked against the names of services and other services' former
+    /// names. Called after the service row itself is written.
+    static func writeFormerNames(of next: Service, replacing previous: [String], at now: Date, in db: Connection)
+        throws
+    {
+        let removed = Set(previous).subtracting(next.formerNames)
+        for name in removed.sorted() {
+            try db.execute(
+                "DELETE FROM service_former_names WHERE name = ? AND service_id = ?", [name, next.id.rawValue])
+        }
+        for name in next.formerNames where !previous.contains(name) {
+            if try db.queryValue("SELECT 1 FROM services WHERE name = ?", [name], as: Int64.self) != nil {
+                throw IncidentError.conflict(
+                    "former_names: \(name) is the name of another service; a name routes to one service only")
+            }
+            if let keeper = try keeperOfFormerName(name, other: next.id, in: db) {
+                throw IncidentError.conflict(
+                    "former_names: \(name) is already a former name of service \(keeper); "
+                        + "a name routes to one service only")
+            }
+            try db.execute(
+                "INSERT INTO service_former_names (name, service_id, created_at) VALUES (?, ?, ?)",
+                [name, next.id.rawValue, Timestamp.milliseconds(now)])
         }
     }
 

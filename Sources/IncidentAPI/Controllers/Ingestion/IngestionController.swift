@@ -157,6 +157,14 @@ struct IngestionController: Sendable {
             var seen = Set<String>()
             var warnings = normalized.flatMap(\.warnings).filter { seen.insert($0).inserted }
             if case .token = route, let named = normalized.first?.serviceHint,
+                let routed = outcomes.first?.serviceName, routed != named, routed != Service.defaultName
+            {
+                // Routed through a former name (the service was renamed): delivered where it belongs, and the
+                // sender hears that its configuration is out of date.
+                warnings.append(
+                    "service \"\(named)\" is a former name of the \"\(routed)\" service; the alerts went there "
+                        + "(update the name the sender gives).")
+            } else if case .token = route, let named = normalized.first?.serviceHint,
                 let routed = outcomes.first?.serviceName, routed != named
             {
                 // Routing falls back to `default` so that no alert is lost to a name; the sender hears of it, and

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import IncidentDomain
+
+/// A renamed service keeps its old name as a former name, so senders still configured with it keep reaching it.
+@Suite struct ServiceFormerNamesTests {
+    let payments = Service(id: 2, name: "payments", integrationKeyPrefix: "k", createdAt: t0)
+
+    @Test func aRenameKeepsTheOldNameAndRenamingBackDropsIt() throws {
+        let renamed = try payments.applying(try ServicePatch(name: "payments-api").validate(), at: t0)
+        #expect(renamed.formerNames == ["payments"])
+        let again = try renamed.applying(try ServicePatch(name: "checkout").validate(), at: t0)
+        #expect(again.formerNames == ["payments", "payments-api"])
+        let back = try again.applying(try ServicePatch(name: "payments").validate(), at: t0)
+        #expect(back.name == "payments")
+        #expect(back.formerNames == ["checkout", "payments-api"], "its own name is never a former name")
+    }
+
+    @Test func aPatchThatGivesFormerNamesSetsThemExactly() throws {
+        let renamed = try payments.applying(
+            try ServicePatch(name: "payments-api", formerNames: []).validate(), at: t0)
+        #expect(renamed.name == "payments-api")
+        #expect(renamed.formerNames == [], "a rename that says which former names to keep keeps only those")
+        let kept = try renamed.applying(
+            try ServicePatch(formerNames: ["pay", "card-payments"]).validate(), at: at(minutes: 1))
+        #expect(kept.formerNames == ["card-payments", "pay"])
+        #expect(kept.updatedAt == at(minutes: 1))
+        let same = try kept.applying(
+            try ServicePatch(formerNames: ["pay", "card-payments"]).validate(), at: at(minutes: 2))
+        #expect(same == kept, "the same names in another order change nothing")
+    }
+
+    @Test func theServicesOwnNameCannotBeAFormerName() throws {
+        #expect(
+            fieldErrors { _ = try payments.applying(try ServicePatch(formerNames: ["payments"]).validate(), at: t0) }
+                == [FieldError(field: "former_names", message: "holds the service's own name payments")])
+        #expect(
+            fieldErrors {
+                _ = try payments.applying(
+                    try ServicePatch(name: "billing", formerNames: ["billing"]).validate(), at: t0)
+            } == [FieldError(field: "former_names", message: "holds the service's own name billing")])
+    }
+
+    @Test func formerNamesAreValidDistinctNamesAndFewEnough() {
+        #expect(
+            fieldErrors { _ = try ServicePatch(formerNames: ["pay", "Pay", "pay"]).validate() } == [
+                FieldError(field: "former_names[1]", message: "must start with a lowercase letter a-z"),
+                FieldError(field: "former_names[2]", message: "pay is given twice"),
+            ])
+        let many = (0...ServicePatch.formerNamesMaxCount).map { "name\($0)" }
+        #expect(
+            fieldErrors { _ = try ServicePatch(formerNames: many).validate() } == [
+                FieldError(field: "former_names", message: "at most 32 names")
+            ])
+    }
+}
