@@ -359,3 +359,68 @@ import Testing
         }
     }
 }
+
+/// A person resolves an incident while Alertmanager still fires its alert: the resolve holds against the re-sends
+/// for a while, but a worse alert reopens it at once, paging with the worse severity, and an alert still firing
+/// after the hold is a problem still there.
+@Suite struct ManualResolveWhileFiringAPITests {
+    static func group(severity: String) -> [String: Any] {
+        AlertmanagerPayload.group(
+            status: "firing",
+            alerts: [
+                AlertmanagerPayload.alert("firing", instance: "a", severity: severity, fingerprint: "bbbb000000000001")
+            ])
+    }
+
+    @Test func aWorseAlertReopensAndPagesWithItsSeverity() async throws {
+        try await TestApplication.with { app in
+            try await app.setUpCheckoutPolicy()
+            let key = try await app.request("POST", "/api/v1/services/checkout/rotate-key").object()["integration_key"]
+            let path = "/api/v1/integrations/alertmanager/\(try #require(key as? String))"
+            #expect(
+                try await app.request("POST", path, token: nil, json: Self.group(severity: "warning")).status == 200)
+            let id = try #require(try await app.incidents().first?["id"] as? Int)
+            #expect(try await app.incident(id)["severity"] as? String == "sev3")
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
+            let pagesBefore = try await app.outbox(of: id).count
+
+            app.clock.advance(by: 60)
+            let resend = try await app.request("POST", path, token: nil, json: Self.group(severity: "warning"))
+            #expect(
+                (try resend.object()["alerts"] as? [[String: Any]])?.first?["reason"] as? String
+                    == "still_firing_after_manual_resolve")
+            #expect(try await app.incident(id)["status"] as? String == "resolved")
+
+            app.clock.advance(by: 60)
+            let worse = try await app.request("POST", path, token: nil, json: Self.group(severity: "critical"))
+            #expect((try worse.object()["alerts"] as? [[String: Any]])?.first?["outcome"] as? String == "reopened")
+            let incident = try await app.incident(id)
+            #expect(incident["status"] as? String == "triggered")
+            #expect(incident["severity"] as? String == "sev1")
+            let pages = try await app.request("GET", "/api/v1/incidents/\(id)/outbox").items()
+            #expect(pages.count > pagesBefore)
+            let newest = try #require(pages.last?["payload"] as? [String: Any])
+            #expect(((newest["incident"] as? [String: Any])?["severity"] as? String) == "sev1", "\(newest)")
+        }
+    }
+
+    @Test func anAlertStillFiringAfterTheHoldOpensANewIncident() async throws {
+        try await TestApplication.with { app in
+            let key = try await app.createService("checkout")
+            let path = "/api/v1/integrations/alertmanager/\(key)"
+            #expect(
+                try await app.request("POST", path, token: nil, json: Self.group(severity: "warning")).status == 200)
+            let id = try #require(try await app.incidents().first?["id"] as? Int)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
+            app.clock.advance(by: 29 * 60)
+            let held = try await app.request("POST", path, token: nil, json: Self.group(severity: "warning"))
+            #expect((try held.object()["alerts"] as? [[String: Any]])?.first?["outcome"] as? String == "ignored")
+            app.clock.advance(by: 2 * 60)
+            let still = try await app.request("POST", path, token: nil, json: Self.group(severity: "warning"))
+            #expect((try still.object()["alerts"] as? [[String: Any]])?.first?["outcome"] as? String == "created")
+            let incidents = try await app.incidents()
+            #expect(incidents.count == 2)
+            #expect(incidents.first?["status"] as? String == "triggered")
+        }
+    }
+}

@@ -60,7 +60,7 @@ import Testing
         let decision = grouping.decide(
             alert(.trigger, source: source), service: service, existing: resolved, firingAlertKeys: [],
             now: at(minutes: 33))
-        #expect(decision == .reopen(7))
+        #expect(decision == .reopen(7, raiseSeverity: nil))
     }
 
     @Test func triggerPastTheReopenWindowOpensANewIncident() {
@@ -88,6 +88,40 @@ import Testing
         #expect(
             grouping.decide(
                 alert(.trigger), service: service, existing: resolved, firingAlertKeys: ["a1"], now: at(minutes: 4))
+                == .ignore(.stillFiringAfterManualResolve))
+    }
+
+    @Test func aMoreSevereAlertStillFiringAfterAResolveByHandReopensWithTheNewSeverity() {
+        #expect(
+            grouping.decide(
+                alert(.trigger, severity: .sev1), service: service, existing: resolved, firingAlertKeys: ["a1"],
+                now: at(minutes: 4)) == .reopen(7, raiseSeverity: .sev1))
+    }
+
+    /// A resolve by hand holds against re-sends for `manualResolveHold`; a sender that only ever triggers is not
+    /// muted for good.
+    @Test func aResolveByHandHoldsAgainstResendsOnlyForTheHold() {
+        // Default: hold and reopen window both 30 minutes, so past the hold a still-firing alert opens anew.
+        let past = grouping.decide(
+            alert(.trigger), service: service, existing: resolved, firingAlertKeys: ["a1"],
+            now: at(minutes: 33).addingTimeInterval(1))
+        guard case .open = past else {
+            Issue.record("expected open, got \(past)")
+            return
+        }
+        #expect(
+            grouping.decide(
+                alert(.trigger), service: service, existing: resolved, firingAlertKeys: ["a1"], now: at(minutes: 33))
+                == .ignore(.stillFiringAfterManualResolve))
+        // A longer reopen window than hold: past the hold, the incident reopens.
+        let patient = AlertGrouping(configuration: .init(reopenWindow: 3600, manualResolveHold: 600))
+        #expect(
+            patient.decide(
+                alert(.trigger), service: service, existing: resolved, firingAlertKeys: ["a1"], now: at(minutes: 14))
+                == .reopen(7, raiseSeverity: nil))
+        #expect(
+            patient.decide(
+                alert(.trigger), service: service, existing: resolved, firingAlertKeys: ["a1"], now: at(minutes: 12))
                 == .ignore(.stillFiringAfterManualResolve))
     }
 

@@ -41,11 +41,23 @@ import Testing
 
     @Test func reopenRecordsTheAlertThenTheReopen() throws {
         let change = try Incident.make(status: .resolved).applying(
-            .reopen(7), for: alert(.trigger), at: at(minutes: 10))
+            .reopen(7, raiseSeverity: nil), for: alert(.trigger), at: at(minutes: 10))
         #expect(change.incident.status == .triggered)
         #expect(change.incident.resolvedAt == nil)
         #expect(change.events.map(\.kind) == [.alertReceived, .reopened])
         #expect(change.events[1].message == "Reopened: Alert fired again: p99 on checkout-2")
+    }
+
+    /// The page a reopen sends is built from the changed incident: it must already carry the worse severity.
+    @Test func aReopenByAMoreSevereAlertRaisesTheSeverityInTheSameChange() throws {
+        let resolved = Incident.make(status: .resolved, severity: .sev3)
+        let change = try resolved.applying(
+            .reopen(7, raiseSeverity: .sev1), for: alert(.trigger, severity: .sev1), at: at(minutes: 10))
+        #expect(change.incident.status == .triggered)
+        #expect(change.incident.severity == .sev1)
+        #expect(change.incident.version == resolved.version + 1, "one change, one version")
+        #expect(change.events.map(\.kind) == [.alertReceived, .reopened, .fieldChanged])
+        #expect(change.events[2].message == "Changed severity from sev3 to sev1: p99 on checkout-2")
     }
 
     @Test func lastResolveResolvesTheIncident() throws {
@@ -71,7 +83,7 @@ import Testing
     @Test func receivedEventDataStoredApartLeavesOnlyTheDataOut() throws {
         let cases: [(Incident, AlertDecision, AlertAction)] = [
             (Incident.make(), .attach(7, newAlert: true, raiseSeverity: .sev1), .trigger),
-            (Incident.make(status: .resolved), .reopen(7), .trigger),
+            (Incident.make(status: .resolved), .reopen(7, raiseSeverity: nil), .trigger),
             (Incident.make(), .acknowledge(7), .acknowledge),
             (Incident.make(), .resolveAlert(7), .resolve),
             (Incident.make(status: .acknowledged), .resolve(7), .resolve),
@@ -91,7 +103,8 @@ import Testing
 
     @Test func staleDecisionIsAnInvalidTransition() {
         #expect(throws: IncidentError.self) {
-            _ = try Incident.make(status: .closed).applying(.reopen(7), for: alert(.trigger), at: at(minutes: 9))
+            _ = try Incident.make(status: .closed).applying(
+                .reopen(7, raiseSeverity: nil), for: alert(.trigger), at: at(minutes: 9))
         }
     }
 }

@@ -6368,7 +6368,7 @@ enum OpenAPIDocument {
                         "string",
                         "null"
                       ],
-                      "description": "Why an ignored alert changed nothing."
+                      "description": "Why an ignored alert changed nothing: `no_open_incident` (an acknowledge or resolve for a key with no open incident), `already_acknowledged`, `alert_not_firing` (a resolve for an alert the incident does not have firing), or `still_firing_after_manual_resolve` (a re-send of an alert that still fired when someone resolved the incident by hand: the resolve holds against re-sends for 30 minutes, unless the alert turns more severe, which reopens it; after that a still-firing alert opens a new incident)."
                     }
                   }
                 }
@@ -6378,7 +6378,7 @@ enum OpenAPIDocument {
                 "items": {
                   "type": "string"
                 },
-                "description": "What Klaxon did with parts of the payload it does not read or could not use, each said once: a generic alert's unknown members (kept in details), a severity or priority label word it does not map (the alert counts as sev3), a service name that names no service (the alerts went to default; token-routed requests only). Empty when there is nothing to say."
+                "description": "What Klaxon did with parts of the payload it does not read or could not use, each said once: a generic alert's unknown members (kept in details), a severity or priority label word it does not map (the alert counts as sev3), a service name that names no service (the alerts went to default) or is a renamed service's former name (the alerts went to that service); token-routed requests only. Empty when there is nothing to say."
               }
             }
           },

@@ -11,8 +11,9 @@ public enum AlertDecision: Hashable, Sendable {
     /// `raiseSeverity` is set when the alert is more severe than the incident: escalate the severity to it.
     case attach(IncidentID, newAlert: Bool, raiseSeverity: Severity?)
     /// The key's incident resolved within the reopen window and the alert fires again: apply `.reopen`
-    /// (by the source's principal) and record `alert_received`.
-    case reopen(IncidentID)
+    /// (by the source's principal) and record `alert_received`; raise the severity to `raiseSeverity` when
+    /// set (the alert is more severe than the incident), so the page the reopen sends says how bad it is.
+    case reopen(IncidentID, raiseSeverity: Severity?)
     /// An acknowledge event for a triggered incident: apply `.acknowledge` by the source's principal.
     case acknowledge(IncidentID)
     /// One alert of an incident resolved while others still fire: record `alert_received`, keep it open.

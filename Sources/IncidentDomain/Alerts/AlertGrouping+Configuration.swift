@@ -8,9 +8,16 @@ extension AlertGrouping {
         /// "fixed" land on the incident that already has the context; a problem back after half an hour is
         /// a new incident worth its own page. Zero disables reopening.
         public var reopenWindow: TimeInterval
+        /// How long a resolve by hand stands against re-sends of an alert that was still firing when the person
+        /// resolved (Alertmanager re-sends every firing group each `group_interval`). Default 30 minutes.
+        /// Within it those re-sends change nothing, unless the alert is more severe than the incident; after
+        /// it, an alert still firing is a problem still there, and opens (or within the reopen window,
+        /// reopens) an incident as any trigger does.
+        public var manualResolveHold: TimeInterval
 
-        public init(reopenWindow: TimeInterval = 30 * 60) {
+        public init(reopenWindow: TimeInterval = 30 * 60, manualResolveHold: TimeInterval = 30 * 60) {
             self.reopenWindow = reopenWindow
+            self.manualResolveHold = manualResolveHold
         }
     }
 }

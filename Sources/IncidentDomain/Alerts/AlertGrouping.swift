@@ -10,8 +10,8 @@ import Foundation
 /// |---|---|---|
 /// | trigger | none, or closed | open a new incident (closed is final; a firing alert is never dropped) |
 /// | trigger | open | attach; `newAlert` unless the alert key is already firing (a re-send); raise severity |
-/// | trigger | resolved, source reopens (Alertmanager, Grafana, generic), within the window | reopen |
-/// | trigger | resolved, same, alert key still firing (resolved by hand) | ignore |
+/// | trigger | resolved by hand while this alert key still fired, within the hold, not more severe | ignore |
+/// | trigger | resolved, source reopens (Alertmanager, Grafana, generic), within the window | reopen; raise severity |
 /// | trigger | resolved, otherwise (PagerDuty, Opsgenie, or window passed) | open a new incident |
 /// | acknowledge | triggered | acknowledge |
 /// | acknowledge | acknowledged or mitigated | ignore |
@@ -47,9 +47,18 @@ public struct AlertGrouping: Sendable {
                 guard alert.source.reopensResolvedIncidents, let resolvedAt = existing.resolvedAt else {
                     return .open(alert.draft(service: service))
                 }
-                if firingAlertKeys.contains(alert.alertKey) { return .ignore(.stillFiringAfterManualResolve) }
+                let raise = alert.severity.isMoreSevere(than: existing.severity) ? alert.severity : nil
+                let sinceResolve = now.timeIntervalSince(resolvedAt)
+                // A person resolved it while this alert still fired: their decision holds for a while against
+                // the sender's re-sends, but not against a worse alert, nor for ever (a sender that never
+                // sends a resolve would otherwise be muted for good).
+                if firingAlertKeys.contains(alert.alertKey), raise == nil,
+                    sinceResolve <= configuration.manualResolveHold
+                {
+                    return .ignore(.stillFiringAfterManualResolve)
+                }
                 let window = configuration.reopenWindow
-                if window > 0, now.timeIntervalSince(resolvedAt) <= window { return .reopen(existing.id) }
+                if window > 0, sinceResolve <= window { return .reopen(existing.id, raiseSeverity: raise) }
                 return .open(alert.draft(service: service))
             case .closed:
                 return .open(alert.draft(service: service))

@@ -7,7 +7,8 @@ public enum AlertIgnoreReason: String, Hashable, Sendable, CustomStringConvertib
     /// Resolve for an alert the incident does not have firing, while other alerts of it still fire.
     case alertNotFiring = "alert_not_firing"
     /// A re-send of an alert that was still firing when someone resolved its incident by hand: the person's
-    /// decision stands until the alert resolves at its source and fires again.
+    /// decision stands until the alert resolves at its source and fires again, or becomes more severe, or
+    /// for at most `AlertGrouping.Configuration.manualResolveHold`.
     case stillFiringAfterManualResolve = "still_firing_after_manual_resolve"
 
     public var description: String { rawValue }

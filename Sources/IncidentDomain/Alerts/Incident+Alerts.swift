@@ -10,7 +10,7 @@ extension Incident {
     /// | `attach`, re-send, no raise | unchanged | none (empty change: the store writes nothing) |
     /// | `attach`, new alert | unchanged (timeline only, like a note: no new version) | `alert_received` |
     /// | `attach` with `raiseSeverity` | severity raised, version + 1 | (`alert_received`,) `field_changed` |
-    /// | `reopen` | `.reopen` by the source | `alert_received`, `reopened` ("Alert fired again: ...") |
+    /// | `reopen` | `.reopen` by the source; with `raiseSeverity`, severity raised | `alert_received`, `reopened` ("Alert fired again: ..."), (`field_changed`) |
     /// | `acknowledge` | `.acknowledge` by the source | `alert_received`, `acknowledged` |
     /// | `resolveAlert` | unchanged | `alert_received` |
     /// | `resolve` | `.resolve` by the source | `alert_received`, `resolved` ("All alerts resolved") |
@@ -35,31 +35,38 @@ extension Incident {
         case .open, .ignore:
             return IncidentChange(incident: self, events: [])
         case .attach(_, let newAlert, let raiseSeverity):
-            var next = self
-            var events = newAlert ? [received] : []
-            if let raiseSeverity, raiseSeverity.isMoreSevere(than: severity) {
-                next.severity = raiseSeverity
-                next.version += 1
-                next.updatedAt = now
-                events.append(
-                    NewTimelineEvent(
-                        at: now, kind: .fieldChanged, actor: actor,
-                        message: "Changed severity from \(severity) to \(raiseSeverity): \(alert.alertTitle)",
-                        data: [
-                            "field": "severity", "old": .string(severity.rawValue),
-                            "new": .string(raiseSeverity.rawValue),
-                        ]))
-            }
-            return IncidentChange(incident: next, events: events)
+            var change = IncidentChange(incident: self, events: newAlert ? [received] : [])
+            raise(&change, to: raiseSeverity, for: alert, by: actor, at: now)
+            return change
         case .resolveAlert:
             return IncidentChange(incident: self, events: [received])
-        case .reopen:
-            return try lifecycle(.reopen, note: "Alert fired again: \(alert.alertTitle)", received, actor, now)
+        case .reopen(_, let raiseSeverity):
+            var change = try lifecycle(.reopen, note: "Alert fired again: \(alert.alertTitle)", received, actor, now)
+            raise(&change, to: raiseSeverity, for: alert, by: actor, at: now)
+            return change
         case .acknowledge:
             return try lifecycle(.acknowledge, note: nil, received, actor, now)
         case .resolve:
             return try lifecycle(.resolve, note: "All alerts resolved", received, actor, now)
         }
+    }
+
+    /// Raises the changed incident's severity to `severity` when that is more severe, with its `field_changed`
+    /// event; the version moves once per change (a reopen in the same change has already moved it).
+    private func raise(
+        _ change: inout IncidentChange, to severity: Severity?, for alert: NormalizedAlert, by actor: Principal,
+        at now: Date
+    ) {
+        let current = change.incident.severity
+        guard let severity, severity.isMoreSevere(than: current) else { return }
+        if change.incident.version == version { change.incident.version += 1 }
+        change.incident.severity = severity
+        change.incident.updatedAt = now
+        change.events.append(
+            NewTimelineEvent(
+                at: now, kind: .fieldChanged, actor: actor,
+                message: "Changed severity from \(current) to \(severity): \(alert.alertTitle)",
+                data: ["field": "severity", "old": .string(current.rawValue), "new": .string(severity.rawValue)]))
     }
 
     private func lifecycle(

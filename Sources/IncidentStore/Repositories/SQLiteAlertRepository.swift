@@ -216,7 +216,7 @@ public struct SQLiteAlertRepository: AlertRepository {
                 try cache.recorded(alert, on: existing.id, in: db)
             }
             return outcome(existing?.id, .ignored(reason))
-        case .attach(let id, _, _), .reopen(let id), .acknowledge(let id), .resolveAlert(let id), .resolve(let id):
+        case .attach(let id, _, _), .reopen(let id, _), .acknowledge(let id), .resolveAlert(let id), .resolve(let id):
             guard let existing, existing.id == id else {
                 throw IncidentError.conflict("alert decision named incident \(id), which is not the key's incident")
             }
