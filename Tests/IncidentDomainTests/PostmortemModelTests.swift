@@ -38,6 +38,36 @@ import Testing
         #expect(postmortem.authors.map(\.description) == ["user:carol", "user:bob", "token:alice"])
     }
 
+    /// An alert that resolved and fired again holds its second start in its row; the timeline still has the first.
+    @Test func anAlertThatFiredAgainCountsFromItsFirstStart() {
+        var incident = Incident.make(status: .resolved, severity: .sev2)
+        incident.resolvedAt = at(minutes: 30)
+        var refired = Self.alert(startsMinutesBefore: 0, receivedAt: 0)
+        refired.startsAt = at(minutes: 12)
+        let firing: (Double) -> [String: JSONValue] = { minutes in
+            [
+                "action": "trigger", "alert_key": "a1",
+                "starts_at": .string(Timestamp.format(at(minutes: minutes))),
+            ]
+        }
+        let timeline = [
+            Self.event(1, 0, .created, Principal(kind: .integration, name: "alertmanager")),
+            Self.event(2, 0, .alertReceived, Principal(kind: .integration, name: "alertmanager"), data: firing(-2)),
+            Self.event(3, 12, .alertReceived, Principal(kind: .integration, name: "alertmanager"), data: firing(12)),
+            Self.event(
+                4, 13, .alertReceived, Principal(kind: .integration, name: "alertmanager"),
+                data: ["action": "resolve", "alert_key": "a1", "starts_at": .string(Timestamp.format(at(minutes: -9)))]),
+        ]
+        let postmortem = Postmortem(
+            incident: incident, timeline: timeline, alerts: [refired], sections: [], actionItems: [],
+            errorBudgetMinutes: nil)
+        #expect(postmortem.firstAlert?.startsAt == at(minutes: -2), "a resolve's start does not count")
+        #expect(postmortem.alerts.first?.startsAt == at(minutes: -2))
+        #expect(postmortem.impactStart == at(minutes: -2))
+        #expect(postmortem.impactStartSource == "first_alert")
+        #expect(postmortem.timeToDetect == 120)
+    }
+
     @Test func impactRunsFromTheFirstAlertsStartToResolutionAndDetectionIsMeasuredFromIt() {
         var incident = Incident.make(status: .resolved, severity: .sev2)
         incident.acknowledgedAt = at(minutes: 4)

@@ -38,6 +38,14 @@ public struct Postmortem: Sendable {
         actionItems: [ActionItem], errorBudgetMinutes: Double?
     ) {
         self.incident = incident
+        // An alert row holds its latest firing (a re-fire after a resolve starts anew); the timeline keeps what
+        // each firing said, so an alert's first start is the earliest of both, and that is what a postmortem shows.
+        let recordedStarts = Self.earliestRecordedStarts(in: timeline)
+        let alerts = alerts.map { alert in
+            var first = alert
+            if let recorded = recordedStarts[alert.alertKey], recorded < alert.startsAt { first.startsAt = recorded }
+            return first
+        }
         self.alerts = alerts
         self.sections = Dictionary(sections.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.actionItems = actionItems.sorted { $0.id < $1.id }
@@ -58,6 +66,18 @@ public struct Postmortem: Sendable {
             if !authors.contains(event.actor) { authors.append(event.actor) }
         }
         self.authors = authors
+    }
+
+    /// The earliest `starts_at` each alert key's firing `alert_received` events recorded.
+    static func earliestRecordedStarts(in timeline: [TimelineEvent]) -> [String: Date] {
+        var starts: [String: Date] = [:]
+        for event in timeline where event.kind == .alertReceived && event.data["action"]?.stringValue == "trigger" {
+            guard let key = event.data["alert_key"]?.stringValue,
+                let text = event.data["starts_at"]?.stringValue, let start = Timestamp.parse(text)
+            else { continue }
+            starts[key] = starts[key].map { min($0, start) } ?? start
+        }
+        return starts
     }
 
     /// The length of the impact, `impactStart` to `impactEnd`; nil while unresolved.
