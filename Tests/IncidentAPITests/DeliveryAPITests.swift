@@ -334,6 +334,7 @@ struct DeliveryAPITests {
             let again = try await app.request("GET", acknowledge, token: nil, headers: html)
             #expect(again.status == 200)
             #expect(again.text.contains("Nothing to do: it is acknowledged since "))
+            #expect(again.text.contains(", by @alice."), "\(again.text)")
             #expect(!again.text.contains("<form"))
             let pressedAgain = try await app.request("POST", acknowledge, token: nil, headers: html)
             #expect(pressedAgain.status == 409)

@@ -35,7 +35,7 @@ struct ActionLinkController: Sendable {
         guard incident.allowedActions.contains(link.action.incidentAction) else {
             return Self.page(
                 title: "Incident #\(incident.id.rawValue) is \(incident.status.rawValue)",
-                body: headline + "<p>\(Self.escaped(Self.nothingToDo(incident)))</p>")
+                body: headline + "<p>\(Self.escaped(await nothingToDo(incident)))</p>")
         }
         let who = link.user.map { " as @\($0)" } ?? ""
         return Self.page(
@@ -71,7 +71,7 @@ struct ActionLinkController: Sendable {
             return Self.page(
                 title: "Incident #\(incident.id.rawValue) is \(incident.status.rawValue)",
                 body: "<p><strong>#\(incident.id.rawValue) \(Self.escaped(incident.title))</strong></p>"
-                    + "<p>\(Self.escaped(Self.nothingToDo(incident)))</p>",
+                    + "<p>\(Self.escaped(await nothingToDo(incident)))</p>",
                 status: .conflict)
         } catch {
             return Self.answer(.from(error, logger: logger, requestID: request.requestID), to: request)
@@ -79,17 +79,23 @@ struct ActionLinkController: Sendable {
     }
 
     /// Why a link's action has nothing left to do: the incident's status and since when.
-    static func nothingToDo(_ incident: Incident) -> String {
-        let since: Date? =
+    /// Who put the incident in its current state and when, from the latest such event on its timeline (an
+    /// incident reopened and acknowledged again keeps its first `acknowledged_at`, which would name a time
+    /// before this page was even sent).
+    func nothingToDo(_ incident: Incident) async -> String {
+        let kind: TimelineEventKind? =
             switch incident.status {
-            case .acknowledged: incident.acknowledgedAt
-            case .mitigated: incident.mitigatedAt
-            case .resolved: incident.resolvedAt
-            case .closed: incident.closedAt
+            case .acknowledged: .acknowledged
+            case .mitigated: .mitigated
+            case .resolved: .resolved
+            case .closed: .closed
             case .triggered: nil
             }
-        let when = since.map { " since \(Timestamp.format($0))" } ?? ""
-        return "Nothing to do: it is \(incident.status.rawValue)\(when). Its timeline in Klaxon says who acted."
+        var latest: TimelineEvent?
+        if let kind { latest = try? await incidents.timeline(incident.id).last { $0.kind == kind } }
+        guard let latest else { return "Nothing to do: it is \(incident.status.rawValue)." }
+        let actor = latest.actor.kind == Principal.Kind.user ? "@\(latest.actor.name)" : latest.actor.name
+        return "Nothing to do: it is \(incident.status.rawValue) since \(Timestamp.format(latest.at)), by \(actor)."
     }
 
     /// A browser (the link opened from a page) gets an HTML page; curl and scripts get problem+json.
