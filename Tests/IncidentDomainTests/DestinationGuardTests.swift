@@ -95,3 +95,19 @@ struct DeliveryBackoffTests {
                 == nil)
     }
 }
+
+/// `localhost` always means this machine, so it is refused when a contact is saved, not only when a page fails.
+@Suite struct LoopbackNameAtSaveTests {
+    @Test(arguments: [
+        "http://localhost:9000/hook", "https://LOCALHOST/x", "http://localhost./x", "http://api.localhost:8080/x",
+    ])
+    func loopbackNamesAreRefusedWhenSaved(url: String) {
+        #expect(DestinationGuard.refusal(forURL: url, allowPrivate: false)?.contains("loopback name") == true)
+        #expect(DestinationGuard.refusal(forURL: url, allowPrivate: true) == nil)
+    }
+
+    @Test func namesThatOnlyLookLikeItPass() {
+        #expect(DestinationGuard.refusal(forURL: "https://localhost.example.com/x", allowPrivate: false) == nil)
+        #expect(DestinationGuard.refusal(forURL: "https://mylocalhost/x", allowPrivate: false) == nil)
+    }
+}

@@ -20,10 +20,16 @@ public enum DestinationGuard {
         }
     }
 
-    /// Why a contact URL is refused when it is saved, or nil: only an address literal, in any spelling, is
-    /// judged here; names are resolved and checked each time a page is sent (what they point at may change).
+    /// Why a contact URL is refused when it is saved, or nil: an address literal, in any spelling, and the
+    /// names that always mean this machine (`localhost` and `*.localhost`, RFC 6761) are judged here; other
+    /// names are resolved and checked each time a page is sent (what they point at may change).
     public static func refusal(forURL url: String, allowPrivate: Bool) -> String? {
         guard !allowPrivate, let host = URLComponents(string: url)?.host else { return nil }
+        var name = host.lowercased()
+        if name.hasSuffix(".") { name.removeLast() }
+        if name == "localhost" || name.hasSuffix(".localhost") {
+            return "the loopback name \(host) (127.0.0.1, ::1)"
+        }
         return IPAddress(literal: host).flatMap { refusal(for: $0, allowPrivate: false) }
     }
 
