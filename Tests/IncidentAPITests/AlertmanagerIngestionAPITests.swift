@@ -424,3 +424,40 @@ import Testing
         }
     }
 }
+
+/// A route that does not group by `service` sends groups whose alerts each name a service but share none: they
+/// go to `default`, and the answer says why and what to change.
+@Suite struct UngroupedServiceLabelAPITests {
+    @Test func alertsNamingServicesTheGroupDoesNotShareGoToDefaultWithAWarning() async throws {
+        try await TestApplication.with { app in
+            _ = try await app.createService("checkout")
+            var other = AlertmanagerPayload.alert("firing", instance: "b", severity: "critical", fingerprint: "cccc2")
+            other["labels"] = ["alertname": "HighLatency", "service": "search", "instance": "b"]
+            var payload = AlertmanagerPayload.group(
+                status: "firing",
+                alerts: [
+                    AlertmanagerPayload.alert("firing", instance: "a", severity: "critical", fingerprint: "cccc1"),
+                    other,
+                ])
+            payload["commonLabels"] = ["alertname": "HighLatency"]
+            let answer = try await app.request("POST", "/api/v1/integrations/alertmanager", json: payload)
+            #expect(answer.status == 200, "\(answer.text)")
+            #expect(
+                try answer.object()["warnings"] as? [String] == [
+                    #"the alerts carry service labels ("checkout", "search") but the group has no common one (commonLabels.service), so they went to the "default" service (add service to the route's group_by, so that every group names one service)."#
+                ])
+            let incident = try #require(try await app.incidents().first)
+            #expect((incident["service"] as? [String: Any])?["name"] as? String == "default")
+            // A group that shares its service is routed by it, without a warning.
+            let shared = try await app.request(
+                "POST", "/api/v1/integrations/alertmanager",
+                json: AlertmanagerPayload.group(
+                    status: "firing",
+                    alerts: [
+                        AlertmanagerPayload.alert("firing", instance: "c", severity: "warning", fingerprint: "dddd1")
+                    ],
+                    groupKey: "other"))
+            #expect(try shared.object()["warnings"] as? [String] == [])
+        }
+    }
+}

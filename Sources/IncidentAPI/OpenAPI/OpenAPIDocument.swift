@@ -6378,7 +6378,7 @@ enum OpenAPIDocument {
                 "items": {
                   "type": "string"
                 },
-                "description": "What Klaxon did with parts of the payload it does not read or could not use, each said once: a generic alert's unknown members (kept in details), a severity or priority label word it does not map (the alert counts as sev3), a service name that names no service (the alerts went to default) or is a renamed service's former name (the alerts went to that service); token-routed requests only. Empty when there is nothing to say."
+                "description": "What Klaxon did with parts of the payload it does not read or could not use, each said once: a generic alert's unknown members (kept in details), a severity or priority label word it does not map (the alert counts as sev3), a service name that names no service (the alerts went to default) or is a renamed service's former name (the alerts went to that service); alerts that each carry a `service` label in a group that shares none (they went to default; group by service); token-routed requests only. Empty when there is nothing to say."
               }
             }
           },

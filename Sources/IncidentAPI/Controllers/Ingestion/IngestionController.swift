@@ -174,6 +174,19 @@ struct IngestionController: Sendable {
                 warnings.append(
                     "service \"\(named)\" names no service here; the alerts went to the \"\(routed)\" service "
                         + "(create the service, or correct the name the sender gives).\(meant)")
+            } else if case .token = route, normalized.first?.serviceHint == nil,
+                outcomes.first?.serviceName == Service.defaultName
+            {
+                // Alertmanager and Grafana route a group by its common `service` label: alerts that each carry one
+                // in a group that does not share it (the route does not group by service) go to `default`.
+                let labelled = Set(normalized.compactMap { $0.labels["service"] }).sorted()
+                if !labelled.isEmpty {
+                    let shown = labelled.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
+                    warnings.append(
+                        "the alerts carry service labels (\(shown)\(labelled.count > 5 ? ", ..." : "")) but the group has "
+                            + "no common one (commonLabels.service), so they went to the \"default\" service "
+                            + "(add service to the route's group_by, so that every group names one service).")
+                }
             }
             refusals.recordWarnings(warnings, receiver: receiver, now: now)
             return .json { $0.ingestion(outcomes, warnings: warnings) }
