@@ -236,6 +236,7 @@ import Testing
             let answer = try await app.request(
                 "POST", "/api/v1/incidents", rawBody: #"{"title": "x"}"#, contentType: "text/plain")
             #expect(answer.status == 415)
+            #expect(answer.text.contains("-H 'Content-Type: application/json'"), "says how curl sends JSON")
         }
     }
 

@@ -79,6 +79,8 @@ final class CapturedLog: Sendable {
             let unknownKey = try await app.request(
                 "POST", "/api/v1/integrations/alertmanager/not-a-key", token: nil, json: good)
             #expect(unknownKey.status == 404)
+            #expect(
+                unknownKey.text.contains("rotate it (POST /api/v1/services/{id}/rotate-key)"), "keys are shown once")
             lines = Self.refusals(log)
             #expect(lines.count == 2)
             #expect(lines.last?.metadata["status"] == "404")

@@ -139,3 +139,19 @@ import Testing
             ])
     }
 }
+
+/// An override's time that is present but not RFC 3339 is named as such, not as missing.
+@Suite struct OverrideTimeValidationTests {
+    @Test func aMalformedTimeIsNotReportedAsMissing() {
+        let errors = fieldErrors {
+            _ = try NewSchedule.OverrideInput(user: "alice", from: "2026-11-29 16:00", until: nil).validate()
+        }
+        #expect(
+            errors == [
+                FieldError(
+                    field: "from",
+                    message: #""2026-11-29 16:00" is not an RFC 3339 time with a zone, such as 2026-11-29T16:00:00Z"#),
+                FieldError(field: "until", message: "is required, an RFC 3339 time"),
+            ])
+    }
+}

@@ -42,7 +42,9 @@ extension ProblemDetails {
         case .unsupportedMediaType(let contentType):
             return ProblemDetails(
                 kind: "unsupported-media-type", title: "Unsupported Media Type", status: 415,
-                detail: "The body must be application/json, not \(contentType ?? "a body without Content-Type").")
+                detail:
+                    "The body must be application/json, not \(contentType ?? "a body without Content-Type")"
+                    + " (with curl: -H 'Content-Type: application/json').")
         case .invalidParameter(let field, let message):
             return ProblemDetails(
                 kind: "invalid-parameter", title: "Invalid Parameter", status: 400, detail: "\(field): \(message)",
@@ -83,7 +85,8 @@ extension ProblemDetails {
             return ProblemDetails(
                 kind: "unknown-integration-key", title: "Not Found", status: 404,
                 detail:
-                    "No service has this integration key; copy the current key from the service (keys change when rotated)."
+                    "No service has this integration key. Keys are shown only when made: if the service's current key is lost, "
+                    + "rotate it (POST /api/v1/services/{id}/rotate-key) and give the sender the new one."
             )
         case .invalidSignature(let expected):
             return ProblemDetails(

@@ -60,14 +60,26 @@ public struct NewSchedule: Hashable, Sendable, Codable {
             return override
         }
 
+        /// `text` as a time, or nil after saying whether it is missing or not RFC 3339.
+        static func time(_ text: String?, field: String, _ validator: inout FieldValidator) -> Date? {
+            guard let text else {
+                validator.fail(field, "is required, an RFC 3339 time")
+                return nil
+            }
+            guard let time = Timestamp.parse(text) else {
+                validator.fail(
+                    field, "\"\(text.prefix(40))\" is not an RFC 3339 time with a zone, such as 2026-11-29T16:00:00Z")
+                return nil
+            }
+            return time
+        }
+
         /// The override, or nil after recording its problems under `field.` (or bare names for nil).
         func check(field: String?, _ validator: inout FieldValidator) -> ScheduleOverride? {
             let prefix = field.map { "\($0)." } ?? ""
             let user = validator.name(user, field: "\(prefix)user")
-            let from = from.flatMap { Timestamp.parse($0) }
-            let until = until.flatMap { Timestamp.parse($0) }
-            if from == nil { validator.fail("\(prefix)from", "is required, an RFC 3339 time") }
-            if until == nil { validator.fail("\(prefix)until", "is required, an RFC 3339 time") }
+            let from = Self.time(self.from, field: "\(prefix)from", &validator)
+            let until = Self.time(self.until, field: "\(prefix)until", &validator)
             guard let user, let from, let until else { return nil }
             guard until > from else {
                 validator.fail("\(prefix)until", "must be after from")
