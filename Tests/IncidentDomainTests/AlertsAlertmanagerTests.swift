@@ -160,7 +160,7 @@ import Testing
         let event = firing.receivedEvent(at: t0)
         #expect(event.kind == .alertReceived)
         #expect(event.actor == Principal(kind: .integration, name: "alertmanager"))
-        #expect(event.message == "Alert firing: 5xx above 5% on checkout-2")
+        #expect(event.message == "Alert firing: 5xx above 5% on checkout-2 (instance=checkout-2:8080)")
         #expect(event.data["alert_key"] == "0f1e2d3c4b5a6978")
         #expect(event.data["dedup_key"] == .string(groupKey))
         #expect(event.data["severity"] == "sev1")
@@ -176,5 +176,32 @@ import Testing
         #expect(draft.service == .name("checkout"))
         #expect(draft.labels == ["alertname": "HighErrorRate", "service": "checkout", "team": "payments"])
         #expect(draft.dedupKey == groupKey)
+    }
+}
+
+/// Alerts of one group that share their summary are told apart on the timeline by the labels they do not share.
+@Suite struct AlertTimelineDistinctionTests {
+    @Test func sameSummaryDifferentInstancesReadDifferently() throws {
+        let alert = { (instance: String) in
+            AlertmanagerWebhook.Alert(
+                status: "firing",
+                labels: ["alertname": "Down", "service": "checkout", "instance": instance, "severity": "critical"],
+                annotations: ["summary": "Checkout is down"], fingerprint: "f-\(instance)")
+        }
+        let webhook = AlertmanagerWebhook(
+            groupKey: "{}:{alertname=\"Down\"}", status: "firing",
+            commonLabels: ["alertname": "Down", "service": "checkout", "severity": "critical"],
+            commonAnnotations: ["summary": "Checkout is down"], alerts: [alert("web-1"), alert("web-2")])
+        let messages = try webhook.normalized(now: t0).map { $0.receivedEvent(at: t0).message }
+        #expect(
+            messages == [
+                "Alert firing: Checkout is down (instance=web-1)", "Alert firing: Checkout is down (instance=web-2)",
+            ])
+        // A group of one (Alertmanager's common labels are then all of the alert's) needs no such note.
+        let single = AlertmanagerWebhook(
+            groupKey: "{}:{}", status: "firing",
+            commonLabels: ["alertname": "Down", "service": "checkout", "instance": "web-1", "severity": "critical"],
+            alerts: [alert("web-1")])
+        #expect(try single.normalized(now: t0).first?.receivedEvent(at: t0).message == "Alert firing: Checkout is down")
     }
 }

@@ -36,8 +36,25 @@ extension NormalizedAlert {
         case .acknowledge: verb = "acknowledged"
         case .resolve: verb = "resolved"
         }
+        let which = distinguishingLabels.map { " (\($0))" } ?? ""
         return NewTimelineEvent(
-            at: now, kind: .alertReceived, actor: source.principal, message: "Alert \(verb): \(alertTitle)")
+            at: now, kind: .alertReceived, actor: source.principal, message: "Alert \(verb): \(alertTitle)\(which)")
+    }
+
+    /// See `distinguishingLabels`; computed once, when the alert is normalized (on the request's task, not
+    /// on the store's writer).
+    static func distinguishingLabels(
+        labels: [String: String], incidentLabels: [String: String], alertTitle: String
+    ) -> String? {
+        guard incidentLabels != labels else { return nil }
+        // Severity has its own place in every view of an alert.
+        let own = labels.keys.filter { $0 != "severity" && incidentLabels[$0] != labels[$0] }
+            .sorted(by: AlertKey.byteOrder)
+            .compactMap { key -> String? in
+                guard let value = labels[key], !value.isEmpty, !alertTitle.contains(value) else { return nil }
+                return "\(key)=\(value)"
+            }
+        return own.isEmpty ? nil : own.prefix(3).joined(separator: ", ")
     }
 
     /// The `data` of this alert's `alert_received` event (see `receivedEvent(at:)`); it does not depend on when.

@@ -54,6 +54,11 @@ public struct NormalizedAlert: Hashable, Sendable {
     /// `payload`, Opsgenie-style close and acknowledge) says nothing of its severity, labels or start: those
     /// fields then hold defaults, which the alert's timeline event leaves out rather than present as facts.
     public internal(set) var describesAlert: Bool
+    /// What tells this alert from the others of its group when its title does not: the labels it does not
+    /// share with the group (`instance=web-2`), at most three, leaving out `severity` and those whose value the
+    /// title already names; nil for alerts that are not part of a group, or whose title says it all. The
+    /// timeline's `alert_received` message ends with it.
+    public internal(set) var distinguishingLabels: String?
 
     init(
         source: AlertSource, action: AlertAction, dedupKey: String, alertKey: String, title: String,
@@ -81,5 +86,7 @@ public struct NormalizedAlert: Hashable, Sendable {
         self.details = details
         self.warnings = warnings
         self.describesAlert = describesAlert
+        distinguishingLabels = Self.distinguishingLabels(
+            labels: labels, incidentLabels: self.incidentLabels, alertTitle: self.alertTitle)
     }
 }
