@@ -437,11 +437,38 @@ struct DeliveryAPITests {
         }
     }
 
+    /// A page to `contact`, saved and queued by a server that allows private destinations, then sent by one that
+    /// refuses them (names are checked again at each send; `localhost` itself is already refused when saved).
+    func pagedThenSentRefusingPrivate(
+        contact: [String: String], _ body: (TestApplication, Int) async throws -> Void
+    ) async throws {
+        let clock = ManualClock()
+        let first = try await TestApplication.start(clock: clock)
+        let id: Int
+        do {
+            id = try await pageUser(first, contact: contact)
+            await first.stopKeepingFiles()
+        } catch {
+            await first.stop()
+            throw error
+        }
+        let second = try await TestApplication.start(
+            clock: clock, reusing: first.directory, configure: Self.refusingPrivateDestinations)
+        do {
+            try await body(second, id)
+            await second.stop()
+        } catch {
+            await second.stop()
+            throw error
+        }
+    }
+
     @Test func nameResolvingToAPrivateAddressIsRefusedWhenSent() async throws {
         let receiver = try TestReceiver.start()
         defer { Task { await receiver.stop() } }
-        try await TestApplication.with(configure: Self.refusingPrivateDestinations) { app in
-            let id = try await pageUser(app, contact: ["webhook_url": "http://localhost:\(receiver.port)/hook/alice"])
+        try await pagedThenSentRefusingPrivate(contact: ["webhook_url": "http://localhost:\(receiver.port)/hook/alice"])
+        {
+            app, id in
             try await app.application.runDeliveries()
             #expect(receiver.received.isEmpty)
             let delivery = try #require(try await notifications(app, id).first)
@@ -470,6 +497,9 @@ struct DeliveryAPITests {
                     "name": "p", "levels": [["delay_minutes": 5, "targets": [["webhook": "http://192.168.0.10/h"]]]],
                 ])
             #expect(policy.status == 422 && policy.text.contains("levels.0.targets.0.webhook"))
+            let named = try await app.request(
+                "POST", "/api/v1/users", json: ["handle": "eve", "name": "Eve", "webhook_url": "http://localhost:9/x"])
+            #expect(named.status == 422 && named.text.contains("the loopback name localhost"), "\(named.text)")
             try await app.expect(
                 201, "POST", "/api/v1/users",
                 json: ["handle": "eve", "name": "Eve", "webhook_url": "http://93.184.216.34/x"])
@@ -495,8 +525,9 @@ struct DeliveryAPITests {
             #expect(error.contains("https to 127.0.0.1") || error.contains("https to [0:0:0:0:0:0:0:1]"), "\(error)")
             #expect(receiver.received.isEmpty)
         }
-        try await TestApplication.with(configure: Self.refusingPrivateDestinations) { app in
-            let id = try await pageUser(app, contact: ["webhook_url": "https://localhost:\(receiver.port)/hook/alice"])
+        try await pagedThenSentRefusingPrivate(
+            contact: ["webhook_url": "https://localhost:\(receiver.port)/hook/alice"]
+        ) { app, id in
             try await app.application.runDeliveries()
             let delivery = try #require(try await notifications(app, id).first)
             let error = delivery["last_error"] as? String ?? ""

@@ -83,3 +83,25 @@ import Testing
         }
     }
 }
+
+/// A mistyped service name is answered with the name probably meant, wherever a service is named.
+@Suite struct ServiceNameSuggestionAPITests {
+    @Test func aMistypedServiceNameSuggestsTheServiceMeant() async throws {
+        try await TestApplication.with { app in
+            _ = try await app.createService("payments")
+            let show = try await app.request("GET", "/api/v1/services/paymnets")
+            #expect(show.status == 404)
+            #expect(show.text.contains("did you mean payments?"), "\(show.text)")
+            let budget = try await app.request("GET", "/api/v1/services/paymnets/slo")
+            #expect(budget.status == 404)
+            #expect(budget.text.contains("did you mean payments?"), "\(budget.text)")
+            let stats = try await app.request("GET", "/api/v1/stats?service=paymnets")
+            #expect(stats.status == 422)
+            let detail = try stats.object()["detail"] as? String
+            #expect(detail == #"service: no service is named paymnets; did you mean "payments"?"#)
+            let nothingClose = try await app.request("GET", "/api/v1/services/zzz")
+            #expect(nothingClose.status == 404)
+            #expect(!nothingClose.text.contains("did you mean"))
+        }
+    }
+}

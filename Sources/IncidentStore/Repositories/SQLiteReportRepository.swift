@@ -51,7 +51,7 @@ public struct SQLiteReportRepository: ReportRepository {
             ]
             if let service {
                 guard let found = try ServiceRows.find(service, in: db) else {
-                    throw IncidentError.unknownService(service)
+                    throw ServiceRows.unknown(service, in: db)
                 }
                 sql += " AND i.service_id = ?"
                 arguments.append(found.id.rawValue)
@@ -134,7 +134,7 @@ public struct SQLiteReportRepository: ReportRepository {
             var serviceID: Int64?
             if let service {
                 guard let found = try ServiceRows.find(service, in: db) else {
-                    throw IncidentError.unknownService(service)
+                    throw ServiceRows.unknown(service, in: db)
                 }
                 serviceID = found.id.rawValue
             }

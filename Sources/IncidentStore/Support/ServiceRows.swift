@@ -93,10 +93,19 @@ enum ServiceRows {
         return IncidentError.unknownService(reference, field: field, known: names ?? [])
     }
 
-    /// The service a reference names, or `IncidentError.notFound(.service, ...)`.
+    /// The service a reference names, or `IncidentError.notFound(.service, ...)`, with the name probably meant
+    /// when one is close (`paymnets`: did you mean payments?), as users, schedules and policies answer.
     static func require(_ reference: ServiceReference, in db: Connection) throws -> Service {
         guard let service = try find(reference, in: db) else {
-            throw IncidentError.notFound(.service, id: reference.description)
+            guard case .name(let name) = reference,
+                let names = try? db.query(
+                    "SELECT name FROM services ORDER BY name LIMIT 500",
+                    row: {
+                        try $0.column(0, as: String.self)
+                    }),
+                let meant = MemberNameSimilarity.intended(name, among: names)
+            else { throw IncidentError.notFound(.service, id: reference.description) }
+            throw IncidentError.notFound(.service, id: "\(reference.description) (did you mean \(meant)?)")
         }
         return service
     }

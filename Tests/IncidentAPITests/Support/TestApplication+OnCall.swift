@@ -9,7 +9,9 @@ import IncidentAPI
 /// Helpers for the on-call and escalation tests.
 extension TestApplication {
     /// The application on an existing folder's database (a restart), or on a new folder.
-    static func start(clock: ManualClock, reusing directory: URL) async throws -> TestApplication {
+    static func start(
+        clock: ManualClock, reusing directory: URL, configure: (inout ApplicationConfiguration) -> Void = { _ in }
+    ) async throws -> TestApplication {
         var server = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
         server.eventLoopCount = 1
         var configuration = ApplicationConfiguration(
@@ -18,6 +20,7 @@ extension TestApplication {
         configuration.databaseBusyTimeout = .milliseconds(300)
         configuration.delivery.pollInterval = nil
         configuration.delivery.allowPrivateDestinations = true
+        configure(&configuration)
         let application = try await buildApplication(configuration, clock: clock)
         let port = try application.start()
         let sessionConfiguration = URLSessionConfiguration.ephemeral
