@@ -54,6 +54,9 @@ async function loadServices(section, session) {
         replace(element,
             h("h3", {}, service.name),
             service.description ? h("p", {}, service.description) : null,
+            // Alerts naming a former name still arrive here; the card says so, so nobody creates it anew.
+            (service.former_names || []).length
+                ? h("p", { class: "muted former-names" }, `Formerly: ${service.former_names.join(", ")}`) : null,
             h("p", { class: "muted" },
                 service.escalation_policy ? `Escalation policy: ${service.escalation_policy.name}` : "No escalation policy"),
             slo, gate);

@@ -261,6 +261,9 @@ class Suite:
         assert status == 200 and checkout_gate["release_allowed"] is True, (status, checkout_gate)
         status, search_gate = self.answer("/api/v1/services/catalog/release-gate")
         assert status == 423 and search_gate["release_allowed"] is False, (status, search_gate)
+        self.created("/api/v1/services", {"name": "storefront"})
+        status, renamed = self.klaxon.request("PATCH", "/api/v1/services/storefront", {"name": "storefront-web"})
+        assert status == 200 and renamed["former_names"] == ["storefront"], (status, renamed)
 
         self.browser(DESKTOP)
         self.sign_in(fragment="/services")
@@ -296,6 +299,8 @@ class Suite:
         assert "declares no SLO" in self.text_of(f"{unset} .gate .reason")
 
         self.wait_for_text('#oncall-heading ~ ul li[data-schedule="checkout-primary"]', "@olga", "olga on call")
+        self.wait_for_text('article[data-service="storefront-web"] .former-names', "Formerly: storefront",
+                           "a renamed service's former name")
 
     def test_insights_show_the_response_statistics_and_the_noisiest_alerts(self) -> None:
         receiver = Receiver()
