@@ -12,6 +12,17 @@ import Testing
         #expect(identifiers.identifier(offered: nil) == "00000a0b-4", "a client's value does not use up a number")
     }
 
+    @Test func formattingWritesEveryDigit() {
+        #expect(RequestIdentifiers.format(prefix: 0, count: 0) == "00000000-0")
+        #expect(RequestIdentifiers.format(prefix: 0xdead_beef, count: 16) == "deadbeef-10")
+        #expect(RequestIdentifiers.format(prefix: 0xffff_ffff, count: 0xfff) == "ffffffff-fff")
+        #expect(RequestIdentifiers.format(prefix: 1, count: .max) == "00000001-ffffffffffffffff")
+        for count in [1, 9, 10, 255, 256, 4096, 123_456_789] as [UInt64] {
+            #expect(
+                RequestIdentifiers.format(prefix: 0x0102_0304, count: count) == "01020304-" + String(count, radix: 16))
+        }
+    }
+
     @Test func onlyShortVisibleASCIIValuesAreKept() {
         #expect(RequestIdentifiers.isUsable("4bf92f3577b34da6a3ce929d0e0e4736"))
         #expect(RequestIdentifiers.isUsable("req:1/2+3=~"))
@@ -25,8 +36,7 @@ import Testing
 
     @Test func theIdentifierLineFollowsServerAndReplacesAHandlersOwn() {
         var buffer: [UInt8] = []
-        let line = ResponseEncoder.RequestIDLine(
-            name: "X-Request-Id", prefix: Array("X-Request-Id: ".utf8), value: "r-1")
+        let line = (header: ResponseEncoder.RequestIDHeader(name: "X-Request-Id"), value: "r-1")
         ResponseEncoder.appendHead(
             status: .ok, headers: ["x-request-id": "from-handler", "Content-Type": "text/plain"], framing: .length(0),
             keepAlive: true, requestIsHTTP10: false, dateLine: Array("Date: X\r\n".utf8),

@@ -141,8 +141,8 @@ extension EventLoop {
         connection.head = head
         connection.body = []
         connection.routePattern = nil
-        if let name = context.configuration.requestIDHeader {
-            connection.requestID = requestIdentifiers.identifier(offered: head.headers[name])
+        if let header = context.requestIDHeader {
+            connection.requestID = requestIdentifiers.identifier(offered: head.headers[header.name])
         }
         if context.configuration.accessLog != nil {
             connection.requestStart = ServerContext.preciseNow()

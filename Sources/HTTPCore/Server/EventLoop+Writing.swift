@@ -97,10 +97,12 @@ extension EventLoop {
 
     /// The identifier header for the answer being written; a request refused before its head was complete
     /// (a malformed head, too large a header section) gets a made-up one here.
-    private func requestIDLine(_ connection: Connection) -> ResponseEncoder.RequestIDLine? {
-        guard let name = context.configuration.requestIDHeader, let prefix = context.requestIDPrefix else { return nil }
-        if connection.requestID == nil { connection.requestID = requestIdentifiers.identifier(offered: nil) }
-        return ResponseEncoder.RequestIDLine(name: name, prefix: prefix, value: connection.requestID ?? "")
+    private func requestIDLine(_ connection: Connection) -> (header: ResponseEncoder.RequestIDHeader, value: String)? {
+        guard let header = context.requestIDHeader else { return nil }
+        if let value = connection.requestID { return (header, value) }
+        let value = requestIdentifiers.identifier(offered: nil)
+        connection.requestID = value
+        return (header, value)
     }
 
     func writeStreamChunk(_ connection: Connection, _ bytes: [UInt8], _ continuation: CheckedContinuation<Bool, Never>)

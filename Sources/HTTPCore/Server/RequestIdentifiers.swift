@@ -5,19 +5,35 @@
 /// to repeat after a restart, and at most 15 bytes for a loop's first 16.7 million requests, so Swift keeps it
 /// inline without allocating.
 struct RequestIdentifiers {
-    private let prefix: String
+    private let prefix: UInt32
     private var count: UInt64 = 0
 
     init(prefix: UInt32) {
-        let hex = String(prefix, radix: 16)
-        self.prefix = String(repeating: "0", count: 8 - hex.count) + hex + "-"
+        self.prefix = prefix
     }
 
     /// The client's `offered` value when it is usable, else the next made-up one.
     mutating func identifier(offered: String?) -> String {
         if let offered, Self.isUsable(offered) { return offered }
         count &+= 1
-        return prefix + String(count, radix: 16)
+        return Self.format(prefix: prefix, count: count)
+    }
+
+    private static let hexDigits: StaticString = "0123456789abcdef"
+
+    /// `prefix` as eight hex digits, a dash, `count` in hex: written straight into the string's storage (this
+    /// runs for every request, and `String(_:radix:)` costs more than the rest of it).
+    static func format(prefix: UInt32, count: UInt64) -> String {
+        let countDigits = max(1, (64 - count.leadingZeroBitCount + 3) / 4)
+        return String(unsafeUninitializedCapacity: 9 + countDigits) { buffer in
+            let digits = hexDigits.utf8Start
+            for index in 0..<8 { buffer[index] = digits[Int((prefix >> UInt32(28 - 4 * index)) & 0xF)] }
+            buffer[8] = UInt8(ascii: "-")
+            for index in 0..<countDigits {
+                buffer[9 + index] = digits[Int((count >> UInt64(4 * (countDigits - 1 - index))) & 0xF)]
+            }
+            return 9 + countDigits
+        }
     }
 
     /// 1 to 128 visible ASCII characters (`!` to `~`): safe to echo in a header and to write in a log line

@@ -42,20 +42,20 @@ enum ResponseEncoder {
         requestIsHTTP10: Bool,
         dateLine: [UInt8],
         serverLine: [UInt8],
-        requestID: RequestIDLine? = nil,
+        requestID: (header: RequestIDHeader, value: String)? = nil,
         to buffer: inout [UInt8]
     ) {
         appendStatusLine(status, to: &buffer)
         buffer.append(contentsOf: dateLine)
         buffer.append(contentsOf: serverLine)
         if let requestID {
-            buffer.append(contentsOf: requestID.prefix)
+            buffer.append(contentsOf: requestID.header.prefix)
             buffer.append(contentsOf: requestID.value.utf8)
             buffer.append(UInt8(ascii: "\r"))
             buffer.append(UInt8(ascii: "\n"))
         }
         // The server's identifier replaces a handler's header of the same name.
-        for field in headers where !isReserved(field.name) && !(requestID?.names(field.name) ?? false) {
+        for field in headers where !isReserved(field.name) && !(requestID?.header.names(field.name) ?? false) {
             appendValue(field.name, to: &buffer)
             buffer.append(UInt8(ascii: ":"))
             buffer.append(UInt8(ascii: " "))
@@ -84,11 +84,15 @@ enum ResponseEncoder {
         }
     }
 
-    /// The request-identifier header line: its name with `: `, and a value known to be visible ASCII.
-    struct RequestIDLine {
+    /// The request-identifier header: its name, and the line's start (`X-Request-Id: `), made once per server.
+    final class RequestIDHeader: Sendable {
         let name: String
         let prefix: [UInt8]
-        let value: String
+
+        init(name: String) {
+            self.name = name
+            prefix = Array("\(name): ".utf8)
+        }
 
         func names(_ header: String) -> Bool {
             header.utf8.count == name.utf8.count && HTTPHeaders.namesMatch(header, name)
