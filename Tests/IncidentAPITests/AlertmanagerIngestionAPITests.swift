@@ -404,6 +404,24 @@ import Testing
         }
     }
 
+    @Test func anUnchangedResendDoesNotUndoASeverityLoweredByHand() async throws {
+        try await TestApplication.with { app in
+            let key = try await app.createService("checkout")
+            let path = "/api/v1/integrations/alertmanager/\(key)"
+            #expect(
+                try await app.request("POST", path, token: nil, json: Self.group(severity: "critical")).status == 200)
+            let id = try #require(try await app.incidents().first?["id"] as? Int)
+            try await app.expect(200, "PATCH", "/api/v1/incidents/\(id)", json: ["severity": "sev4"])
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
+            app.clock.advance(by: 60)
+            let resend = try await app.request("POST", path, token: nil, json: Self.group(severity: "critical"))
+            #expect((try resend.object()["alerts"] as? [[String: Any]])?.first?["outcome"] as? String == "ignored")
+            let incident = try await app.incident(id)
+            #expect(incident["status"] as? String == "resolved")
+            #expect(incident["severity"] as? String == "sev4")
+        }
+    }
+
     @Test func anAlertStillFiringAfterTheHoldOpensANewIncident() async throws {
         try await TestApplication.with { app in
             let key = try await app.createService("checkout")

@@ -50,6 +50,32 @@ import Testing
         }
     }
 
+    /// `DELETE /services/payments` after a rename must not delete the live `payments-api`: a former name routes
+    /// and reads, but changes go by the current name or id.
+    @Test func aFormerNameDoesNotReachTheServiceForChanges() async throws {
+        try await TestApplication.with { app in
+            _ = try await app.createService("payments")
+            try await app.expect(200, "PATCH", "/api/v1/services/payments", json: ["name": "payments-api"])
+            for (method, path, body) in [
+                ("DELETE", "/api/v1/services/payments", nil),
+                ("POST", "/api/v1/services/payments/rotate-key", nil),
+                ("PATCH", "/api/v1/services/payments", ["description": "x"]),
+                (
+                    "PUT", "/api/v1/services/payments/signing-secrets",
+                    ["secrets": ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]]
+                ),
+            ] as [(String, String, [String: Any]?)] {
+                let answer = try await app.request(method, path, json: body)
+                #expect(answer.status == 404, "\(method) \(path): \(answer.text)")
+                #expect(answer.text.contains("a former name of payments-api"), "\(method) \(path): \(answer.text)")
+            }
+            let live = try await app.request("GET", "/api/v1/services/payments-api")
+            #expect(live.status == 200)
+            #expect(try live.object()["description"] as? String == "")
+            try await app.expect(204, "DELETE", "/api/v1/services/payments-api")
+        }
+    }
+
     @Test func formerNamesAreSetByPatchOnlyAndChecked() async throws {
         try await TestApplication.with { app in
             _ = try await app.createService("payments")

@@ -98,6 +98,21 @@ import Testing
                 now: at(minutes: 4)) == .reopen(7, raiseSeverity: .sev1))
     }
 
+    /// Someone lowered a critical incident to sev4 and resolved it while the alert still fired: the alert's
+    /// unchanged re-send is not "worse" (it is what the person already judged), so it is ignored.
+    @Test func anUnchangedResendIsNotWorseThanAnIncidentLoweredByHand() {
+        let lowered = Incident.make(status: .resolved, severity: .sev4)
+        #expect(
+            grouping.decide(
+                alert(.trigger, severity: .sev1), service: service, existing: lowered, firingAlertKeys: ["a1"],
+                storedSeverity: .sev1, now: at(minutes: 4)) == .ignore(.stillFiringAfterManualResolve))
+        #expect(
+            grouping.decide(
+                alert(.trigger, severity: .sev1), service: service, existing: lowered, firingAlertKeys: ["a1"],
+                storedSeverity: .sev2, now: at(minutes: 4)) == .reopen(7, raiseSeverity: .sev1),
+            "worse than it was stored is worse")
+    }
+
     /// A resolve by hand holds against re-sends for `manualResolveHold`; a sender that only ever triggers is not
     /// muted for good.
     @Test func aResolveByHandHoldsAgainstResendsOnlyForTheHold() {

@@ -31,10 +31,13 @@ public struct AlertGrouping: Sendable {
     ///   - service: where a new incident goes (the integration key's service, or `alert.routedService`).
     ///   - existing: the key's incident on that service, as described on the type.
     ///   - firingAlertKeys: alert keys of `existing` that are firing before this alert.
+    ///   - storedSeverity: for an alert whose key is still firing on a resolved incident, the severity it had
+    ///     when last stored. A re-send counts as worse only when it is more severe than that too: a person who
+    ///     lowered the incident's severity by hand before resolving it must not be paged by an unchanged re-send.
     ///   - now: the time of arrival.
     public func decide(
         _ alert: NormalizedAlert, service: ServiceReference, existing: Incident?, firingAlertKeys: Set<String>,
-        now: Date
+        storedSeverity: Severity? = nil, now: Date
     ) -> AlertDecision {
         switch alert.action {
         case .trigger:
@@ -52,7 +55,8 @@ public struct AlertGrouping: Sendable {
                 // A person resolved it while this alert still fired: their decision holds for a while against
                 // the sender's re-sends, but not against a worse alert, nor for ever (a sender that never
                 // sends a resolve would otherwise be muted for good).
-                if firingAlertKeys.contains(alert.alertKey), raise == nil,
+                let worseThanStored = storedSeverity.map { alert.severity.isMoreSevere(than: $0) } ?? true
+                if firingAlertKeys.contains(alert.alertKey), raise == nil || !worseThanStored,
                     sinceResolve <= configuration.manualResolveHold
                 {
                     return .ignore(.stillFiringAfterManualResolve)

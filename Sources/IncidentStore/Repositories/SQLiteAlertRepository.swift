@@ -59,7 +59,7 @@ public struct SQLiteAlertRepository: AlertRepository {
 
     public func setSigningSecrets(_ secrets: [String], for service: ServiceReference, at now: Date) async throws {
         try await pool.repositoryWrite { db in
-            let target = try ServiceRows.require(service, in: db)
+            let target = try ServiceRows.requireCurrent(service, in: db)
             try db.execute("DELETE FROM service_signing_secrets WHERE service_id = ?", [target.id.rawValue])
             // Each sealing has its own nonce, so the primary key no longer folds a repeated secret: skip it here.
             var seen = Set<String>()
@@ -185,8 +185,14 @@ public struct SQLiteAlertRepository: AlertRepository {
         do {
             // Scoped so that no second reference to the cached set is alive when `cache.recorded` changes it in place.
             let firing = try existing.map { try cache.keys(of: $0.id, in: db) } ?? []
+            // Read only where it decides anything: a key still firing on an incident resolved by hand.
+            var storedSeverity: Severity?
+            if let existing, existing.status == .resolved, firing.contains(alert.alertKey) {
+                storedSeverity = try AlertRows.severity(of: alert.alertKey, on: existing.id, in: db)
+            }
             decision = grouping.decide(
-                alert, service: .id(service.id), existing: existing, firingAlertKeys: firing, now: now)
+                alert, service: .id(service.id), existing: existing, firingAlertKeys: firing,
+                storedSeverity: storedSeverity, now: now)
         }
         func outcome(_ id: IncidentID?, _ effect: AlertOutcome.Effect) -> AlertOutcome {
             AlertOutcome(

@@ -117,7 +117,7 @@ public struct SQLiteEscalationPolicyRepository: EscalationPolicyRepository {
 
     public func setPolicy(_ policy: OnCallReference?, ofService service: ServiceReference) async throws {
         try await pool.repositoryWrite { db in
-            _ = try Self.setPolicy(policy, of: try ServiceRows.require(service, in: db).id, in: db)
+            _ = try Self.setPolicy(policy, of: try ServiceRows.requireCurrent(service, in: db).id, in: db)
         }
     }
 

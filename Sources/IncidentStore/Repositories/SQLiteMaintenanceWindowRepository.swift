@@ -33,7 +33,8 @@ public struct SQLiteMaintenanceWindowRepository: MaintenanceWindowRepository {
 
     public func list() async throws -> [MaintenanceWindow] {
         try await pool.repositoryRead { db in
-            try db.query(MaintenanceRows.selectFrom + " ORDER BY w.starts_at DESC, w.id DESC", row: MaintenanceRows.read)
+            try db.query(
+                MaintenanceRows.selectFrom + " ORDER BY w.starts_at DESC, w.id DESC", row: MaintenanceRows.read)
         }
     }
 
@@ -46,7 +47,8 @@ public struct SQLiteMaintenanceWindowRepository: MaintenanceWindowRepository {
             _ = try MaintenanceRows.require(id, in: db)
             if let endsAt {
                 try db.execute(
-                    "UPDATE maintenance_windows SET ends_at = ? WHERE id = ?", [Timestamp.milliseconds(endsAt), id.rawValue])
+                    "UPDATE maintenance_windows SET ends_at = ? WHERE id = ?",
+                    [Timestamp.milliseconds(endsAt), id.rawValue])
             }
             if let reason {
                 try db.execute("UPDATE maintenance_windows SET reason = ? WHERE id = ?", [reason, id.rawValue])

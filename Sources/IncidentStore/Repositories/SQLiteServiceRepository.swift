@@ -80,7 +80,7 @@ public struct SQLiteServiceRepository: ServiceRepository {
     static func update(_ reference: ServiceReference, _ edit: ServiceEdit, at now: Date, in db: Connection) throws
         -> Service
     {
-        let current = try ServiceRows.require(reference, in: db)
+        let current = try ServiceRows.requireCurrent(reference, in: db)
         let next = ServiceRows.stored(try current.applying(edit, at: now))
         if next == current { return current }
         if next.name != current.name, let keeper = try ServiceRows.keeperOfFormerName(next.name, other: next.id, in: db)
@@ -95,7 +95,7 @@ public struct SQLiteServiceRepository: ServiceRepository {
     public func delete(_ reference: ServiceReference) async throws {
         defer { keyCache.invalidate() }
         try await pool.repositoryWrite { db in
-            let service = try ServiceRows.require(reference, in: db)
+            let service = try ServiceRows.requireCurrent(reference, in: db)
             let open =
                 try db.queryValue(
                     """
@@ -112,7 +112,7 @@ public struct SQLiteServiceRepository: ServiceRepository {
     public func rotateKey(_ reference: ServiceReference, newKey: String, at now: Date) async throws -> Service {
         defer { keyCache.invalidate() }
         return try await pool.repositoryWrite { db in
-            let current = try ServiceRows.require(reference, in: db)
+            let current = try ServiceRows.requireCurrent(reference, in: db)
             let next = ServiceRows.stored(current.rotatingKey(to: newKey, at: now))
             try Self.write(next, in: db)
             do {

@@ -43,6 +43,14 @@ enum AlertRows {
         }
     }
 
+    /// The severity stored for an incident's alert key, if it has a row.
+    static func severity(of alertKey: String, on incident: IncidentID, in db: Connection) throws -> Severity? {
+        try db.queryValue(
+            "SELECT severity FROM alerts WHERE incident_id = ? AND alert_key = ?", [incident.rawValue, alertKey],
+            as: String.self
+        ).flatMap(Severity.init(rawValue:))
+    }
+
     /// The alert keys firing on an incident (through `alerts_firing_by_incident`).
     static func firingKeys(of incident: IncidentID, in db: Connection) throws -> Set<String> {
         Set(

@@ -110,6 +110,21 @@ enum ServiceRows {
         return service
     }
 
+    /// `require` for a change to the service itself (an edit, a deletion, a key or secret, its policy): a former
+    /// name is refused, since it is easily taken for a stale service of its own (`DELETE /services/payments`
+    /// must not delete the live `payments-api`).
+    static func requireCurrent(_ reference: ServiceReference, in db: Connection) throws -> Service {
+        if case .name(let name) = reference,
+            try db.queryValue("SELECT 1 FROM services WHERE name = ?", [name], as: Int64.self) == nil,
+            let keeper = try keeperOfFormerName(name, in: db)
+        {
+            throw IncidentError.notFound(
+                .service,
+                id: "\(name) (a former name of \(keeper): change or delete that service by its current name or id)")
+        }
+        return try require(reference, in: db)
+    }
+
     /// The service a body's `service` field names (a heartbeat's, a maintenance window's); an unknown one is a
     /// validation error on that field, not a 404 of the resource being written.
     static func requireField(_ reference: ServiceReference, in db: Connection) throws -> Service {
