@@ -5,21 +5,23 @@ import Testing
 @Suite struct ServerRequestIDTests {
     @Test func madeUpIdentifiersCarryTheLoopPrefixAndCount() {
         var identifiers = RequestIdentifiers(prefix: 0x0000_0a0b)
-        #expect(identifiers.identifier(offered: nil) == "00000a0b-1")
-        #expect(identifiers.identifier(offered: nil) == "00000a0b-2")
-        #expect(identifiers.identifier(offered: "   ") == "00000a0b-3")
+        #expect(identifiers.identifier(offered: nil) == "000a0b-1")
+        #expect(identifiers.identifier(offered: nil) == "000a0b-2")
+        #expect(identifiers.identifier(offered: "   ") == "000a0b-3")
         #expect(identifiers.identifier(offered: "trace-42") == "trace-42")
-        #expect(identifiers.identifier(offered: nil) == "00000a0b-4", "a client's value does not use up a number")
+        #expect(identifiers.identifier(offered: nil) == "000a0b-4", "a client's value does not use up a number")
     }
 
     @Test func formattingWritesEveryDigit() {
-        #expect(RequestIdentifiers.format(prefix: 0, count: 0) == "00000000-0")
-        #expect(RequestIdentifiers.format(prefix: 0xdead_beef, count: 16) == "deadbeef-10")
-        #expect(RequestIdentifiers.format(prefix: 0xffff_ffff, count: 0xfff) == "ffffffff-fff")
-        #expect(RequestIdentifiers.format(prefix: 1, count: .max) == "00000001-ffffffffffffffff")
+        #expect(RequestIdentifiers.format(prefix: 0, count: 0) == "000000-0")
+        #expect(RequestIdentifiers.format(prefix: 0xdead_beef, count: 16) == "adbeef-10")
+        #expect(RequestIdentifiers.format(prefix: 0xffff_ffff, count: 0xfff) == "ffffff-fff")
+        #expect(RequestIdentifiers.format(prefix: 1, count: .max) == "000001-ffffffffffffffff")
+        // Up to 2^32 requests per loop the identifier fits Swift's 15-byte inline string.
+        #expect(RequestIdentifiers.format(prefix: 7, count: 0xffff_ffff).utf8.count == 15)
         for count in [1, 9, 10, 255, 256, 4096, 123_456_789] as [UInt64] {
             #expect(
-                RequestIdentifiers.format(prefix: 0x0102_0304, count: count) == "01020304-" + String(count, radix: 16))
+                RequestIdentifiers.format(prefix: 0x0102_0304, count: count) == "020304-" + String(count, radix: 16))
         }
     }
 
@@ -79,6 +81,25 @@ import Testing
             // The access log is written after the answer is handed to the socket.
             for _ in 0..<100 where entries.all.count < ids.count { try await Task.sleep(for: .milliseconds(10)) }
             #expect(entries.all.map { $0.requestID ?? "" } == ids)
+        }
+    }
+
+    /// Requests pipelined in one write, the first slow: each answer carries its own request's identifier.
+    @Test func pipelinedRequestsEachKeepTheirOwnIdentifier() async throws {
+        try await withServer(router: .testRoutes()) { _, port in
+            let answers = try await offPool {
+                let client = try RawClient(port: port)
+                try client.send(
+                    "GET /slow/50 HTTP/1.1\r\nHost: t\r\nX-Request-Id: first\r\n\r\n"
+                        + "GET /inline HTTP/1.1\r\nHost: t\r\nX-Request-Id: second\r\n\r\n"
+                        + "GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+                return try (0..<3).map { _ in try client.readResponse() }
+            }
+            #expect(answers.map(\.text) == ["slept 50", "inline", "hello"])
+            #expect(answers[0].header("X-Request-Id") == "first")
+            #expect(answers[1].header("X-Request-Id") == "second")
+            let third = answers[2].header("X-Request-Id") ?? ""
+            #expect(third != "first" && third != "second" && !third.isEmpty)
         }
     }
 

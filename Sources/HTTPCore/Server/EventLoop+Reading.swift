@@ -141,7 +141,7 @@ extension EventLoop {
         connection.head = head
         connection.body = []
         connection.routePattern = nil
-        if let header = context.requestIDHeader {
+        if let header = requestIDHeader {
             connection.requestID = requestIdentifiers.identifier(offered: head.headers[header.name])
         }
         if context.configuration.accessLog != nil {
@@ -273,7 +273,7 @@ extension EventLoop {
                     "handler failed; answering 500",
                     metadata: [
                         "method": "\(request.method)", "route": "\(route)",
-                        "error": "\(String(reflecting: type(of: error)))",
+                        "error": "\(String(reflecting: type(of: error)))", "request-id": "\(request.requestID ?? "-")",
                     ]
                 )
                 response = .problem(.internalServerError)

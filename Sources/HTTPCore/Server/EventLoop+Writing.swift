@@ -98,7 +98,7 @@ extension EventLoop {
     /// The identifier header for the answer being written; a request refused before its head was complete
     /// (a malformed head, too large a header section) gets a made-up one here.
     private func requestIDLine(_ connection: Connection) -> (header: ResponseEncoder.RequestIDHeader, value: String)? {
-        guard let header = context.requestIDHeader else { return nil }
+        guard let header = requestIDHeader else { return nil }
         if let value = connection.requestID { return (header, value) }
         let value = requestIdentifiers.identifier(offered: nil)
         connection.requestID = value

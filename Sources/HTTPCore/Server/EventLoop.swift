@@ -28,6 +28,8 @@ final class EventLoop: @unchecked Sendable {
     private var drainedMessages: [LoopMessage] = []
     let finished = Atomic<Bool>(false)
     var requestIdentifiers: RequestIdentifiers
+    /// This loop's own copy: retained per answer, so not shared with the other loops' threads.
+    let requestIDHeader: ResponseEncoder.RequestIDHeader?
 
     /// Connections by descriptor.
     var connections: [Connection?] = []
@@ -50,6 +52,7 @@ final class EventLoop: @unchecked Sendable {
         self.context = context
         self.listener = listener
         requestIdentifiers = RequestIdentifiers(prefix: context.requestIDBase &+ UInt32(truncatingIfNeeded: index))
+        requestIDHeader = context.configuration.requestIDHeader.map(ResponseEncoder.RequestIDHeader.init)
         poller = try Poller()
         wakeup = try EventFD()
         readBuffer = .allocate(byteCount: max(4096, context.configuration.readBufferSize), alignment: 16)

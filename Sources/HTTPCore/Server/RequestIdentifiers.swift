@@ -1,9 +1,9 @@
 /// The identifiers of one event loop's requests (see ``HTTPServerConfiguration/requestIDHeader``).
 ///
-/// A made-up identifier is eight hex digits, a dash, and the loop's request count in hex (`3f9a0c12-1b`). The
+/// A made-up identifier is six hex digits, a dash, and the loop's request count in hex (`3f9a0c-1b`). The
 /// server draws a random number when it starts and loop N uses it plus N: unique within the process, unlikely
-/// to repeat after a restart, and at most 15 bytes for a loop's first 16.7 million requests, so Swift keeps it
-/// inline without allocating.
+/// to repeat after a restart, and at most 15 bytes for a loop's first 4.29 billion requests, so Swift keeps it
+/// inline without allocating (a 16th byte would cost a heap string per request).
 struct RequestIdentifiers {
     private let prefix: UInt32
     private var count: UInt64 = 0
@@ -21,18 +21,18 @@ struct RequestIdentifiers {
 
     private static let hexDigits: StaticString = "0123456789abcdef"
 
-    /// `prefix` as eight hex digits, a dash, `count` in hex: written straight into the string's storage (this
-    /// runs for every request, and `String(_:radix:)` costs more than the rest of it).
+    /// The low 24 bits of `prefix` as six hex digits, a dash, `count` in hex: written straight into the string's
+    /// storage (this runs for every request, and `String(_:radix:)` costs more than the rest of it).
     static func format(prefix: UInt32, count: UInt64) -> String {
         let countDigits = max(1, (64 - count.leadingZeroBitCount + 3) / 4)
-        return String(unsafeUninitializedCapacity: 9 + countDigits) { buffer in
+        return String(unsafeUninitializedCapacity: 7 + countDigits) { buffer in
             let digits = hexDigits.utf8Start
-            for index in 0..<8 { buffer[index] = digits[Int((prefix >> UInt32(28 - 4 * index)) & 0xF)] }
-            buffer[8] = UInt8(ascii: "-")
+            for index in 0..<6 { buffer[index] = digits[Int((prefix >> UInt32(20 - 4 * index)) & 0xF)] }
+            buffer[6] = UInt8(ascii: "-")
             for index in 0..<countDigits {
-                buffer[9 + index] = digits[Int((count >> UInt64(4 * (countDigits - 1 - index))) & 0xF)]
+                buffer[7 + index] = digits[Int((count >> UInt64(4 * (countDigits - 1 - index))) & 0xF)]
             }
-            return 9 + countDigits
+            return 7 + countDigits
         }
     }
 

@@ -12,8 +12,6 @@ final class ServerContext: Sendable {
     /// The most unsent output any one connection has held; lets tests check the output bound.
     let peakUnsentOutput = Atomic<Int>(0)
     let serverLine: [UInt8]
-    /// The configured request-identifier header, or nil when requests get none.
-    let requestIDHeader: ResponseEncoder.RequestIDHeader?
     /// Drawn at start; loop N prefixes its made-up request identifiers with this plus N.
     let requestIDBase = UInt32.random(in: .min ... .max)
 
@@ -29,7 +27,6 @@ final class ServerContext: Sendable {
         self.router = router
         self.logger = logger
         serverLine = Array("Server: \(configuration.serverName)\r\n".utf8)
-        requestIDHeader = configuration.requestIDHeader.map(ResponseEncoder.RequestIDHeader.init)
         headerReadTimeout = Self.nanoseconds(configuration.headerReadTimeout)
         bodyReadTimeout = Self.nanoseconds(configuration.bodyReadTimeout)
         keepAliveTimeout = Self.nanoseconds(configuration.keepAliveTimeout)
