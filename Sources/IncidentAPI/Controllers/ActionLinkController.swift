@@ -78,10 +78,9 @@ struct ActionLinkController: Sendable {
         }
     }
 
-    /// Why a link's action has nothing left to do: the incident's status and since when.
-    /// Who put the incident in its current state and when, from the latest such event on its timeline (an
-    /// incident reopened and acknowledged again keeps its first `acknowledged_at`, which would name a time
-    /// before this page was even sent).
+    /// Why a link's action has nothing left to do: the incident's status, since when and by whom, from the
+    /// latest such event on its timeline (an incident reopened and acknowledged again keeps its first
+    /// `acknowledged_at`, which would name a time before this page was even sent).
     func nothingToDo(_ incident: Incident) async -> String {
         let kind: TimelineEventKind? =
             switch incident.status {
@@ -92,7 +91,7 @@ struct ActionLinkController: Sendable {
             case .triggered: nil
             }
         var latest: TimelineEvent?
-        if let kind { latest = try? await incidents.timeline(incident.id).last { $0.kind == kind } }
+        if let kind { latest = try? await incidents.latestEvent(of: incident.id, kind: kind) }
         guard let latest else { return "Nothing to do: it is \(incident.status.rawValue)." }
         let actor = latest.actor.kind == Principal.Kind.user ? "@\(latest.actor.name)" : latest.actor.name
         return "Nothing to do: it is \(incident.status.rawValue) since \(Timestamp.format(latest.at)), by \(actor)."

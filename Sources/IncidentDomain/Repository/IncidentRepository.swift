@@ -49,6 +49,9 @@ public protocol IncidentRepository: Sendable {
     /// Every event of the incident, oldest first (by event id); `notFound` when the incident does not exist.
     func timeline(_ id: IncidentID) async throws -> [TimelineEvent]
 
+    /// The incident's newest event of `kind`, or nil; reads that one event, however long the timeline.
+    func latestEvent(of id: IncidentID, kind: TimelineEventKind) async throws -> TimelineEvent?
+
     /// Timeline events of every incident with ids in `after + 1 ... through`, oldest first, at most `limit`,
     /// with the incidents they belong to as they are now, read in one transaction: what the live stream
     /// sends.

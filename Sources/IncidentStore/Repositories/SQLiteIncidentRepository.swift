@@ -172,6 +172,10 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         }
     }
 
+    public func latestEvent(of id: IncidentID, kind: TimelineEventKind) async throws -> TimelineEvent? {
+        try await pool.repositoryRead { db in try TimelineRows.latest(of: id, kind: kind, in: db) }
+    }
+
     public func changes(after: TimelineEventID, through: TimelineEventID, limit: Int) async throws -> IncidentChanges {
         try await pool.repositoryRead { db in
             let events = try TimelineRows.range(after: after, through: through, limit: limit, in: db)

@@ -47,6 +47,14 @@ enum TimelineRows {
             [incident.rawValue, kind.rawValue], row: read)
     }
 
+    /// The incident's newest event of one kind, walking its events newest first (`timeline_events_by_incident`).
+    static func latest(of incident: IncidentID, kind: TimelineEventKind, in db: Connection) throws -> TimelineEvent? {
+        try db.queryFirst(
+            "SELECT id, at, kind, actor, message, data, incident_id FROM timeline_events"
+                + " WHERE incident_id = ? AND kind = ? ORDER BY id DESC LIMIT 1",
+            [incident.rawValue, kind.rawValue], row: read)
+    }
+
     /// Events of every incident with ids in `after + 1 ... through`, oldest first, at most `limit`.
     static func range(after: TimelineEventID, through: TimelineEventID, limit: Int, in db: Connection) throws
         -> [TimelineEvent]
