@@ -225,6 +225,35 @@ import Testing
                 "POST", "/api/v1/maintenance-windows", token: reader,
                 json: ["service": "default", "duration_minutes": 5])
             #expect(forbidden.status == 403)
+            // A window decides who is woken: admin, as policies and schedules (issue 4's scope ladder).
+            let writer = try await app.createToken(name: "deployer", scope: "write")
+            let notAdmin = try await app.request(
+                "POST", "/api/v1/maintenance-windows", token: writer,
+                json: ["service": "default", "duration_minutes": 5])
+            #expect(notAdmin.status == 403)
+            // Matchers an unlabelled incident satisfies would hold every service's pages.
+            for matchers in [
+                [["label": "env", "op": "!=", "value": "prod"]],
+                [["label": "team", "op": "=~", "value": ".*"]],
+                [["label": "env", "op": "!~", "value": "prod|staging"], ["label": "team", "op": "=", "value": ""]],
+            ] {
+                #expect(try await problemFields(["matchers": matchers, "duration_minutes": 5]) == ["matchers"])
+            }
+            // One matcher that needs a value, or a service, is enough.
+            try await app.expect(
+                201, "POST", "/api/v1/maintenance-windows",
+                json: [
+                    "matchers": [
+                        ["label": "env", "op": "!=", "value": "prod"], ["label": "team", "op": "=", "value": "infra"],
+                    ],
+                    "duration_minutes": 5,
+                ])
+            try await app.expect(
+                201, "POST", "/api/v1/maintenance-windows",
+                json: [
+                    "service": "default", "matchers": [["label": "env", "op": "!=", "value": "prod"]],
+                    "duration_minutes": 5,
+                ])
         }
     }
 }

@@ -119,10 +119,10 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/stream"): ("streamEvents", "read"),
     # Issue 7: maintenance windows.
     ("get", "/api/v1/maintenance-windows"): ("listMaintenanceWindows", "read"),
-    ("post", "/api/v1/maintenance-windows"): ("createMaintenanceWindow", "write"),
+    ("post", "/api/v1/maintenance-windows"): ("createMaintenanceWindow", "admin"),
     ("get", "/api/v1/maintenance-windows/{id}"): ("getMaintenanceWindow", "read"),
-    ("patch", "/api/v1/maintenance-windows/{id}"): ("updateMaintenanceWindow", "write"),
-    ("delete", "/api/v1/maintenance-windows/{id}"): ("deleteMaintenanceWindow", "write"),
+    ("patch", "/api/v1/maintenance-windows/{id}"): ("updateMaintenanceWindow", "admin"),
+    ("delete", "/api/v1/maintenance-windows/{id}"): ("deleteMaintenanceWindow", "admin"),
     # Issue 8: postmortems and action items.
     ("get", "/api/v1/incidents/{id}/postmortem"): ("getPostmortem", "read"),
     ("get", "/api/v1/incidents/{id}/postmortem/sections"): ("listPostmortemSections", "read"),

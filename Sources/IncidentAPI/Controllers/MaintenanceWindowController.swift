@@ -8,10 +8,10 @@ struct MaintenanceWindowController: Sendable {
 
     func register(in router: inout APIRouter) {
         router.add(.get, "/api/v1/maintenance-windows", scope: .read) { try await list($0) }
-        router.add(.post, "/api/v1/maintenance-windows", scope: .write) { try await create($0) }
+        router.add(.post, "/api/v1/maintenance-windows", scope: .admin) { try await create($0) }
         router.add(.get, "/api/v1/maintenance-windows/:id", scope: .read) { try await show($0) }
-        router.add(.patch, "/api/v1/maintenance-windows/:id", scope: .write) { try await update($0) }
-        router.add(.delete, "/api/v1/maintenance-windows/:id", scope: .write) { try await delete($0) }
+        router.add(.patch, "/api/v1/maintenance-windows/:id", scope: .admin) { try await update($0) }
+        router.add(.delete, "/api/v1/maintenance-windows/:id", scope: .admin) { try await delete($0) }
     }
 
     /// `?state=upcoming|active|ended` narrows the list; the latest start first.

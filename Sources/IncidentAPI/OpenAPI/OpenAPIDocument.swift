@@ -5744,15 +5744,15 @@ enum OpenAPIDocument {
               "escalation"
             ],
             "summary": "Plan a maintenance window",
-            "description": "During the window, incidents of the service (and/or whose labels match) still open, but nobody is paged: a page due is held (timeline `escalation_held`), running escalations stop, and when the window ends a still-triggered incident pages the level it stands at (`escalation_resumed`) and its timer restarts. Requires scope `write` (or `admin`).",
+            "description": "During the window, incidents of the service (and/or whose labels match) still open, but nobody is paged: a page due is held (timeline `escalation_held`), running escalations stop, and when the window ends a still-triggered incident pages the level it stands at (`escalation_resumed`) and its timer restarts. Without a `service`, the matchers must not all match an incident that lacks their labels (`env != prod` alone would hold every service's unlabelled incidents; Alertmanager refuses such silences too): 422. Requires scope `admin`: a window decides who is woken, as policies and schedules do.",
             "security": [
               {
                 "bearerAuth": [
-                  "write"
+                  "admin"
                 ]
               }
             ],
-            "x-required-scope": "write",
+            "x-required-scope": "admin",
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
@@ -5869,15 +5869,15 @@ enum OpenAPIDocument {
               "escalation"
             ],
             "summary": "Extend, end early or re-describe a maintenance window",
-            "description": "Moves the end or replaces the reason. Escalations the window held resume at the engine's next pass (within a second) once no window covers them. Requires scope `write` (or `admin`).",
+            "description": "Moves the end or replaces the reason. Escalations the window held resume at the engine's next pass (within a second) once no window covers them. Requires scope `admin`: a window decides who is woken, as policies and schedules do.",
             "security": [
               {
                 "bearerAuth": [
-                  "write"
+                  "admin"
                 ]
               }
             ],
-            "x-required-scope": "write",
+            "x-required-scope": "admin",
             "requestBody": {
               "required": true,
               "content": {
@@ -5931,15 +5931,15 @@ enum OpenAPIDocument {
               "escalation"
             ],
             "summary": "Delete a maintenance window",
-            "description": "Deletes the window; escalations it held resume at the engine's next pass. Requires scope `write` (or `admin`).",
+            "description": "Deletes the window; escalations it held resume at the engine's next pass. Requires scope `admin`: a window decides who is woken, as policies and schedules do.",
             "security": [
               {
                 "bearerAuth": [
-                  "write"
+                  "admin"
                 ]
               }
             ],
-            "x-required-scope": "write",
+            "x-required-scope": "admin",
             "responses": {
               "204": {
                 "description": "The window was deleted."

@@ -73,6 +73,15 @@ public struct NewMaintenanceWindow: Sendable, Decodable {
         if service == nil && bodies.isEmpty {
             validator.fail("service", "or matchers is required: a window must say which incidents it holds")
         }
+        // As Alertmanager refuses such silences: matchers that an incident without those labels satisfies
+        // (`env != prod`, `team =~ .*`) would hold paging for every service's unlabelled incidents, sev1s
+        // included. One typo must not mute the company.
+        if service == nil, !parsed.isEmpty, parsed.count == bodies.count, parsed.allSatisfy({ $0.matches([:]) }) {
+            validator.fail(
+                "matchers",
+                "match incidents that lack these labels too, so the window would hold paging for every service; "
+                    + "name a service, or add a matcher that needs a label value (such as env = staging)")
+        }
         var start = now
         if let startsAt {
             if let date = AlertTimestamp.parse(startsAt) {
