@@ -277,7 +277,14 @@ export async function render(main, { session, match, isCurrent }) {
                 ? h("dl", { class: "fields" },
                     pair("Policy", state.policy),
                     pair("Level", String(state.escalation_level)),
-                    pair("Pass", String(state.escalation_cycle)),
+                    // escalation_cycle counts completed passes; the timeline says "pass 2" for the second.
+                    pair("Pass", String(state.escalation_cycle + 1)),
+                    // Why nobody is paged: a maintenance window holds this incident's pages.
+                    state.held_by
+                        ? pair("Held", h("span", { class: "held" }, `by maintenance window #${state.held_by.id}`,
+                            state.held_by.reason ? ` (${state.held_by.reason})` : "", " until ",
+                            timeTag(state.held_by.ends_at)))
+                        : null,
                     pair("Next escalation", state.next_escalation_at ? timeTag(state.next_escalation_at) : "none"),
                     pair("Exhausted", state.exhausted ? "yes" : "no"))
                 : h("p", { class: "muted" }, "No escalation policy: escalates only by hand."));

@@ -31,8 +31,8 @@ export function render(main, { message, signIn }) {
     h("label", { for: "token" }, "API token"),
     input,
     h("p", { id: "token-help", class: "muted" },
-        "A token from ", h("code", {}, "klaxon token create --scope read|write|admin"),
-        ". It stays in this browser until you sign out; a read token shows everything without actions."),
+        "A token from ", h("code", {}, "klaxon token create --name wallboard --scope read"),
+        " (or write, admin). It stays in this browser until you sign out; a read token shows everything without actions."),
     problem,
     button);
     replace(main, form);

@@ -67,6 +67,12 @@ import Testing
 
             let id = try await open(app)
             #expect(try await app.outbox(of: id) == [])
+            // The incident's escalation says why nobody is paged.
+            let state = try await app.expect(200, "GET", "/api/v1/incidents/\(id)/escalation")
+            let heldBy = try #require(state["held_by"] as? [String: Any])
+            #expect(heldBy["id"] as? Int == window["id"] as? Int)
+            #expect(heldBy["reason"] as? String == "database upgrade")
+            #expect(heldBy["ends_at"] as? String == window["ends_at"] as? String)
             let held = try await app.timelineMessages(of: id, kind: "escalation_held")
             #expect(held.count == 1)
             #expect(held.first?.contains("database upgrade") == true)
@@ -80,6 +86,7 @@ import Testing
             try await app.application.runEscalations()
             #expect(try await app.outbox(of: id) == [Self.alice])
             #expect(try await app.timelineMessages(of: id, kind: "escalation_resumed").count == 1)
+            #expect(try await app.expect(200, "GET", "/api/v1/incidents/\(id)/escalation")["held_by"] is NSNull)
             app.clock.advance(by: 5 * 60)
             try await app.application.runEscalations()
             #expect(try await app.outbox(of: id).count == 3)  // level 1: bob by Slack and by mail

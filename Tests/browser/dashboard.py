@@ -405,6 +405,25 @@ class Suite:
         finally:
             receiver.stop()
 
+    def test_the_incident_page_says_which_maintenance_window_holds_its_pages(self) -> None:
+        self.created("/api/v1/users", {"handle": "ria", "name": "Ria", "email": "ria@example.com"})
+        self.created("/api/v1/escalation-policies", {"name": "billing", "levels": [
+            {"delay_minutes": 30, "targets": [{"user": "ria"}]}]})
+        self.created("/api/v1/services", {"name": "billing", "escalation_policy": "billing"})
+        window = self.created("/api/v1/maintenance-windows",
+                              {"service": "billing", "duration_minutes": 60, "reason": "ledger migration"})
+        incident = self.create_incident(title="Invoices stuck", severity="sev2", service="billing")
+        self.browser(DESKTOP)
+        self.sign_in(fragment=f"/incidents/{incident['id']}")
+        self.wait_for_text(".held", f"by maintenance window #{window['id']} (ledger migration) until",
+                           "the window holding the pages")
+        fields = self.text_of(".held").strip()
+        assert fields.startswith(f"by maintenance window #{window['id']}"), fields
+        # Passes count from 1, as the timeline says them ("pass 2"); escalation_cycle counts completed ones.
+        terms = [term.text for term in self.driver.find_elements(By.CSS_SELECTOR, "dl.fields dt")]
+        values = [value.text for value in self.driver.find_elements(By.CSS_SELECTOR, "dl.fields dd")]
+        assert dict(zip(terms, values)).get("Pass") == "1", (terms, values)
+
     def test_an_incident_created_through_the_api_appears_without_reloading(self) -> None:
         self.browser(DESKTOP)
         self.sign_in()

@@ -262,7 +262,8 @@ public func buildApplication(
             allowPrivateDestinations: configuration.delivery.allowPrivateDestinations
         ).register(in: &api)
         EscalationController(
-            escalations: store.escalations, policies: store.escalationPolicies,
+            escalations: store.escalations, policies: store.escalationPolicies, incidents: store.incidents,
+            maintenance: store.maintenanceWindows,
             emailRelayConfigured: configuration.delivery.mail != nil
         ).register(in: &api)
         HeartbeatController(heartbeats: store.heartbeats).register(in: &api)

@@ -6,6 +6,8 @@ import IncidentDomain
 struct EscalationController: Sendable {
     let escalations: any EscalationRepository
     let policies: any EscalationPolicyRepository
+    let incidents: any IncidentRepository
+    let maintenance: any MaintenanceWindowRepository
     /// Without an SMTP relay, queued email rows are listed as `undeliverable`.
     let emailRelayConfigured: Bool
 
@@ -22,10 +24,15 @@ struct EscalationController: Sendable {
         let id = try request.incidentID()
         let state = try await escalations.state(of: id)
         var policyName: String?
+        var heldBy: MaintenanceWindow?
         if let state {
             policyName = try? await policies.policy(.id(state.policyID.rawValue)).name
+            // "Why is nobody paged?": the window holding this incident's pages now, if one does.
+            if !state.exhausted, let incident = try? await incidents.incident(id), incident.status == .triggered {
+                heldBy = try await maintenance.list().first { $0.covers(incident, at: request.now) }
+            }
         }
-        return .json { $0.escalationState(state, incident: id, policy: policyName) }
+        return .json { $0.escalationState(state, incident: id, policy: policyName, heldBy: heldBy) }
     }
 
     func incidentOutbox(_ request: APIRequest) async throws -> HTTPResponse {

@@ -187,7 +187,9 @@ extension JSONWriter {
     }
 
     /// `GET /api/v1/incidents/{id}/escalation`.
-    mutating func escalationState(_ state: EscalationState?, incident: IncidentID, policy: String?) {
+    mutating func escalationState(
+        _ state: EscalationState?, incident: IncidentID, policy: String?, heldBy: MaintenanceWindow? = nil
+    ) {
         beginObject()
         key("incident_id")
         int(incident.rawValue)
@@ -201,6 +203,19 @@ extension JSONWriter {
         timestamp(state?.nextEscalationAt)
         key("exhausted")
         bool(state?.exhausted ?? false)
+        key("held_by")
+        if let heldBy {
+            beginObject()
+            key("id")
+            int(heldBy.id.rawValue)
+            key("reason")
+            string(heldBy.reason)
+            key("ends_at")
+            timestamp(heldBy.endsAt)
+            endObject()
+        } else {
+            null()
+        }
         endObject()
     }
 

@@ -8800,7 +8800,8 @@ enum OpenAPIDocument {
               "escalation_level",
               "escalation_cycle",
               "next_escalation_at",
-              "exhausted"
+              "exhausted",
+              "held_by"
             ],
             "properties": {
               "incident_id": {
@@ -8839,6 +8840,29 @@ enum OpenAPIDocument {
               "exhausted": {
                 "type": "boolean",
                 "description": "Every level was paged `repeat + 1` times."
+              },
+              "held_by": {
+                "type": [
+                  "object",
+                  "null"
+                ],
+                "required": [
+                  "id",
+                  "reason",
+                  "ends_at"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "reason": {
+                    "type": "string"
+                  },
+                  "ends_at": {
+                    "$ref": "#/components/schemas/Timestamp"
+                  }
+                },
+                "description": "The maintenance window holding this triggered incident's pages now (so `next_escalation_at` is null until it ends), or null."
               }
             }
           },
