@@ -208,7 +208,7 @@ import Testing
         #expect(draft.workingHours == .standard)
         let bad = NewUser(
             handle: "Alice", name: "", timeZone: "Europe/Nowhere",
-            workingHours: .init(start: "18:00", end: "09:00", days: [0]), webhookURL: "not a url",
+            workingHours: .init(start: "09:00", end: "09:00", days: [0]), webhookURL: "not a url",
             slackWebhookURL: "ftp://x", email: "alice")
         let fields = fieldErrors { _ = try bad.validate() }?.map(\.field) ?? []
         #expect(
@@ -216,5 +216,14 @@ import Testing
                 "handle", "name", "time_zone", "working_hours.days", "working_hours.end", "webhook_url",
                 "slack_webhook_url", "email",
             ])
+    }
+
+    /// A night shift's hours end the next morning; the toil report counts them to the day they start on.
+    @Test func workingHoursMayEndPastMidnight() throws {
+        let night = try NewUser(
+            handle: "nora", name: "Nora", workingHours: .init(start: "22:00", end: "06:00", days: [1, 2, 3, 4, 5])
+        ).validate()
+        #expect(night.workingHours.start == LocalTime(hour: 22, minute: 0))
+        #expect(night.workingHours.end == LocalTime(hour: 6, minute: 0))
     }
 }

@@ -7954,7 +7954,7 @@ enum OpenAPIDocument {
             }
           },
           "WorkingHoursInput": {
-            "description": "Each part optional; the default is 09:00-18:00 Monday to Friday. `end` must be after `start`.",
+            "description": "Each part optional; the default is 09:00-18:00 Monday to Friday. `end` must differ from `start`; an `end` before `start` (22:00 to 06:00) is a night shift, counted to the day it starts on.",
             "type": "object",
             "additionalProperties": false,
             "properties": {

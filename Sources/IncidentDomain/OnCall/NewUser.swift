@@ -81,8 +81,10 @@ public struct NewUser: Hashable, Sendable, Codable {
                     hours.days = days.sorted()
                 }
             }
-            if hours.end <= hours.start {
-                validator.fail("working_hours.end", "must be after working_hours.start")
+            // A night shift ends the next morning (22:00-06:00): such hours belong to the day they start on.
+            if hours.end == hours.start {
+                validator.fail(
+                    "working_hours.end", "must differ from working_hours.start (22:00 to 06:00 is a night shift)")
             }
         }
         let contact = ContactMethods(
