@@ -62,3 +62,18 @@ import Testing
         }
     }
 }
+
+/// A query parameter's time that is no RFC 3339 says why, naming the usual cause when it is the cause.
+@Suite struct QueryTimeProblemTests {
+    @Test func anUnencodedPlusIsNamed() {
+        let problem = Timestamp.queryProblem("2027-03-28T12:00:00 02:00")
+        #expect(problem.hasPrefix("must be an RFC 3339 date-time such as 2026-11-27T08:30:00Z"))
+        #expect(problem.contains("write the offset's + as %2B"))
+    }
+
+    @Test func otherMistakesGetThePlainMessage() {
+        #expect(Timestamp.queryProblem("yesterday") == "must be an RFC 3339 date-time such as 2026-11-27T08:30:00Z")
+        #expect(
+            Timestamp.queryProblem("2027-03-28 12:00") == "must be an RFC 3339 date-time such as 2026-11-27T08:30:00Z")
+    }
+}

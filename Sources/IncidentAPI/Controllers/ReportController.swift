@@ -156,7 +156,7 @@ struct ReportController: Sendable {
     private static func time(_ query: [String: String], _ name: String) throws(APIError) -> Date? {
         guard let text = query[name] else { return nil }
         guard let date = Timestamp.parse(text) else {
-            throw .invalidParameter(field: name, message: "must be an RFC 3339 date-time (2026-11-27T08:30:00Z)")
+            throw .invalidParameter(field: name, message: Timestamp.queryProblem(text))
         }
         return date
     }

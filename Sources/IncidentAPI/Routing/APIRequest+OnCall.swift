@@ -14,7 +14,7 @@ extension APIRequest {
     func timeParameter(_ name: String) throws(APIError) -> Date? {
         guard let text = http.query.first(where: { $0.name == name })?.value else { return nil }
         guard let date = Timestamp.parse(text) else {
-            throw .invalidParameter(field: name, message: "must be an RFC 3339 time like 2026-11-27T08:30:00Z")
+            throw .invalidParameter(field: name, message: Timestamp.queryProblem(text))
         }
         return date
     }

@@ -88,7 +88,7 @@ extension IncidentListQuery {
             if let date = Timestamp.parse(value) {
                 if name == "since" { query.since = date } else { query.until = date }
             } else {
-                validator.fail(name, "must be an RFC 3339 date-time such as 2026-11-27T08:30:00Z")
+                validator.fail(name, Timestamp.queryProblem(value))
             }
         case "limit":
             if let limit = Int(value), DomainLimits.listLimit.contains(limit), value.first != "+" {

@@ -75,6 +75,16 @@ public enum Timestamp {
         bytes.append(UInt8(ascii: "Z"))
     }
 
+    /// Why a query parameter's `text` is no RFC 3339 time, for its 400: said plainly, and with the usual cause
+    /// when it has one (an offset's `+` left unencoded in a URL reads as a space: `12:00:00 02:00`).
+    public static func queryProblem(_ text: some StringProtocol) -> String {
+        let plain = "must be an RFC 3339 date-time such as 2026-11-27T08:30:00Z"
+        guard let space = text.lastIndex(of: " "),
+            parse(text[..<space] + "+" + text[text.index(after: space)...]) != nil
+        else { return plain }
+        return plain + " (a '+' in a URL reads as a space: write the offset's + as %2B, or give the time in UTC with Z)"
+    }
+
     /// Parses an RFC 3339 date-time (section 5.6): `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`.
     /// Returns nil for anything else, including impossible dates (2026-02-30) and leap seconds (`:60`),
     /// which `Date` cannot represent. Fractions beyond milliseconds are kept as far as `Date` can.
