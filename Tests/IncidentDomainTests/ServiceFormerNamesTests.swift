@@ -42,6 +42,20 @@ import Testing
             } == [FieldError(field: "former_names", message: "holds the service's own name billing")])
     }
 
+    @Test func theDefaultServiceKeepsNoFormerNames() throws {
+        let fallback = Service(id: 1, name: "default", integrationKeyPrefix: "k", createdAt: t0)
+        #expect(throws: IncidentError.self) {
+            _ = try fallback.applying(try ServicePatch(formerNames: ["legacy"]).validate(), at: t0)
+        }
+        #expect(try fallback.applying(try ServicePatch(formerNames: []).validate(), at: t0) == fallback)
+    }
+
+    @Test func thirtyTwoFormerNamesAreAccepted() throws {
+        let names = (1...ServicePatch.formerNamesMaxCount).map { "name\($0)" }
+        let kept = try payments.applying(try ServicePatch(formerNames: names).validate(), at: t0)
+        #expect(kept.formerNames.count == 32)
+    }
+
     @Test func formerNamesAreValidDistinctNamesAndFewEnough() {
         #expect(
             fieldErrors { _ = try ServicePatch(formerNames: ["pay", "Pay", "pay"]).validate() } == [

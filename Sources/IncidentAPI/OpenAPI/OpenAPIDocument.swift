@@ -2449,7 +2449,7 @@ enum OpenAPIDocument {
               "services"
             ],
             "summary": "Change a service",
-            "description": "Changes name, description or routing labels. A name already taken, or renaming the `default` service, is 409. Requires scope `admin`.",
+            "description": "Changes name, description, routing labels, SLO or escalation policy, and `former_names` (the names the service still answers to; `[]` forgets them). A rename keeps the old name among `former_names` (renaming back to one removes it), so alerts, URLs and filters naming it still find the service; reads and routing follow former names, but a change (PATCH, DELETE, key rotation, signing secrets) must name the service by its current name or id (404 otherwise). A name already taken, a name another service keeps as a former name, renaming the `default` service or giving it former names is 409. Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [
@@ -10848,7 +10848,7 @@ enum OpenAPIDocument {
             "name": "id",
             "in": "path",
             "required": true,
-            "description": "The service's id or its name. A segment of digits is an id; one that is neither a positive id nor a valid service name is 400.",
+            "description": "The service's id or its name. A segment of digits is an id; one that is neither a positive id nor a valid service name is 400. A renamed service's former name finds it too for reads; changes need its current name or id.",
             "schema": {
               "type": "string",
               "pattern": "^([1-9][0-9]{0,18}|[a-z][a-z0-9_-]{0,63})$"

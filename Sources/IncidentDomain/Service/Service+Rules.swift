@@ -18,6 +18,11 @@ extension Service {
             next.formerNames = former.sorted()
         }
         if let formerNames = edit.formerNames {
+            // Alerts that name no service go to `default` anyway; a former name there would only make the
+            // answer's "names no service here" warning untrue.
+            if isDefault && !formerNames.isEmpty {
+                throw .conflict("the \(Service.defaultName) service keeps no former names: it was never renamed")
+            }
             if formerNames.contains(next.name) {
                 throw .validation([
                     FieldError(field: "former_names", message: "holds the service's own name \(next.name)")

@@ -179,7 +179,11 @@ struct IngestionController: Sendable {
             {
                 // Alertmanager and Grafana route a group by its common `service` label: alerts that each carry one
                 // in a group that does not share it (the route does not group by service) go to `default`.
-                let labelled = Set(normalized.compactMap { $0.labels["service"] }).sorted()
+                let labelled = Set(
+                    normalized.compactMap { $0.labels["service"] }.filter {
+                        !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                    }
+                ).sorted()
                 if !labelled.isEmpty {
                     let shown = labelled.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
                     warnings.append(
