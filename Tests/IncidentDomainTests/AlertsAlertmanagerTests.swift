@@ -160,7 +160,7 @@ import Testing
         let event = firing.receivedEvent(at: t0)
         #expect(event.kind == .alertReceived)
         #expect(event.actor == Principal(kind: .integration, name: "alertmanager"))
-        #expect(event.message == "Alert firing: 5xx above 5% on checkout-2 (instance=checkout-2:8080)")
+        #expect(event.message == "Alert firing: 5xx above 5% on checkout-2")
         #expect(event.data["alert_key"] == "0f1e2d3c4b5a6978")
         #expect(event.data["dedup_key"] == .string(groupKey))
         #expect(event.data["severity"] == "sev1")
@@ -196,6 +196,22 @@ import Testing
         #expect(
             messages == [
                 "Alert firing: Checkout is down (instance=web-1)", "Alert firing: Checkout is down (instance=web-2)",
+            ])
+        // Titles that already differ need nothing more; long or multi-line values are cut to one short line.
+        var distinct = alert("web-3")
+        distinct.annotations = ["summary": "Checkout is slow"]
+        var traced = alert("web-4")
+        traced.labels?["instance"] = "web-4"
+        traced.labels?["error"] = String(repeating: "x", count: 80) + "\nat Checkout.swift:12"
+        let mixed = AlertmanagerWebhook(
+            groupKey: "{}:{alertname=\"Down\"}", status: "firing",
+            commonLabels: ["alertname": "Down", "service": "checkout", "severity": "critical"],
+            alerts: [distinct, alert("web-1"), traced])
+        #expect(
+            try mixed.normalized(now: t0).map { $0.receivedEvent(at: t0).message } == [
+                "Alert firing: Checkout is slow",
+                "Alert firing: Checkout is down (instance=web-1)",
+                "Alert firing: Checkout is down (error=\(String(repeating: "x", count: 60))…, instance=web-4)",
             ])
         // A group of one (Alertmanager's common labels are then all of the alert's) needs no such note.
         let single = AlertmanagerWebhook(

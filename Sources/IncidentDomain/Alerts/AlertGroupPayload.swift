@@ -122,6 +122,21 @@ struct AlertGroupPayload {
             if action == .trigger { firing.append(alert) } else { resolved.append(alert) }
         }
         try validator.finish()
+        // Alerts of the group that read the same on the timeline are told apart by the labels they do not share.
+        var titles: [String: Int] = [:]
+        for alert in firing + resolved { titles[alert.alertTitle, default: 0] += 1 }
+        if titles.values.contains(where: { $0 > 1 }) {
+            for index in firing.indices where titles[firing[index].alertTitle, default: 0] > 1 {
+                firing[index].distinguishingLabels = NormalizedAlert.distinguishingLabels(
+                    labels: firing[index].labels, incidentLabels: firing[index].incidentLabels,
+                    alertTitle: firing[index].alertTitle)
+            }
+            for index in resolved.indices where titles[resolved[index].alertTitle, default: 0] > 1 {
+                resolved[index].distinguishingLabels = NormalizedAlert.distinguishingLabels(
+                    labels: resolved[index].labels, incidentLabels: resolved[index].incidentLabels,
+                    alertTitle: resolved[index].alertTitle)
+            }
+        }
         // Stable: equal severities keep the sender's order.
         let ordered = firing.enumerated().sorted { lhs, rhs in
             lhs.element.severity != rhs.element.severity

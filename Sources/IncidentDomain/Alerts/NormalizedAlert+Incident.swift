@@ -41,8 +41,8 @@ extension NormalizedAlert {
             at: now, kind: .alertReceived, actor: source.principal, message: "Alert \(verb): \(alertTitle)\(which)")
     }
 
-    /// See `distinguishingLabels`; computed once, when the alert is normalized (on the request's task, not
-    /// on the store's writer).
+    /// See `distinguishingLabels`; computed once, when a group's payload is normalized (on the request's task,
+    /// not on the store's writer), for the alerts whose title another alert of the payload shares.
     static func distinguishingLabels(
         labels: [String: String], incidentLabels: [String: String], alertTitle: String
     ) -> String? {
@@ -52,7 +52,9 @@ extension NormalizedAlert {
             .sorted(by: AlertKey.byteOrder)
             .compactMap { key -> String? in
                 guard let value = labels[key], !value.isEmpty, !alertTitle.contains(value) else { return nil }
-                return "\(key)=\(value)"
+                // Label values can be long or span lines (a stack trace): the message stays one short line.
+                let line = value.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+                return "\(key)=\(line.count > 60 ? line.prefix(60) + "…" : line)"
             }
         return own.isEmpty ? nil : own.prefix(3).joined(separator: ", ")
     }

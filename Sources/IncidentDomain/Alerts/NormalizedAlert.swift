@@ -54,10 +54,11 @@ public struct NormalizedAlert: Hashable, Sendable {
     /// `payload`, Opsgenie-style close and acknowledge) says nothing of its severity, labels or start: those
     /// fields then hold defaults, which the alert's timeline event leaves out rather than present as facts.
     public internal(set) var describesAlert: Bool
-    /// What tells this alert from the others of its group when its title does not: the labels it does not
-    /// share with the group (`instance=web-2`), at most three, leaving out `severity` and those whose value the
-    /// title already names; nil for alerts that are not part of a group, or whose title says it all. The
-    /// timeline's `alert_received` message ends with it.
+    /// What tells this alert from the others of its group that carry the same title: the labels it does not
+    /// share with the group (`instance=web-2`), at most three, each value cut to 60 characters on one line,
+    /// leaving out `severity` and those whose value the title already names; nil when no other alert of its
+    /// payload has its title. Set when the payload is normalized; the timeline's `alert_received` message ends
+    /// with it.
     public internal(set) var distinguishingLabels: String?
 
     init(
@@ -86,7 +87,5 @@ public struct NormalizedAlert: Hashable, Sendable {
         self.details = details
         self.warnings = warnings
         self.describesAlert = describesAlert
-        distinguishingLabels = Self.distinguishingLabels(
-            labels: labels, incidentLabels: self.incidentLabels, alertTitle: self.alertTitle)
     }
 }
