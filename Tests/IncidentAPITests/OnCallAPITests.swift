@@ -1,4 +1,5 @@
 import Foundation
+import IncidentDomain
 import Testing
 
 /// Users, schedules and escalation policies over real sockets: CRUD, validation problems, scopes.
@@ -288,6 +289,28 @@ import Testing
             let all = try await app.request("GET", "/api/v1/oncall").items()
             #expect(all.count == 1)
             #expect((all.first?["schedule"] as? [String: Any])?["name"] as? String == "primary")
+
+            // An override that ended yesterday is still there after the next one is added: the past on-call
+            // answer a postmortem asks for does not change (ended overrides are kept for 90 days).
+            let stamp = { (date: Date) in Timestamp.format(date) }
+            let now = app.clock.now()
+            try await app.expect(
+                201, "POST", "/api/v1/schedules/primary/overrides",
+                json: [
+                    "user": "bob", "from": stamp(now.addingTimeInterval(-26 * 3600)),
+                    "until": stamp(now.addingTimeInterval(-25 * 3600)),
+                ])
+            let next = try await app.expect(
+                201, "POST", "/api/v1/schedules/primary/overrides",
+                json: [
+                    "user": "alice", "from": stamp(now.addingTimeInterval(3600)),
+                    "until": stamp(now.addingTimeInterval(7200)),
+                ])
+            #expect((next["overrides"] as? [[String: Any]])?.count == 2, "yesterday's is kept, March's dropped")
+            let during = stamp(now.addingTimeInterval(-25.5 * 3600)).replacingOccurrences(of: "+", with: "%2B")
+            let wasOnCall = try await app.expect(200, "GET", "/api/v1/schedules/primary/oncall?at=\(during)")
+            let users = (wasOnCall["on_call"] as? [[String: Any]] ?? []).compactMap { $0["user"] as? String }
+            #expect(users == ["bob"])
         }
     }
 

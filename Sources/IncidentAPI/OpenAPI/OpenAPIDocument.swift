@@ -4372,7 +4372,7 @@ enum OpenAPIDocument {
               "schedules"
             ],
             "summary": "Add an override to a schedule",
-            "description": "Someone takes the schedule from `from` until `until` (the user must exist, 422 otherwise); while it lasts they alone are on call. Overrides that have ended are dropped at the same time; more than 200 still to come is 409. Requires scope `admin`.",
+            "description": "Someone takes the schedule from `from` until `until` (the user must exist, 422 otherwise); while it lasts they alone are on call. Overrides that ended more than 90 days ago are dropped at the same time (those that ended since stay, so `oncall?at=` for the recent past keeps its answer); more than 200 still to come is 409. Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [

@@ -109,6 +109,10 @@ public struct NewSchedule: Hashable, Sendable, Codable {
         "overrides": StrictMembers(OverrideInput.keys),
     ]
 
+    /// How long an ended override is kept when another is added (`POST .../overrides`): 90 days, so past
+    /// on-call answers (`?at=`) stay right for postmortems and audits.
+    public static let endedOverrideHistory: TimeInterval = 90 * 24 * 3600
+
     /// Rotations and overrides per schedule: enough for any real team, small enough to compute per page.
     public static let maxRotations = 10
     public static let maxOverrides = 200

@@ -61,8 +61,11 @@ public struct SQLiteScheduleRepository: ScheduleRepository {
                 throw IncidentError.validation([FieldError(field: "user", message: "no user \(override.user)")])
             }
             var next = current
-            next.overrides = current.overrides.filter { $0.until > now } + [override]
-            guard next.overrides.count <= NewSchedule.maxOverrides else {
+            // Ended overrides stay for a while, so "who was on call last Tuesday?" keeps its answer for the
+            // postmortem; only those still to come count against the limit.
+            let history = now.addingTimeInterval(-NewSchedule.endedOverrideHistory)
+            next.overrides = current.overrides.filter { $0.until > history } + [override]
+            guard next.overrides.count(where: { $0.until > now }) <= NewSchedule.maxOverrides else {
                 throw IncidentError.conflict(
                     "schedule \(current.name) has \(NewSchedule.maxOverrides) overrides still to come; replace the schedule"
                 )
