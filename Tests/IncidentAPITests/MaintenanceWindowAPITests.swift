@@ -190,7 +190,21 @@ import Testing
             let upcomingID = try #require(upcoming["id"] as? Int)
             let deleted = try await app.request("DELETE", "/api/v1/maintenance-windows/\(upcomingID)")
             #expect(deleted.status == 204)
-            #expect(try await app.request("GET", "/api/v1/maintenance-windows/\(upcomingID)").status == 404)
+            // Kept for the record: who deleted it and when, and its id is never given to another window.
+            let record = try await app.expect(200, "GET", "/api/v1/maintenance-windows/\(upcomingID)")
+            #expect(record["state"] as? String == "deleted")
+            #expect(record["deleted_by"] as? String == "admin")
+            #expect(record["deleted_at"] as? String != nil)
+            let gone = try await app.request("GET", "/api/v1/maintenance-windows?state=deleted").items()
+            #expect(gone.map { $0["id"] as? Int } == [upcomingID])
+            #expect(try await app.request("DELETE", "/api/v1/maintenance-windows/\(upcomingID)").status == 409)
+            let patched = try await app.request(
+                "PATCH", "/api/v1/maintenance-windows/\(upcomingID)", json: ["reason": "again"])
+            #expect(patched.status == 409)
+            let fresh = try await app.expect(
+                201, "POST", "/api/v1/maintenance-windows",
+                json: ["service": "checkout", "starts_at": Self.rfc3339(later), "duration_minutes": 30])
+            #expect((fresh["id"] as? Int ?? 0) > max(upcomingID, nowID), "a deleted window's id is not given again")
             #expect(try await app.request("GET", "/api/v1/maintenance-windows/abc").status == 400)
             #expect(try await app.request("GET", "/api/v1/maintenance-windows?state=soon").status == 400)
         }

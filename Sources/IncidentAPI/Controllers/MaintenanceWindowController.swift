@@ -19,7 +19,7 @@ struct MaintenanceWindowController: Sendable {
         var phase: MaintenanceWindow.Phase?
         if let text = request.http.query["state"] {
             guard let parsed = MaintenanceWindow.Phase(rawValue: text) else {
-                throw APIError.invalidParameter(field: "state", message: "must be upcoming, active or ended")
+                throw APIError.invalidParameter(field: "state", message: "must be upcoming, active, ended or deleted")
             }
             phase = parsed
         }
@@ -49,13 +49,16 @@ struct MaintenanceWindowController: Sendable {
         let id = try Self.windowID(request)
         let patch = try request.decode(MaintenanceWindowPatch.self, strictKeys: MaintenanceWindowPatch.keys)
         let current = try await windows.window(id)
+        if current.deletedAt != nil {
+            throw IncidentError.conflict("maintenance window #\(id.rawValue) was deleted; create a new one")
+        }
         let change = try patch.validate(for: current, now: request.now)
         let window = try await windows.update(id, endsAt: change.endsAt, reason: change.reason)
         return .json { $0.maintenanceWindow(window, at: request.now) }
     }
 
     func delete(_ request: APIRequest) async throws -> HTTPResponse {
-        try await windows.delete(try Self.windowID(request))
+        try await windows.delete(try Self.windowID(request), by: request.actor, at: request.now)
         return HTTPResponse(status: .noContent)
     }
 

@@ -34,6 +34,10 @@ extension JSONWriter {
         string(window.createdBy.name)
         key("created_at")
         timestamp(window.createdAt)
+        key("deleted_at")
+        timestamp(window.deletedAt)
+        key("deleted_by")
+        string(window.deletedBy?.name)
         endObject()
     }
 }

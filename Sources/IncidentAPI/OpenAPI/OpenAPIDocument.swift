@@ -5708,7 +5708,8 @@ enum OpenAPIDocument {
                   "enum": [
                     "upcoming",
                     "active",
-                    "ended"
+                    "ended",
+                    "deleted"
                   ]
                 }
               }
@@ -5869,7 +5870,7 @@ enum OpenAPIDocument {
               "escalation"
             ],
             "summary": "Extend, end early or re-describe a maintenance window",
-            "description": "Moves the end or replaces the reason. Escalations the window held resume at the engine's next pass (within a second) once no window covers them. Requires scope `admin`: a window decides who is woken, as policies and schedules do.",
+            "description": "Moves the end or replaces the reason. Escalations the window held resume at the engine's next pass (within a second) once no window covers them. A deleted window cannot be changed (409). Requires scope `admin`: a window decides who is woken, as policies and schedules do.",
             "security": [
               {
                 "bearerAuth": [
@@ -5911,6 +5912,9 @@ enum OpenAPIDocument {
               "404": {
                 "$ref": "#/components/responses/NotFound"
               },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge"
               },
@@ -5931,7 +5935,7 @@ enum OpenAPIDocument {
               "escalation"
             ],
             "summary": "Delete a maintenance window",
-            "description": "Deletes the window; escalations it held resume at the engine's next pass. Requires scope `admin`: a window decides who is woken, as policies and schedules do.",
+            "description": "Deletes the window: it holds nothing from now on, and escalations it held resume at the engine's next pass. It is kept for the record, with `state` `deleted`, `deleted_at` and `deleted_by` (so a timeline's \"maintenance window #5\" keeps meaning one window; ids are never given again); deleting it again is 409. Requires scope `admin`: a window decides who is woken, as policies and schedules do.",
             "security": [
               {
                 "bearerAuth": [
@@ -5955,6 +5959,9 @@ enum OpenAPIDocument {
               },
               "404": {
                 "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
               },
               "503": {
                 "$ref": "#/components/responses/ServiceUnavailable"
@@ -10386,7 +10393,9 @@ enum OpenAPIDocument {
               "state",
               "reason",
               "created_by",
-              "created_at"
+              "created_at",
+              "deleted_at",
+              "deleted_by"
             ],
             "properties": {
               "id": {
@@ -10437,9 +10446,10 @@ enum OpenAPIDocument {
                 "enum": [
                   "upcoming",
                   "active",
-                  "ended"
+                  "ended",
+                  "deleted"
                 ],
-                "description": "Its phase now: active from starts_at (inclusive) to ends_at (exclusive)."
+                "description": "Its phase now: active from starts_at (inclusive) to ends_at (exclusive). `deleted`: deleted, kept for the record."
               },
               "reason": {
                 "type": "string"
@@ -10450,6 +10460,24 @@ enum OpenAPIDocument {
               "created_at": {
                 "type": "string",
                 "format": "date-time"
+              },
+              "deleted_at": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/Timestamp"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "When the window was deleted (it is kept for the record and holds nothing), or null."
+              },
+              "deleted_by": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Who deleted it (a token or user name), or null."
               }
             }
           },

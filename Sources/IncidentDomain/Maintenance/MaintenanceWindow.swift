@@ -5,7 +5,8 @@ import Foundation
 /// level it stands at if the incident is still triggered.
 public struct MaintenanceWindow: Hashable, Sendable, Identifiable {
     public enum Phase: String, Sendable {
-        case upcoming, active, ended
+        /// `deleted`: kept for the record (who held paging, and which window a timeline names); holds nothing.
+        case upcoming, active, ended, deleted
     }
 
     public var id: MaintenanceWindowID
@@ -18,11 +19,16 @@ public struct MaintenanceWindow: Hashable, Sendable, Identifiable {
     public var reason: String
     public var createdBy: Principal
     public var createdAt: Date
+    /// When and by whom it was deleted; a deleted window holds nothing, and its id is never given again.
+    public var deletedAt: Date?
+    public var deletedBy: Principal?
 
     public init(
         id: MaintenanceWindowID, service: ServiceRef?, matchers: [LabelMatcher], startsAt: Date, endsAt: Date,
-        reason: String, createdBy: Principal, createdAt: Date
+        reason: String, createdBy: Principal, createdAt: Date, deletedAt: Date? = nil, deletedBy: Principal? = nil
     ) {
+        self.deletedAt = deletedAt
+        self.deletedBy = deletedBy
         self.id = id
         self.service = service
         self.matchers = matchers
@@ -33,8 +39,9 @@ public struct MaintenanceWindow: Hashable, Sendable, Identifiable {
         self.createdAt = createdAt
     }
 
-    /// Active from `startsAt` (inclusive) to `endsAt` (exclusive).
+    /// Active from `startsAt` (inclusive) to `endsAt` (exclusive), unless deleted.
     public func phase(at now: Date) -> Phase {
+        if deletedAt != nil { return .deleted }
         if now < startsAt { return .upcoming }
         return now < endsAt ? .active : .ended
     }

@@ -11,6 +11,7 @@ public protocol MaintenanceWindowRepository: Sendable {
     func window(_ id: MaintenanceWindowID) async throws -> MaintenanceWindow
     /// Moves the end and/or changes the reason.
     func update(_ id: MaintenanceWindowID, endsAt: Date?, reason: String?) async throws -> MaintenanceWindow
-    /// Deletes the window; escalations it held resume at the engine's next pass.
-    func delete(_ id: MaintenanceWindowID) async throws
+    /// Marks the window deleted by `actor` at `now` (kept for the record, its id never given again; changing a
+    /// deleted window is a conflict); escalations it held resume at the engine's next pass.
+    func delete(_ id: MaintenanceWindowID, by actor: Principal, at now: Date) async throws
 }

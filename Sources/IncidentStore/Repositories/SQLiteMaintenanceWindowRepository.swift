@@ -44,7 +44,7 @@ public struct SQLiteMaintenanceWindowRepository: MaintenanceWindowRepository {
 
     public func update(_ id: MaintenanceWindowID, endsAt: Date?, reason: String?) async throws -> MaintenanceWindow {
         try await pool.repositoryWrite { db in
-            _ = try MaintenanceRows.require(id, in: db)
+            _ = try MaintenanceRows.requireNotDeleted(id, in: db)
             if let endsAt {
                 try db.execute(
                     "UPDATE maintenance_windows SET ends_at = ? WHERE id = ?",
@@ -57,10 +57,13 @@ public struct SQLiteMaintenanceWindowRepository: MaintenanceWindowRepository {
         }
     }
 
-    public func delete(_ id: MaintenanceWindowID) async throws {
+    /// Kept, marked deleted (0020): the record of who held paging stays, and the id is never given again.
+    public func delete(_ id: MaintenanceWindowID, by actor: Principal, at now: Date) async throws {
         try await pool.repositoryWrite { db in
-            _ = try MaintenanceRows.require(id, in: db)
-            try db.execute("DELETE FROM maintenance_windows WHERE id = ?", [id.rawValue])
+            _ = try MaintenanceRows.requireNotDeleted(id, in: db)
+            try db.execute(
+                "UPDATE maintenance_windows SET deleted_at = ?, deleted_by = ? WHERE id = ?",
+                [Timestamp.milliseconds(now), actor.description, id.rawValue])
         }
     }
 }

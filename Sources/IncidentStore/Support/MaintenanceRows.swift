@@ -6,7 +6,8 @@ import SQLiteCore
 /// queries the escalation hook asks: which active windows cover an incident.
 enum MaintenanceRows {
     static let selectFrom = """
-        SELECT w.id, w.service_id, s.name, w.matchers, w.starts_at, w.ends_at, w.reason, w.created_by, w.created_at
+        SELECT w.id, w.service_id, s.name, w.matchers, w.starts_at, w.ends_at, w.reason, w.created_by, w.created_at,
+            w.deleted_at, w.deleted_by
         FROM maintenance_windows w LEFT JOIN services s ON s.id = w.service_id
         """
 
@@ -28,7 +29,9 @@ enum MaintenanceRows {
             startsAt: Timestamp.date(milliseconds: try row.column(4, as: Int64.self)),
             endsAt: Timestamp.date(milliseconds: try row.column(5, as: Int64.self)),
             reason: try row.column(6, as: String.self), createdBy: creator,
-            createdAt: Timestamp.date(milliseconds: try row.column(8, as: Int64.self)))
+            createdAt: Timestamp.date(milliseconds: try row.column(8, as: Int64.self)),
+            deletedAt: try row.column(9, as: Int64?.self).map { Timestamp.date(milliseconds: $0) },
+            deletedBy: try row.column(10, as: String?.self).flatMap { Principal(parsing: $0) })
     }
 
     static func require(_ id: MaintenanceWindowID, in db: Connection) throws -> MaintenanceWindow {
@@ -38,11 +41,23 @@ enum MaintenanceRows {
         return window
     }
 
+    /// `require` for a change: a deleted window is kept for the record only.
+    static func requireNotDeleted(_ id: MaintenanceWindowID, in db: Connection) throws -> MaintenanceWindow {
+        let window = try require(id, in: db)
+        if let deletedAt = window.deletedAt {
+            throw IncidentError.conflict(
+                "maintenance window #\(id.rawValue) was deleted at \(Timestamp.format(deletedAt))"
+                    + (window.deletedBy.map { " by \($0.name)" } ?? "") + "; create a new one")
+        }
+        return window
+    }
+
     /// Windows active at `now`.
     static func active(at now: Date, in db: Connection) throws -> [MaintenanceWindow] {
         let ms = Timestamp.milliseconds(now)
         return try db.query(
-            selectFrom + " WHERE w.ends_at > ? AND w.starts_at <= ? ORDER BY w.id", [ms, ms], row: read)
+            selectFrom + " WHERE w.ends_at > ? AND w.starts_at <= ? AND w.deleted_at IS NULL ORDER BY w.id", [ms, ms],
+            row: read)
     }
 
     /// The first active window that holds `incident`'s pages at `now`, if any.
@@ -52,6 +67,8 @@ enum MaintenanceRows {
 
     static func encodeMatchers(_ matchers: [LabelMatcher]) -> String {
         JSONText.encode(
-            matchers.map { .object(["label": .string($0.label), "op": .string($0.op.rawValue), "value": .string($0.value)]) })
+            matchers.map {
+                .object(["label": .string($0.label), "op": .string($0.op.rawValue), "value": .string($0.value)])
+            })
     }
 }
