@@ -71,6 +71,25 @@ import Testing
         }
     }
 
+    /// Deleting a heartbeat whose incident is open leaves the incident (someone should still look) with a note
+    /// that nothing will resolve it any more.
+    @Test func deletingAMissedHeartbeatSaysSoOnItsOpenIncident() async throws {
+        try await TestApplication.with { app in
+            try await setUp(app)
+            app.clock.advance(by: 361)
+            try await app.application.runHeartbeats()
+            let id = try #require(try await app.incidents().first?["id"] as? Int)
+            try await app.expect(204, "DELETE", "/api/v1/heartbeats/alertmanager")
+            #expect(try await app.incident(id)["status"] as? String == "triggered")
+            let notes = try await app.timelineMessages(of: id, kind: "note")
+            #expect(
+                notes == [
+                    "Heartbeat alertmanager was deleted: this incident no longer resolves itself when pings return; "
+                        + "resolve it by hand"
+                ])
+        }
+    }
+
     @Test func aHeartbeatThatNeverPingsIsMissedAfterItsFirstWindow() async throws {
         try await TestApplication.with { app in
             try await setUp(app)

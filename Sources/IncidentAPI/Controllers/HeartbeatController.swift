@@ -42,7 +42,7 @@ struct HeartbeatController: Sendable {
     }
 
     func delete(_ request: APIRequest) async throws -> HTTPResponse {
-        try await heartbeats.delete(try request.onCallReference())
+        try await heartbeats.delete(try request.onCallReference(), by: request.actor, at: request.now)
         return HTTPResponse(status: .noContent)
     }
 

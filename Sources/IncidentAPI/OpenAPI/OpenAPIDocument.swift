@@ -4255,7 +4255,7 @@ enum OpenAPIDocument {
               "heartbeats"
             ],
             "summary": "Delete a heartbeat",
-            "description": "Deletes a heartbeat; an incident it opened stays as it is. Requires scope `admin`.",
+            "description": "Deletes a heartbeat. An incident it has open stays open (someone should still look), with a timeline note that it no longer resolves itself when pings return. Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [

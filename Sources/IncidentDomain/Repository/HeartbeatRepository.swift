@@ -10,7 +10,8 @@ public protocol HeartbeatRepository: Sendable {
     func list() async throws -> [Heartbeat]
     /// Replaces service, interval and grace (the name cannot change); due again from the last ping (or now).
     func replace(_ reference: OnCallReference, with draft: HeartbeatDraft, at now: Date) async throws -> Heartbeat
-    func delete(_ reference: OnCallReference) async throws
+    /// An incident it has open stays open, with a timeline note that it no longer resolves itself.
+    func delete(_ reference: OnCallReference, by actor: Principal, at now: Date) async throws
     /// Records a ping; when the heartbeat was missed, resolves its incident in the same transaction.
     func ping(_ reference: OnCallReference, at now: Date) async throws -> Heartbeat
     /// Opens an incident (deduplicated) for every heartbeat due at `now` that has none; returns how many.

@@ -58,10 +58,20 @@ public struct SQLiteHeartbeatRepository: HeartbeatRepository {
         }
     }
 
-    public func delete(_ reference: OnCallReference) async throws {
+    public func delete(_ reference: OnCallReference, by actor: Principal, at now: Date) async throws {
         try await pool.repositoryWrite { db in
             let heartbeat = try HeartbeatRows.require(reference, in: db)
             try db.execute("DELETE FROM heartbeats WHERE id = ?", [heartbeat.id.rawValue])
+            // Its open incident stays (someone should still look), but nothing will resolve it any more.
+            if let id = heartbeat.incidentID, let incident = try IncidentRows.find(id, in: db), incident.status.isOpen {
+                _ = try TimelineRows.append(
+                    [
+                        NewTimelineEvent(
+                            at: now, kind: .note, actor: actor,
+                            message: "Heartbeat \(heartbeat.name) was deleted: this incident no longer resolves "
+                                + "itself when pings return; resolve it by hand")
+                    ], to: id, in: db)
+            }
         }
     }
 
