@@ -30,7 +30,7 @@ export async function render(main, { isCurrent }) {
 async function loadTrends(section, start, isCurrent) {
     const heading = section.firstChild;
     try {
-        const incidents = await incidentsSince(new Date(start).toISOString());
+        const { items: incidents, complete } = await incidentsSince(new Date(start).toISOString());
         if (!isCurrent()) return;
         const weeks = Array.from({ length: WEEKS }, (_, index) => {
             const from = start + index * WEEK;
@@ -62,13 +62,17 @@ async function loadTrends(section, start, isCurrent) {
                     { key: "series-1", label: "to resolve", values: weeks.map((week) => medianOf(week, "resolved_at")) },
                 ],
             }),
-            h("p", { class: "muted" }, `${incidents.length} incidents opened since ${new Date(start).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" })}.`));
+            h("p", { class: complete ? "muted" : "muted truncated" }, complete
+                ? `${incidents.length} incidents opened since ${new Date(start).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" })}.`
+                // Said, not hidden: older weeks would otherwise look quieter than they were.
+                : `The charts show the newest ${incidents.length} incidents only: more were opened since ${new Date(start).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" })}, so the older weeks are undercounted. The response metrics below count them all.`));
     } catch (error) {
         replace(section, heading, failure(error, "Incidents"));
     }
 }
 
-/** Every incident created since `since`, following the cursor (at most MAX_PAGES pages of 500). */
+/** Incidents created since `since`, newest first, following the cursor for at most MAX_PAGES pages of 500;
+ * `complete` is false when more remained. */
 async function incidentsSince(since) {
     const all = [];
     let cursor = null;
@@ -80,7 +84,7 @@ async function incidentsSince(since) {
         cursor = answer.next_cursor;
         if (!cursor) break;
     }
-    return all;
+    return { items: all, complete: !cursor };
 }
 
 async function loadStats(section, start) {
