@@ -9,7 +9,8 @@ extension AlertGrouping {
         /// a new incident worth its own page. Zero disables reopening.
         public var reopenWindow: TimeInterval
         /// How long a resolve by hand stands against re-sends of an alert that was still firing when the person
-        /// resolved (Alertmanager re-sends every firing group each `group_interval`). Default 30 minutes.
+        /// resolved (Alertmanager re-sends a firing group after each `group_interval` in which it changed, and
+        /// every `repeat_interval`, 4 hours by default, when it did not). Default 30 minutes.
         /// Within it those re-sends change nothing, unless the alert is more severe than the incident; after
         /// it, an alert still firing is a problem still there, and opens (or within the reopen window,
         /// reopens) an incident as any trigger does.
