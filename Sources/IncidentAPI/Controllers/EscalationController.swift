@@ -29,7 +29,7 @@ struct EscalationController: Sendable {
             policyName = try? await policies.policy(.id(state.policyID.rawValue)).name
             // "Why is nobody paged?": the window holding this incident's pages now, if one does.
             if !state.exhausted, let incident = try? await incidents.incident(id), incident.status == .triggered {
-                heldBy = try await maintenance.list().first { $0.covers(incident, at: request.now) }
+                heldBy = try await maintenance.active(at: request.now).first { $0.covers(incident, at: request.now) }
             }
         }
         return .json { $0.escalationState(state, incident: id, policy: policyName, heldBy: heldBy) }

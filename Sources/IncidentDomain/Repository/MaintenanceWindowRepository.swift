@@ -7,6 +7,8 @@ public protocol MaintenanceWindowRepository: Sendable {
     func create(_ draft: MaintenanceWindowDraft, by actor: Principal, at now: Date) async throws -> MaintenanceWindow
     /// Every window, the latest start first.
     func list() async throws -> [MaintenanceWindow]
+    /// The windows active at `now` (not deleted), oldest first.
+    func active(at now: Date) async throws -> [MaintenanceWindow]
     /// `notFound` when there is none.
     func window(_ id: MaintenanceWindowID) async throws -> MaintenanceWindow
     /// Moves the end and/or changes the reason.

@@ -38,6 +38,10 @@ public struct SQLiteMaintenanceWindowRepository: MaintenanceWindowRepository {
         }
     }
 
+    public func active(at now: Date) async throws -> [MaintenanceWindow] {
+        try await pool.repositoryRead { db in try MaintenanceRows.active(at: now, in: db) }
+    }
+
     public func window(_ id: MaintenanceWindowID) async throws -> MaintenanceWindow {
         try await pool.repositoryRead { db in try MaintenanceRows.require(id, in: db) }
     }

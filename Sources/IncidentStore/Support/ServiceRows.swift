@@ -96,33 +96,31 @@ enum ServiceRows {
     /// The service a reference names, or `IncidentError.notFound(.service, ...)`, with the name probably meant
     /// when one is close (`paymnets`: did you mean payments?), as users, schedules and policies answer.
     static func require(_ reference: ServiceReference, in db: Connection) throws -> Service {
-        guard let service = try find(reference, in: db) else {
-            guard case .name(let name) = reference,
-                let names = try? db.query(
-                    "SELECT name FROM services ORDER BY name LIMIT 500",
-                    row: {
-                        try $0.column(0, as: String.self)
-                    }),
-                let meant = MemberNameSimilarity.intended(name, among: names)
-            else { throw IncidentError.notFound(.service, id: reference.description) }
-            throw IncidentError.notFound(.service, id: "\(reference.description) (did you mean \(meant)?)")
-        }
+        guard let service = try find(reference, in: db) else { throw notFound(reference, in: db) }
         return service
+    }
+
+    static func notFound(_ reference: ServiceReference, in db: Connection) -> IncidentError {
+        guard case .name(let name) = reference else { return .notFound(.service, id: reference.description) }
+        return OnCallNotFound.error(
+            .service, name: name, shown: reference.description, namesQuery: "SELECT name FROM services ORDER BY name",
+            in: db)
     }
 
     /// `require` for a change to the service itself (an edit, a deletion, a key or secret, its policy): a former
     /// name is refused, since it is easily taken for a stale service of its own (`DELETE /services/payments`
     /// must not delete the live `payments-api`).
     static func requireCurrent(_ reference: ServiceReference, in db: Connection) throws -> Service {
-        if case .name(let name) = reference,
-            try db.queryValue("SELECT 1 FROM services WHERE name = ?", [name], as: Int64.self) == nil,
-            let keeper = try keeperOfFormerName(name, in: db)
-        {
+        guard case .name(let name) = reference else { return try require(reference, in: db) }
+        if let service = try db.queryFirst("SELECT \(columns) FROM services WHERE name = ?", [name], row: read) {
+            return service
+        }
+        if let keeper = try keeperOfFormerName(name, in: db) {
             throw IncidentError.notFound(
                 .service,
                 id: "\(name) (a former name of \(keeper): change or delete that service by its current name or id)")
         }
-        return try require(reference, in: db)
+        throw notFound(reference, in: db)
     }
 
     /// The service a body's `service` field names (a heartbeat's, a maintenance window's); an unknown one is a
