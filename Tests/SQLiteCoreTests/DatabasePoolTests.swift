@@ -1,5 +1,6 @@
 import Foundation
 import SQLiteCore
+import Synchronization
 import Testing
 
 @Suite struct DatabasePoolTests {
@@ -146,6 +147,67 @@ import Testing
         #expect(statistics.largestBatch > 1)
         #expect(statistics.averageCallersPerCommit > 1)
         await pool.close()
+    }
+
+    /// Callers run without savepoints first (cheaper): a caller that fails before changing any row leaves the
+    /// transaction as the others made it, so they commit as they ran, once each; one that fails after changing
+    /// rows takes the transaction with it, and the callers run before it go again in savepoints.
+    @Test func aFailureBeforeAnyChangeCostsTheOthersNothingAndOneAfterChangesRunsThemAgain() async throws {
+        for failAfterChanging in [false, true] {
+            let directory = try TemporaryDirectory()
+            let pool = try await makePool(directory)
+            // The ninth caller to run fails, so eight have run before it in the same transaction.
+            let runOrder = RunOrder()
+            let (holding, release) = (Gate(), Gate())
+            let blocker = Task {
+                try await pool.write { _ in
+                    holding.open()
+                    #expect(release.waitBlocking())
+                }
+            }
+            #expect(await holding.wait())
+            let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+                for index in 0..<16 {
+                    group.addTask {
+                        do {
+                            try await pool.write { db in
+                                let position = runOrder.indices.withLock { order in
+                                    order.append(index)
+                                    return order.count
+                                }
+                                if position == 9 && !failAfterChanging { throw Refusal() }
+                                try db.execute("INSERT INTO items (name) VALUES (?)", ["item \(index)"])
+                                if position == 9 { throw Refusal() }
+                            }
+                            return (index, true)
+                        } catch {
+                            return (index, false)
+                        }
+                    }
+                }
+                try? await Task.sleep(for: .milliseconds(100))
+                release.open()
+                var outcomes: [Int: Bool] = [:]
+                for await (index, succeeded) in group { outcomes[index] = succeeded }
+                return outcomes
+            }
+            try await blocker.value
+
+            let order = runOrder.indices.withLock { $0 }
+            let failing = order[8]
+            #expect(outcomes.filter { !$0.value }.map(\.key) == [failing])
+            let names = try await pool.read { db in
+                Set(try db.query("SELECT name FROM items") { try $0.column(0, as: String.self) })
+            }
+            #expect(names == Set((0..<16).filter { $0 != failing }.map { "item \($0)" }))
+            #expect(pool.statistics.largestBatch == 15, "the 16 callers queued behind the blocker, batched")
+            let runs = Dictionary(order.map { ($0, 1) }, uniquingKeysWith: +)
+            let ranTwice = Set(runs.filter { $0.value == 2 }.keys)
+            #expect(runs.values.allSatisfy { (1...2).contains($0) })
+            #expect(runs[failing] == 1)
+            #expect(ranTwice == (failAfterChanging ? Set(order[0..<8]) : []))
+            await pool.close()
+        }
     }
 
     @Test func constraintErrorReachesTheCallerAndOthersCommit() async throws {
@@ -355,4 +417,9 @@ import Testing
         #expect(pool.statistics.writerCheckpoints == 0)
         await pool.close()
     }
+}
+
+/// The callers' indices in the order their closures ran, shared between tasks.
+private final class RunOrder: Sendable {
+    let indices = Mutex<[Int]>([])
 }

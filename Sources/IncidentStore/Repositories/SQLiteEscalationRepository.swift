@@ -2,8 +2,8 @@ import Foundation
 import IncidentDomain
 import SQLiteCore
 
-/// `EscalationRepository` on SQLite. Each due incident is handled in its own write (its own savepoint, when
-/// group commit shares a transaction) that re-reads its state first, so two engines (or an engine and a manual action) never page a level twice:
+/// `EscalationRepository` on SQLite. Each due incident is handled in its own write (undone alone when it
+/// fails, even where group commit shares a transaction) that re-reads its state first, so two engines (or an engine and a manual action) never page a level twice:
 /// whoever commits first moves the timer, and the other finds nothing due.
 public struct SQLiteEscalationRepository: EscalationRepository {
     let pool: DatabasePool
@@ -29,7 +29,7 @@ public struct SQLiteEscalationRepository: EscalationRepository {
     }
 
     /// Runs `work` for every id as a write of its own, all of them at once, so group commit can put many into
-    /// one transaction and one fsync (each still in its own savepoint: a failure rolls back only that
+    /// one transaction and one fsync (a failure still rolls back only that
     /// incident). One write per incident in turn made a storm's timers wait on one fsync each and run minutes
     /// late. Returns how many acted; rethrows the first error once every write has finished.
     private func writeEach(

@@ -2,8 +2,8 @@ import IncidentDomain
 import SQLiteCore
 
 extension DatabasePool {
-    /// `write` for repositories: one transaction (possibly group-committed with other callers, each in its
-    /// own savepoint, so an error thrown by `body` rolls back only `body`'s work), errors translated.
+    /// `write` for repositories: one transaction (possibly group-committed with other callers; an error thrown
+    /// by `body` rolls back only `body`'s work), errors translated.
     func repositoryWrite<Value: Sendable>(
         _ body: @escaping @Sendable (Connection) throws -> Value
     ) async throws -> Value {

@@ -12,8 +12,8 @@ import Synchronization
 /// runs on Swift's cooperative pool.
 ///
 /// Writes are serialised on the writer and committed in groups: callers that arrive while a commit is
-/// in flight wait (suspended) and are then run together in one `BEGIN IMMEDIATE … COMMIT`, each inside
-/// its own savepoint, so one caller's error rolls back only its own work. Every caller is resumed only
+/// in flight wait (suspended) and are then run together in one `BEGIN IMMEDIATE … COMMIT`; one caller's
+/// error rolls back only its own work (see ``write(_:)``). Every caller is resumed only
 /// after the `COMMIT` has returned, that is, after its write is on disk (`synchronous=FULL`).
 /// Reads run in read transactions on the reader connections and, thanks to WAL, never wait for writes.
 /// A checkpointer thread with its own connection moves committed pages from the write-ahead log into the
@@ -231,14 +231,15 @@ public final class DatabasePool: Sendable {
     public var recentDiskFullFailure: Duration? { diskFull.recentFailure }
 
     /// Runs `body` on the writer connection inside a transaction, possibly shared with other callers
-    /// (each in its own savepoint), and returns once that transaction is committed and durable.
+    /// (group commit), and returns once that transaction is committed and durable.
     /// If `body` throws, its changes are rolled back and the error is rethrown; other callers are not affected.
     /// Starting another transaction inside `body` throws ``SQLiteUsageError/nestedTransaction``.
     ///
-    /// `body` should only work on the database: when another caller's failure makes SQLite abandon the
-    /// shared transaction (a full disk, say), the callers that had already run in it are run again in a
-    /// fresh one, so `body` may run more than once (its earlier effects on the database having been rolled
-    /// back). Cancelling the calling task does not withdraw a write already queued.
+    /// `body` should only work on the database: when another caller's failure takes the shared transaction
+    /// with it (that caller had changed rows, or SQLite abandoned the transaction on a full disk), the callers
+    /// that had already run in it are run again in a fresh one, so `body` may run more than once (its earlier
+    /// effects on the database having been rolled back). Cancelling the calling task does not withdraw a
+    /// write already queued.
     @discardableResult
     public func write<Value: Sendable>(_ body: @escaping @Sendable (Connection) throws -> Value) async throws -> Value {
         try await submit(to: writerQueue, isTransactional: true, body)

@@ -5,7 +5,7 @@
 #endif
 
 /// The loop of a pool's writer thread: it owns the one writer connection and commits waiting callers
-/// together, each inside its own savepoint, answering each only after the `COMMIT` returned.
+/// together (one caller's failure undoes only its own work), answering each only after the `COMMIT` returned.
 ///
 /// When the connection cannot be opened (the file system refuses writes), every caller of a batch fails
 /// with the reason, and a later batch tries again (see ``ConnectionSlot``). Lives on the writer thread only
@@ -92,29 +92,41 @@ private struct GroupCommitBatch {
         }
     }
 
+    /// Callers first run one after another without savepoints: a savepoint per caller makes SQLite copy every
+    /// page the caller touches into its statement journal, about a tenth of a batch's cost. That is safe while
+    /// a failing caller changed no row (its failure leaves the transaction as the others made it). A caller
+    /// that fails after changing rows has its changes rolled back with the whole transaction, and the callers
+    /// run before it go again, this time each in its own savepoint, so a second failure costs no third run.
     private func commitAll(_ jobs: [any PoolJob], on connection: Connection) {
         var pending = jobs
+        var isolated = false
         while !pending.isEmpty {
-            pending = commitOnce(pending, on: connection)
+            (pending, isolated) = commitOnce(pending, isolated: isolated, on: connection)
         }
     }
 
-    /// Runs `jobs` in one transaction and resumes them. Returns the jobs to run again in a fresh transaction:
-    /// those whose work was lost when another job's failure made SQLite abandon the whole transaction.
-    private func commitOnce(_ jobs: [any PoolJob], on connection: Connection) -> [any PoolJob] {
+    /// Runs `jobs` in one transaction and resumes them, each in its own savepoint when `isolated` (and there is
+    /// more than one). Returns the jobs to run again in a fresh transaction, and whether in savepoints: those
+    /// whose work was lost when a failure took the whole transaction with it (a caller that failed after
+    /// changing rows outside a savepoint, or an error after which SQLite abandons the transaction, such as a
+    /// full disk).
+    private func commitOnce(
+        _ jobs: [any PoolJob], isolated requested: Bool, on connection: Connection
+    ) -> (rerun: [any PoolJob], isolated: Bool) {
         let started = ContinuousClock.now
         let changesBefore = connection.totalChangedRowCount
         do {
             try connection.execute("BEGIN IMMEDIATE")
         } catch {
             finish(succeeded: [], failed: jobs.map { ($0, error) })
-            return []
+            return ([], false)
         }
         // A lone caller needs no savepoint: its failure rolls back the whole transaction, which is only its own.
-        let isolated = jobs.count > 1
+        let isolated = requested && jobs.count > 1
         var succeeded: [any PoolJob] = []
         var failed: [(any PoolJob, any Error)] = []
         for (index, job) in jobs.enumerated() {
+            let changesBeforeJob = connection.totalChangedRowCount
             do {
                 if isolated { try connection.execute("SAVEPOINT klaxon_caller") }
                 try job.perform(on: connection)
@@ -122,14 +134,18 @@ private struct GroupCommitBatch {
                 succeeded.append(job)
             } catch {
                 failed.append((job, error))
-                if isolated && connection.isInTransaction && rollBackToSavepoint(on: connection) {
-                    continue
-                }
-                // The transaction is gone or unusable (SQLite rolls back on some errors, such as a full disk):
-                // this caller fails, the others already run here go again in a new transaction.
+                // Without a savepoint, a caller that changed no row left the transaction as the others made it.
+                let othersKept =
+                    connection.isInTransaction
+                    && (isolated
+                        ? rollBackToSavepoint(on: connection)
+                        : connection.totalChangedRowCount == changesBeforeJob)
+                if othersKept { continue }
+                // The transaction is gone, unusable, or holds this caller's changes: this caller fails, and the
+                // others already run here go again in a new transaction.
                 connection.rollbackQuietly()
                 finish(succeeded: [], failed: failed)
-                return succeeded + jobs[(index + 1)...]
+                return (succeeded + jobs[(index + 1)...], true)
             }
         }
         do {
@@ -137,12 +153,12 @@ private struct GroupCommitBatch {
         } catch {
             connection.rollbackQuietly()
             finish(succeeded: [], failed: succeeded.map { ($0, error) } + failed)
-            return []
+            return ([], false)
         }
         finish(
             succeeded: succeeded, failed: failed, commitDuration: ContinuousClock.now - started,
             wroteRows: connection.totalChangedRowCount != changesBefore)
-        return []
+        return ([], false)
     }
 
     private func rollBackToSavepoint(on connection: Connection) -> Bool {
