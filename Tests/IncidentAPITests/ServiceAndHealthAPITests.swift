@@ -71,6 +71,19 @@ import Testing
             #expect(
                 try unknown.object()["detail"] as? String
                     == "service: no service is named ledger (the services are: checkout, default)")
+            // With another field wrong too, one answer names both problems (the service used to wait for a retry).
+            let twoProblems = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "x", "severity": "sev9", "service": "chekout"])
+            #expect(twoProblems.status == 422)
+            let fields = try #require(try twoProblems.object()["errors"] as? [[String: Any]])
+            #expect(fields.compactMap { $0["field"] as? String } == ["severity", "service"])
+            #expect(fields.last?["message"] as? String == #"no service is named chekout; did you mean "checkout"?"#)
+            let knownService = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "x", "severity": "sev9", "service": "checkout"])
+            #expect(
+                try (knownService.object()["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } == [
+                    "severity"
+                ])
             let patched = try await app.request(
                 "PATCH", "/api/v1/incidents/\(try incident.object()["id"] as! Int)", json: ["service": "defualt"])
             #expect(

@@ -250,8 +250,11 @@ public func buildApplication(
             },
             knownProblem: { store.recentDiskFullProblem }
         ).register(in: &api)
-        IncidentController(incidents: store.incidents, postmortems: store.postmortems, pages: ListPageCache())
-            .register(in: &api)
+        IncidentController(
+            incidents: store.incidents, services: store.services, postmortems: store.postmortems,
+            pages: ListPageCache()
+        )
+        .register(in: &api)
         ServiceController(services: store.services, policies: store.escalationPolicies).register(in: &api)
         UserController(
             users: store.users, allowPrivateDestinations: configuration.delivery.allowPrivateDestinations

@@ -5,6 +5,8 @@ import IncidentDomain
 /// `/api/v1/incidents`: open, list, read, edit, act on incidents, notes and the timeline.
 struct IncidentController: Sendable {
     let incidents: any IncidentRepository
+    /// Looks the `service` of a create up when other fields are wrong too, so one answer names every problem.
+    let services: any ServiceRepository
     /// Closes incidents: the close checks the postmortem rule in the same transaction.
     let postmortems: any PostmortemRepository
     /// Rendered list pages, valid while the store's write generation stays the same.
@@ -36,7 +38,12 @@ struct IncidentController: Sendable {
     func create(_ request: APIRequest) async throws -> HTTPResponse {
         let body =
             try NewIncidentScanner.scan(request.http) ?? request.decode(NewIncident.self, strictKeys: Self.createKeys)
-        let draft = try body.validate()
+        let draft: IncidentDraft
+        do {
+            draft = try body.validate()
+        } catch .validation(let fields) {
+            throw IncidentError.validation(fields + (await unknownService(body.service, besides: fields)))
+        }
         let creation = try await incidents.create(draft, by: request.actor, at: request.now)
         var headers = Self.etag(creation.incident)
         if creation.created {
@@ -44,6 +51,24 @@ struct IncidentController: Sendable {
         }
         return .json(creation.created ? .created : .ok, headers: headers, capacity: 1024) {
             $0.incident(creation.incident)
+        }
+    }
+
+    /// The store finds an unknown service only once the rest of a create is valid; when the rest is not, the
+    /// service is looked up here, so a script with a wrong field and a mistyped service is told both at once.
+    private func unknownService(_ reference: ServiceReference?, besides fields: [FieldError]) async -> [FieldError] {
+        guard let reference, !fields.contains(where: { $0.field == "service" }) else { return [] }
+        do {
+            _ = try await services.service(reference)
+            return []
+        } catch IncidentError.notFound(.service, _) {
+            let names = (try? await services.list().map(\.name)) ?? []
+            guard case .validation(let unknown) = IncidentError.unknownService(reference, known: names) else {
+                return []
+            }
+            return unknown
+        } catch {
+            return []  // the store cannot be read: the other problems are still worth answering
         }
     }
 
