@@ -364,7 +364,7 @@ export async function render(main, { session, match, isCurrent }) {
             appendEvent(data.event);
             const kind = data.event.kind;
             if (kind === "alert_received" || kind.startsWith("alert")) loadAlerts();
-            if (kind === "paged" || kind.startsWith("notification")) loadNotifications();
+            if (kind === "paged" || kind === "page_cancelled" || kind.startsWith("notification")) loadNotifications();
             if (kind === "escalated" || kind === "paged") loadEscalation();
         } else if (type === "resync") {
             refresh();

@@ -104,6 +104,10 @@ struct DeliveryAPITests {
             try await app.expect(200, "POST", "/api/v1/incidents/\(id)/acknowledge")
             var deliveries = try await notifications(app, id)
             #expect(deliveries.map { $0["status"] as? String } == ["cancelled"])
+            // The timeline's "Paged level 0: @alice" is followed by what became of that page.
+            #expect(
+                try await app.timelineMessages(of: id, kind: "page_cancelled")
+                    == ["Page of level 0 not sent to @alice: the incident was acknowledged first"])
             app.clock.advance(by: 3600)
             #expect(try await app.application.runDeliveries() == 0)
             #expect(receiver.received.count == 1)
@@ -116,6 +120,13 @@ struct DeliveryAPITests {
             try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
             deliveries = try await notifications(app, id)
             #expect(deliveries.map { $0["status"] as? String } == ["cancelled", "cancelled"])
+            #expect(
+                try await app.timelineMessages(of: id, kind: "page_cancelled") == [
+                    "Page of level 0 not sent to @alice: the incident was acknowledged first",
+                    "Page of level 1 not sent to @carol: the incident was resolved first",
+                ])
+            let kinds = try await app.timelineKinds(of: id)
+            #expect(kinds.suffix(2) == ["resolved", "page_cancelled"], "\(kinds)")
             app.clock.advance(by: 3600)
             #expect(try await app.application.runDeliveries() == 0)
             #expect(
@@ -139,6 +150,9 @@ struct DeliveryAPITests {
                 DeliveryAttempt(startedAt: app.clock.now(), duration: 0.01, httpStatus: 500, error: "HTTP 500"),
                 of: job.message.id, outcome: .retry(at: app.clock.now().addingTimeInterval(10)), at: app.clock.now())
             #expect(try await notifications(app, id).first?["status"] as? String == "cancelled")
+            #expect(
+                try await app.timelineMessages(of: id, kind: "page_cancelled")
+                    == ["Page of level 0 not sent to @alice: the incident was resolved first"])
         }
     }
 

@@ -7327,7 +7327,7 @@ enum OpenAPIDocument {
               },
               "kind": {
                 "type": "string",
-                "description": "An open set: created, acknowledged, escalated, mitigated, resolved, closed, reopened, note, field_changed, alert_received, notification_sent, postmortem_section_written, action_item_added, action_item_status_changed, action_item_deleted, and more in later versions; clients must accept kinds they do not know.",
+                "description": "An open set: created, acknowledged, escalated, mitigated, resolved, closed, reopened, note, field_changed, alert_received, notification_sent, paged (an escalation level was paged), page_cancelled (those pages were withdrawn before they went out: the incident was acknowledged or ended first), postmortem_section_written, action_item_added, action_item_status_changed, action_item_deleted, and more in later versions; clients must accept kinds they do not know.",
                 "examples": [
                   "created",
                   "acknowledged",

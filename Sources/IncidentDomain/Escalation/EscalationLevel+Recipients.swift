@@ -32,11 +32,7 @@ extension EscalationLevel {
     public static func pagedEvent(
         level: Int, cycle: Int, recipients: [PageRecipient], policy: String, at now: Date
     ) -> NewTimelineEvent {
-        var names: [String] = []
-        for recipient in recipients {
-            let name = recipient.user.map { "@\($0)" } ?? recipient.shareableAddress
-            if !names.contains(name) { names.append(name) }
-        }
+        let names = shownNames(of: recipients)
         let message =
             names.isEmpty
             ? "Paged level \(level): nobody could be reached"
@@ -45,14 +41,44 @@ extension EscalationLevel {
             at: now, kind: .paged, actor: .system, message: message,
             data: [
                 "level": .int(Int64(level)), "cycle": .int(Int64(cycle)), "policy": .string(policy),
-                "recipients": .array(
-                    recipients.map { recipient in
-                        .object([
-                            "channel": .string(recipient.channel.rawValue),
-                            "address": .string(recipient.shareableAddress),
-                            "user": .string(recipient.user), "schedule": .string(recipient.schedule),
-                        ])
-                    }),
+                "recipients": recipientsData(recipients),
             ])
+    }
+
+    /// The timeline event of pages withdrawn before they went out, because the incident moved on first
+    /// (`status`: acknowledged, mitigated, resolved or closed): the `paged` event before it said who was
+    /// being paged, and without this one the timeline read as if they had been.
+    public static func pageCancelledEvent(
+        level: Int, cycle: Int, recipients: [PageRecipient], incidentStatus status: IncidentStatus, at now: Date
+    ) -> NewTimelineEvent {
+        NewTimelineEvent(
+            at: now, kind: .pageCancelled, actor: .system,
+            message: "Page of level \(level) not sent to \(shownNames(of: recipients).joined(separator: ", ")): "
+                + "the incident was \(status.rawValue) first",
+            data: [
+                "level": .int(Int64(level)), "cycle": .int(Int64(cycle)), "recipients": recipientsData(recipients),
+                "incident_status": .string(status.rawValue),
+            ])
+    }
+
+    /// Users as `@handle`, other addresses as their shareable form, each once.
+    private static func shownNames(of recipients: [PageRecipient]) -> [String] {
+        var names: [String] = []
+        for recipient in recipients {
+            let name = recipient.user.map { "@\($0)" } ?? recipient.shareableAddress
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
+    private static func recipientsData(_ recipients: [PageRecipient]) -> JSONValue {
+        .array(
+            recipients.map { recipient in
+                .object([
+                    "channel": .string(recipient.channel.rawValue),
+                    "address": .string(recipient.shareableAddress),
+                    "user": .string(recipient.user), "schedule": .string(recipient.schedule),
+                ])
+            })
     }
 }

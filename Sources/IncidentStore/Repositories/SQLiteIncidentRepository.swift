@@ -145,12 +145,15 @@ public struct SQLiteIncidentRepository: IncidentRepository {
         }
         let stopsBeingTriggered = current.status == .triggered && change.incident.status != .triggered
         let ends = current.status.isOpen && !change.incident.status.isOpen
+        var cancelled: [NewTimelineEvent] = []
         if stopsBeingTriggered || ends {
             // Before `apply`, which may page (a manual escalation): those pages are not moot.
-            try EscalationRows.cancelPendingPages(of: current.id, in: db)
+            cancelled = try EscalationRows.cancelPendingPages(
+                of: current.id, nowThat: change.incident.status, at: change.incident.updatedAt, in: db)
         }
         var events = try TimelineRows.append(
             change.events, to: current.id, receivedEventData: receivedEventData, in: db)
+        if !cancelled.isEmpty { events += try TimelineRows.append(cancelled, to: current.id, in: db) }
         events += try EscalationRows.apply(escalation, incident: change.incident, in: db)
         return IncidentUpdate(incident: IncidentRows.stored(change.incident), events: events)
     }

@@ -206,10 +206,36 @@ enum EscalationRows {
     /// being triggered (acknowledged, mitigated, resolved or closed) or stops being open, before it pages
     /// anything itself (a manual escalation's pages are not moot). A page on its way stays `sending`;
     /// `cancelIfMoot` catches it if it comes back.
-    static func cancelPendingPages(of incident: IncidentID, in db: Connection) throws {
+    /// Returns the `page_cancelled` events to append, one per `paged` event whose pages were withdrawn.
+    static func cancelPendingPages(
+        of incident: IncidentID, nowThat status: IncidentStatus, at now: Date, in db: Connection
+    ) throws -> [NewTimelineEvent] {
+        let pending = try db.query(
+            "SELECT \(outboxColumns) FROM notification_outbox WHERE incident_id = ? AND status = 'pending' ORDER BY id",
+            [incident.rawValue], row: readOutbox)
+        if pending.isEmpty { return [] }
         try db.execute(
             "UPDATE notification_outbox SET status = 'cancelled' WHERE incident_id = ? AND status = 'pending'",
             [incident.rawValue])
+        return cancelledEvents(pending, incidentStatus: status, at: now)
+    }
+
+    /// One `page_cancelled` event per `paged` event among `messages`, in the order they were paged.
+    static func cancelledEvents(
+        _ messages: [OutboxMessage], incidentStatus status: IncidentStatus, at now: Date
+    ) -> [NewTimelineEvent] {
+        var order: [TimelineEventID] = []
+        var byEvent: [TimelineEventID: [OutboxMessage]] = [:]
+        for message in messages {
+            if byEvent[message.eventID] == nil { order.append(message.eventID) }
+            byEvent[message.eventID, default: []].append(message)
+        }
+        return order.compactMap { eventID in
+            guard let pages = byEvent[eventID], let first = pages.first else { return nil }
+            return EscalationLevel.pageCancelledEvent(
+                level: first.level, cycle: first.cycle, recipients: pages.map(\.recipient), incidentStatus: status,
+                at: now)
+        }
     }
 
     /// A pending page its incident has made moot (0017): the incident is resolved or closed, or acknowledged
@@ -227,11 +253,22 @@ enum EscalationRows {
     /// Cancels the pending page `id` when its incident has made it moot (`mootCondition`); whether it did.
     /// The delivery worker asks before sending a page and after a failed attempt, so a page that was on its
     /// way (or released after a crash) when its incident moved on is not sent again.
-    static func cancelIfMoot(_ id: OutboxMessageID, in db: Connection) throws -> Bool {
+    /// The timeline then says the page was not sent (`page_cancelled`, at `now`).
+    static func cancelIfMoot(_ id: OutboxMessageID, at now: Date, in db: Connection) throws -> Bool {
         try db.execute(
             "UPDATE notification_outbox SET status = 'cancelled' WHERE id = ? AND status = 'pending' AND "
                 + mootCondition, [id.rawValue])
-        return db.changedRowCount == 1
+        guard db.changedRowCount == 1 else { return false }
+        if let message = try db.queryFirst(
+            "SELECT \(outboxColumns) FROM notification_outbox WHERE id = ?", [id.rawValue], row: readOutbox),
+            let statusText = try db.queryValue(
+                "SELECT status FROM incidents WHERE id = ?", [message.incidentID.rawValue], as: String.self),
+            let status = IncidentStatus(rawValue: statusText)
+        {
+            _ = try TimelineRows.append(
+                cancelledEvents([message], incidentStatus: status, at: now), to: message.incidentID, in: db)
+        }
+        return true
     }
 
     static func readOutbox(_ row: Statement) throws -> OutboxMessage {
