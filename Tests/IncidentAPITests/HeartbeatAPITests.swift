@@ -49,6 +49,7 @@ import Testing
             let incident = try #require(incidents.first)
             let id = try #require(incident["id"] as? Int)
             #expect(incident["title"] as? String == "Heartbeat alertmanager missed")
+            #expect(incident["severity"] as? String == "sev2", "the default")
             #expect(incident["status"] as? String == "triggered")
             #expect((incident["service"] as? [String: Any])?["name"] as? String == "monitoring")
             let missed = try await app.expect(200, "GET", "/api/v1/heartbeats/alertmanager")
@@ -68,6 +69,41 @@ import Testing
             try await app.application.runHeartbeats()
             #expect(try await app.incidents("&status=open").count == 1)
             #expect(try await app.incidents().count == 2)
+        }
+    }
+
+    /// A heartbeat's severity is that of the incident a miss opens (a nightly job's heartbeat is rarely the sev2
+    /// that asks for a postmortem at close); a PUT that leaves it out keeps it.
+    @Test func theSeverityOfAHeartbeatIsThatOfTheIncidentAMissOpens() async throws {
+        try await TestApplication.with { app in
+            try await app.expect(201, "POST", "/api/v1/services", json: ["name": "backups"])
+            let created = try await app.expect(
+                201, "POST", "/api/v1/heartbeats",
+                json: ["name": "nightly-backup", "service": "backups", "interval_seconds": 86400, "severity": "sev4"])
+            #expect(created["severity"] as? String == "sev4")
+            let replaced = try await app.expect(
+                200, "PUT", "/api/v1/heartbeats/nightly-backup",
+                json: ["service": "backups", "interval_seconds": 90000])
+            #expect(replaced["severity"] as? String == "sev4")
+            #expect(replaced["interval_seconds"] as? Int == 90000)
+            app.clock.advance(by: 90001)
+            try await app.application.runHeartbeats()
+            let incident = try #require(try await app.incidents().first)
+            #expect(incident["severity"] as? String == "sev4")
+            // sev4 needs no postmortem to close.
+            let id = try #require(incident["id"] as? Int)
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/resolve")
+            try await app.expect(200, "POST", "/api/v1/incidents/\(id)/close")
+
+            let invalid = try await app.request(
+                "POST", "/api/v1/heartbeats",
+                json: ["name": "x", "service": "backups", "interval_seconds": 60, "severity": "critical"])
+            #expect(invalid.status == 422)
+            #expect(
+                (try invalid.object()["errors"] as? [[String: Any]])?.first?["message"] as? String
+                    == "must be one of sev1, sev2, sev3, sev4, sev5")
+            let listed = try await app.request("GET", "/api/v1/heartbeats").items()
+            #expect(listed.map { $0["severity"] as? String } == ["sev4"])
         }
     }
 

@@ -36,7 +36,12 @@ struct HeartbeatController: Sendable {
     func replace(_ request: APIRequest) async throws -> HTTPResponse {
         let reference = try request.onCallReference()
         var body = try request.decode(NewHeartbeat.self, strictKeys: NewHeartbeat.keys)
-        if body.name == nil { body.name = try await heartbeats.heartbeat(reference).name }
+        // The name cannot change, and a body that leaves the severity out (written before it existed) keeps it.
+        if body.name == nil || body.severity == nil {
+            let current = try await heartbeats.heartbeat(reference)
+            body.name = body.name ?? current.name
+            body.severity = body.severity ?? current.severity.rawValue
+        }
         let heartbeat = try await heartbeats.replace(reference, with: try body.validate(), at: request.now)
         return .json { $0.heartbeat(heartbeat, at: request.now) }
     }

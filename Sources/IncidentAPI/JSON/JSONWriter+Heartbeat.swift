@@ -15,6 +15,8 @@ extension JSONWriter {
         int(heartbeat.intervalSeconds)
         key("grace_seconds")
         int(heartbeat.graceSeconds)
+        key("severity")
+        string(heartbeat.severity.rawValue)
         key("status")
         string(heartbeat.status(at: now))
         key("last_ping_at")

@@ -9035,6 +9035,7 @@ enum OpenAPIDocument {
               "service",
               "interval_seconds",
               "grace_seconds",
+              "severity",
               "status",
               "last_ping_at",
               "due_at",
@@ -9063,6 +9064,10 @@ enum OpenAPIDocument {
               "grace_seconds": {
                 "type": "integer",
                 "minimum": 0
+              },
+              "severity": {
+                "$ref": "#/components/schemas/Severity",
+                "description": "The severity of the incident a miss opens."
               },
               "status": {
                 "type": "string",
@@ -9153,6 +9158,10 @@ enum OpenAPIDocument {
                     "type": "null"
                   }
                 ]
+              },
+              "severity": {
+                "$ref": "#/components/schemas/Severity",
+                "description": "The severity of the incident a miss opens; default sev2 (which asks for a postmortem at close: a nightly job may want sev4)."
               }
             }
           },
@@ -9189,6 +9198,10 @@ enum OpenAPIDocument {
                     "type": "null"
                   }
                 ]
+              },
+              "severity": {
+                "$ref": "#/components/schemas/Severity",
+                "description": "The severity of the incident a miss opens; left out, the heartbeat keeps its own. An open incident keeps the severity it has."
               }
             }
           },

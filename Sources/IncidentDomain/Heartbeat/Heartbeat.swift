@@ -10,6 +10,8 @@ public struct Heartbeat: Hashable, Sendable, Identifiable {
     public var service: ServiceRef
     public var intervalSeconds: Int
     public var graceSeconds: Int
+    /// The severity of the incident a miss opens.
+    public var severity: Severity
     /// The last ping; nil before the first.
     public var lastPingAt: Date?
     /// When it counts as missed: the last ping (or the creation) + interval + grace.
@@ -21,13 +23,15 @@ public struct Heartbeat: Hashable, Sendable, Identifiable {
 
     public init(
         id: HeartbeatID, name: String, service: ServiceRef, intervalSeconds: Int, graceSeconds: Int,
-        lastPingAt: Date? = nil, dueAt: Date, incidentID: IncidentID? = nil, createdAt: Date, updatedAt: Date? = nil
+        severity: Severity = NewHeartbeat.defaultSeverity, lastPingAt: Date? = nil, dueAt: Date,
+        incidentID: IncidentID? = nil, createdAt: Date, updatedAt: Date? = nil
     ) {
         self.id = id
         self.name = name
         self.service = service
         self.intervalSeconds = intervalSeconds
         self.graceSeconds = graceSeconds
+        self.severity = severity
         self.lastPingAt = lastPingAt
         self.dueAt = dueAt
         self.incidentID = incidentID
@@ -53,7 +57,8 @@ public struct Heartbeat: Hashable, Sendable, Identifiable {
             title: "Heartbeat \(name) missed",
             summary:
                 "No ping for \(intervalSeconds + graceSeconds) s (interval \(intervalSeconds) s + grace \(graceSeconds) s) since \(since). Whatever pings it (a job, Alertmanager's Watchdog) has stopped: check it and the path to Klaxon.",
-            severity: "sev2", service: .id(service.id), labels: ["heartbeat": name], dedupKey: "heartbeat:\(name)"
+            severity: severity.rawValue, service: .id(service.id), labels: ["heartbeat": name],
+            dedupKey: "heartbeat:\(name)"
         ).validate()
     }
 

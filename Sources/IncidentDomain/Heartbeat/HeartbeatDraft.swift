@@ -4,4 +4,5 @@ public struct HeartbeatDraft: Hashable, Sendable {
     public internal(set) var service: ServiceReference
     public internal(set) var intervalSeconds: Int
     public internal(set) var graceSeconds: Int
+    public internal(set) var severity: Severity
 }

@@ -4,27 +4,35 @@ public struct NewHeartbeat: Hashable, Sendable, Codable {
     public var service: ServiceReference?
     public var intervalSeconds: Int?
     public var graceSeconds: Int?
+    /// Of the incident a miss opens: sev1 … sev5, default sev2.
+    public var severity: String?
 
-    public init(name: String?, service: ServiceReference?, intervalSeconds: Int?, graceSeconds: Int? = nil) {
+    public init(
+        name: String?, service: ServiceReference?, intervalSeconds: Int?, graceSeconds: Int? = nil,
+        severity: String? = nil
+    ) {
         self.name = name
         self.service = service
         self.intervalSeconds = intervalSeconds
         self.graceSeconds = graceSeconds
+        self.severity = severity
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, service
+        case name, service, severity
         case intervalSeconds = "interval_seconds"
         case graceSeconds = "grace_seconds"
     }
 
-    public static let keys: Set<String> = ["name", "service", "interval_seconds", "grace_seconds"]
+    public static let keys: Set<String> = ["name", "service", "interval_seconds", "grace_seconds", "severity"]
+    /// A missed heartbeat means whatever it watches has stopped, or the alerting path to Klaxon has: sev2.
+    public static let defaultSeverity = Severity.sev2
     /// 10 seconds to 31 days: Alertmanager re-sends Watchdog every `repeat_interval`, cron jobs run daily.
     public static let intervalRange = 10...2_678_400
     /// Up to 7 days.
     public static let graceRange = 0...604_800
 
-    /// Checks every field; `grace_seconds` defaults to 0.
+    /// Checks every field; `grace_seconds` defaults to 0, `severity` to sev2.
     public func validate() throws(IncidentError) -> HeartbeatDraft {
         var validator = FieldValidator()
         let name = validator.name(name, field: "name")
@@ -38,9 +46,17 @@ public struct NewHeartbeat: Hashable, Sendable, Codable {
         if !Self.graceRange.contains(grace) {
             validator.fail("grace_seconds", "must be a whole number of seconds from 0 to 604800 (7 days)")
         }
+        var severity = Self.defaultSeverity
+        if let text = self.severity {
+            if let parsed = Severity(parsing: text) {
+                severity = parsed
+            } else {
+                validator.fail("severity", Severity.expectation)
+            }
+        }
         try validator.finish()
         return HeartbeatDraft(
             name: name ?? "", service: service ?? .name(Service.defaultName), intervalSeconds: interval,
-            graceSeconds: grace)
+            graceSeconds: grace, severity: severity)
     }
 }

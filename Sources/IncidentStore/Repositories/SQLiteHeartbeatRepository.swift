@@ -20,6 +20,7 @@ public struct SQLiteHeartbeatRepository: HeartbeatRepository {
                 Heartbeat(
                     id: HeartbeatID(nextID), name: draft.name, service: service.ref,
                     intervalSeconds: draft.intervalSeconds, graceSeconds: draft.graceSeconds,
+                    severity: draft.severity,
                     dueAt: now.addingTimeInterval(Double(draft.intervalSeconds + draft.graceSeconds)), createdAt: now))
             try HeartbeatRows.write(heartbeat, insert: true, in: db)
             return heartbeat
@@ -50,6 +51,7 @@ public struct SQLiteHeartbeatRepository: HeartbeatRepository {
             next.service = try ServiceRows.requireField(draft.service, in: db).ref
             next.intervalSeconds = draft.intervalSeconds
             next.graceSeconds = draft.graceSeconds
+            next.severity = draft.severity
             next.dueAt = (current.lastPingAt ?? now).addingTimeInterval(next.allowance)
             next.updatedAt = now
             next = HeartbeatRows.stored(next)

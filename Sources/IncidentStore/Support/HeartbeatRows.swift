@@ -6,7 +6,7 @@ import SQLiteCore
 enum HeartbeatRows {
     static let selectFrom = """
         SELECT h.id, h.name, h.service_id, s.name, h.interval_seconds, h.grace_seconds, h.last_ping_at, h.due_at,
-            h.incident_id, h.created_at, h.updated_at
+            h.incident_id, h.created_at, h.updated_at, h.severity
         FROM heartbeats h JOIN services s ON s.id = h.service_id
         """
 
@@ -18,11 +18,19 @@ enum HeartbeatRows {
                 id: ServiceID(try row.column(2, as: Int64.self)), name: try row.column(3, as: String.self)),
             intervalSeconds: try row.column(4, as: Int.self),
             graceSeconds: try row.column(5, as: Int.self),
+            severity: try severity(row.column(11, as: String.self)),
             lastPingAt: try row.column(6, as: Int64?.self).map { Timestamp.date(milliseconds: $0) },
             dueAt: Timestamp.date(milliseconds: try row.column(7, as: Int64.self)),
             incidentID: try row.column(8, as: Int64?.self).map { IncidentID($0) },
             createdAt: Timestamp.date(milliseconds: try row.column(9, as: Int64.self)),
             updatedAt: Timestamp.date(milliseconds: try row.column(10, as: Int64.self)))
+    }
+
+    private static func severity(_ text: String) throws -> Severity {
+        guard let severity = Severity(rawValue: text) else {
+            throw StoredDataError(column: "heartbeats.severity", found: text)
+        }
+        return severity
     }
 
     static func find(_ reference: OnCallReference, in db: Connection) throws -> Heartbeat? {
@@ -44,21 +52,21 @@ enum HeartbeatRows {
             heartbeat.name, heartbeat.service.id.rawValue, heartbeat.intervalSeconds, heartbeat.graceSeconds,
             heartbeat.lastPingAt.map(Timestamp.milliseconds), Timestamp.milliseconds(heartbeat.dueAt),
             heartbeat.incidentID?.rawValue, Timestamp.milliseconds(heartbeat.createdAt),
-            Timestamp.milliseconds(heartbeat.updatedAt), heartbeat.id.rawValue,
+            Timestamp.milliseconds(heartbeat.updatedAt), heartbeat.severity.rawValue, heartbeat.id.rawValue,
         ]
         do {
             if insert {
                 try db.execute(
                     """
                     INSERT INTO heartbeats (name, service_id, interval_seconds, grace_seconds, last_ping_at, due_at,
-                        incident_id, created_at, updated_at, id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        incident_id, created_at, updated_at, severity, id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, values)
             } else {
                 try db.execute(
                     """
                     UPDATE heartbeats SET name = ?, service_id = ?, interval_seconds = ?, grace_seconds = ?,
-                        last_ping_at = ?, due_at = ?, incident_id = ?, created_at = ?, updated_at = ?
+                        last_ping_at = ?, due_at = ?, incident_id = ?, created_at = ?, updated_at = ?, severity = ?
                     WHERE id = ?
                     """, values)
             }
