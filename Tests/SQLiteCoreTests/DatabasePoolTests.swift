@@ -151,63 +151,98 @@ import Testing
 
     /// Callers run without savepoints first (cheaper): a caller that fails before changing any row leaves the
     /// transaction as the others made it, so they commit as they ran, once each; one that fails after changing
-    /// rows takes the transaction with it, and the callers run before it go again in savepoints.
-    @Test func aFailureBeforeAnyChangeCostsTheOthersNothingAndOneAfterChangesRunsThemAgain() async throws {
-        for failAfterChanging in [false, true] {
-            let directory = try TemporaryDirectory()
-            let pool = try await makePool(directory)
-            // The ninth caller to run fails, so eight have run before it in the same transaction.
-            let runOrder = RunOrder()
-            let (holding, release) = (Gate(), Gate())
-            let blocker = Task {
-                try await pool.write { _ in
-                    holding.open()
-                    #expect(release.waitBlocking())
-                }
+    /// rows takes the transaction with it, and the callers run before it go again, each in a savepoint, so a
+    /// failure in that second run (after changing rows) costs the others no third run.
+    @Test(arguments: [false, true])
+    func aFailureBeforeAnyChangeCostsTheOthersNothing(failAfterChanging: Bool) async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        let log = RunLog()
+        let (holding, release) = (Gate(), Gate())
+        let blocker = Task {
+            try await pool.write { _ in
+                holding.open()
+                #expect(release.waitBlocking())
             }
-            #expect(await holding.wait())
-            let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
-                for index in 0..<16 {
-                    group.addTask {
-                        do {
-                            try await pool.write { db in
-                                let position = runOrder.indices.withLock { order in
-                                    order.append(index)
-                                    return order.count
-                                }
-                                if position == 9 && !failAfterChanging { throw Refusal() }
-                                try db.execute("INSERT INTO items (name) VALUES (?)", ["item \(index)"])
-                                if position == 9 { throw Refusal() }
-                            }
-                            return (index, true)
-                        } catch {
-                            return (index, false)
+        }
+        #expect(await holding.wait())
+        let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+            for index in 0..<16 {
+                group.addTask {
+                    do {
+                        try await pool.write { db in
+                            // The ninth caller to run fails; with `failAfterChanging`, so does the third on its
+                            // second run, after changing rows too.
+                            let (first, run) = log.record(index)
+                            let fails = (first == 9 && run == 1) || (failAfterChanging && first == 3 && run == 2)
+                            if fails && !failAfterChanging { throw Refusal() }
+                            try db.execute("INSERT INTO items (name) VALUES (?)", ["item \(index)"])
+                            if fails { throw Refusal() }
                         }
+                        return (index, true)
+                    } catch {
+                        return (index, false)
                     }
                 }
-                try? await Task.sleep(for: .milliseconds(100))
-                release.open()
-                var outcomes: [Int: Bool] = [:]
-                for await (index, succeeded) in group { outcomes[index] = succeeded }
-                return outcomes
             }
-            try await blocker.value
-
-            let order = runOrder.indices.withLock { $0 }
-            let failing = order[8]
-            #expect(outcomes.filter { !$0.value }.map(\.key) == [failing])
-            let names = try await pool.read { db in
-                Set(try db.query("SELECT name FROM items") { try $0.column(0, as: String.self) })
-            }
-            #expect(names == Set((0..<16).filter { $0 != failing }.map { "item \($0)" }))
-            #expect(pool.statistics.largestBatch == 15, "the 16 callers queued behind the blocker, batched")
-            let runs = Dictionary(order.map { ($0, 1) }, uniquingKeysWith: +)
-            let ranTwice = Set(runs.filter { $0.value == 2 }.keys)
-            #expect(runs.values.allSatisfy { (1...2).contains($0) })
-            #expect(runs[failing] == 1)
-            #expect(ranTwice == (failAfterChanging ? Set(order[0..<8]) : []))
-            await pool.close()
+            // Bounded: every caller queued behind the blocker, so they are taken as one batch.
+            for _ in 0..<500 where pool.queuedWrites < 16 { try? await Task.sleep(for: .milliseconds(10)) }
+            #expect(pool.queuedWrites == 16)
+            release.open()
+            var outcomes: [Int: Bool] = [:]
+            for await (index, succeeded) in group { outcomes[index] = succeeded }
+            return outcomes
         }
+        try await blocker.value
+
+        let order = log.firstRuns
+        let failing = failAfterChanging ? [order[2], order[8]] : [order[8]]
+        #expect(Set(outcomes.filter { !$0.value }.map(\.key)) == Set(failing))
+        let names = try await pool.read { db in
+            Set(try db.query("SELECT name FROM items") { try $0.column(0, as: String.self) })
+        }
+        #expect(names == Set((0..<16).filter { !failing.contains($0) }.map { "item \($0)" }))
+        let runs = log.runs
+        #expect(runs[order[8]] == 1)
+        #expect(runs.values.allSatisfy { (1...2).contains($0) }, "no caller runs a third time")
+        let ranTwice = Set(runs.filter { $0.value == 2 }.keys)
+        #expect(ranTwice == (failAfterChanging ? Set(order[0..<8]) : []))
+        #expect(pool.statistics.largestBatch == 16 - failing.count)
+        await pool.close()
+    }
+
+    /// A schema change does not count as a changed row: a caller that made one and then failed is still undone.
+    @Test func aFailingCallersSchemaChangeIsUndoneWhileTheOthersCommit() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try await makePool(directory)
+        let (holding, release) = (Gate(), Gate())
+        let blocker = Task {
+            try await pool.write { _ in
+                holding.open()
+                #expect(release.waitBlocking())
+            }
+        }
+        #expect(await holding.wait())
+        let inserts = (0..<4).map { index in
+            Task { try await pool.write { try $0.execute("INSERT INTO items (name) VALUES (?)", ["item \(index)"]) } }
+        }
+        let failing = Task {
+            try await pool.write { db in
+                try db.executeScript("CREATE TABLE scratch (value TEXT)")
+                throw Refusal()
+            }
+        }
+        for _ in 0..<500 where pool.queuedWrites < 5 { try? await Task.sleep(for: .milliseconds(10)) }
+        release.open()
+        await #expect(throws: Refusal.self) { try await failing.value }
+        for insert in inserts { try await insert.value }
+        try await blocker.value
+        let tables = try await pool.read { db in
+            try db.query("SELECT name FROM sqlite_master WHERE type = 'table'") { try $0.column(0, as: String.self) }
+        }
+        #expect(!tables.contains("scratch"))
+        #expect(try await pool.read { try $0.queryValue("SELECT count(*) FROM items", as: Int.self) } == 4)
+        await pool.close()
     }
 
     @Test func constraintErrorReachesTheCallerAndOthersCommit() async throws {
@@ -419,7 +454,19 @@ import Testing
     }
 }
 
-/// The callers' indices in the order their closures ran, shared between tasks.
-private final class RunOrder: Sendable {
-    let indices = Mutex<[Int]>([])
+/// Which callers ran, in order, shared between tasks.
+private final class RunLog: Sendable {
+    private let state = Mutex<(firstRuns: [Int], runs: [Int: Int])>(([], [:]))
+
+    /// Records a run of caller `index`: its place among the callers' first runs (from 1), and which run it is.
+    func record(_ index: Int) -> (first: Int, run: Int) {
+        state.withLock { state in
+            if state.runs[index] == nil { state.firstRuns.append(index) }
+            state.runs[index, default: 0] += 1
+            return ((state.firstRuns.firstIndex(of: index) ?? 0) + 1, state.runs[index] ?? 0)
+        }
+    }
+
+    var firstRuns: [Int] { state.withLock { $0.firstRuns } }
+    var runs: [Int: Int] { state.withLock { $0.runs } }
 }

@@ -57,19 +57,10 @@ struct IncidentController: Sendable {
     /// The store finds an unknown service only once the rest of a create is valid; when the rest is not, the
     /// service is looked up here, so a script with a wrong field and a mistyped service is told both at once.
     private func unknownService(_ reference: ServiceReference?, besides fields: [FieldError]) async -> [FieldError] {
-        guard let reference, !fields.contains(where: { $0.field == "service" }) else { return [] }
-        do {
-            _ = try await services.service(reference)
-            return []
-        } catch IncidentError.notFound(.service, _) {
-            let names = (try? await services.list().map(\.name)) ?? []
-            guard case .validation(let unknown) = IncidentError.unknownService(reference, known: names) else {
-                return []
-            }
-            return unknown
-        } catch {
-            return []  // the store cannot be read: the other problems are still worth answering
-        }
+        guard let reference, !fields.contains(where: { $0.field == "service" }),
+            case .validation(let unknown) = try? await services.unknownServiceError(reference, field: "service")
+        else { return [] }  // the service exists, or the store cannot be read: the other problems are answered
+        return unknown
     }
 
     func list(_ request: APIRequest) async throws -> HTTPResponse {

@@ -53,7 +53,7 @@ extension EscalationLevel {
     ) -> NewTimelineEvent {
         NewTimelineEvent(
             at: now, kind: .pageCancelled, actor: .system,
-            message: "Page of level \(level) not sent to \(shownNames(of: recipients).joined(separator: ", ")): "
+            message: "Page of level \(level) not sent to \(shownNamesWithChannels(of: recipients)): "
                 + "the incident was \(status.rawValue) first",
             data: [
                 "level": .int(Int64(level)), "cycle": .int(Int64(cycle)), "recipients": recipientsData(recipients),
@@ -69,6 +69,26 @@ extension EscalationLevel {
             if !names.contains(name) { names.append(name) }
         }
         return names
+    }
+
+    /// The same, each user with the channels named (`@bob (email)`): a user paged by SMS and email whose email
+    /// alone was withdrawn must not read as not paged at all.
+    private static func shownNamesWithChannels(of recipients: [PageRecipient]) -> String {
+        var channelsByName: [(name: String, channels: [String])] = []
+        for recipient in recipients {
+            let name = recipient.user.map { "@\($0)" } ?? recipient.shareableAddress
+            let channel = recipient.user == nil ? nil : recipient.channel.rawValue
+            if let index = channelsByName.firstIndex(where: { $0.name == name }) {
+                if let channel, !channelsByName[index].channels.contains(channel) {
+                    channelsByName[index].channels.append(channel)
+                }
+            } else {
+                channelsByName.append((name, channel.map { [$0] } ?? []))
+            }
+        }
+        return channelsByName.map { entry in
+            entry.channels.isEmpty ? entry.name : "\(entry.name) (\(entry.channels.joined(separator: ", ")))"
+        }.joined(separator: ", ")
     }
 
     private static func recipientsData(_ recipients: [PageRecipient]) -> JSONValue {

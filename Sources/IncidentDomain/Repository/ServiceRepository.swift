@@ -11,6 +11,10 @@ public protocol ServiceRepository: Sendable {
     /// The service with this id or name; `IncidentError.notFound(.service, ...)` when there is none.
     func service(_ reference: ServiceReference) async throws -> Service
 
+    /// Nil when `reference` names a service (by id, name or former name); otherwise the field error on `field`
+    /// that a body naming it gets (`IncidentError.unknownService`, with the name probably meant).
+    func unknownServiceError(_ reference: ServiceReference, field: String) async throws -> IncidentError?
+
     /// The service that owns this integration key, or nil (the ingestion routes and authenticates by it).
     func service(integrationKey: String) async throws -> Service?
 

@@ -73,15 +73,24 @@ public struct SQLiteAlertRepository: AlertRepository {
 
     /// Records a signed request's `webhook-id` (purging expired ones); `conflict` when it was seen already.
     static func take(webhookID: String, service: ServiceID, at now: Date, in db: Connection) throws {
-        let cutoff = now.addingTimeInterval(-webhookRetention)
-        try db.execute("DELETE FROM seen_webhooks WHERE seen_at < ?", [Timestamp.milliseconds(cutoff)])
+        let cutoff = Timestamp.milliseconds(now.addingTimeInterval(-webhookRetention))
+        // A replay is refused before anything is written: its failure then leaves a shared group-commit
+        // transaction as the other callers made it (see `DatabasePool.write`), where a purge first made them run again.
+        if try db.queryValue(
+            "SELECT 1 FROM seen_webhooks WHERE service_id = ? AND webhook_id = ? AND seen_at >= ?",
+            [service.rawValue, webhookID, cutoff], as: Int64.self) != nil
+        {
+            throw Self.replayed(webhookID)
+        }
+        try db.execute("DELETE FROM seen_webhooks WHERE seen_at < ?", [cutoff])
         try db.execute(
             "INSERT OR IGNORE INTO seen_webhooks (service_id, webhook_id, seen_at) VALUES (?, ?, ?)",
             [service.rawValue, webhookID, Timestamp.milliseconds(now)])
-        guard db.changedRowCount == 1 else {
-            throw IncidentError.conflict(
-                "webhook-id \(webhookID) was already received; its alerts were recorded then and are not taken again")
-        }
+        guard db.changedRowCount == 1 else { throw Self.replayed(webhookID) }
+    }
+
+    private static func replayed(_ webhookID: String) -> IncidentError {
+        .conflict("webhook-id \(webhookID) was already received; its alerts were recorded then and are not taken again")
     }
 
     public func alerts(of incident: IncidentID) async throws -> [StoredAlert] {

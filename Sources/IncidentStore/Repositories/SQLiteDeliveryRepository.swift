@@ -38,7 +38,8 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
                     ORDER BY next_attempt_at, id LIMIT ?
                     """, arguments
             ) { try $0.column(0, as: Int64.self) }
-            return try ids.filter { try !EscalationRows.cancelIfMoot(OutboxMessageID($0), at: now, in: db) }.map { id in
+            let cancelled = try EscalationRows.cancelMoot(ids.map { OutboxMessageID($0) }, at: now, in: db)
+            return try ids.filter { !cancelled.contains(OutboxMessageID($0)) }.map { id in
                 try db.execute("UPDATE notification_outbox SET status = 'sending' WHERE id = ?", [id])
                 guard
                     let (message, webhookID) = try db.queryFirst(
@@ -127,7 +128,7 @@ public struct SQLiteDeliveryRepository: DeliveryRepository {
                         last_error = ? WHERE id = ?
                     """, [Timestamp.milliseconds(next), attempt.error, message.rawValue])
                 // The incident may have moved on while this page was on its way.
-                _ = try EscalationRows.cancelIfMoot(message, at: now, in: db)
+                _ = try EscalationRows.cancelMoot([message], at: now, in: db)
             case .dead:
                 try db.execute(
                     "UPDATE notification_outbox SET status = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ?",

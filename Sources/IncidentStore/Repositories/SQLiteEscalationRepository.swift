@@ -3,8 +3,9 @@ import IncidentDomain
 import SQLiteCore
 
 /// `EscalationRepository` on SQLite. Each due incident is handled in its own write (undone alone when it
-/// fails, even where group commit shares a transaction) that re-reads its state first, so two engines (or an engine and a manual action) never page a level twice:
-/// whoever commits first moves the timer, and the other finds nothing due.
+/// fails, even where group commit shares a transaction) that re-reads its state first, so two engines (or an
+/// engine and a manual action) never page a level twice: whoever commits first moves the timer, and the other
+/// finds nothing due.
 public struct SQLiteEscalationRepository: EscalationRepository {
     let pool: DatabasePool
 

@@ -53,6 +53,12 @@ public struct SQLiteServiceRepository: ServiceRepository {
         try await pool.repositoryRead { db in try ServiceRows.require(reference, in: db) }
     }
 
+    public func unknownServiceError(_ reference: ServiceReference, field: String) async throws -> IncidentError? {
+        try await pool.repositoryRead { db in
+            try ServiceRows.find(reference, in: db) == nil ? ServiceRows.unknown(reference, field: field, in: db) : nil
+        }
+    }
+
     public func service(integrationKey: String) async throws -> Service? {
         let hash = IntegrationKeyHash.hex(of: integrationKey)
         let cached = keyCache.lookup(hash)

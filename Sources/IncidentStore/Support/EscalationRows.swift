@@ -205,7 +205,7 @@ enum EscalationRows {
     /// Cancels every page of the incident still waiting to be sent: `.store` calls it when the incident stops
     /// being triggered (acknowledged, mitigated, resolved or closed) or stops being open, before it pages
     /// anything itself (a manual escalation's pages are not moot). A page on its way stays `sending`;
-    /// `cancelIfMoot` catches it if it comes back.
+    /// `cancelMoot` catches it if it comes back.
     /// Returns the `page_cancelled` events to append, one per `paged` event whose pages were withdrawn.
     static func cancelPendingPages(
         of incident: IncidentID, nowThat status: IncidentStatus, at now: Date, in db: Connection
@@ -250,25 +250,36 @@ enum EscalationRows {
                     SELECT max(t.at) FROM timeline_events t WHERE t.incident_id = i.id AND t.kind = 'acknowledged'))))
         """
 
-    /// Cancels the pending page `id` when its incident has made it moot (`mootCondition`); whether it did.
-    /// The delivery worker asks before sending a page and after a failed attempt, so a page that was on its
-    /// way (or released after a crash) when its incident moved on is not sent again.
-    /// The timeline then says the page was not sent (`page_cancelled`, at `now`).
-    static func cancelIfMoot(_ id: OutboxMessageID, at now: Date, in db: Connection) throws -> Bool {
-        try db.execute(
-            "UPDATE notification_outbox SET status = 'cancelled' WHERE id = ? AND status = 'pending' AND "
-                + mootCondition, [id.rawValue])
-        guard db.changedRowCount == 1 else { return false }
-        if let message = try db.queryFirst(
-            "SELECT \(outboxColumns) FROM notification_outbox WHERE id = ?", [id.rawValue], row: readOutbox),
-            let statusText = try db.queryValue(
-                "SELECT status FROM incidents WHERE id = ?", [message.incidentID.rawValue], as: String.self),
-            let status = IncidentStatus(rawValue: statusText)
-        {
-            _ = try TimelineRows.append(
-                cancelledEvents([message], incidentStatus: status, at: now), to: message.incidentID, in: db)
+    /// Cancels those of the pending pages `ids` that their incidents have made moot (`mootCondition`), and
+    /// says so on each incident's timeline (`page_cancelled`, at `now`, one event per `paged` event); returns
+    /// the ids cancelled. The delivery worker asks before sending pages and after a failed attempt, so a page
+    /// that was on its way (or released after a crash) when its incident moved on is not sent again.
+    static func cancelMoot(_ ids: [OutboxMessageID], at now: Date, in db: Connection) throws -> Set<OutboxMessageID> {
+        var cancelled: [OutboxMessage] = []
+        for id in ids {
+            try db.execute(
+                "UPDATE notification_outbox SET status = 'cancelled' WHERE id = ? AND status = 'pending' AND "
+                    + mootCondition, [id.rawValue])
+            if db.changedRowCount == 1,
+                let message = try db.queryFirst(
+                    "SELECT \(outboxColumns) FROM notification_outbox WHERE id = ?", [id.rawValue], row: readOutbox)
+            {
+                cancelled.append(message)
+            }
         }
-        return true
+        var incidents: [IncidentID] = []
+        for message in cancelled where !incidents.contains(message.incidentID) { incidents.append(message.incidentID) }
+        for incident in incidents {
+            guard
+                let statusText = try db.queryValue(
+                    "SELECT status FROM incidents WHERE id = ?", [incident.rawValue], as: String.self),
+                let status = IncidentStatus(rawValue: statusText)
+            else { continue }
+            let events = cancelledEvents(
+                cancelled.filter { $0.incidentID == incident }, incidentStatus: status, at: now)
+            _ = try TimelineRows.append(events, to: incident, in: db)
+        }
+        return Set(cancelled.map(\.id))
     }
 
     static func readOutbox(_ row: Statement) throws -> OutboxMessage {

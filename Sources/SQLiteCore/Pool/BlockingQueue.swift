@@ -66,6 +66,13 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         return batch
     }
 
+    /// Elements queued and not yet taken.
+    var count: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return items.count - head
+    }
+
     /// Refuses new elements and wakes every waiting thread; elements already queued are still handed out.
     func close() {
         pthread_mutex_lock(mutex)

@@ -225,6 +225,9 @@ public final class DatabasePool: Sendable {
     /// Writes by other processes on the same file are not counted.
     public var writeGeneration: UInt64 { generation.current }
 
+    /// Writes waiting for the writer (not counting the batch it is running).
+    public var queuedWrites: Int { writerQueue.count }
+
     /// How long ago a write failed because the disk was full, when that is less than
     /// ``Configuration/fullDiskSettling`` ago: a full disk still lets small writes through, so one successful
     /// write does not prove that every write fits.
@@ -232,7 +235,8 @@ public final class DatabasePool: Sendable {
 
     /// Runs `body` on the writer connection inside a transaction, possibly shared with other callers
     /// (group commit), and returns once that transaction is committed and durable.
-    /// If `body` throws, its changes are rolled back and the error is rethrown; other callers are not affected.
+    /// If `body` throws, its changes are rolled back and the error is rethrown; other callers' work stays (see
+    /// below).
     /// Starting another transaction inside `body` throws ``SQLiteUsageError/nestedTransaction``.
     ///
     /// `body` should only work on the database: when another caller's failure takes the shared transaction

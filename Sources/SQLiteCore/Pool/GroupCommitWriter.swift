@@ -123,6 +123,10 @@ private struct GroupCommitBatch {
         }
         // A lone caller needs no savepoint: its failure rolls back the whole transaction, which is only its own.
         let isolated = requested && jobs.count > 1
+        // Without savepoints, a failing caller's changes are found by the connection's count of changed rows, which
+        // schema changes do not move: those are found by the schema's version. (A lone caller's failure rolls back.)
+        let shared = !isolated && jobs.count > 1
+        let schemaBefore = shared ? schemaVersion(on: connection) : nil
         var succeeded: [any PoolJob] = []
         var failed: [(any PoolJob, any Error)] = []
         for (index, job) in jobs.enumerated() {
@@ -134,12 +138,20 @@ private struct GroupCommitBatch {
                 succeeded.append(job)
             } catch {
                 failed.append((job, error))
-                // Without a savepoint, a caller that changed no row left the transaction as the others made it.
-                let othersKept =
-                    connection.isInTransaction
-                    && (isolated
-                        ? rollBackToSavepoint(on: connection)
-                        : connection.totalChangedRowCount == changesBeforeJob)
+                // A statement the caller left mid-way may have changed rows it has not counted yet.
+                let leftBusy = connection.resetBusyStatements()
+                if leftBusy > 0 { statistics.record { $0.busyStatementsReset += leftBusy } }
+                // Without a savepoint, a caller that changed nothing left the transaction as the others made it.
+                let othersKept: Bool
+                if !connection.isInTransaction {
+                    othersKept = false
+                } else if isolated {
+                    othersKept = rollBackToSavepoint(on: connection)
+                } else {
+                    othersKept =
+                        shared && connection.totalChangedRowCount == changesBeforeJob && schemaBefore != nil
+                        && schemaVersion(on: connection) == schemaBefore
+                }
                 if othersKept { continue }
                 // The transaction is gone, unusable, or holds this caller's changes: this caller fails, and the
                 // others already run here go again in a new transaction.
@@ -159,6 +171,11 @@ private struct GroupCommitBatch {
             succeeded: succeeded, failed: failed, commitDuration: ContinuousClock.now - started,
             wroteRows: connection.totalChangedRowCount != changesBefore)
         return ([], false)
+    }
+
+    /// `PRAGMA schema_version`, which every schema change in the transaction moves; nil when unreadable.
+    private func schemaVersion(on connection: Connection) -> Int64? {
+        try? connection.queryValue("PRAGMA schema_version", as: Int64.self)
     }
 
     private func rollBackToSavepoint(on connection: Connection) -> Bool {
