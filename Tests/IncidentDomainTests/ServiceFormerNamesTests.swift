@@ -56,6 +56,22 @@ import Testing
         #expect(kept.formerNames.count == 32)
     }
 
+    /// A rename past the limit is refused (dropping one silently would send its sender's alerts to `default`),
+    /// unless the same edit says which former names to keep.
+    @Test func aRenamePastThirtyTwoFormerNamesIsRefused() throws {
+        let full = try payments.applying(
+            try ServicePatch(formerNames: (1...32).map { "old-\($0)" }).validate(), at: t0)
+        #expect(throws: IncidentError.self) {
+            try full.applying(try ServicePatch(name: "payments-api").validate(), at: t0)
+        }
+        let renamed = try full.applying(
+            try ServicePatch(name: "payments-api", formerNames: ["payments"]).validate(), at: t0)
+        #expect(renamed.formerNames == ["payments"])
+        // Renaming back to a former name frees its place, so the count stays at the limit.
+        let back = try full.applying(try ServicePatch(name: "old-1").validate(), at: t0)
+        #expect(back.formerNames.count == 32 && back.formerNames.contains("payments"))
+    }
+
     @Test func formerNamesAreValidDistinctNamesAndFewEnough() {
         #expect(
             fieldErrors { _ = try ServicePatch(formerNames: ["pay", "Pay", "pay"]).validate() } == [

@@ -2449,7 +2449,7 @@ enum OpenAPIDocument {
               "services"
             ],
             "summary": "Change a service",
-            "description": "Changes name, description, routing labels, SLO or escalation policy, and `former_names` (the names the service still answers to; `[]` forgets them). A rename keeps the old name among `former_names` (renaming back to one removes it), so alerts, URLs and filters naming it still find the service; reads and routing follow former names, but a change (PATCH, DELETE, key rotation, signing secrets) must name the service by its current name or id (404 otherwise). A name already taken, a name another service keeps as a former name, renaming the `default` service or giving it former names is 409. Requires scope `admin`.",
+            "description": "Changes name, description, routing labels, SLO or escalation policy, and `former_names` (the names the service still answers to; `[]` forgets them). A rename keeps the old name among `former_names` (renaming back to one removes it), so alerts, URLs and filters naming it still find the service; reads and routing follow former names, but a change (PATCH, DELETE, key rotation, signing secrets) must name the service by its current name or id (404 otherwise). A name already taken, a name another service keeps as a former name, renaming the `default` service or giving it former names, and a rename that would give the service a 33rd former name (unless the same PATCH sets `former_names`) is 409. Requires scope `admin`.",
             "security": [
               {
                 "bearerAuth": [

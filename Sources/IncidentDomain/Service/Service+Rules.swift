@@ -4,7 +4,7 @@ extension Service {
     /// Applies a validated edit; `updatedAt` becomes `now` when anything changed. Renaming the `default`
     /// service is a conflict: ingestion routes to it by that name. A rename keeps the old name among the
     /// former names (and a name the service had before stops being a former one), unless the edit sets the
-    /// former names itself, which then are exactly what it says.
+    /// former names itself, which then are exactly what it says; a rename past `formerNamesMaxCount` is a conflict.
     public func applying(_ edit: ServiceEdit, at now: Date) throws(IncidentError) -> Service {
         var next = self
         if let name = edit.name, name != self.name {
@@ -15,6 +15,12 @@ extension Service {
             var former = Set(formerNames)
             former.insert(self.name)
             former.remove(name)
+            // Each former name keeps routing some sender's alerts here: refused, rather than one dropped unseen.
+            if edit.formerNames == nil && former.count > ServicePatch.formerNamesMaxCount {
+                throw .conflict(
+                    "\(self.name) keeps \(formerNames.count) former names, the most there can be; renaming it would "
+                        + "add \(self.name): first forget those no sender uses (PATCH with \"former_names\")")
+            }
             next.formerNames = former.sorted()
         }
         if let formerNames = edit.formerNames {
