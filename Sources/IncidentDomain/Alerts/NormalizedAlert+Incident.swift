@@ -51,7 +51,9 @@ extension NormalizedAlert {
         let own = labels.keys.filter { $0 != "severity" && incidentLabels[$0] != labels[$0] }
             .sorted(by: AlertKey.byteOrder)
             .compactMap { key -> String? in
-                guard let value = labels[key], !value.isEmpty, !alertTitle.contains(value) else { return nil }
+                // Bytes, not Foundation's `contains` (CFString, ~2 % of a re-sent group's request before this).
+                guard let value = labels[key], !value.isEmpty, alertTitle.utf8.firstRange(of: value.utf8) == nil
+                else { return nil }
                 // Label values can be long or span lines (a stack trace): the message stays one short line.
                 let line = value.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
                 return "\(key)=\(line.count > 60 ? line.prefix(60) + "…" : line)"
