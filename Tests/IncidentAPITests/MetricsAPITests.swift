@@ -70,6 +70,7 @@ import Testing
             let reads = try #require(value("klaxon_sqlite_reads_total"))
             let readTransactions = try #require(value("klaxon_sqlite_read_transactions_total"))
             #expect(reads > 0 && readTransactions > 0 && readTransactions <= reads)
+            #expect(value("klaxon_sqlite_writes_rerun_total") == 0)
             let size = lines.first { $0.hasPrefix("klaxon_database_size_bytes ") }.flatMap {
                 Double($0.split(separator: " ")[1])
             }

@@ -208,6 +208,7 @@ import Testing
         let ranTwice = Set(runs.filter { $0.value == 2 }.keys)
         #expect(ranTwice == (failAfterChanging ? Set(order[0..<8]) : []))
         #expect(pool.statistics.largestBatch == 16 - failing.count)
+        #expect(pool.statistics.callersRerun == (failAfterChanging ? 8 : 0))
         await pool.close()
     }
 

@@ -117,6 +117,10 @@ struct MetricsController: Sendable {
             help: "Writers committed together per transaction, since start.")
         text.histogram("klaxon_sqlite_commit_batch_size", metrics.writes.commitBatchSizes)
         text.single(
+            "klaxon_sqlite_writes_rerun_total", .counter,
+            help: "Writers run again because another's failure took their shared transaction down, since start.",
+            Double(metrics.writes.callersRerun))
+        text.single(
             "klaxon_sqlite_reads_total", .counter, help: "Reads run by the database readers, since start.",
             Double(metrics.writes.readsRun))
         text.single(

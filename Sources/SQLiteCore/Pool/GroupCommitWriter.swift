@@ -157,6 +157,7 @@ private struct GroupCommitBatch {
                 // others already run here go again in a new transaction.
                 connection.rollbackQuietly()
                 finish(succeeded: [], failed: failed)
+                if !succeeded.isEmpty { statistics.record { $0.callersRerun += succeeded.count } }
                 return (succeeded + jobs[(index + 1)...], true)
             }
         }

@@ -6,6 +6,9 @@ public struct WriteStatistics: Sendable, Equatable {
     public var callersCommitted = 0
     /// Callers whose closure threw or whose transaction failed to commit.
     public var callersFailed = 0
+    /// Callers run a second time because another caller's failure took their shared transaction down (it had
+    /// changed rows, or SQLite abandoned the transaction): work done twice, which should stay rare.
+    public var callersRerun = 0
     /// The largest number of callers committed in one transaction.
     public var largestBatch = 0
     /// Background checkpoints run (pages moved from the write-ahead log into the database file).
