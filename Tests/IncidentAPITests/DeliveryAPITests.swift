@@ -107,7 +107,9 @@ struct DeliveryAPITests {
             // The timeline's "Paged level 0: @alice" is followed by what became of that page.
             #expect(
                 try await app.timelineMessages(of: id, kind: "page_cancelled")
-                    == ["Page of level 0 not sent to @alice (webhook): the incident was acknowledged first"])
+                    == [
+                        "Page of level 0 withdrawn, not delivered to @alice (webhook): the incident was acknowledged first"
+                    ])
             app.clock.advance(by: 3600)
             #expect(try await app.application.runDeliveries() == 0)
             #expect(receiver.received.count == 1)
@@ -122,8 +124,8 @@ struct DeliveryAPITests {
             #expect(deliveries.map { $0["status"] as? String } == ["cancelled", "cancelled"])
             #expect(
                 try await app.timelineMessages(of: id, kind: "page_cancelled") == [
-                    "Page of level 0 not sent to @alice (webhook): the incident was acknowledged first",
-                    "Page of level 1 not sent to @carol (email): the incident was resolved first",
+                    "Page of level 0 withdrawn, not delivered to @alice (webhook): the incident was acknowledged first",
+                    "Page of level 1 withdrawn, not delivered to @carol (email): the incident was resolved first",
                 ])
             let kinds = try await app.timelineKinds(of: id)
             #expect(kinds.suffix(2) == ["resolved", "page_cancelled"], "\(kinds)")
@@ -152,7 +154,8 @@ struct DeliveryAPITests {
             #expect(try await notifications(app, id).first?["status"] as? String == "cancelled")
             #expect(
                 try await app.timelineMessages(of: id, kind: "page_cancelled")
-                    == ["Page of level 0 not sent to @alice (webhook): the incident was resolved first"])
+                    == ["Page of level 0 withdrawn, not delivered to @alice (webhook): the incident was resolved first"]
+            )
         }
     }
 

@@ -79,14 +79,18 @@ import Testing
             try await app.expect(201, "POST", "/api/v1/services", json: ["name": "backups"])
             let created = try await app.expect(
                 201, "POST", "/api/v1/heartbeats",
-                json: ["name": "nightly-backup", "service": "backups", "interval_seconds": 86400, "severity": "sev4"])
+                json: [
+                    "name": "nightly-backup", "service": "backups", "interval_seconds": 86400, "grace_seconds": 600,
+                    "severity": "sev4",
+                ])
             #expect(created["severity"] as? String == "sev4")
             let replaced = try await app.expect(
                 200, "PUT", "/api/v1/heartbeats/nightly-backup",
                 json: ["service": "backups", "interval_seconds": 90000])
             #expect(replaced["severity"] as? String == "sev4")
+            #expect(replaced["grace_seconds"] as? Int == 600, "a PUT that leaves the grace out keeps it too")
             #expect(replaced["interval_seconds"] as? Int == 90000)
-            app.clock.advance(by: 90001)
+            app.clock.advance(by: 90601)
             try await app.application.runHeartbeats()
             let incident = try #require(try await app.incidents().first)
             #expect(incident["severity"] as? String == "sev4")

@@ -7,6 +7,13 @@ import Testing
         "title", "summary", "severity", "dedup_key", "status", "labels", "details", "source", "service",
     ]
 
+    @Test func twoNamesEquallyCloseAreNoGuess() {
+        #expect(MemberNameSimilarity.intended("db-wast", among: ["db-east", "db-west"]) == nil)
+        #expect(MemberNameSimilarity.intended("db-est", among: ["db-east", "db-west"]) == nil)
+        #expect(MemberNameSimilarity.intended("db-wst", among: ["db-east", "db-west"]) == "db-west")
+        #expect(MemberNameSimilarity.intended("DB-East", among: ["db-east", "db-west"]) == "db-east")
+    }
+
     @Test(arguments: [
         ("severty", "severity"), ("Severity", "severity"), ("dedupKey", "dedup_key"), ("Dedup-Key", "dedup_key"),
         ("servce", "service"), ("label", "labels"), ("summery", "summary"), ("lables", "labels"),

@@ -17,7 +17,7 @@ import Testing
         #expect(event.kind == .pageCancelled)
         #expect(
             event.message
-                == "Page of level 1 not sent to @bob (email, slack), https://ops.example.com: the incident was resolved first"
+                == "Page of level 1 withdrawn, not delivered to @bob (email, slack), https://ops.example.com: the incident was resolved first"
         )
         #expect(event.data["incident_status"] == .string("resolved"))
         #expect(event.data["level"] == .int(1))

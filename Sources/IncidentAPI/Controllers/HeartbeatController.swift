@@ -36,10 +36,12 @@ struct HeartbeatController: Sendable {
     func replace(_ request: APIRequest) async throws -> HTTPResponse {
         let reference = try request.onCallReference()
         var body = try request.decode(NewHeartbeat.self, strictKeys: NewHeartbeat.keys)
-        // The name cannot change, and a body that leaves the severity out (written before it existed) keeps it.
-        if body.name == nil || body.severity == nil {
+        // The name cannot change; a body that leaves out the grace or the severity keeps them (a PUT that changes
+        // only the interval must not quietly make the heartbeat page sooner, or at another severity).
+        if body.name == nil || body.graceSeconds == nil || body.severity == nil {
             let current = try await heartbeats.heartbeat(reference)
             body.name = body.name ?? current.name
+            body.graceSeconds = body.graceSeconds ?? current.graceSeconds
             body.severity = body.severity ?? current.severity.rawValue
         }
         let heartbeat = try await heartbeats.replace(reference, with: try body.validate(), at: request.now)

@@ -9197,7 +9197,8 @@ enum OpenAPIDocument {
                   {
                     "type": "null"
                   }
-                ]
+                ],
+                "description": "Left out, the heartbeat keeps its own."
               },
               "severity": {
                 "$ref": "#/components/schemas/Severity",

@@ -53,7 +53,7 @@ extension EscalationLevel {
     ) -> NewTimelineEvent {
         NewTimelineEvent(
             at: now, kind: .pageCancelled, actor: .system,
-            message: "Page of level \(level) not sent to \(shownNamesWithChannels(of: recipients)): "
+            message: "Page of level \(level) withdrawn, not delivered to \(shownNamesWithChannels(of: recipients)): "
                 + "the incident was \(status.rawValue) first",
             data: [
                 "level": .int(Int64(level)), "cycle": .int(Int64(cycle)), "recipients": recipientsData(recipients),

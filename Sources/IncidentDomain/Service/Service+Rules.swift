@@ -18,8 +18,10 @@ extension Service {
             // Each former name keeps routing some sender's alerts here: refused, rather than one dropped unseen.
             if edit.formerNames == nil && former.count > ServicePatch.formerNamesMaxCount {
                 throw .conflict(
-                    "\(self.name) keeps \(formerNames.count) former names, the most there can be; renaming it would "
-                        + "add \(self.name): first forget those no sender uses (PATCH with \"former_names\")")
+                    "\(self.name) keeps \(formerNames.count) former names, the most there can be, and renaming it "
+                        + "would add \(self.name); rename it with the former names to keep in the same PATCH "
+                        + "(PATCH /api/v1/services/\(self.name) with \"name\" and \"former_names\"), listing "
+                        + "\(self.name) too if senders still use it")
             }
             next.formerNames = former.sorted()
         }

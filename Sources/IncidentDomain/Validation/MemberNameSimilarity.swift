@@ -6,16 +6,18 @@ public enum MemberNameSimilarity {
     /// and `_`/`-`, one of `aliases` (`state` for `status`), or one edit (a letter added, dropped, changed, or two
     /// neighbours swapped) from a known name of four or more characters with the same first letter. One edit,
     /// not two: `time`, `device` or `security` are real members scripts send, not a mistyped `title`,
-    /// `service` or `severity`.
+    /// `service` or `severity`. Nil too when two known names are one edit away (`db-wast`: `db-east` or
+    /// `db-west`): a confident wrong guess sends an engineer to the wrong team.
     public static func intended(_ name: String, among known: [String], aliases: [String: String] = [:]) -> String? {
         let folded = fold(name)
         if let match = known.first(where: { fold($0) == folded }) { return match }
         if let alias = aliases[String(folded)] { return alias }
-        return known.first {
+        let close = known.filter {
             let candidate = fold($0)
             return candidate.count >= 4 && candidate.first == folded.first
                 && editDistance(folded, candidate, atMost: 1) <= 1
         }
+        return close.count == 1 ? close.first : nil
     }
 
     private static func fold(_ name: String) -> [Character] {
