@@ -1,16 +1,47 @@
-// Services with their error budget and release gate (where the server has SLOs), and who is on call now.
+// Services with their error budget and release gate (where the server has SLOs), who is on call now, and
+// whether the heartbeats (dead-man's switches) are still pinged.
 import { api, ApiError } from "../api.js";
 import { failure, h, replace } from "../dom.js";
 import { bars, budgetBar } from "../charts.js";
+import { duration } from "../format.js";
 import { timeTag } from "../widgets.js";
 
 export async function render(main, { session }) {
     const onCall = h("section", { class: "card", "aria-labelledby": "oncall-heading" },
         h("h2", { id: "oncall-heading" }, "On call now"), h("p", { class: "muted" }, "Loading…"));
+    const heartbeats = h("section", { class: "card", "aria-labelledby": "heartbeats-heading" },
+        h("h2", { id: "heartbeats-heading" }, "Heartbeats"), h("p", { class: "muted" }, "Loading…"));
     const services = h("section", { "aria-labelledby": "services-heading" },
         h("h2", { id: "services-heading" }, "Services"), h("p", { class: "muted" }, "Loading…"));
-    replace(main, h("h1", {}, "Services"), onCall, services);
-    await Promise.all([loadOnCall(onCall), loadServices(services, session)]);
+    replace(main, h("h1", {}, "Services"), onCall, heartbeats, services);
+    await Promise.all([loadOnCall(onCall), loadHeartbeats(heartbeats), loadServices(services, session)]);
+}
+
+/** Each heartbeat with its status (`missed` first: the alerting path itself may be down), and when it was
+ *  last pinged or is due. Any token may read them, unlike the services below. */
+async function loadHeartbeats(section) {
+    const heading = section.firstChild;
+    try {
+        const order = { missed: 0, late: 1, new: 2, up: 3 };
+        const list = ((await api("/api/v1/heartbeats")).items || [])
+            .sort((a, b) => (order[a.status] ?? 4) - (order[b.status] ?? 4) || a.name.localeCompare(b.name));
+        replace(section, heading, list.length
+            ? h("ul", { class: "plain heartbeats" }, list.map((heartbeat) => h("li",
+                { dataset: { heartbeat: heartbeat.name, status: heartbeat.status } },
+                h("strong", {}, heartbeat.name), " ",
+                h("span", { class: `badge heartbeat ${heartbeat.status}` }, heartbeat.status), " ",
+                h("span", { class: "muted" },
+                    `${heartbeat.service.name} · ${heartbeat.severity} · every ${duration(heartbeat.interval_seconds * 1000)}`,
+                    heartbeat.grace_seconds ? ` + ${duration(heartbeat.grace_seconds * 1000)} grace` : "",
+                    heartbeat.last_ping_at ? [" · last ping ", timeTag(heartbeat.last_ping_at)] : " · never pinged"),
+                heartbeat.incident_id
+                    ? [" · ", h("a", { href: `#/incidents/${heartbeat.incident_id}` }, `incident #${heartbeat.incident_id}`)]
+                    : h("span", { class: "muted" }, " · due ", timeTag(heartbeat.due_at)))))
+            : h("p", { class: "muted" }, "No heartbeats: a heartbeat opens an incident when the pings of a job or of "
+                + "Alertmanager's Watchdog stop (see the README)."));
+    } catch (error) {
+        replace(section, heading, failure(error, "Heartbeats"));
+    }
 }
 
 async function loadOnCall(section) {

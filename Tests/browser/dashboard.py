@@ -302,6 +302,28 @@ class Suite:
         self.wait_for_text('article[data-service="storefront-web"] .former-names', "Formerly: storefront",
                            "a renamed service's former name")
 
+    def test_the_services_page_shows_the_heartbeats_to_a_read_only_token(self) -> None:
+        self.created("/api/v1/services", {"name": "backups"})
+        self.created("/api/v1/heartbeats", {"name": "nightly-backup", "service": "backups",
+                                            "interval_seconds": 86400, "grace_seconds": 3600, "severity": "sev4"})
+        self.created("/api/v1/heartbeats", {"name": "alertmanager", "service": "default", "interval_seconds": 300})
+        status, pinged = self.klaxon.request("POST", "/api/v1/heartbeats/alertmanager/ping", {})
+        assert status == 200 and pinged["status"] == "up", (status, pinged)
+        token = self.create_token("wall-screen", "read")
+
+        self.browser(DESKTOP)
+        self.sign_in(token, fragment="/services")
+        up = '#heartbeats-heading ~ ul li[data-heartbeat="alertmanager"]'
+        self.wait_for_text(up, "last ping", "the pinged heartbeat")
+        assert self.driver.find_element(By.CSS_SELECTOR, f"{up} .badge.heartbeat.up").text == "up"
+        assert "default · sev2 · every 5 min" in self.text_of(up), self.text_of(up)
+        new = '#heartbeats-heading ~ ul li[data-heartbeat="nightly-backup"]'
+        text = self.text_of(new)
+        assert "backups · sev4 · every 1 d + 1 h grace" in text and "never pinged" in text and "due" in text, text
+        assert self.driver.find_element(By.CSS_SELECTOR, f"{new} .badge.heartbeat").text == "new"
+        # The services themselves still need an admin token; the heartbeats do not.
+        self.wait_for_text("#services-heading ~ p", "needs an admin token", "the admin-only services")
+
     def test_insights_show_the_response_statistics_and_the_noisiest_alerts(self) -> None:
         receiver = Receiver()
         receiver.status = 200
