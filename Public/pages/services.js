@@ -1,5 +1,5 @@
 // Services with their error budget and release gate (where the server has SLOs), who is on call now, and
-// whether the heartbeats (dead-man's switches) are still pinged.
+// whether the heartbeats (dead-man's switches) are still pinged, and which maintenance windows hold pages.
 import { api, ApiError } from "../api.js";
 import { failure, h, replace } from "../dom.js";
 import { bars, budgetBar } from "../charts.js";
@@ -13,8 +13,36 @@ export async function render(main, { session }) {
         h("h2", { id: "heartbeats-heading" }, "Heartbeats"), h("p", { class: "muted" }, "Loading…"));
     const services = h("section", { "aria-labelledby": "services-heading" },
         h("h2", { id: "services-heading" }, "Services"), h("p", { class: "muted" }, "Loading…"));
-    replace(main, h("h1", {}, "Services"), onCall, heartbeats, services);
-    await Promise.all([loadOnCall(onCall), loadHeartbeats(heartbeats), loadServices(services, session)]);
+    const maintenance = h("section", { class: "card", "aria-labelledby": "maintenance-heading" },
+        h("h2", { id: "maintenance-heading" }, "Maintenance windows"), h("p", { class: "muted" }, "Loading…"));
+    replace(main, h("h1", {}, "Services"), onCall, maintenance, heartbeats, services);
+    await Promise.all([loadOnCall(onCall), loadMaintenance(maintenance), loadHeartbeats(heartbeats),
+        loadServices(services, session)]);
+}
+
+/** The windows active now and those to come: while one is active, the incidents it matches page nobody, the
+ *  first thing to check when someone asks why they were not paged. */
+async function loadMaintenance(section) {
+    const heading = section.firstChild;
+    try {
+        const windows = ((await api("/api/v1/maintenance-windows")).items || [])
+            .filter((window) => window.state === "active" || window.state === "upcoming")
+            .sort((a, b) => (a.state === "active" ? 0 : 1) - (b.state === "active" ? 0 : 1)
+                || Date.parse(a.starts_at) - Date.parse(b.starts_at));
+        replace(section, heading, windows.length
+            ? h("ul", { class: "plain maintenance" }, windows.map((window) => h("li",
+                { dataset: { window: window.id, state: window.state } },
+                h("span", { class: `badge maintenance ${window.state}` }, window.state), " ",
+                h("strong", {}, window.service ? window.service.name : "all services"),
+                (window.matchers || []).length
+                    ? ` where ${window.matchers.map((m) => `${m.label} ${m.op} ${m.value}`).join(", ")}` : "",
+                ": ", window.reason || "no reason given", " ",
+                h("span", { class: "muted" }, timeTag(window.starts_at), " to ", timeTag(window.ends_at),
+                    window.created_by ? ` · by ${window.created_by}` : ""))))
+            : h("p", { class: "muted" }, "None active or planned: every incident pages as its policy says."));
+    } catch (error) {
+        replace(section, heading, failure(error, "Maintenance windows"));
+    }
 }
 
 /** Each heartbeat with its status (`missed` first: the alerting path itself may be down), and when it was

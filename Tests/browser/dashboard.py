@@ -302,7 +302,7 @@ class Suite:
         self.wait_for_text('article[data-service="storefront-web"] .former-names', "Formerly: storefront",
                            "a renamed service's former name")
 
-    def test_the_services_page_shows_the_heartbeats_to_a_read_only_token(self) -> None:
+    def test_the_services_page_shows_heartbeats_and_maintenance_windows_to_a_read_only_token(self) -> None:
         self.created("/api/v1/services", {"name": "backups"})
         self.created("/api/v1/heartbeats", {"name": "nightly-backup", "service": "backups",
                                             "interval_seconds": 86400, "grace_seconds": 3600, "severity": "sev4"})
@@ -321,6 +321,24 @@ class Suite:
         text = self.text_of(new)
         assert "backups · sev4 · every 1 d + 1 h grace" in text and "never pinged" in text and "due" in text, text
         assert self.driver.find_element(By.CSS_SELECTOR, f"{new} .badge.heartbeat").text == "new"
+        # Maintenance windows, active first: why nobody was paged.
+        now = datetime.now(timezone.utc)
+        stamp = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.wait_for_text("#maintenance-heading ~ p", "None active or planned", "no windows yet")
+        self.created("/api/v1/maintenance-windows", {
+            "service": "backups", "reason": "storage migration",
+            "starts_at": stamp(now - timedelta(minutes=5)), "ends_at": stamp(now + timedelta(hours=2))})
+        self.created("/api/v1/maintenance-windows", {
+            "matchers": [{"label": "env", "op": "=", "value": "staging"}], "reason": "staging rebuild",
+            "starts_at": stamp(now + timedelta(days=1)), "ends_at": stamp(now + timedelta(days=1, hours=1))})
+        self.driver.refresh()
+        windows = "#maintenance-heading ~ ul li"
+        self.wait(expected.presence_of_element_located((By.CSS_SELECTOR, windows)), "the windows")
+        shown = [(item.get_attribute("data-state"), item.text)
+                 for item in self.driver.find_elements(By.CSS_SELECTOR, windows)]
+        assert [state for state, _ in shown] == ["active", "upcoming"], shown
+        assert "backups: storage migration" in shown[0][1], shown
+        assert "all services where env = staging: staging rebuild" in shown[1][1], shown
         # The services themselves still need an admin token; the heartbeats do not.
         self.wait_for_text("#services-heading ~ p", "needs an admin token", "the admin-only services")
 
