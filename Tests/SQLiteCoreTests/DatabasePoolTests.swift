@@ -23,6 +23,20 @@ import Testing
         return pool
     }
 
+    /// Occupies the writer until `release` opens, returning once it is held: writes queued meanwhile are then
+    /// taken as one batch.
+    private func holdWriter(_ pool: DatabasePool) async -> (blocker: Task<Void, any Error>, release: Gate) {
+        let (holding, release) = (Gate(), Gate())
+        let blocker = Task {
+            try await pool.write { _ in
+                holding.open()
+                #expect(release.waitBlocking())
+            }
+        }
+        #expect(await holding.wait())
+        return (blocker, release)
+    }
+
     /// Another connection to the file (another process, such as `klaxon token list` or a sqlite3 shell) keeps
     /// SQLite from checkpointing at the pool's last close: the pool checkpoints itself, so the database file
     /// alone holds every commit after a clean close.
@@ -158,14 +172,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let pool = try await makePool(directory)
         let log = RunLog()
-        let (holding, release) = (Gate(), Gate())
-        let blocker = Task {
-            try await pool.write { _ in
-                holding.open()
-                #expect(release.waitBlocking())
-            }
-        }
-        #expect(await holding.wait())
+        let (blocker, release) = await holdWriter(pool)
         let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
             for index in 0..<16 {
                 group.addTask {
@@ -216,14 +223,7 @@ import Testing
     @Test func aFailingCallersSchemaChangeIsUndoneWhileTheOthersCommit() async throws {
         let directory = try TemporaryDirectory()
         let pool = try await makePool(directory)
-        let (holding, release) = (Gate(), Gate())
-        let blocker = Task {
-            try await pool.write { _ in
-                holding.open()
-                #expect(release.waitBlocking())
-            }
-        }
-        #expect(await holding.wait())
+        let (blocker, release) = await holdWriter(pool)
         let inserts = (0..<4).map { index in
             Task { try await pool.write { try $0.execute("INSERT INTO items (name) VALUES (?)", ["item \(index)"]) } }
         }

@@ -46,14 +46,7 @@ public struct NewHeartbeat: Hashable, Sendable, Codable {
         if !Self.graceRange.contains(grace) {
             validator.fail("grace_seconds", "must be a whole number of seconds from 0 to 604800 (7 days)")
         }
-        var severity = Self.defaultSeverity
-        if let text = self.severity {
-            if let parsed = Severity(parsing: text) {
-                severity = parsed
-            } else {
-                validator.fail("severity", Severity.expectation)
-            }
-        }
+        let severity = validator.severity(self.severity, default: Self.defaultSeverity)
         try validator.finish()
         return HeartbeatDraft(
             name: name ?? "", service: service ?? .name(Service.defaultName), intervalSeconds: interval,

@@ -37,14 +37,7 @@ public struct NewIncident: Hashable, Sendable, Codable {
         var validator = FieldValidator()
         let title = validator.line(title, field: "title", length: DomainLimits.titleLength)
         let summary = summary.flatMap { validator.text($0, field: "summary", maxLength: DomainLimits.summaryMaxLength) }
-        var severity = Severity.default
-        if let text = self.severity {
-            if let parsed = Severity(parsing: text) {
-                severity = parsed
-            } else {
-                validator.fail("severity", Severity.expectation)
-            }
-        }
+        let severity = validator.severity(self.severity, default: .default)
         if let problem = service?.problem() {
             validator.fail("service", problem)
         }
@@ -61,6 +54,16 @@ public struct NewIncident: Hashable, Sendable, Codable {
 }
 
 extension FieldValidator {
+    /// A body's `severity` (`sev1` … `sev5`), `fallback` when absent; a field error on `field` when unknown.
+    mutating func severity(_ text: String?, default fallback: Severity, field: String = "severity") -> Severity {
+        guard let text else { return fallback }
+        guard let parsed = Severity(parsing: text) else {
+            fail(field, Severity.expectation)
+            return fallback
+        }
+        return parsed
+    }
+
     /// Dedup keys are opaque: not trimmed, 1...255 characters, no control characters.
     mutating func checkDedupKey(_ key: String, field: String = "dedup_key") {
         let count = key.unicodeScalars.count
