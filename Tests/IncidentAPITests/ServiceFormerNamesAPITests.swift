@@ -130,4 +130,29 @@ import Testing
             #expect(!nothingClose.text.contains("did you mean"))
         }
     }
+
+    /// A former name routes too, so a typo of one suggests it (the sender's configuration has the old name).
+    @Test func aMistypedFormerNameSuggestsTheFormerName() async throws {
+        try await TestApplication.with { app in
+            _ = try await app.createService("storefront")
+            try await app.expect(200, "PATCH", "/api/v1/services/storefront", json: ["name": "shop-web"])
+            let created = try await app.request(
+                "POST", "/api/v1/incidents", json: ["title": "x", "service": "storefrnt"])
+            #expect(created.status == 422)
+            #expect(
+                try created.object()["detail"] as? String
+                    == #"service: no service is named storefrnt; did you mean "storefront"?"#)
+            let show = try await app.request("GET", "/api/v1/services/storefrnt")
+            #expect(show.text.contains("did you mean storefront?"), "\(show.text)")
+            let ingest = try await app.createToken(name: "am", scope: "ingest")
+            let routed = try await app.request(
+                "POST", "/api/v1/integrations/generic", token: ingest,
+                json: [
+                    "summary": "disk full", "severity": "warning", "dedup_key": "d1",
+                    "labels": ["service": "storefrnt"],
+                ])
+            #expect(routed.status == 200)
+            #expect(routed.text.contains(#"Did you mean \"storefront\"?"#), "\(routed.text)")
+        }
+    }
 }

@@ -106,16 +106,19 @@ extension IncidentError {
     /// The error for a service reference that names no service: a field error on `service`
     /// (the request is bad, not the URL), answered 422.
     /// `known` (the names of the services there are, when the caller read them) adds the name probably meant
-    /// (one typo away), else the names themselves when there are at most ten.
+    /// (one typo away, among them and the `formerNames` they still answer to), else the names themselves when
+    /// there are at most ten.
     public static func unknownService(
-        _ reference: ServiceReference, field: String = "service", known: [String] = []
+        _ reference: ServiceReference, field: String = "service", known: [String] = [], formerNames: [String] = []
     ) -> IncidentError {
         var what: String =
             switch reference {
             case .id(let id): "no service has id \(id)"
             case .name(let name): "no service is named \(name)"
             }
-        if case .name(let name) = reference, let meant = MemberNameSimilarity.intended(name, among: known) {
+        if case .name(let name) = reference,
+            let meant = MemberNameSimilarity.intended(name, among: known + formerNames)
+        {
             what += "; did you mean \"\(meant)\"?"
         } else if !known.isEmpty && known.count <= 10 {
             what += " (the services are: \(known.joined(separator: ", ")))"

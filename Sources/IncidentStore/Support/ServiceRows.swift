@@ -90,7 +90,11 @@ enum ServiceRows {
     static func unknown(_ reference: ServiceReference, field: String = "service", in db: Connection) -> IncidentError {
         let names =
             (try? db.query("SELECT name FROM services ORDER BY name LIMIT 200") { try $0.column(0, as: String.self) })
-        return IncidentError.unknownService(reference, field: field, known: names ?? [])
+        let formerNames =
+            (try? db.query("SELECT name FROM service_former_names ORDER BY name LIMIT 200") {
+                try $0.column(0, as: String.self)
+            })
+        return IncidentError.unknownService(reference, field: field, known: names ?? [], formerNames: formerNames ?? [])
     }
 
     /// The service a reference names, or `IncidentError.notFound(.service, ...)`, with the name probably meant
@@ -103,7 +107,8 @@ enum ServiceRows {
     static func notFound(_ reference: ServiceReference, in db: Connection) -> IncidentError {
         guard case .name(let name) = reference else { return .notFound(.service, id: reference.description) }
         return OnCallNotFound.error(
-            .service, name: name, shown: reference.description, namesQuery: "SELECT name FROM services ORDER BY name",
+            .service, name: name, shown: reference.description,
+            namesQuery: "SELECT name FROM services UNION SELECT name FROM service_former_names ORDER BY name",
             in: db)
     }
 

@@ -169,7 +169,8 @@ struct IngestionController: Sendable {
             {
                 // Routing falls back to `default` so that no alert is lost to a name; the sender hears of it, and
                 // the log says it once a minute (a sender such as Alertmanager drops the answer's body).
-                let names = (try? await services.list().map(\.name)) ?? []
+                // A former name one typo away routes too, so it is as good a suggestion as a current one.
+                let names = (try? await services.list().flatMap { [$0.name] + $0.formerNames }) ?? []
                 let meant = MemberNameSimilarity.intended(named, among: names).map { " Did you mean \"\($0)\"?" } ?? ""
                 warnings.append(
                     "service \"\(named)\" names no service here; the alerts went to the \"\(routed)\" service "
