@@ -54,16 +54,6 @@ public struct NewIncident: Hashable, Sendable, Codable {
 }
 
 extension FieldValidator {
-    /// A body's `severity` (`sev1` … `sev5`), `fallback` when absent; a field error on `field` when unknown.
-    mutating func severity(_ text: String?, default fallback: Severity, field: String = "severity") -> Severity {
-        guard let text else { return fallback }
-        guard let parsed = Severity(parsing: text) else {
-            fail(field, Severity.expectation)
-            return fallback
-        }
-        return parsed
-    }
-
     /// Dedup keys are opaque: not trimmed, 1...255 characters, no control characters.
     mutating func checkDedupKey(_ key: String, field: String = "dedup_key") {
         let count = key.unicodeScalars.count

@@ -101,6 +101,16 @@ struct FieldValidator {
         return nil
     }
 
+    /// A body's `severity` (`sev1` … `sev5`), `fallback` when absent; a field error on `field` when unknown.
+    mutating func severity(_ text: String?, default fallback: Severity, field: String = "severity") -> Severity {
+        guard let text else { return fallback }
+        guard let parsed = Severity(parsing: text) else {
+            fail(field, Severity.expectation)
+            return fallback
+        }
+        return parsed
+    }
+
     /// Checks a service or token name: 1...64 of `a-z 0-9 - _`, starting with a lowercase letter
     /// (so a name can never be mistaken for a numeric id in a URL or filter).
     mutating func name(_ value: String?, field: String) -> String? {

@@ -68,12 +68,9 @@ extension KlaxonStore {
                 WHERE i.\(SQLiteIncidentRepository.openCondition) GROUP BY 1, 2 ORDER BY 1, 2
                 """
             ) { row -> OpenIncidentCount in
-                let text = try row.string(at: 0)
-                guard let severity = Severity(rawValue: text) else {
-                    throw StoredDataError(column: "incidents.severity", found: text)
-                }
-                return OpenIncidentCount(
-                    severity: severity, service: try row.string(at: 1), count: try row.column(2, as: Int.self))
+                OpenIncidentCount(
+                    severity: try Severity(stored: row.string(at: 0), column: "incidents.severity"),
+                    service: try row.string(at: 1), count: try row.column(2, as: Int.self))
             }
             // Through the smallest index: incidents are never deleted, but their number is not kept elsewhere.
             let created = try db.queryValue("SELECT count(*) FROM incidents", as: Int.self) ?? 0

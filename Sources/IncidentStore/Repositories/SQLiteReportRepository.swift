@@ -20,14 +20,8 @@ public struct SQLiteReportRepository: ReportRepository {
         """
 
     static func responseRecord(_ row: Statement) throws -> IncidentResponseRecord {
-        let statusText = try row.string(at: 1)
-        guard let status = IncidentStatus(rawValue: statusText) else {
-            throw StoredDataError(column: "incidents.status", found: statusText)
-        }
-        let severityText = try row.string(at: 2)
-        guard let severity = Severity(rawValue: severityText) else {
-            throw StoredDataError(column: "incidents.severity", found: severityText)
-        }
+        let status = try IncidentStatus(stored: row.string(at: 1), column: "incidents.status")
+        let severity = try Severity(stored: row.string(at: 2), column: "incidents.severity")
         return IncidentResponseRecord(
             id: IncidentID(try row.int64(at: 0)), status: status, severity: severity,
             service: try row.optionalString(at: 3), createdAt: Timestamp.date(milliseconds: try row.int64(at: 4)),
@@ -73,10 +67,7 @@ public struct SQLiteReportRepository: ReportRepository {
     /// The impact of the incident on the current row (see `IncidentImpact`): from the hand-set start, else the
     /// earlier of creation and first alert, to the first mitigation, else the resolution.
     static func impact(_ row: Statement) throws -> IncidentImpact {
-        let severityText = try row.string(at: 2)
-        guard let severity = Severity(rawValue: severityText) else {
-            throw StoredDataError(column: "incidents.severity", found: severityText)
-        }
+        let severity = try Severity(stored: row.string(at: 2), column: "incidents.severity")
         let created = try row.int64(at: 3)
         let firstAlert = try row.optionalInt64(at: 7)
         let handSet = try row.optionalInt64(at: 8)

@@ -18,10 +18,7 @@ public struct SQLiteTokenRepository: TokenRepository {
         """
 
     static func read(_ row: Statement) throws -> APIToken {
-        let scopeText = try row.column(2, as: String.self)
-        guard let scope = TokenScope(rawValue: scopeText) else {
-            throw StoredDataError(column: "api_tokens.scope", found: scopeText)
-        }
+        let scope = try TokenScope(stored: row.column(2, as: String.self), column: "api_tokens.scope")
         return APIToken(
             id: TokenID(try row.column(0, as: Int64.self)),
             name: try row.column(1, as: String.self),

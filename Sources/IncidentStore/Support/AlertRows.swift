@@ -147,14 +147,8 @@ enum AlertRows {
     }
 
     static func read(_ row: Statement) throws -> StoredAlert {
-        let statusText = try row.column(5, as: String.self)
-        guard let status = AlertStatus(rawValue: statusText) else {
-            throw StoredDataError(column: "alerts.status", found: statusText)
-        }
-        let severityText = try row.column(7, as: String.self)
-        guard let severity = Severity(rawValue: severityText) else {
-            throw StoredDataError(column: "alerts.severity", found: severityText)
-        }
+        let status = try AlertStatus(stored: row.column(5, as: String.self), column: "alerts.status")
+        let severity = try Severity(stored: row.column(7, as: String.self), column: "alerts.severity")
         let linksText = try row.column(10, as: String.self)
         let links = linksText == "[]" ? [] : try JSONDecoder().decode([AlertLink].self, from: Data(linksText.utf8))
         return StoredAlert(

@@ -210,14 +210,14 @@ enum EscalationRows {
     static func cancelPendingPages(
         of incident: IncidentID, nowThat status: IncidentStatus, at now: Date, in db: Connection
     ) throws -> [NewTimelineEvent] {
-        let pending = try db.query(
-            "SELECT \(outboxColumns) FROM notification_outbox WHERE incident_id = ? AND status = 'pending' ORDER BY id",
-            [incident.rawValue], row: readOutbox)
-        if pending.isEmpty { return [] }
-        try db.execute(
-            "UPDATE notification_outbox SET status = 'cancelled' WHERE incident_id = ? AND status = 'pending'",
-            [incident.rawValue])
-        return cancelledEvents(pending, incidentStatus: status, at: now)
+        // One statement on every acknowledgement and resolve; RETURNING gives no order, so the pages are sorted.
+        let cancelled = try db.query(
+            """
+            UPDATE notification_outbox SET status = 'cancelled' WHERE incident_id = ? AND status = 'pending'
+            RETURNING \(outboxColumns)
+            """, [incident.rawValue], row: readOutbox
+        ).sorted { $0.id < $1.id }
+        return cancelledEvents(cancelled, incidentStatus: status, at: now)
     }
 
     /// One `page_cancelled` event per `paged` event among `messages`, in the order they were paged.
@@ -283,10 +283,8 @@ enum EscalationRows {
     }
 
     static func readOutbox(_ row: Statement) throws -> OutboxMessage {
-        let channelText = try row.column(5, as: String.self)
-        guard let channel = NotificationChannel(rawValue: channelText) else {
-            throw StoredDataError(column: "notification_outbox.channel", found: channelText)
-        }
+        let channel = try NotificationChannel(
+            stored: row.column(5, as: String.self), column: "notification_outbox.channel")
         return OutboxMessage(
             id: OutboxMessageID(try row.column(0, as: Int64.self)),
             incidentID: IncidentID(try row.column(1, as: Int64.self)),

@@ -18,19 +18,12 @@ enum HeartbeatRows {
                 id: ServiceID(try row.column(2, as: Int64.self)), name: try row.column(3, as: String.self)),
             intervalSeconds: try row.column(4, as: Int.self),
             graceSeconds: try row.column(5, as: Int.self),
-            severity: try severity(row.column(11, as: String.self)),
+            severity: try Severity(stored: row.column(11, as: String.self), column: "heartbeats.severity"),
             lastPingAt: try row.column(6, as: Int64?.self).map { Timestamp.date(milliseconds: $0) },
             dueAt: Timestamp.date(milliseconds: try row.column(7, as: Int64.self)),
             incidentID: try row.column(8, as: Int64?.self).map { IncidentID($0) },
             createdAt: Timestamp.date(milliseconds: try row.column(9, as: Int64.self)),
             updatedAt: Timestamp.date(milliseconds: try row.column(10, as: Int64.self)))
-    }
-
-    private static func severity(_ text: String) throws -> Severity {
-        guard let severity = Severity(rawValue: text) else {
-            throw StoredDataError(column: "heartbeats.severity", found: text)
-        }
-        return severity
     }
 
     static func find(_ reference: OnCallReference, in db: Connection) throws -> Heartbeat? {

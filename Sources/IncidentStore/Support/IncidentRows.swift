@@ -19,14 +19,8 @@ enum IncidentRows {
 
     /// Reads the current row of a statement made from `selectFrom`.
     static func read(_ row: Statement) throws -> Incident {
-        let statusText = try row.string(at: 3)
-        guard let status = IncidentStatus(rawValue: statusText) else {
-            throw StoredDataError(column: "incidents.status", found: statusText)
-        }
-        let severityText = try row.string(at: 4)
-        guard let severity = Severity(rawValue: severityText) else {
-            throw StoredDataError(column: "incidents.severity", found: severityText)
-        }
+        let status = try IncidentStatus(stored: row.string(at: 3), column: "incidents.status")
+        let severity = try Severity(stored: row.string(at: 4), column: "incidents.severity")
         var service: ServiceRef?
         if let serviceID = try row.optionalInt64(at: 5), let name = try row.optionalString(at: 6) {
             service = ServiceRef(id: ServiceID(serviceID), name: name)

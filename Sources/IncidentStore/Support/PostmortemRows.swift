@@ -9,10 +9,8 @@ enum PostmortemRows {
             "SELECT name, text, updated_at, updated_by FROM postmortem_sections WHERE incident_id = ?",
             [incident.rawValue]
         ) { row in
-            let nameText = try row.column(0, as: String.self)
-            guard let name = PostmortemSectionName(rawValue: nameText) else {
-                throw StoredDataError(column: "postmortem_sections.name", found: nameText)
-            }
+            let name = try PostmortemSectionName(
+                stored: row.column(0, as: String.self), column: "postmortem_sections.name")
             let actorText = try row.column(3, as: String.self)
             guard let actor = Principal(parsing: actorText) else {
                 throw StoredDataError(column: "postmortem_sections.updated_by", found: actorText)
@@ -94,14 +92,8 @@ enum PostmortemRows {
     }
 
     static func readItem(_ row: Statement) throws -> ActionItem {
-        let kindText = try row.column(3, as: String.self)
-        guard let kind = ActionItem.Kind(rawValue: kindText) else {
-            throw StoredDataError(column: "action_items.type", found: kindText)
-        }
-        let statusText = try row.column(5, as: String.self)
-        guard let status = ActionItem.Status(rawValue: statusText) else {
-            throw StoredDataError(column: "action_items.status", found: statusText)
-        }
+        let kind = try ActionItem.Kind(stored: row.column(3, as: String.self), column: "action_items.type")
+        let status = try ActionItem.Status(stored: row.column(5, as: String.self), column: "action_items.status")
         var dueDate: LocalDate?
         if let dueText = try row.optionalString(at: 6) {
             guard let parsed = LocalDate(parsing: dueText) else {

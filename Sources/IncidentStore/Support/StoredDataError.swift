@@ -13,3 +13,11 @@ public struct StoredDataError: Error, Hashable, Sendable, CustomStringConvertibl
 
     public var description: String { "unreadable value in \(column): \(found)" }
 }
+
+extension RawRepresentable where RawValue == String {
+    /// The value stored as `text` in `column` (`incidents.severity`); `StoredDataError` when it names none.
+    init(stored text: String, column: String) throws(StoredDataError) {
+        guard let value = Self(rawValue: text) else { throw StoredDataError(column: column, found: text) }
+        self = value
+    }
+}
